@@ -1,0 +1,1 @@
+"""Marsad (مرصد): Arabic security-news alerts on Telegram."""

@@ -1,0 +1,72 @@
+"""Arabic text normalization and tokenization, shared by matching, search and summaries."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold_digits", "normalize", "tokenize"]
+
+# Harakat, tanween, shadda, sukun, superscript alef, Quranic marks; tatweel.
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Zero-width and bidi control marks that copy-paste and web pages leave inside words.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c]")
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ٲ": "ا",
+        "ٳ": "ا",
+        "ى": "ي",
+        "ی": "ي",
+        "ې": "ي",
+        "ۍ": "ي",
+        "ئ": "ي",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ہ": "ه",
+        "ھ": "ه",
+        "ە": "ه",
+        "ؤ": "و",
+        "ک": "ك",
+        "گ": "ك",
+        "ڪ": "ك",
+        "ڤ": "ف",
+        "ڥ": "ف",
+        "پ": "ب",
+        "چ": "ج",
+        "ژ": "ز",
+    }
+)
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_TOKEN = re.compile(r"[\w]+", re.UNICODE)
+
+
+def fold_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII digits."""
+    return text.translate(_DIGITS)
+
+
+def normalize(text: str) -> str:
+    """Fold orthographic variation so that equal words compare equal.
+
+    Removes diacritics, tatweel and invisible marks; unifies alef, yeh, teh marbuta,
+    hamza seats and Persian/Urdu letters; folds digits and whitespace; lowercases Latin.
+    The length of the result may differ from the input: use `tokenize` with offsets
+    when positions in the original text matter.
+    """
+    text = unicodedata.normalize("NFKC", text) if not text.isascii() else text
+    text = _INVISIBLE.sub("", text)
+    text = _DIACRITICS.sub("", text)
+    text = text.translate(_LETTERS).translate(_DIGITS)
+    text = _SPACES.sub(" ", text)
+    return text.lower().strip()
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalized word tokens of `text` (letters and digits; punctuation dropped)."""
+    return _TOKEN.findall(normalize(text).replace("_", " "))

@@ -1,0 +1,67 @@
+"""The `marsad` command line: one sub-command per job, all registered in `build_parser`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.settings import Settings, SettingsError, load_settings
+
+__all__ = ["build_parser", "main"]
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+def configure_logging(verbose: bool) -> None:
+    """Log to stderr; httpx logs every request at INFO, which would echo the bot token."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+
+
+def config_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the effective settings (the token masked)."""
+    for name, value in settings.model_dump().items():
+        if name == "telegram_token":
+            shown = "(set)" if value is not None else "(not set)"
+        else:
+            shown = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        print(f"MARSAD_{name.upper()}={shown}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every sub-command, in the order `marsad --help` lists them."""
+    parser = argparse.ArgumentParser(
+        prog="marsad", description="Marsad (مرصد): Arabic security-news alerts on Telegram."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    config = sub.add_parser("config", help="print the effective settings")
+    config.set_defaults(handler=config_command)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `marsad` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    configure_logging(args.verbose)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"marsad: bad setting: {exc}", file=sys.stderr)
+        return 2
+    handler: Command = args.handler
+    return handler(args, settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Runtime settings: one frozen object, read once from the environment and `.env`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+__all__ = ["Settings", "SettingsError", "load_settings"]
+
+TELEGRAM_API_URL = "https://api.telegram.org/bot"
+
+IdList = Annotated[tuple[int, ...], NoDecode]
+
+
+class SettingsError(Exception):
+    """A setting has a bad value; the message names it in one line."""
+
+
+class Settings(BaseSettings):
+    """Every knob of Marsad. Documented with defaults in `.env.example`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MARSAD_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        frozen=True,
+    )
+
+    telegram_token: SecretStr | None = None
+    telegram_api_url: str = TELEGRAM_API_URL
+    data_dir: Path = Path("data")
+    inbox_dir: Path | None = None
+    db_path: Path | None = None
+    scan_interval: float = Field(default=1.0, gt=0, le=3600)
+    max_file_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    admin_ids: IdList = ()
+    allowed_user_ids: IdList = ()
+    timezone: str = "Asia/Riyadh"
+    language: str = "ar"
+    max_subscriptions_per_chat: int = Field(default=50, ge=1, le=1000)
+    # Telegram allows ~30 msg/s per bot, ~1 msg/s per private chat, 20 msg/min per group;
+    # we stay a little under so that a 429 is the exception, not the rule.
+    global_rate: float = Field(default=28.0, gt=0)
+    chat_rate: float = Field(default=1.0, gt=0)
+    group_per_minute: int = Field(default=19, gt=0)
+    inbox_silence_alert_minutes: int = Field(default=180, ge=0)
+
+    @field_validator("admin_ids", "allowed_user_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p]
+            return tuple(int(p) for p in parts)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("language")
+    @classmethod
+    def _check_language(cls, value: str) -> str:
+        if value not in ("ar", "en"):
+            raise ValueError("must be 'ar' or 'en'")
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _check_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @model_validator(mode="after")
+    def _derive_paths(self) -> Settings:
+        # Frozen model: derived defaults are set once here, through object.__setattr__.
+        if self.inbox_dir is None:
+            object.__setattr__(self, "inbox_dir", self.data_dir / "inbox")
+        if self.db_path is None:
+            object.__setattr__(self, "db_path", self.data_dir / "marsad.db")
+        return self
+
+    @property
+    def inbox(self) -> Path:
+        assert self.inbox_dir is not None  # set by _derive_paths
+        return self.inbox_dir
+
+    @property
+    def database(self) -> Path:
+        assert self.db_path is not None  # set by _derive_paths
+        return self.db_path
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings once; a bad value raises SettingsError naming the setting."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = "MARSAD_" + "_".join(str(p) for p in first["loc"]).upper()
+        raise SettingsError(f"{name}: {first['msg']}") from None

@@ -1,0 +1,1 @@
+"""Telegram update handlers: one module per command family, registered in one place."""

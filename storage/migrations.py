@@ -1,0 +1,123 @@
+"""The schema, as sqlite-utils migrations. A landed migration is never edited: add a new one."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+__all__ = ["migrations"]
+
+migrations = Migrations("marsad")
+
+
+@migrations()
+def m001_articles(db: Database) -> None:
+    """Articles, story clusters and the full-text index over their normalized text."""
+    db.execute(
+        """
+        CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            content_hash TEXT NOT NULL UNIQUE,
+            file_name TEXT NOT NULL,
+            title TEXT NOT NULL,
+            published TEXT,
+            published_from TEXT NOT NULL,
+            source TEXT,
+            tags TEXT NOT NULL DEFAULT '[]',
+            body TEXT NOT NULL,
+            related TEXT NOT NULL DEFAULT '[]',
+            language TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            story_id INTEGER REFERENCES stories(id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX articles_story ON articles(story_id)")
+    db.execute("CREATE INDEX articles_ingested ON articles(ingested_at)")
+    # Holds the *normalized* title and body (rowid = articles.id), so that a search for
+    # «والناتو» finds «الناتو»; the original text stays in `articles`.
+    db.execute("CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize='unicode61')")
+
+
+@migrations()
+def m002_chats_and_subscriptions(db: Database) -> None:
+    """Chats (users, groups, channels) and the keywords they follow."""
+    db.execute(
+        """
+        CREATE TABLE chats (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL DEFAULT 'private',
+            title TEXT,
+            language TEXT,
+            timezone TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            inactive_reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL REFERENCES chats(id) ON UPDATE CASCADE ON DELETE CASCADE,
+            query TEXT NOT NULL,
+            query_key TEXT NOT NULL,
+            mode TEXT NOT NULL DEFAULT 'instant',
+            created_at TEXT NOT NULL,
+            UNIQUE(chat_id, query_key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX subscriptions_chat ON subscriptions(chat_id)")
+
+
+@migrations()
+def m003_outbox(db: Database) -> None:
+    """Matches and the outbox: every alert is persisted here before it is sent."""
+    db.execute(
+        """
+        CREATE TABLE matches (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+            chat_id INTEGER NOT NULL,
+            matched TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            score REAL NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE(article_id, subscription_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX matches_chat ON matches(chat_id, created_at)")
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'alert',
+            dedup_key TEXT NOT NULL,
+            story_id INTEGER,
+            article_id INTEGER,
+            payload TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            telegram_message_id INTEGER,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            UNIQUE(chat_id, dedup_key)
+        )
+        """
+    )
+    db.execute("CREATE INDEX outbox_due ON outbox(status, next_attempt_at)")

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.settings import SettingsError, load_settings
+
+
+def test_defaults_derive_paths_from_data_dir(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path)
+    assert settings.inbox == tmp_path / "inbox"
+    assert settings.database == tmp_path / "marsad.db"
+    assert settings.scan_interval == 1
+    assert settings.telegram_token is None
+    assert settings.telegram_api_url == "https://api.telegram.org/bot"
+
+
+def test_environment_is_read_with_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MARSAD_ADMIN_IDS", "1, 2;3")
+    monkeypatch.setenv("MARSAD_SCAN_INTERVAL", "2.5")
+    monkeypatch.setenv("MARSAD_TELEGRAM_TOKEN", "123:abc")
+    settings = load_settings()
+    assert settings.admin_ids == (1, 2, 3)
+    assert settings.scan_interval == 2.5
+    assert settings.telegram_token is not None
+    assert "123:abc" not in repr(settings)
+
+
+def test_dotenv_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("MARSAD_TIMEZONE=Europe/London\n", encoding="utf-8")
+    assert load_settings().timezone == "Europe/London"
+
+
+def test_settings_are_frozen(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path)
+    with pytest.raises(Exception, match="frozen"):
+        settings.scan_interval = 5  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "named"),
+    [
+        ("MARSAD_SCAN_INTERVAL", "0", "MARSAD_SCAN_INTERVAL"),
+        ("MARSAD_SCAN_INTERVAL", "soon", "MARSAD_SCAN_INTERVAL"),
+        ("MARSAD_TIMEZONE", "Mars/Olympus", "MARSAD_TIMEZONE"),
+        ("MARSAD_ADMIN_IDS", "12,abc", "MARSAD_ADMIN_IDS"),
+        ("MARSAD_TELEGRAM_API_URL", "ftp://x", "MARSAD_TELEGRAM_API_URL"),
+        ("MARSAD_LANGUAGE", "fr", "MARSAD_LANGUAGE"),
+    ],
+)
+def test_bad_value_names_the_setting(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, named: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SettingsError, match=named):
+        load_settings()
+
+
+def test_cli_reports_bad_setting_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MARSAD_SCAN_INTERVAL", "-1")
+    assert main(["config"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "MARSAD_SCAN_INTERVAL" in err[0]
+
+
+def test_cli_config_masks_token(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MARSAD_TELEGRAM_TOKEN", "999:secret-token")
+    assert main(["config"]) == 0
+    out = capsys.readouterr().out
+    assert "secret-token" not in out
+    assert "MARSAD_TELEGRAM_TOKEN=(set)" in out
