@@ -70,3 +70,28 @@ def normalize(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Normalized word tokens of `text` (letters and digits; punctuation dropped)."""
     return _TOKEN.findall(normalize(text).replace("_", " "))
+
+
+# Proclitic chains a reader strips to find the word: conjunction (و ف), preposition (ب ك ل),
+# article (ال), and the fused «لل». Longest first so that «وبال» wins over «و».
+_PROCLITICS = (
+    "وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل",
+    "ال", "لل", "وب", "فب", "ول", "فل", "وك", "فك", "و", "ف", "ب", "ل", "ك",
+)  # fmt: skip
+
+
+def strip_proclitics(token: str, min_stem: int = 3) -> str:
+    """The token without its leading clitics and article, keeping at least `min_stem` letters.
+
+    Works on normalized tokens. Ambiguous by nature (a word may really start with و or ب),
+    so callers that need precision compare both the token and its stripped form.
+    """
+    for prefix in _PROCLITICS:
+        if token.startswith(prefix) and len(token) - len(prefix) >= min_stem:
+            return token[len(prefix) :]
+    return token
+
+
+def index_text(text: str) -> str:
+    """Text as stored in, and queried against, the full-text index: clitic-stripped tokens."""
+    return " ".join(strip_proclitics(t) for t in tokenize(text))
