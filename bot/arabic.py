@@ -95,3 +95,41 @@ def strip_proclitics(token: str, min_stem: int = 3) -> str:
 def index_text(text: str) -> str:
     """Text as stored in, and queried against, the full-text index: clitic-stripped tokens."""
     return " ".join(strip_proclitics(t) for t in tokenize(text))
+
+
+# A sentence ends at . ! ? ؟ ؛ … or a line break. A full stop between two digits (2.5) or after a
+# single letter / common abbreviation (د. محمد, U.S.) does not end a sentence.
+_SENTENCE_END = re.compile(r"[.!?؟؛…]+[»\"”’')\]]*|\n+")
+_ABBREVIATION = re.compile(r"(?:^|[\s(«\"])(?:\w|د|م|ص|ق|ج|mr|dr|st|vs|etc|u\.s|u\.n)$", re.I)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of the sentences of `text`, trimmed of surrounding space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for mark in _SENTENCE_END.finditer(text):
+        end = mark.end()
+        if mark.group().startswith(".") and "\n" not in mark.group():
+            before, after = text[mark.start() - 1 : mark.start()], text[end : end + 1]
+            if before.isdigit() and after.isdigit():
+                continue
+            if _ABBREVIATION.search(text[max(start, mark.start() - 6) : mark.start()]):
+                continue
+        _append_trimmed(spans, text, start, end)
+        start = end
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if any(ch.isalnum() for ch in text[start:end]):
+        spans.append((start, end))
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of `text`, in order."""
+    return [text[a:b] for a, b in sentence_spans(text)]

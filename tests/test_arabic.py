@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.arabic import index_text, normalize, strip_proclitics, tokenize
+from bot.arabic import index_text, normalize, split_sentences, strip_proclitics, tokenize
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,20 @@ def test_strip_proclitics(token: str, stem: str) -> None:
 
 def test_index_text_makes_clitic_forms_meet() -> None:
     assert index_text("والناتو") == index_text("الناتو") == index_text("للنّاتو")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("قال الوزير. ثم غادر.", ["قال الوزير.", "ثم غادر."]),
+        ("هل انتهى؟ نعم! حسناً؛ تابع", ["هل انتهى؟", "نعم!", "حسناً؛", "تابع"]),
+        ("ارتفع بنسبة 2.5 في المئة. وانخفض", ["ارتفع بنسبة 2.5 في المئة.", "وانخفض"]),
+        ("التقى د. محمد بالوفد. ثم عاد", ["التقى د. محمد بالوفد.", "ثم عاد"]),
+        ("سطر أول\nسطر ثان", ["سطر أول", "سطر ثان"]),
+        ("قال: «انتهى الأمر.» ثم صمت", ["قال: «انتهى الأمر.»", "ثم صمت"]),
+        ("The U.S. said no. Fine", ["The U.S. said no.", "Fine"]),
+        ("...\n\n", []),
+    ],
+)
+def test_split_sentences(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
