@@ -162,7 +162,7 @@ class AliasTable:
         }
         # Article-insensitive key of every name → entities; skeleton → (letters, entity) for
         # names typed in another transliteration («ستولتنبرج» finds ستولتنبرغ).
-        self._by_key: dict[str, set[str]] = {}
+        self._by_key: dict[str, set[tuple[str, bool]]] = {}
         self._by_skeleton: dict[str, list[tuple[str, str]]] = {}
         # Normalized single words that are names: a token that is itself a name is read as
         # that name, not as clitics + another word («بكين» is Beijing, not ب + كين).
@@ -172,7 +172,7 @@ class AliasTable:
                 phrase = phrase_of(name)
                 if phrase is None:
                     continue
-                self._by_key.setdefault(key_of(phrase), set()).add(entity.id)
+                self._by_key.setdefault(key_of(phrase), set()).add((entity.id, phrase.definite))
                 letters = phrase.letters
                 self._by_skeleton.setdefault(skeleton(letters), []).append((letters, entity.id))
                 if len(phrase.words) == 1:
@@ -190,7 +190,13 @@ class AliasTable:
 
     def resolve(self, phrase: Phrase) -> list[str]:
         """Ids of the entities this keyword names: by exact name, else by a close spelling."""
-        found = self._by_key.get(key_of(phrase))
+        # «ناتو» finds الناتو (an article dropped), but «السيول» (floods) does not find سيول
+        # (Seoul): an article the name never takes makes another word.
+        found = {
+            eid
+            for eid, definite in self._by_key.get(key_of(phrase), ())
+            if definite or not phrase.definite
+        }
         if found:
             return sorted(found)
         letters = phrase.letters
@@ -243,14 +249,15 @@ def _nisba_base(stem: str) -> str | None:
 
 
 def nisba_phrases(entity: Entity) -> list[Phrase]:
-    """Derived forms of a place that count as its mentions, inflected for gender and number.
+    """Derived forms of an entity that count as its mentions, nisba ones inflected for gender
+    and number. Regular nisba is derived for places only; listed forms for any entity.
 
     Regular nisba of each one-word name (روسيا → الروسي، الروسية، الروسيون ...), of two-word
     names «N + adjective» (كوريا الشمالية → الكوري الشمالي، الكورية الشمالية ...), the table's own
     nisba entries, and its other derived forms as written («الروس», «الأتراك»).
     """
     bases: list[tuple[str, ...]] = []
-    for name in entity.names:
+    for name in entity.names if entity.is_place else ():
         phrase = phrase_of(name)
         if phrase is None:
             continue

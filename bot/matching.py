@@ -288,6 +288,7 @@ class Match:
 
 # Article modes of a variant's first word.
 _FORBID, _OPTIONAL, _REQUIRE = 0, 1, 2
+_VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
@@ -442,7 +443,19 @@ class MatchIndex:
         # The keyword itself: with the article it names something that has it (a known name
         # requires it, a common word may drop it); without, the article would change the word.
         own = term.phrase
-        put(own, (_REQUIRE if entity else _OPTIONAL) if own.definite else _FORBID, 1.0, entity)
+        if not own.definite:
+            article = _FORBID
+        elif entity or table.known_word(own.stem):
+            article = _REQUIRE  # the bare word is a name of its own: السيول (floods) ≠ سيول
+        else:
+            article = _OPTIONAL
+        put(own, article, 1.0, entity)
+        if not term.exact and entity is None and own.words[-1][-1:] not in _VOWEL_ENDINGS:
+            # Indefinite accusative of a common noun: «صاروخ» → «أطلقت صاروخًا» (names are
+            # diptote or resolved above, so «مصر» never becomes «مصرا»).
+            tanween = Phrase((*own.words[:-1], own.words[-1] + "ا"), own.definite)
+            if len(tanween.letters) >= 4:
+                specs.setdefault(((tanween.stem, *tanween.words[1:]), article), (False, None, 0.95))
         if not term.exact:
             for entity_id in entity_ids:
                 info = table.entity(entity_id)
@@ -450,9 +463,12 @@ class MatchIndex:
                     phrase = phrase_of(name)
                     if phrase is not None:
                         put(phrase, _REQUIRE if phrase.definite else _FORBID, 0.9, entity_id)
-                if info.is_place:
-                    for phrase in nisba_phrases(info):
-                        put(phrase, _OPTIONAL if phrase.definite else _FORBID, 0.85, entity_id)
+                # Derived forms are Arabic morphology, not transliteration: no fuzzy tolerance
+                # («قطريات» must not reach «قطرات»).
+                for phrase in nisba_phrases(info):
+                    words = (phrase.stem, *phrase.words[1:])
+                    article = _OPTIONAL if phrase.definite else _FORBID
+                    specs.setdefault((words, article), (False, entity_id, 0.85))
             # A transliterated name split in two or three words is also written joined.
             for (words, article), (fuzzy, owner, _q) in list(specs.items()):
                 if 1 < len(words) <= 3 and article == _FORBID and fuzzy:
@@ -492,8 +508,7 @@ class MatchIndex:
         that entity unless the mentioned entity covers it."""
         for entity in self._table.entities():
             phrases = [phrase_of(name) for name in entity.names]
-            if entity.is_place:
-                phrases += nisba_phrases(entity)
+            phrases += nisba_phrases(entity)
             for phrase in phrases:
                 if phrase is None or len(phrase.words) < 2:
                     continue
