@@ -403,3 +403,11 @@ def test_dev_set_precision_and_recall() -> None:
     print(f"dev set: {len(cases)} cases, P={precision:.3f} R={recall:.3f}", *errors, sep="\n")
     assert precision >= 0.97, errors
     assert recall >= 0.95, errors
+
+
+def test_remove_query_repeating_a_term() -> None:
+    index = MatchIndex()
+    index.add(1, parse_query("بيونغ يانغ + بيونغ يانغ"))
+    index.add(2, parse_query("بيونغ يانغ"))
+    index.remove(1)
+    assert [m.subscription_id for m in index.match("", "زار بيونج يانج")] == [2]
