@@ -121,3 +121,19 @@ def m003_outbox(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX outbox_due ON outbox(status, next_attempt_at)")
+
+
+@migrations()
+def m010_story_signatures(db: Database) -> None:
+    """Each article's story signature, so a new article finds its story among recent ones."""
+    db.execute(
+        """
+        CREATE TABLE story_signatures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            published TEXT NOT NULL,
+            terms TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX story_signatures_published ON story_signatures(published)")
