@@ -982,10 +982,12 @@ def _related_from_tail(tail: list[str]) -> list[str]:
     return related
 
 
-def read_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedArticle:
+def read_article(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, default_tz: tzinfo = UTC
+) -> ParsedArticle:
     """Read, decode and parse the file at `path`; its mtime is the fallback date."""
     raw, mtime = _read_bytes(path, max_bytes)
-    return parse_article(decode_article(raw, max_bytes), str(path), mtime)
+    return parse_article(decode_article(raw, max_bytes), str(path), mtime, default_tz=default_tz)
 
 
 def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
