@@ -303,10 +303,19 @@ def summarize(
     _score(candidates, title, terms)
     ranked = sorted(candidates, key=lambda c: (-c.score, c.index))
 
-    chosen: list[_Candidate] = []
-    used = 0
     # The best sentence naming the keyword goes first, so the alert shows why it came.
     queue = [c for c in ranked if c.has_keyword][:1] + ranked
+    best = queue[0]
+    if len(best.text) > max_chars:
+        # The sentence that matters most is longer than the whole budget: show it, shortened,
+        # rather than a lesser sentence that happens to be short.
+        shown = _cut(best.text, max_chars)
+        return Summary(
+            (SummarySentence(shown, best.start, best.end, tuple(find_terms(shown, terms))),)
+        )
+
+    chosen: list[_Candidate] = []
+    used = 0
     for candidate in queue:
         if len(chosen) == max_sentences:
             break
@@ -319,13 +328,6 @@ def summarize(
             continue
         chosen.append(candidate)
         used += cost
-
-    if not chosen:
-        # Every sentence is longer than the budget: show the best one, shortened.
-        best = queue[0]
-        shown = _cut(best.text, max_chars)
-        spans = find_terms(shown, terms) if terms else []
-        return Summary((SummarySentence(shown, best.start, best.end, tuple(spans)),))
 
     chosen.sort(key=lambda c: c.index)
     return Summary(
