@@ -177,10 +177,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     "list.item": ("{n}. {query} — {mode}", "{n}. {query} — {mode}"),
     "mode.instant": ("فوري", "instant"),
-    "mode.digest": ("ملخص دوري", "digest"),
+    "mode.hourly": ("ملخص كل ساعة", "hourly digest"),
     "mode.daily": ("ملخص يومي", "daily digest"),
-    "mode.muted": ("صامت", "muted"),
-    "mode.paused": ("موقوف مؤقتاً", "paused"),
     # --- /recent and /search ---------------------------------------------------------------
     "recent.header": (
         "<b>أحدث الأخبار المطابقة</b> ({first}–{last} من {total})",
