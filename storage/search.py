@@ -27,6 +27,10 @@ __all__ = [
 # Counting every hit of a very common word costs more than the answer is worth: past this
 # many, pages say «1000+» in effect (the count stops here).
 COUNT_CAP: Final = 1000
+# Ranking every hit of a common word is what makes a search slow. Hits are ranked among the
+# newest RANK_WINDOW matches (rowid = article id = arrival order): in a news archive the
+# answer to a query is recent, and the total still counts older hits.
+RANK_WINDOW: Final = 2000
 # Terms shorter than this are matched whole; longer ones also match as prefixes, so that
 # «صاروخ» finds «صاروخية» (suffixes are not stripped in the index).
 PREFIX_MIN: Final = 3
@@ -83,16 +87,19 @@ def _count(db: Database, sql: str, params: list[object]) -> int:
 
 
 def search_articles(db: Database, text: str, *, limit: int, offset: int = 0) -> Page:
-    """Articles matching every term of `text`, best first (title hits weigh double)."""
+    """Articles matching every term of `text`, best first (title hits weigh double), ranked
+    among the newest RANK_WINDOW hits."""
     query = fts_query(text)
     if query is None:
         return Page(hits=(), total=0)
     rows = db.execute(
         f"""
-        SELECT {_COLUMNS} FROM articles_fts
-        JOIN articles a ON a.id = articles_fts.rowid
-        WHERE articles_fts MATCH ?
-        ORDER BY bm25(articles_fts, 2.0, 1.0), a.id DESC
+        SELECT {_COLUMNS} FROM (
+            SELECT rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
+            WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW}
+        ) f
+        JOIN articles a ON a.id = f.rowid
+        ORDER BY f.score, a.id DESC
         LIMIT ? OFFSET ?
         """,
         [query, limit, offset],
@@ -102,7 +109,8 @@ def search_articles(db: Database, text: str, *, limit: int, offset: int = 0) -> 
 
 
 def recent_for_terms(db: Database, text: str, *, limit: int, offset: int = 0) -> Page:
-    """Newest articles matching every term of `text` (by publication, then arrival)."""
+    """Newest articles matching every term of `text` (by publication, then arrival), among
+    the last RANK_WINDOW to arrive."""
     query = fts_query(text)
     if query is None:
         return Page(hits=(), total=0)
@@ -110,7 +118,7 @@ def recent_for_terms(db: Database, text: str, *, limit: int, offset: int = 0) ->
     rows = db.execute(
         f"""
         SELECT {_COLUMNS} FROM articles a
-        WHERE a.id IN ({matching})
+        WHERE a.id IN ({matching} ORDER BY rowid DESC LIMIT {RANK_WINDOW})
         ORDER BY coalesce(a.published, a.ingested_at) DESC, a.id DESC
         LIMIT ? OFFSET ?
         """,
