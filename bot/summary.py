@@ -247,8 +247,9 @@ def _score(candidates: list[_Candidate], title: str | None, terms: list[tuple[st
         centralities.append(_cosine(own, rest))
     top = max(centralities, default=0.0) or 1.0
 
-    for candidate, centrality in zip(candidates, centralities, strict=True):
-        position = 1.0 / (1 + candidate.index)
+    for rank, (candidate, centrality) in enumerate(zip(candidates, centralities, strict=True)):
+        # Rank among kept sentences: chrome dropped before the first sentence does not count.
+        position = 1.0 / (1 + rank)
         about_title = _cosine(
             {w: c * weights[w] for w, c in candidate.content.items()}, title_vector
         )
