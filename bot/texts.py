@@ -138,6 +138,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "لا تحتوي على حروف أو أرقام يمكن البحث عنها. مثال: /follow إيران",
         "It has no letters or digits to look for. Example: /follow إيران",
     ),
+    "query_error.too_short": (
+        "فيها كلمة من حرف واحد تطابق كل خبر تقريباً؛ اكتب الكلمة كاملة. مثال: /follow إيران",
+        "It has a one-letter word that would match almost every article; write the whole word. "
+        "Example: /follow إيران",
+    ),
     "query_error.too_many_terms": (
         "فيها كلمات كثيرة جداً؛ قسّمها إلى متابعات أقصر (كل متابعة في سطر).",
         "It has too many terms; split it into shorter subscriptions (one per line).",
