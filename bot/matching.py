@@ -9,9 +9,10 @@ matched by looking each of its words up once and verifying only the candidates f
 
 What counts as a mention (the rules, in the order the matcher applies them):
 - words compare after `normalize` (diacritics, alef/yeh/teh-marbuta forms, Persian letters...);
-- the first word may carry proclitics (و ف ب ك ل) and the article (ال, لل); a keyword without
-  the article never matches the word with it (سيول Seoul ≠ السيول floods), a name with the
-  article needs it (القاعدة ≠ قاعدة), a common word with it matches both (النفط, نفط);
+- the first word may carry proclitics (و ف ب ك ل) and the article (ال, لل); a known name
+  without the article never matches the word with it (سيول Seoul ≠ السيول floods), a name with
+  the article needs it (القاعدة ≠ قاعدة), a common word matches both (هجوم / الهجوم), and takes
+  the accusative alef (صاروخًا);
 - a token that is itself a known name is not split into clitics (بكين is not ب + كين);
 - phrase words are consecutive (only spaces or dashes between them) and each is the same word;
 - transliterated names may differ by consonants of one sound class and long vowels, within an
@@ -498,12 +499,20 @@ class MatchIndex:
         # The keyword itself: with the article it names something that has it (a known name
         # requires it, a common word may drop it); without, the article would change the word.
         own = term.phrase
+        known = bool(entity) or table.known_word(own.stem)
         if not own.definite:
-            article = _FORBID
-        elif entity or table.known_word(own.stem):
+            # A name never takes the article (سيول Seoul ≠ السيول floods); a common noun does
+            # (هجوم → الهجوم).
+            article = _FORBID if known else _OPTIONAL
+        elif known:
             article = _REQUIRE  # the bare word is a name of its own: السيول (floods) ≠ سيول
         else:
             article = _OPTIONAL
+        if entity is None:
+            # A derived form («الحوثي», «الروسية») belongs to its entity: not hidden inside that
+            # entity's own names («جماعة الحوثي»).
+            derived = table.derived_entities(own)
+            entity = derived[0] if derived else None
         if (
             not term.exact
             and entity is None

@@ -470,3 +470,27 @@ def test_cli_match_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str
     broken.write_bytes(b"\x00\x01\x02" * 50)
     assert main(["match", "--follow", "الناتو", str(broken)]) == 1
     assert "b.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("هجوم", "نفذ الهجوم مسلحون", "الهجوم"),  # a common noun takes the article
+        ("صاروخ", "أطلقت صاروخًا باليستيا", "صاروخًا"),  # and the accusative alef
+        ("الحوثي", "قالت جماعة الحوثي", "الحوثي"),  # a derived form inside its own entity's name
+    ],
+)
+def test_common_nouns_and_derived_keywords(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("جدة", "زارت الجدة أحفادها"),  # a known city never takes the article
+        ("حلب", "عملية الحلب اليومية"),
+        ("مصر", "ظل مصرا على موقفه"),  # a name takes no accusative alef
+    ],
+)
+def test_names_do_not_take_article_or_tanween(keyword: str, text: str) -> None:
+    assert matched(keyword, text) is None
