@@ -807,7 +807,7 @@ class MatchIndex:
             word = cache.get(raw)
             if word is None or word.version != version:
                 if word is None:
-                    if len(cache) > 200_000:  # news vocabulary is bounded; a flood is not
+                    if len(cache) > 100_000:  # news vocabulary is bounded; a flood is not
                         cache.clear()
                     word = self._analyze(raw)
                 word = cache[raw] = word._replace(version=version, probes=self._probes(word))
