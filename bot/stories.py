@@ -57,12 +57,25 @@ _STOPWORDS = frozenset(
 
 def story_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> frozenset[str]:
     """The signature of an article: content words of its title and lead."""
-    words = tokenize(title) + tokenize(body)[:lead_words]
+    words = tokenize(title) + _lead_tokens(body, lead_words)
     return frozenset(
         strip_proclitics(word)
         for word in words
         if len(word) >= 3 and word not in _STOPWORDS and not word.isdigit()
     )
+
+
+def _lead_tokens(body: str, count: int) -> list[str]:
+    """The first `count` tokens of `body`, normalizing only as much text as they need."""
+    # Arabic news words average under 8 characters; a prefix yielding more than `count`
+    # tokens holds the first `count` whole (only its last token may be cut at the edge).
+    size = 16 * (count + 1)
+    while size < len(body):
+        tokens = tokenize(body[:size])
+        if len(tokens) > count:
+            return tokens[:count]
+        size *= 2
+    return tokenize(body)[:count]
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
