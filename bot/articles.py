@@ -25,6 +25,7 @@ from bot.stories import story_terms
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MIN_BODY_WORDS",
     "ArticleError",
     "DateOrigin",
     "ParsedArticle",
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# The least body an article has: a one-sentence news flash has about ten words.
+MIN_BODY_WORDS = 8
 
 # Where `published` came from: the article text itself, or the file's mtime as a fallback.
 DateOrigin = Literal["text", "mtime"]
@@ -1063,6 +1066,12 @@ def parse_article(
     lines = [cleaned for cleaned in (_clean_line(raw) for raw in text.split("\n")) if cleaned]
     if not lines:
         raise ArticleError("no text lines")
+    # On the raw lines: cleaning turns the tabs of a TSV into spaces.
+    shape = _non_article_shape(
+        [raw.strip() for raw in text.split("\n", 2 * _SHAPE_LINES) if raw.strip()]
+    )
+    if shape is not None:
+        raise ArticleError(f"not an article: {shape}")
 
     published: datetime | None = None
     source: str | None = None
@@ -1167,6 +1176,12 @@ def parse_article(
             body[-1] = body[-1][: inline_tags.start()].rstrip()
     if not body:
         raise ArticleError("no article text: only a title and site chrome")
+    body_words = sum(_words(line) for line in body)
+    if body_words < MIN_BODY_WORDS:
+        raise ArticleError(
+            f"not an article: {body_words} words of text under the title (at least"
+            f" {MIN_BODY_WORDS})"
+        )
 
     body_text = "\n".join(body)
     return ParsedArticle(
@@ -1180,6 +1195,36 @@ def parse_article(
         related=_dedupe(related),
         language=language,
     )
+
+
+# A table, a log or a configuration file: most lines share a machine-made shape.
+_TABLE_SEPARATORS = (",", ";", "\t", "|", "،")
+_LOG_LINE = re.compile(
+    r"^\W{0,2}(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\d{2}:\d{2}:\d{2}|"
+    r"(?:info|warn|warning|error|debug|trace|fatal|critical|notice)\b)",
+    re.IGNORECASE,
+)
+_SETTING_LINE = re.compile(r"^[\w.\-\[\]]+\s*[=:]\s*\S*$")
+_SHAPE_SHARE = 0.6  # share of lines that must have the shape
+_SHAPE_LINES = 200  # lines looked at
+
+
+def _non_article_shape(lines: list[str]) -> str | None:
+    """What machine-made text `lines` are (a CSV table, a log, settings), or None for prose."""
+    sample = lines[:_SHAPE_LINES]
+    if len(sample) < 3:
+        return None
+    needed = _SHAPE_SHARE * len(sample)
+    for separator in _TABLE_SEPARATORS:
+        counts = [line.count(separator) for line in sample]
+        fields = max(set(counts), key=counts.count)
+        if fields >= 2 and counts.count(fields) >= needed:
+            return f"looks like a table ({fields + 1} fields separated by {separator!r} per line)"
+    if sum(1 for line in sample if _LOG_LINE.match(line)) >= needed:
+        return "looks like a log file (most lines start with a time or a log level)"
+    if sum(1 for line in sample if _SETTING_LINE.match(line)) >= needed:
+        return "looks like a configuration file (most lines are key = value)"
+    return None
 
 
 _INLINE_HEADLINES = 3  # «اقرأ أيضاً» inside an article links one to three other stories

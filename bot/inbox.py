@@ -49,6 +49,9 @@ INGEST_BATCH = 64
 _IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".swp", ".reason")
 
 
+_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "fr": "French", "und": "no known language"}
+
+
 def is_ignored_name(name: str) -> bool:
     """Names a producer uses while writing (or that are ours): never read as articles."""
     lowered = name.lower()
@@ -100,6 +103,15 @@ def ingest_file(
         parsed = parse_article(text, str(path), mtime, default_tz=settings.zone)
     except ArticleError as exc:
         return FileOutcome(path, "quarantined", reason=exc.reason)
+    if parsed.language not in settings.article_languages:
+        accepted = ",".join(settings.article_languages)
+        return FileOutcome(
+            path,
+            "quarantined",
+            reason=f"not an article in an accepted language: the text reads as"
+            f" {_LANGUAGE_NAMES.get(parsed.language, parsed.language)!s}"
+            f" (MARSAD_ARTICLE_LANGUAGES={accepted})",
+        )
     result = save_article(
         db, parsed, content_hash=digest, file_name=path.name, now=now, signatures=signatures
     )

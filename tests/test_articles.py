@@ -869,3 +869,36 @@ def test_relative_times_fall_back_to_mtime(line: str) -> None:
     article = parse_article(f"عنوان الخبر الرئيسي هنا\n{line}\n{BODY}", "x", MTIME)
     assert (article.published, article.published_from) == (MTIME, "mtime")
     assert article.body == BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a,b,c\n1,2,3\n4,5,6\n7,8,9\n", "looks like a table (3 fields separated by ','"),
+        ("الاسم\tالمدينة\tالعمر\nمحمد\tجدة\t30\nسارة\tالرياض\t25\n", "separated by '\\t'"),
+        (
+            "[12:00:01] started\n[12:00:02] fetched 3 feeds\n[12:00:03] stopped\n",
+            "looks like a log file",
+        ),
+        ("ERROR disk full\nWARN retrying\nINFO done\n", "looks like a log file"),
+        ("[main]\nkey = value\nother: 3\nname=x\n", "looks like a configuration file"),
+        ("عنوان الخبر\nنص قصير جداً.\n", "3 words of text under the title (at least 8)"),
+    ],
+)
+def test_machine_made_or_too_short_text_is_not_an_article(text: str, reason: str) -> None:
+    with pytest.raises(ArticleError, match=r"^not an article: ") as caught:
+        parse_article(text, "x", MTIME)
+    assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose with commas on every line is still prose.
+        f"عنوان الخبر، والتفاصيل\n{BODY[:-1]}، والتقى الوفدان، ثم غادرا.\n{BODY}\n{BODY}\n",
+        # A dated timeline inside an article is a minority of its lines.
+        f"عنوان الخبر\n{BODY}\n2024-06-20 10:00 بدء الاجتماع\n{BODY}\n{BODY}\n",
+    ],
+)
+def test_prose_with_separators_is_still_an_article(text: str) -> None:
+    assert parse_article(text, "x", MTIME).body

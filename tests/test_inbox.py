@@ -337,3 +337,39 @@ def test_backfill_commits_in_batches_and_reports_every_file(
     report = ingest_paths([folder], db, settings, progress=lambda o: seen.append(o.path.name))
     assert report.new == 5 and seen == [f"{k}.txt" for k in range(5)]
     assert not db.conn.in_transaction
+
+
+NON_ARTICLES = [
+    ("LICENSE.txt", "not an article in an accepted language: the text reads as English"),
+    ("subscribers.csv", "not an article: looks like a table (4 fields separated by ','"),
+    ("crawler.log", "not an article: looks like a log file"),
+    ("crawler.ini", "not an article: looks like a configuration file"),
+    ("too_short.txt", "not an article: 1 words of text under the title (at least 8)"),
+]
+
+
+@pytest.mark.parametrize(("name", "reason"), NON_ARTICLES)
+def test_text_files_that_are_not_articles_are_quarantined(
+    settings: Settings, db: Database, name: str, reason: str
+) -> None:
+    raw = (DATA / "non_articles" / name).read_bytes()
+    drop(settings, name, raw)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.quarantined) == (0, 1)
+    quarantine = settings.inbox / "quarantine"
+    assert (quarantine / name).read_bytes() == raw
+    assert (quarantine / f"{name}.reason").read_text(encoding="utf-8").startswith(reason)
+
+
+def test_other_languages_are_taken_when_the_setting_lists_them(tmp_path: Path) -> None:
+    english = (
+        "NATO leaders meet in Washington\n"
+        "NATO leaders met in Washington on Tuesday to discuss air defence for Ukraine and"
+        " the alliance's spending targets for the coming year.\n"
+    )
+    for languages, new in ((("ar",), 0), (("ar", "en"), 1)):
+        settings = load_settings(
+            data_dir=tmp_path / "-".join(languages), article_languages=languages
+        )
+        drop(settings, "en.txt", english)
+        assert InboxScanner(settings, open_database(None)).scan(NOW).new == new
