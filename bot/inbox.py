@@ -206,6 +206,8 @@ class InboxScanner:
             with write_batch(self.db):
                 outcomes = [self._ingest(path, now) for path in paths]
         except sqlite3.Error as exc:
+            # The rolled-back articles' ids may be given again: their signatures must go.
+            self._signatures.clear()
             if len(paths) > 1:
                 # Nothing of the batch was kept; one by one, a file that keeps failing is
                 # the only one left behind.

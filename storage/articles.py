@@ -127,7 +127,7 @@ def save_article(
     else:
         conn.commit()
     if signatures is not None:
-        signatures.put(article_id, terms)
+        signatures.put(StoryCandidate(article_id, story_id, terms))
     return SaveResult(article_id=article_id, is_new=True, duplicate=False, story_id=story_id)
 
 
@@ -229,20 +229,21 @@ def _story_candidates(
         [_iso(published - STORY_WINDOW), _iso(published + STORY_WINDOW), MAX_STORY_CANDIDATES],
     ).fetchall()
     cache = signatures if signatures is not None else SignatureCache(len(rows))
-    missing = [article_id for article_id, _ in rows if cache.get(article_id) is None]
+    lookup = cache.get
+    cached = [lookup(article_id) for article_id, _ in rows]
+    found = [candidate for candidate in cached if candidate is not None]
+    if len(found) == len(rows):
+        return found
+    missing = [article_id for (article_id, _), c in zip(rows, cached, strict=True) if c is None]
+    stories = dict(rows)
     for start in range(0, len(missing), 500):  # SQLite's limit on bound parameters
         chunk = missing[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for article_id, terms in db.execute(
             f"SELECT article_id, terms FROM story_signatures WHERE article_id IN ({marks})", chunk
         ):
-            cache.put(article_id, frozenset(terms.split()))
-    candidates = []
-    for article_id, story_id in rows:
-        terms = cache.get(article_id)
-        if terms is not None:
-            candidates.append(StoryCandidate(article_id, story_id, terms))
-    return candidates
+            cache.put(StoryCandidate(article_id, stories[article_id], frozenset(terms.split())))
+    return [c for c in (lookup(article_id) for article_id, _ in rows) if c is not None]
 
 
 _ARTICLE_COLUMNS = (
