@@ -63,11 +63,16 @@ class AlertArticle(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why an article reached a chat: one subscription and the words that matched it."""
+    """Why an article reached a chat: one subscription and the words that matched it.
+
+    `terms` are the further forms the subscription watches (its aliases): the summary prefers
+    and bolds them too, since the matcher reports only the best mention.
+    """
 
     subscription_id: int
     query: str
     words: tuple[str, ...]
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +211,7 @@ def render_alert(
     other_sources: Sequence[str] = (),
 ) -> OutgoingMessage:
     """The alert for `article` in one chat: title, byline, summary, why, buttons; ≤ 4096."""
-    keywords = [w for r in reasons for w in r.words] + [r.query for r in reasons]
+    keywords = [w for r in reasons for w in (*r.words, r.query, *r.terms)]
     rtl = lang == "ar"
     others = [s for s in dict.fromkeys(other_sources) if s and s != article.source]
     message = ""
