@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -53,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `marsad` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # PTB 22 warns on every RetryAfter unless time periods are opted in to timedelta (the
+    # coming default); bot.delivery.retry_after_seconds reads either form.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     configure_logging(args.verbose)
     try:
         settings = load_settings()
