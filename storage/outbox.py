@@ -142,14 +142,15 @@ def enqueue(db: Database, alert: NewAlert, *, now: datetime) -> int | None:
 
 def record_alerts(
     db: Database, matches: Sequence[MatchRecord], alerts: Sequence[NewAlert], *, now: datetime
-) -> list[int]:
+) -> list[int | None]:
     """Record matches and queue alerts in ONE transaction: both are kept, or neither.
 
     Matches already recorded and alerts already queued (same chat and dedup key) are left
-    as they are. Returns the ids of the outbox rows created.
+    as they are. Returns, for each alert, the id of its new outbox row or None if the chat
+    already had that key.
     """
     stamp = to_db(now)
-    created: list[int] = []
+    created: list[int | None] = []
     with db.conn:
         db.conn.executemany(
             "INSERT OR IGNORE INTO matches (article_id, subscription_id, chat_id, matched, "
@@ -159,10 +160,7 @@ def record_alerts(
                 for m in matches
             ],
         )
-        for alert in alerts:
-            row_id = _insert(db, alert, stamp)
-            if row_id is not None:
-                created.append(row_id)
+        created = [_insert(db, alert, stamp) for alert in alerts]
     return created
 
 
