@@ -37,6 +37,35 @@ def config_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def sandbox_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Serve the local Bot API sandbox until Ctrl-C / SIGTERM."""
+    import asyncio
+    import signal
+
+    from bot.sandbox import Faults, Limits, Sandbox
+    from bot.sandbox.server import serve
+
+    limits = Limits(enabled=not args.no_limits)
+    faults = Faults(error_rate=args.error_rate, latency=args.latency)
+    sandbox = Sandbox(
+        token=args.token, host=args.host, port=args.port, limits=limits, faults=faults
+    )
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve(sandbox, stop)
+
+    try:
+        asyncio.run(main())
+    except OSError as exc:
+        print(f"marsad sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -47,6 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = sub.add_parser("config", help="print the effective settings")
     config.set_defaults(handler=config_command)
+
+    from bot.sandbox import DEFAULT_TOKEN
+
+    sandbox = sub.add_parser("sandbox", help="serve the local Bot API sandbox (tests, demo)")
+    sandbox.add_argument("--port", type=int, default=8081, help="TCP port (default 8081)")
+    sandbox.add_argument("--host", default="127.0.0.1", help="address (default loopback)")
+    sandbox.add_argument("--token", default=DEFAULT_TOKEN, help="the one bot token accepted")
+    sandbox.add_argument("--no-limits", action="store_true", help="no flood limits (no 429s)")
+    sandbox.add_argument("--error-rate", type=float, default=0.0, help="share of 500 answers")
+    sandbox.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
+    sandbox.set_defaults(handler=sandbox_command)
     return parser
 
 

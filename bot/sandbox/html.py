@@ -40,6 +40,7 @@ _TAG = re.compile(
     r"((?:\s+[a-zA-Z][a-zA-Z0-9-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>\"']+))?)*)\s*>"
 )
 _ATTR = re.compile(r"([a-zA-Z][a-zA-Z0-9-]*)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>\"']+))?")
+_PLAIN = re.compile(r"[^<>&]+")
 _ENTITY = re.compile(r"&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{0,31});")
 
 
@@ -124,6 +125,12 @@ def parse_html(text: str) -> tuple[str, list[Entity]]:
     entities: list[Entity] = []
     pos = 0
     while pos < len(text):
+        run = _PLAIN.match(text, pos)
+        if run is not None:  # a run of plain text: measured once, not per character
+            out.append(run.group())
+            out_len += utf16_len(run.group())
+            pos = run.end()
+            continue
         char = text[pos]
         if char == "<":
             match = _TAG.match(text, pos)

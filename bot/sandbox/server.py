@@ -33,7 +33,7 @@ from bot.sandbox.world import (
     Upload,
 )
 
-__all__ = ["DEFAULT_TOKEN", "Sandbox"]
+__all__ = ["DEFAULT_TOKEN", "Sandbox", "serve"]
 
 DEFAULT_TOKEN = "123456789:SANDBOX-marsad-local-token"
 _CONFLICT = (
@@ -409,3 +409,17 @@ class Sandbox:
             {"at": e.at, "chat_id": e.chat_id, "kind": e.kind, "text": e.text}
             for e in self.transcript(chat_id)
         ]
+
+
+async def serve(sandbox: Sandbox, stop: asyncio.Event) -> None:
+    """Run `sandbox` until `stop` is set (`marsad sandbox` sets it on SIGINT/SIGTERM)."""
+    async with sandbox:
+        print(
+            f"Marsad sandbox (local Bot API) on {sandbox.base_url}\n"
+            f"  MARSAD_TELEGRAM_API_URL={sandbox.api_url}\n"
+            f"  MARSAD_TELEGRAM_TOKEN={sandbox.token}\n"
+            f"  control API: {sandbox.base_url}/sandbox/ (users, messages, callbacks, groups, "
+            "faults, limits, stats, transcript)",
+            flush=True,
+        )
+        await stop.wait()
