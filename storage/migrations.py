@@ -121,3 +121,40 @@ def m003_outbox(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX outbox_due ON outbox(status, next_attempt_at)")
+
+
+@migrations()
+def m010_story_signatures(db: Database) -> None:
+    """Each article's story signature, so a new article finds its story among recent ones."""
+    db.execute(
+        """
+        CREATE TABLE story_signatures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            published TEXT NOT NULL,
+            terms TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX story_signatures_published ON story_signatures(published)")
+
+
+@migrations()
+def m040_views(db: Database) -> None:
+    """Saved list views: what a paginated message shows, so its ◀ ▶ buttons carry only an id.
+
+    A button's callback data holds at most 64 bytes, too little for a search query; the query
+    is kept here and the button says `pg:<view id>:<page>`. Views survive restarts.
+    """
+    db.execute(
+        """
+        CREATE TABLE views (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            query TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX views_chat ON views(chat_id, id)")
