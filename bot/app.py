@@ -63,7 +63,7 @@ async def inbox_job(context: Context) -> None:
         report.new_article_ids,
         index=services.index,
         load_article=services.components.load_article,
-        render=services.components.render,
+        render=services.render,
         now=now,
     )
     log.info(
@@ -116,6 +116,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
             index=index,
             scanner=components.make_scanner(settings, db),
             sender=Sender(db, application.bot, settings),
+            render=components.make_renderer(db),
             components=components,
         )
         bot_data: BotData = application.bot_data

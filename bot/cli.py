@@ -25,6 +25,8 @@ def configure_logging(verbose: bool) -> None:
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # APScheduler logs every job run at INFO: the sender runs twice a second.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def config_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -139,6 +141,35 @@ def parse_command(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failures else 0
 
 
+NO_TOKEN = """marsad run: no bot token.
+Set MARSAD_TELEGRAM_TOKEN to the token @BotFather gave you, in the environment or in a .env
+file in this folder, for example:
+
+    export MARSAD_TELEGRAM_TOKEN=123456789:AA...
+
+To see everything working offline first, without a token or network, run:
+
+    marsad demo
+"""
+
+
+def run_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the bot (long polling) until SIGINT/SIGTERM."""
+    if settings.telegram_token is None:
+        print(NO_TOKEN, file=sys.stderr, end="")
+        return 2
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.components import default_components
+
+    application = build_application(settings, default_components(settings))
+    # run_polling stops cleanly on SIGINT, SIGTERM and SIGABRT: pending sends finish, the
+    # database is closed in post_shutdown.
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -160,6 +191,9 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--error-rate", type=float, default=0.0, help="share of 500 answers")
     sandbox.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
     sandbox.set_defaults(handler=sandbox_command)
+
+    run = sub.add_parser("run", help="run the bot (needs MARSAD_TELEGRAM_TOKEN)")
+    run.set_defaults(handler=run_command)
 
     ingest = sub.add_parser(
         "ingest", help="import article files or folders (backfill); the files are not moved"

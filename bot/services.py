@@ -56,7 +56,7 @@ class Components:
     make_index: Callable[[Database], SubscriptionIndex]
     make_scanner: Callable[[Settings, Database], Scanner]
     load_article: ArticleLoader
-    render: Renderer
+    make_renderer: Callable[[Database], Renderer]
 
 
 @dataclass
@@ -66,6 +66,7 @@ class Services:
     index: SubscriptionIndex
     scanner: Scanner
     sender: Sender
+    render: Renderer
     components: Components
 
 

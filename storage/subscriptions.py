@@ -17,6 +17,7 @@ __all__ = [
     "list_subscriptions",
     "remove_subscription",
     "subscription_chats",
+    "subscription_queries",
 ]
 
 
@@ -107,4 +108,17 @@ def subscription_chats(db: Database, subscription_ids: list[int]) -> dict[int, i
             f"SELECT id, chat_id FROM subscriptions WHERE id IN ({marks})", chunk
         ).fetchall()
         result.update({int(r[0]): int(r[1]) for r in rows})
+    return result
+
+
+def subscription_queries(db: Database, subscription_ids: list[int]) -> dict[int, str]:
+    """Subscription id -> the query as the user wrote it, for the ids that still exist."""
+    result: dict[int, str] = {}
+    for start in range(0, len(subscription_ids), 500):
+        chunk = subscription_ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = db.execute(
+            f"SELECT id, query FROM subscriptions WHERE id IN ({marks})", chunk
+        ).fetchall()
+        result.update({int(r[0]): str(r[1]) for r in rows})
     return result

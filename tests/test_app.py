@@ -111,7 +111,10 @@ def simple_components(index: SubscriptionIndex) -> Components:
         return index
 
     return Components(
-        make_index=make_index, make_scanner=FolderScanner, load_article=load, render=render
+        make_index=make_index,
+        make_scanner=FolderScanner,
+        load_article=load,
+        make_renderer=lambda db: render,
     )
 
 
