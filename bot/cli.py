@@ -170,6 +170,30 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def demo_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run everything offline: sandbox, bot, a demo user, the sample articles, a transcript."""
+    import asyncio
+
+    from bot.demo import DEFAULT_KEYWORDS, run_demo
+
+    if not args.verbose:
+        logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
+    keywords = args.follow or list(DEFAULT_KEYWORDS)
+    try:
+        return asyncio.run(
+            run_demo(
+                settings,
+                keywords=keywords,
+                data_dir=args.data_dir,
+                keep_running=args.keep_running,
+                out=sys.stdout,
+            )
+        )
+    except TimeoutError as exc:
+        print(f"marsad demo: {exc}", file=sys.stderr)
+        return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -194,6 +218,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run the bot (needs MARSAD_TELEGRAM_TOKEN)")
     run.set_defaults(handler=run_command)
+
+    demo = sub.add_parser("demo", help="run the whole bot offline against the local sandbox")
+    demo.add_argument(
+        "--follow", action="append", metavar="KEYWORD", help="keyword to follow (repeatable)"
+    )
+    demo.add_argument("--keep-running", action="store_true", help="stay up after the transcript")
+    demo.add_argument("--data-dir", type=Path, help="keep data here (default: a temp folder)")
+    demo.set_defaults(handler=demo_command)
 
     ingest = sub.add_parser(
         "ingest", help="import article files or folders (backfill); the files are not moved"

@@ -6,6 +6,7 @@ from typing import Any
 
 from telegram.ext import Application, CommandHandler
 
+from handlers.follow import follow
 from handlers.start import start
 
 __all__ = ["register"]
@@ -14,3 +15,4 @@ __all__ = ["register"]
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Every handler, in the order PTB tries them."""
     application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("follow", follow))

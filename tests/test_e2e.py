@@ -7,6 +7,7 @@ checked. The last test kills a real `marsad run` process with SIGKILL mid-delive
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import sys
@@ -14,7 +15,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from bot.app import MarsadApp, build_application, running
+from bot.cli import main
 from bot.components import default_components
 from bot.matching import parse_query
 from bot.outgoing import OutgoingMessage
@@ -189,3 +193,19 @@ async def test_restart_after_kill_delivers_everything_at_most_one_duplicate(
         db = open_database(data / "marsad.db")
         assert outbox.counts(db)["sent"] == len(users)
         db.close()
+
+
+def test_demo_runs_offline_and_prints_the_transcript(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = logging.getLogger()
+    level = root.level
+    try:
+        code = main(["demo", "--follow", "الناتو", "--data-dir", str(tmp_path / "demo")])
+    finally:
+        root.setLevel(level)  # `marsad demo` quiets logging for its transcript
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "👤 user: /follow الناتو" in out
+    assert "تتعهد اليابان والناتو" in out  # the NATO article reached the demo user
+    assert "1 keyword(s) followed" in out
