@@ -94,11 +94,6 @@ async def sender_job(context: Context) -> None:
         )
 
 
-async def error_handler(update: object, context: Context) -> None:
-    """Log what a handler or job raised, with the update that caused it."""
-    log.error("error while handling %r", update, exc_info=context.error)
-
-
 def build_application(settings: Settings, components: Components) -> MarsadApp:
     """The Application for `settings`: Bot API at `telegram_api_url`, services built at start."""
     if settings.telegram_token is None:
@@ -161,8 +156,8 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         .post_shutdown(post_shutdown)
         .build()
     )
+    # Handlers and the error handler (logs with context, never the token; tells the admins).
     handlers.register(application)
-    application.add_error_handler(error_handler)
     return application
 
 
