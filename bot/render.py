@@ -62,6 +62,8 @@ class AlertArticle(Protocol):
     def source(self) -> str | None: ...
     @property
     def published(self) -> datetime | None: ...
+    @property
+    def file_name(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +218,9 @@ def render_alert(
     """The alert for `article` in one chat: title, byline, summary, why, buttons; ≤ 4096."""
     keywords = [w for r in reasons for w in (*r.words, r.query, *r.terms)]
     rtl = lang == "ar"
-    others = [s for s in dict.fromkeys(other_sources) if s and s != article.source]
+    # A story's sources name an article without a source by its file: neither is «also» news.
+    own = {article.source, article.file_name}
+    others = [s for s in dict.fromkeys(other_sources) if s and s not in own]
     message = ""
     for budget in _BUDGETS:
         summary = summarize(

@@ -334,3 +334,61 @@ async def test_start_after_blocking_resumes_the_chat(sandbox: Sandbox, tmp_path:
         assert "أهلاً بعودتك" in read(again) and again.buttons == []
         chat = chats.get_chat(services.db, USER)
         assert chat is not None and chat.active
+
+
+def drop(application: MarsadApp, source: Path) -> None:
+    """Deliver an article file to the inbox as a producer does (write aside, rename in)."""
+    inbox = application.bot_data.services.settings.inbox
+    inbox.mkdir(parents=True, exist_ok=True)
+    staging = inbox.parent / f".{source.name}.part"
+    staging.write_bytes(source.read_bytes())
+    staging.rename(inbox / source.name)
+
+
+async def test_end_to_end_follow_preview_alert_full_text_unfollow(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    async with bot(sandbox, tmp_path) as application:
+        services = application.bot_data.services
+        earlier = store(
+            application, "قمة الناتو", "قال الأمين العام لحلف شمال الأطلسي إن القمة مهمة."
+        )
+        follow = await say(sandbox, "/follow الناتو")
+        assert "طابقها خبر واحد" in read(follow) and data_of(follow) == [
+            callbacks.full_text(earlier)
+        ]
+        (subscription,) = subscriptions.list_subscriptions(services.db, USER)
+
+        drop(application, ARTICLES / "004_1e0cd23aaef11339.txt")  # Japan and NATO
+        alert = (await sandbox.wait_for_messages(USER, 2, seconds=15))[-1]
+        shown = read(alert)
+        assert shown.startswith("تتعهد اليابان والناتو")
+        assert "لماذا؟ «الناتو»: والناتو" in shown
+        assert any(e.type == "bold" for e in alert.entities)
+        article_id = callbacks.parse(data_of(alert)[0]).args[0]
+        assert data_of(alert) == [
+            callbacks.full_text(article_id),
+            callbacks.unfollow(subscription.id),
+        ]
+
+        await press(sandbox, alert, callbacks.full_text(article_id), replies=1)
+        full = sandbox.sent_to(USER)[-1]
+        assert "بحلول السنة المالية" in read(full) and "اقرأ أيضاً" not in read(full)
+
+        recent = await say(sandbox, "/recent")
+        assert "تتعهد اليابان والناتو" in read(recent) and "(1–1 من 1)" in read(recent)
+
+        await press(sandbox, alert, callbacks.unfollow(subscription.id), replies=1)
+        assert "أوقفتُ متابعة «الناتو»" in read(sandbox.sent_to(USER)[-1])
+        assert subscriptions.list_subscriptions(services.db, USER) == []
+        assert subscription.id not in services.index
+
+        count = len(sandbox.sent_to(USER))
+        drop(application, ARTICLES / "000_e31137d72a583bee.txt")  # mentions الناتو too
+        processed = services.settings.inbox / "processed"
+        await sandbox.wait_for(
+            lambda: any(processed.rglob("000_*.txt")), 10, "the second file to be processed"
+        )
+        await sandbox.wait_for(lambda: not services.sender.busy, 5, "the sender to settle")
+        assert len(sandbox.sent_to(USER)) == count  # unfollowed: no alert
+        assert "لا أخبار مطابقة" in read(await say(sandbox, "/recent"))  # nothing followed now

@@ -39,6 +39,7 @@ class Article:
     body: str
     source: str | None
     published: datetime | None
+    file_name: str = "article.txt"
 
 
 BODY = (
@@ -106,6 +107,13 @@ def test_alert_layout() -> None:
     assert labels[0] == "النص الكامل" and "إيقاف متابعة" in labels[1]
     assert callbacks.parse(message.buttons[0][0].callback_data) == callbacks.Callback("full", (7,))
     assert callbacks.parse(message.buttons[1][0].callback_data) == callbacks.Callback("unf", (3,))
+
+
+def test_alert_of_a_sourceless_article_does_not_cite_its_own_file() -> None:
+    article = Article(1, "الناتو", BODY, None, None, "nato.txt")
+    message = render_alert(article, [], lang="ar", zone=RIYADH, other_sources=["nato.txt"])
+    assert "ورد أيضاً" not in message.text
+    assert "مصدر غير معروف" in message.text
 
 
 def test_alert_in_english_without_sources() -> None:
