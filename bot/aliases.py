@@ -180,13 +180,20 @@ class AliasTable:
                     self._lexicon.setdefault(phrase.stem, set()).add(entity.id)
 
         self._derived: dict[str, set[str]] = {}
-        # Definite one-word adjectives of places («الروسي», «الباكستانية») → the places.
+        # Definite singular adjectives of places («الروسي», «الباكستانية») → the places. Plural
+        # ones describe people («عناصر داعش العراقيين»), never a body.
         self._adjectives: dict[str, set[str]] = {}
         for entity in self._entities.values():
             for phrase in nisba_phrases(entity):
                 self._derived.setdefault(key_of(phrase), set()).add(entity.id)
-                if entity.is_place and phrase.definite and len(phrase.words) == 1:
-                    self._adjectives.setdefault(phrase.words[0], set()).add(entity.id)
+                word = phrase.words[0]
+                if (
+                    entity.is_place
+                    and phrase.definite
+                    and len(phrase.words) == 1
+                    and word.endswith(("ي", "يه"))
+                ):
+                    self._adjectives.setdefault(word, set()).add(entity.id)
         self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
 
     def derived_entities(self, phrase: Phrase) -> list[str]:

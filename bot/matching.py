@@ -770,17 +770,25 @@ class MatchIndex:
     def _national_bodies(
         self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]
     ) -> list[_Hit]:
-        """A named body followed by a country's adjective is that country's own body, another
-        one: «مجلس الأمن الروسي» is not the UN Security Council, «طالبان الباكستانية» not the
-        Afghan Taliban. Unless the country is the body's home (it covers it): «حزب الله
-        اللبناني», «الحرس الثوري الإيراني»."""
+        """A body named by a descriptive phrase and followed by a country's singular adjective
+        is that country's own body: «مجلس الأمن الروسي» is not the UN Security Council. Unless
+        the country is the body's home (it covers it): «حزب الله اللبناني», «الحرس الثوري
+        الإيراني». One-word names are left alone: after «قوات الناتو» the adjective may
+        describe the forces («قوات الناتو الأمريكية»); their national namesakes are listed
+        names instead («طالبان الباكستانية»)."""
         table = self._table
         last = {token.end: n for n, token in enumerate(tokens)}
         out: list[_Hit] = []
         for hit in hits:
             n = last.get(hit.end, -1)
             entity = hit.variant.entity
-            if entity is not None and n >= 0 and linked[n] and table.is_body(entity):
+            if (
+                entity is not None
+                and n >= 0
+                and linked[n]
+                and len(hit.variant.words) > 1
+                and table.is_body(entity)
+            ):
                 places = table.adjective_places(tokens[n + 1].norm)
                 if places and not any(table.covers(p, entity) for p in places):
                     hit = hit._replace(hidden=True)

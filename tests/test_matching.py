@@ -312,6 +312,9 @@ def test_exclusions_see_inside_longer_names(keyword: str, text: str, expected: b
         ("حماس", "قالت حركة حماس الفلسطينية", True),
         ("الحرس الثوري", "قال الحرس الثوري الإيراني", True),
         ("وزارة الدفاع", "قالت وزارة الدفاع الروسية", True),  # not a named body
+        ("داعش", "اعتقلت عناصر داعش العراقيين", True),  # a plural describes people
+        ("حزب الله", "قال مقاتلو حزب الله السوريون", True),
+        ("الناتو", "انتشرت قوات الناتو الأمريكية", True),  # one-word names are left alone
     ],
 )
 def test_bodies_named_for_a_country(keyword: str, text: str, expected: bool) -> None:
