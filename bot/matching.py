@@ -17,10 +17,14 @@ What counts as a mention (the rules, in the order the matcher applies them):
 - phrase words are consecutive (only spaces or dashes between them) and each is the same word;
 - transliterated names may differ by consonants of one sound class and long vowels, within an
   edit budget that grows with length (none below five letters), never onto another known name;
-  a split name may be written joined and the reverse (بيونغ يانغ / بيونغيانغ);
-- place names bring their nisba forms (الروسية، الكوريين الشماليين), unless quoted;
+  a split name may be written joined and the reverse (بيونغ يانغ / بيونغيانغ); a final -a after
+  a consonant may be written with teh marbuta (كيشيدا / كيشيدة);
+- place names bring their nisba forms (الروسية، الكوريين الشماليين، مسؤولا إيرانيا), unless quoted;
 - a mention inside a longer name of a different entity does not count (غينيا in غينيا بيساو,
-  الهندي in المحيطين الهندي والهادئ), unless the entity covers it (كوريا in كوريا الشمالية).
+  الهندي in المحيطين الهندي والهادئ), unless the entity covers it (كوريا in كوريا الشمالية);
+- a body named by a phrase and followed by a country's singular adjective is that country's own
+  body (مجلس الأمن الروسي), unless the country covers it (حزب الله اللبناني);
+- an exclusion (-word) refuses its word wherever it stands, even inside a longer name.
 """
 
 from __future__ import annotations
