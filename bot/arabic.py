@@ -119,7 +119,8 @@ _SKELETON = str.maketrans(
 
 def skeleton(word: str) -> str:
     """Consonant skeleton of a normalized word, equal for transliteration variants of a name."""
-    return word.translate(_SKELETON)
+    # The affricate ts (German z) is written تس or تز: شولتس / شولتز، هرتسوغ / هرتزوغ.
+    return word.translate(_SKELETON).replace("تز", "تس")
 
 
 # Proclitic chains a reader strips to find the word: conjunction (و ف), preposition (ب ك ل),
