@@ -158,3 +158,12 @@ def m040_views(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX views_chat ON views(chat_id, id)")
+
+
+@migrations()
+def m011_undated_arrivals(db: Database) -> None:
+    """Undated articles by arrival time: the story finder places them in time by it."""
+    db.execute(
+        "CREATE INDEX articles_undated_ingested ON articles(ingested_at)"
+        " WHERE published_from = 'mtime'"
+    )
