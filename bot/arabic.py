@@ -146,8 +146,20 @@ def strip_proclitics(token: str, min_stem: int = 3) -> str:
 
 
 def index_text(text: str) -> str:
-    """Text as stored in, and queried against, the full-text index: clitic-stripped tokens."""
-    return " ".join(strip_proclitics(t) for t in tokenize(text))
+    """Text as stored in the full-text index: each token, followed by its clitic-stripped form
+    when that differs.
+
+    Both are kept because stripping is ambiguous and not idempotent: «بكوريا» strips to
+    «كوريا» but «كوريا» itself strips to «وريا». A query term then matches either form
+    (see `storage.search.fts_query`), so «كوريا» finds «بكوريا» and «الكتاب» finds «كتاب».
+    """
+    terms: list[str] = []
+    for token in tokenize(text):
+        terms.append(token)
+        stem = strip_proclitics(token)
+        if stem != token:
+            terms.append(stem)
+    return " ".join(terms)
 
 
 # A sentence ends at . ! ? ؟ ؛ … or a line break. A full stop between two digits (2.5) or after a

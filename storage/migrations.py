@@ -167,3 +167,16 @@ def m011_undated_arrivals(db: Database) -> None:
         "CREATE INDEX articles_undated_ingested ON articles(ingested_at)"
         " WHERE published_from = 'mtime'"
     )
+
+
+@migrations()
+def m012_index_surface_and_stem(db: Database) -> None:
+    """Re-index articles with each token's surface form beside its clitic-stripped form."""
+    from bot.arabic import index_text
+
+    db.execute("DELETE FROM articles_fts")
+    rows = db.execute("SELECT id, title, body FROM articles").fetchall()
+    db.conn.executemany(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [(id_, index_text(title), index_text(body)) for id_, title, body in rows],
+    )

@@ -12,7 +12,7 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from bot.arabic import index_text
+from bot.arabic import strip_proclitics, tokenize
 
 __all__ = [
     "ArticleHit",
@@ -60,10 +60,16 @@ class Page(BaseModel):
 def fts_query(text: str, *, any_term: bool = False) -> str | None:
     """An FTS5 query for `text`: its index terms, quoted (no FTS syntax gets through), prefix-
     matched when long enough, all required (or any, with `any_term`). None if no term."""
-    terms = list(dict.fromkeys(index_text(text).split()))
+    terms = list(dict.fromkeys(tokenize(text)))
     if not terms:
         return None
-    parts = [f'"{t}"*' if len(t) >= PREFIX_MIN else f'"{t}"' for t in terms]
+    parts = []
+    for term in terms:
+        surface = f'"{term}"*' if len(term) >= PREFIX_MIN else f'"{term}"'
+        stem = strip_proclitics(term)
+        # The stem is matched whole: as a prefix, a short stem («تاب» of «كتاب») would
+        # reach unrelated words («تابع»).
+        parts.append(surface if stem == term else f'({surface} OR "{stem}")')
     return (" OR " if any_term else " AND ").join(parts)
 
 

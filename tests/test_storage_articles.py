@@ -17,6 +17,7 @@ from storage.articles import (
     save_article,
     story_sources,
 )
+from storage.search import fts_query
 
 DATA = Path(__file__).parent / "data"
 NOW = datetime(2024, 6, 21, 8, 0, tzinfo=UTC)
@@ -85,7 +86,7 @@ def test_fts_holds_index_text_not_raw_text(db: Database) -> None:
     assert title == index_text(parsed.title)
     assert body == index_text(parsed.body)
     hits = db.execute(
-        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [index_text("الناتو")]
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [fts_query("الناتو")]
     ).fetchall()
     assert hits == [(result.article_id,)]
 
