@@ -1,0 +1,110 @@
+"""Holding alerts and releasing them as digests: the glue between the decision, the outbox
+and the digest renderer, used by the pipeline (hold) and by the digest job (release).
+
+No Telegram here: releasing writes digest messages to the outbox, the sender delivers them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from bot.digest import DigestItem, DigestLabels, render_digest
+from bot.preferences import Decision, SubscriptionPrefs, decide, digest_silent
+from storage.digests import (
+    DigestConflictError,
+    due_chats,
+    due_items,
+    hold_alert,
+    release_as_digest,
+    release_single,
+)
+from storage.preferences import chat_prefs, expire_mutes
+
+__all__ = ["Release", "apply_decision", "release_due"]
+
+log = logging.getLogger(__name__)
+
+LabelsFor = Callable[[str | None], DigestLabels]
+
+
+def apply_decision(
+    db: Database,
+    outbox_id: int,
+    chat_id: int,
+    subs: Sequence[SubscriptionPrefs],
+    now: datetime,
+    *,
+    default_timezone: str,
+) -> Decision:
+    """Decide the fate of a freshly enqueued (pending) alert and hold it if it must wait.
+
+    Returns the decision; on "send" the caller keeps the row pending, with the payload's
+    `disable_notification` set from `decision.silent` before it was written.
+    """
+    decision = decide(chat_prefs(db, chat_id, default_timezone=default_timezone), subs, now)
+    if decision.action == "hold" and decision.reason is not None:
+        hold_alert(
+            db,
+            outbox_id,
+            reason=decision.reason,
+            release_at=decision.release_at,
+            urgent=any(sub.urgent for sub in subs),
+        )
+    return decision
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """What one chat got from a release: digest rows, or one alert sent as itself."""
+
+    chat_id: int
+    items: int
+    digest_ids: tuple[int, ...]
+
+
+def release_due(
+    db: Database,
+    now: datetime,
+    *,
+    default_timezone: str,
+    labels_for: LabelsFor,
+) -> list[Release]:
+    """Release every chat's due held alerts into the outbox, one digest per chat.
+
+    A lone alert held for a mute or a burst goes out as itself (the full alert reads better
+    than a one-line digest); a digest-mode alert always comes as a digest, as the user chose.
+    Safe to run again at any time: released alerts are no longer held.
+    """
+    for chat_id in expire_mutes(db, now):
+        log.info("mute of chat %s ended", chat_id)
+    releases = []
+    for chat_id in due_chats(db, now):
+        items = due_items(db, chat_id, now)
+        if not items:
+            continue
+        prefs = chat_prefs(db, chat_id, default_timezone=default_timezone)
+        silent = digest_silent(prefs, now, urgent=any(item.urgent for item in items))
+        if len(items) == 1 and items[0].hold_reason != "digest":
+            if release_single(db, items[0].outbox_id, now, silent=silent):
+                releases.append(Release(chat_id, 1, ()))
+            continue
+        messages = render_digest(
+            [DigestItem(i.article_id, i.title, i.source, i.at) for i in items],
+            labels=labels_for(prefs.language),
+            zone=prefs.zone,
+            now=now,
+            silent=silent,
+        )
+        try:
+            ids = release_as_digest(db, chat_id, [i.outbox_id for i in items], messages, now)
+        except DigestConflictError as exc:
+            # Another writer released some of them; the rest are still held for the next run.
+            log.warning("digest skipped: %s", exc)
+            continue
+        releases.append(Release(chat_id, len(items), tuple(ids)))
+    return releases
