@@ -14,22 +14,59 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from bot.digest import DigestItem, DigestLabels, render_digest
-from bot.preferences import Decision, SubscriptionPrefs, decide, digest_silent
+from bot.preferences import (
+    BURST_WINDOW,
+    Decision,
+    SubscriptionPrefs,
+    batch_burst,
+    decide,
+    digest_silent,
+)
+from storage.admin import recent_alert_count
 from storage.digests import (
     DigestConflictError,
     due_chats,
     due_items,
+    held_release,
     hold_alert,
     release_as_digest,
     release_single,
 )
 from storage.preferences import chat_prefs, expire_mutes
 
-__all__ = ["Release", "apply_decision", "release_due"]
+__all__ = ["Release", "apply_decision", "decide_for_chat", "release_due"]
 
 log = logging.getLogger(__name__)
 
 LabelsFor = Callable[[str | None], DigestLabels]
+
+
+def decide_for_chat(
+    db: Database,
+    chat_id: int,
+    subs: Sequence[SubscriptionPrefs],
+    now: datetime,
+    *,
+    default_timezone: str,
+    group_budget: int | None = None,
+    outbox_id: int | None = None,
+) -> Decision:
+    """The decision for one story and chat, from the chat's stored preferences.
+
+    `group_budget` (messages per minute) is given for groups and channels: a burst beyond it
+    is held and batched into one digest. `outbox_id` is the alert's row when it is already
+    enqueued, so that it does not count against its own budget.
+    """
+    decision = decide(chat_prefs(db, chat_id, default_timezone=default_timezone), subs, now)
+    if group_budget is not None:
+        decision = batch_burst(
+            decision,
+            recent=recent_alert_count(db, chat_id, now, BURST_WINDOW, exclude_id=outbox_id),
+            budget=group_budget,
+            now=now,
+            pending_release=held_release(db, chat_id, "burst"),
+        )
+    return decision
 
 
 def apply_decision(
@@ -40,13 +77,22 @@ def apply_decision(
     now: datetime,
     *,
     default_timezone: str,
+    group_budget: int | None = None,
 ) -> Decision:
     """Decide the fate of a freshly enqueued (pending) alert and hold it if it must wait.
 
     Returns the decision; on "send" the caller keeps the row pending, with the payload's
     `disable_notification` set from `decision.silent` before it was written.
     """
-    decision = decide(chat_prefs(db, chat_id, default_timezone=default_timezone), subs, now)
+    decision = decide_for_chat(
+        db,
+        chat_id,
+        subs,
+        now,
+        default_timezone=default_timezone,
+        group_budget=group_budget,
+        outbox_id=outbox_id,
+    )
     if decision.action == "hold" and decision.reason is not None:
         hold_alert(
             db,

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from bot.arabic import fold_digits
 
 __all__ = [
+    "BURST_WINDOW",
     "DEFAULT_DAILY_AT",
     "MAX_DURATION",
     "MODES",
@@ -30,6 +31,7 @@ __all__ = [
     "PreferenceError",
     "QuietHours",
     "SubscriptionPrefs",
+    "batch_burst",
     "decide",
     "digest_silent",
     "format_clock",
@@ -392,6 +394,29 @@ def decide(prefs: ChatPrefs, subs: Sequence[SubscriptionPrefs], now: datetime) -
     zone = prefs.zone
     releases = [r for r in (next_release(sub, now, zone) for sub in live) if r is not None]
     return Decision("hold", reason="digest", release_at=min(releases))
+
+
+# Telegram counts a group's messages per minute; a held burst is released a window later.
+BURST_WINDOW = timedelta(minutes=1)
+
+
+def batch_burst(
+    decision: Decision,
+    *,
+    recent: int,
+    budget: int,
+    now: datetime,
+    pending_release: datetime | None,
+) -> Decision:
+    """Turn a group's "send" into a hold for one batched digest when a burst would exceed the
+    group's per-minute budget (`recent` = messages enqueued for it in the last BURST_WINDOW).
+
+    While a batch is waiting, later alerts join it, so that the group reads them in order.
+    """
+    if decision.action != "send" or (recent < budget and pending_release is None):
+        return decision
+    release_at = pending_release if pending_release is not None else now + BURST_WINDOW
+    return Decision("hold", silent=decision.silent, reason="burst", release_at=release_at)
 
 
 def digest_silent(prefs: ChatPrefs, now: datetime, *, urgent: bool) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "due_chats",
     "due_items",
     "held_counts",
+    "held_release",
     "hold_alert",
     "release_as_digest",
     "release_single",
@@ -150,6 +151,16 @@ def held_counts(db: Database, chat_id: int) -> dict[str, int]:
         [chat_id],
     ).fetchall()
     return {str(reason): int(count) for reason, count in rows}
+
+
+def held_release(db: Database, chat_id: int, reason: HoldReason) -> datetime | None:
+    """The earliest release time of the chat's alerts held for `reason`, if any."""
+    row = db.execute(
+        "SELECT MIN(release_at) FROM outbox WHERE chat_id = ? AND status = 'held' "
+        "AND hold_reason = ?",
+        [chat_id, reason],
+    ).fetchone()
+    return from_db_time(row[0]) if row and row[0] else None
 
 
 def release_as_digest(

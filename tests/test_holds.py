@@ -209,3 +209,35 @@ def test_chats_are_released_independently(db: Database) -> None:
     assert release(db, NOON + timedelta(hours=1)) == 2
     assert len(digests(db, 7)) == 1 and len(digests(db, 8)) == 1
     assert "عنوان الخبر 1" not in digests(db, 8)[0].text
+
+
+def group_receive(db: Database, n: int, at: datetime, budget: int = 5) -> str:
+    outbox_id = enqueue(db, -100, n, at)
+    decision = apply_decision(
+        db, outbox_id, -100, [INSTANT], at, default_timezone="Asia/Riyadh", group_budget=budget
+    )
+    return decision.action
+
+
+def test_group_burst_is_batched_into_one_digest(db: Database) -> None:
+    actions = [group_receive(db, n, NOON + timedelta(seconds=n)) for n in range(1, 13)]
+    assert actions == ["send"] * 5 + ["hold"] * 7
+    assert release(db, NOON + timedelta(seconds=30)) == 0
+    assert release(db, NOON + timedelta(seconds=65)) == 0
+    assert release(db, NOON + timedelta(seconds=66)) == 1  # one minute after the first hold
+    [digest] = digests(db, -100)
+    assert digest.text.startswith("<b>ملخص 7</b>")
+    assert statuses(db, -100) == {"pending": 6, "digested": 7}
+
+
+def test_alerts_join_a_waiting_batch_then_flow_again(db: Database) -> None:
+    for n in range(1, 7):
+        group_receive(db, n, NOON)
+    # The minute has passed, but a batch is still waiting: the newcomer joins it, in order.
+    assert group_receive(db, 7, NOON + timedelta(seconds=59)) == "hold"
+    release(db, NOON + timedelta(seconds=60))
+    assert group_receive(db, 8, NOON + timedelta(seconds=125)) == "send"
+
+
+def test_private_chats_have_no_burst_budget(db: Database) -> None:
+    assert {receive(db, 7, [INSTANT], n, NOON) for n in range(1, 30)} == {"send"}
