@@ -176,7 +176,10 @@ class SubscriptionSettings(BaseModel):
     @property
     def prefs(self) -> SubscriptionPrefs:
         return SubscriptionPrefs(
-            mode=self.mode, daily_at=self.daily_at, urgent=self.urgent, expires_at=self.expires_at
+            mode=self.mode,
+            daily_at=self.daily_at if self.mode == "daily" else None,
+            urgent=self.urgent,
+            expires_at=self.expires_at,
         )
 
 
@@ -231,9 +234,15 @@ def _update_subscription(
 def set_mode(
     db: Database, chat_id: int, sub_id: int, mode: Mode, daily_at: time | None = None
 ) -> bool:
-    """Set how the chat's subscription delivers; False when it has no such subscription."""
+    """Set how the chat's subscription delivers; False when it has no such subscription.
+
+    A daily time is kept while another mode is used, so that going back to daily without
+    naming a time restores it.
+    """
     at = f"{daily_at:%H:%M}" if mode == "daily" and daily_at is not None else None
-    return _update_subscription(db, chat_id, sub_id, "mode = ?, daily_at = ?", [mode, at])
+    return _update_subscription(
+        db, chat_id, sub_id, "mode = ?, daily_at = COALESCE(?, daily_at)", [mode, at]
+    )
 
 
 def set_urgent(db: Database, chat_id: int, sub_id: int, urgent: bool) -> bool:
