@@ -27,6 +27,7 @@ from bot.preferences import (
     parse_quiet_hours,
     resolve_timezone,
 )
+from bot.transfer import ChatSettings, SubscriptionEntry, build_document, dump_document
 from storage.digests import advance_digests
 from storage.preferences import (
     SubscriptionSettings,
@@ -43,6 +44,7 @@ from storage.preferences import (
 __all__ = [
     "Reply",
     "apply_mode",
+    "export_chat",
     "find_subscription",
     "format_local",
     "mode_command",
@@ -253,3 +255,29 @@ def urgent_command(db: Database, chat_id: int, arg: str) -> Reply:
         return Reply("sub.not_found", {"query": keyword[:80]})
     set_urgent(db, chat_id, sub.id, not sub.urgent)
     return Reply("urgent.off" if sub.urgent else "urgent.on", {"query": sub.query})
+
+
+# ---------------------------------------------------------------------------------------------
+# /export
+
+
+def export_chat(db: Database, chat_id: int, now: datetime, *, default_zone: str) -> bytes:
+    """The chat's subscriptions and preferences as the JSON document /import reads back."""
+    prefs = chat_prefs(db, chat_id, default_timezone=default_zone)
+    entries = [
+        SubscriptionEntry(
+            query=sub.query,
+            mode=sub.mode,
+            daily_at=format_clock(sub.daily_at) if sub.daily_at and sub.mode == "daily" else None,
+            urgent=sub.urgent,
+            expires_at=sub.expires_at,
+        )
+        for sub in subscription_settings(db, chat_id)
+    ]
+    language = prefs.language if prefs.language in ("ar", "en") else None
+    settings = ChatSettings(
+        timezone=prefs.timezone,
+        language=language,
+        quiet_hours=str(prefs.quiet) if prefs.quiet else None,
+    )
+    return dump_document(build_document(now=now, settings=settings, subscriptions=entries))

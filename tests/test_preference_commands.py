@@ -185,3 +185,22 @@ def test_urgent_toggles(db: Database) -> None:
     assert urgent_command(db, 1, "") == Reply("urgent.list", {"queries": "الناتو"})
     assert urgent_command(db, 1, "النّاتو") == Reply("urgent.off", {"query": "الناتو"})
     assert urgent_command(db, 1, "إيران").key == "sub.not_found"
+
+
+def test_export_reads_back(db: Database) -> None:
+    from bot.preference_commands import export_chat
+    from bot.transfer import SubscriptionEntry, load_document
+
+    add_subscription(db, 1, "الناتو")
+    add_subscription(db, 1, "كوريا الشمالية")
+    mode_command(db, 1, "الناتو daily 07:30", NOW, default_zone=ZONE)
+    urgent_command(db, 1, "كوريا الشمالية")
+    quiet_command(db, 1, "23-7", NOW, default_zone=ZONE)
+    loaded = load_document(export_chat(db, 1, NOW, default_zone=ZONE))
+    assert loaded.invalid == ()
+    assert loaded.settings is not None
+    assert (loaded.settings.timezone, loaded.settings.quiet_hours) == (ZONE, "23:00-07:00")
+    assert [entry for _, entry in loaded.entries] == [
+        SubscriptionEntry(query="الناتو", mode="daily", daily_at="07:30"),
+        SubscriptionEntry(query="كوريا الشمالية", urgent=True),
+    ]
