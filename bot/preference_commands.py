@@ -7,7 +7,7 @@ call these, and render the reply in the chat's language.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
@@ -27,11 +27,22 @@ from bot.preferences import (
     parse_quiet_hours,
     resolve_timezone,
 )
-from bot.transfer import ChatSettings, SubscriptionEntry, build_document, dump_document
+from bot.transfer import (
+    ChatSettings,
+    ImportPlan,
+    LoadedDocument,
+    SubscriptionEntry,
+    TransferError,
+    build_document,
+    dump_document,
+    load_document,
+    plan_import,
+)
 from storage.digests import advance_digests
 from storage.preferences import (
     SubscriptionSettings,
     chat_prefs,
+    import_subscriptions,
     mute_chat,
     set_mode,
     set_quiet_hours,
@@ -42,11 +53,13 @@ from storage.preferences import (
 )
 
 __all__ = [
+    "ImportOutcome",
     "Reply",
     "apply_mode",
     "export_chat",
     "find_subscription",
     "format_local",
+    "import_chat",
     "mode_command",
     "mute_command",
     "quiet_command",
@@ -281,3 +294,54 @@ def export_chat(db: Database, chat_id: int, now: datetime, *, default_zone: str)
         quiet_hours=str(prefs.quiet) if prefs.quiet else None,
     )
     return dump_document(build_document(now=now, settings=settings, subscriptions=entries))
+
+
+# ---------------------------------------------------------------------------------------------
+# /import
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """The reply to an import: an unusable file (`error`), or the plan that was applied."""
+
+    error: Reply | None = None
+    plan: ImportPlan | None = None
+
+
+def import_chat(
+    db: Database,
+    chat_id: int,
+    data: bytes,
+    now: datetime,
+    *,
+    key: Callable[[str], str],
+    check_query: Callable[[str], str | None],
+    limit: int,
+    max_bytes: int,
+) -> ImportOutcome:
+    """Restore subscriptions and preferences from an /export document.
+
+    Entries are checked one by one; what can be added is added in one transaction, and the
+    outcome says what was added, skipped (already followed, repeated, expired, over the
+    limit) and invalid. The chat's settings in the file (zone, quiet hours) are applied too.
+    """
+    try:
+        document: LoadedDocument = load_document(data, max_bytes=max_bytes)
+    except TransferError as exc:
+        return ImportOutcome(error=Reply(f"import.{exc.code}", {"limit_kb": max_bytes // 1024}))
+    existing = {sub.query_key for sub in subscription_settings(db, chat_id)}
+    plan = plan_import(
+        document, existing_keys=existing, key=key, limit=limit, now=now, check_query=check_query
+    )
+    import_subscriptions(
+        db,
+        chat_id,
+        [(e.query, key(e.query), e.mode, e.daily_time, e.urgent, e.expires_at) for e in plan.add],
+        now,
+    )
+    if plan.settings is not None:
+        if plan.settings.timezone is not None:
+            set_timezone(db, chat_id, plan.settings.timezone, now)
+        if plan.settings.quiet is not None:
+            set_quiet_hours(db, chat_id, plan.settings.quiet, now)
+    return ImportOutcome(plan=plan)

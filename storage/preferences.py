@@ -16,6 +16,7 @@ __all__ = [
     "expire_mutes",
     "expire_subscriptions",
     "from_db_time",
+    "import_subscriptions",
     "mute_chat",
     "set_expiry",
     "set_mode",
@@ -273,3 +274,38 @@ def expire_subscriptions(db: Database, now: datetime) -> list[SubscriptionSettin
             marks = ",".join("?" * len(expired))
             db.execute(f"DELETE FROM subscriptions WHERE id IN ({marks})", [s.id for s in expired])
     return expired
+
+
+def import_subscriptions(
+    db: Database,
+    chat_id: int,
+    entries: Iterable[tuple[str, str, Mode, time | None, bool, datetime | None]],
+    now: datetime,
+) -> list[int]:
+    """Add (query, query_key, mode, daily_at, urgent, expires_at) rows in one transaction.
+
+    A key the chat already follows is left as it is (not an error: the import plan reports
+    it as skipped). Returns the new subscriptions' ids.
+    """
+    stamp = to_db_time(now)
+    added = []
+    with db.atomic():
+        _ensure_chat(db, chat_id, now)
+        for query, key, mode, daily_at, urgent, expires_at in entries:
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO subscriptions (chat_id, query, query_key, mode, daily_at, "
+                "urgent, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    chat_id,
+                    query,
+                    key,
+                    mode,
+                    f"{daily_at:%H:%M}" if daily_at else None,
+                    int(urgent),
+                    to_db_time(expires_at) if expires_at else None,
+                    stamp,
+                ],
+            )
+            if cursor.rowcount:
+                added.append(int(cursor.lastrowid or 0))
+    return added

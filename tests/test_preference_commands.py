@@ -29,7 +29,7 @@ ZONE = "Asia/Riyadh"
 def add_subscription(db: Database, chat_id: int, query: str) -> int:
     stamp = to_db_time(NOW)
     db["chats"].insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
-    row = {"chat_id": chat_id, "query": query, "query_key": query, "created_at": stamp}
+    row = {"chat_id": chat_id, "query": query, "query_key": key(query), "created_at": stamp}
     return int(db["subscriptions"].insert(row).last_pk)
 
 
@@ -204,3 +204,60 @@ def test_export_reads_back(db: Database) -> None:
         SubscriptionEntry(query="الناتو", mode="daily", daily_at="07:30"),
         SubscriptionEntry(query="كوريا الشمالية", urgent=True),
     ]
+
+
+def key(query: str) -> str:
+    from bot.arabic import normalize
+
+    return " ".join(normalize(query).split())
+
+
+def no_letters(query: str) -> str | None:
+    return None if any(c.isalpha() for c in query) else "no_letters"
+
+
+def test_import_round_trip_into_another_chat(db: Database) -> None:
+    from bot.preference_commands import export_chat, import_chat
+
+    add_subscription(db, 1, "الناتو")
+    mode_command(db, 1, "الناتو daily 07:30", NOW, default_zone=ZONE)
+    add_subscription(db, 1, "إيران")
+    urgent_command(db, 1, "إيران")
+    tz_command(db, 1, "Europe/Berlin", NOW, default_zone=ZONE)
+    quiet_command(db, 1, "22-6", NOW, default_zone=ZONE)
+    data = export_chat(db, 1, NOW, default_zone=ZONE)
+    add_subscription(db, 2, "النّاتو")
+    outcome = import_chat(
+        db, 2, data, NOW, key=key, check_query=no_letters, limit=50, max_bytes=100_000
+    )
+    assert outcome.error is None and outcome.plan is not None
+    assert [e.query for e in outcome.plan.add] == ["إيران"]
+    assert outcome.plan.skipped == [("الناتو", "exists")]
+    subs = {s.query: s for s in subscription_settings(db, 2)}
+    assert subs["إيران"].urgent and subs["إيران"].query_key == key("إيران")
+    prefs = chat_prefs(db, 2, default_timezone=ZONE)
+    assert prefs.timezone == "Europe/Berlin" and prefs.quiet == QuietHours(time(22), time(6))
+    # Importing the same file again adds nothing.
+    again = import_chat(
+        db, 2, data, NOW, key=key, check_query=no_letters, limit=50, max_bytes=100_000
+    )
+    assert again.plan is not None and again.plan.add == []
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"x" * 2000, "import.too_large"),
+        (b"\x89PNG\r\n\x1a\n\xff\xff", "import.not_utf8"),
+        (b"hello", "import.not_json"),
+        (b'{"format": "other"}', "import.wrong_format"),
+    ],
+)
+def test_import_unusable_files(db: Database, data: bytes, code: str) -> None:
+    from bot.preference_commands import import_chat
+
+    outcome = import_chat(
+        db, 1, data, NOW, key=key, check_query=no_letters, limit=50, max_bytes=1000
+    )
+    assert outcome.error is not None and outcome.error.key == code
+    assert subscription_settings(db, 1) == []
