@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold_digits", "normalize", "tokenize"]
+__all__ = [
+    "WORD_RE",
+    "fold_digits",
+    "index_text",
+    "normalize",
+    "sentence_spans",
+    "skeleton",
+    "split_sentences",
+    "strip_proclitics",
+    "tokenize",
+    "word_spans",
+]
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks; tatweel.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -70,6 +81,44 @@ def normalize(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """Normalized word tokens of `text` (letters and digits; punctuation dropped)."""
     return _TOKEN.findall(normalize(text).replace("_", " "))
+
+
+# A word in the original text: letters/digits with the marks that may sit inside an Arabic word
+# (diacritics, tatweel, zero-width joiners, soft hyphen). Underscore is not a letter.
+WORD_RE = re.compile(
+    "(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u00ad])+"
+)
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalized word) for every word of `text`, offsets into the original text.
+
+    The same words as `tokenize`, but keeping where each one sits, so that a match can be
+    shown and highlighted in the text the user reads.
+    """
+    spans: list[tuple[int, int, str]] = []
+    for m in WORD_RE.finditer(text):
+        word = normalize(m.group())
+        if word:
+            spans.append((m.start(), m.end(), word))
+    return spans
+
+
+# Transliterated names are spelled by ear: G is غ ج ك or ق, T is ت or ط, S is س ص or ث, Z is ز ذ
+# or ظ, D is د or ض, and long vowels come and go (ستولتنبرغ / ستولتنبرج, بيونغ / بيونج,
+# ترامب / ترمب). The skeleton keeps the consonants of a normalized word, one letter per class.
+_SKELETON = str.maketrans(
+    {
+        "غ": "ك", "ج": "ك", "ق": "ك", "ط": "ت", "ص": "س", "ث": "س", "ذ": "ز", "ظ": "ز",
+        "ض": "د", "ا": None, "و": None, "ي": None, "ء": None,
+        "a": None, "e": None, "i": None, "o": None, "u": None, "y": None,
+    }
+)  # fmt: skip
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a normalized word, equal for transliteration variants of a name."""
+    return word.translate(_SKELETON)
 
 
 # Proclitic chains a reader strips to find the word: conjunction (و ف), preposition (ب ك ل),

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -36,6 +37,78 @@ def config_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def ingest_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Import article files and folders into the database (a backfill); files are not moved."""
+    from tqdm import tqdm
+
+    from bot.inbox import FileOutcome, collect_files, ingest_paths
+    from storage.db import open_database
+
+    try:
+        files = collect_files(args.paths)
+    except FileNotFoundError as exc:
+        print(f"marsad ingest: {exc}", file=sys.stderr)
+        return 2
+    db = open_database(settings.database)
+    try:
+        with tqdm(total=len(files), unit="file", file=sys.stderr, disable=None) as bar:
+
+            def advance(outcome: FileOutcome) -> None:
+                bar.update(1)
+
+            report = ingest_paths(files, db, settings, progress=advance)
+    finally:
+        db.close()
+    for path, reason in report.problems:
+        print(f"quarantined: {path}: {reason}")
+    print(f"new: {report.new}  duplicate: {report.duplicate}  quarantined: {report.quarantined}")
+    return 1 if report.quarantined else 0
+
+
+def parse_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Print what the parser extracts from each file; nothing is stored."""
+    import json
+
+    from bot.articles import ArticleError, read_article
+    from bot.inbox import collect_files
+
+    try:
+        files = collect_files(args.paths)
+    except FileNotFoundError as exc:
+        print(f"marsad parse: {exc}", file=sys.stderr)
+        return 2
+    failures = 0
+    for path in files:
+        try:
+            article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
+        except ArticleError as exc:
+            failures += 1
+            print(f"marsad parse: {path}: {exc.reason}", file=sys.stderr)
+            continue
+        record = {
+            "path": str(path),
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "published_from": article.published_from,
+            "source": article.source,
+            "tags": list(article.tags),
+            "body": article.body,
+            "related": list(article.related),
+            "language": article.language,
+        }
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(f"== {path}")
+            for key in ("title", "published", "published_from", "source", "language"):
+                print(f"{key}: {record[key]}")
+            print(f"tags: {' | '.join(article.tags)}")
+            print(f"related: {' | '.join(article.related)}")
+            print(article.body)
+            print()
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -46,6 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = sub.add_parser("config", help="print the effective settings")
     config.set_defaults(handler=config_command)
+
+    ingest = sub.add_parser(
+        "ingest", help="import article files or folders (backfill); the files are not moved"
+    )
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.set_defaults(handler=ingest_command)
+
+    parse = sub.add_parser("parse", help="print what the parser extracts from article files")
+    parse.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parse.add_argument("--json", action="store_true", help="one JSON object per line")
+    parse.set_defaults(handler=parse_command)
     return parser
 
 

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     chat_rate: float = Field(default=1.0, gt=0)
     group_per_minute: int = Field(default=19, gt=0)
     inbox_silence_alert_minutes: int = Field(default=180, ge=0)
+    # Extra alias table merged over the built-in one (bot/data/aliases.json format).
+    aliases_file: Path | None = None
 
     @field_validator("admin_ids", "allowed_user_ids", mode="before")
     @classmethod
@@ -56,6 +58,18 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             parts = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p]
             return tuple(int(p) for p in parts)
+        return value
+
+    @field_validator("aliases_file", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("aliases_file")
+    @classmethod
+    def _check_aliases_file(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"no such file: {value}")
         return value
 
     @field_validator("timezone")

@@ -124,11 +124,48 @@ def m003_outbox(db: Database) -> None:
 
 
 @migrations()
+def m010_story_signatures(db: Database) -> None:
+    """Each article's story signature, so a new article finds its story among recent ones."""
+    db.execute(
+        """
+        CREATE TABLE story_signatures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            published TEXT NOT NULL,
+            terms TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX story_signatures_published ON story_signatures(published)")
+
+
+@migrations()
+def m040_views(db: Database) -> None:
+    """Saved list views: what a paginated message shows, so its ◀ ▶ buttons carry only an id.
+
+    A button's callback data holds at most 64 bytes, too little for a search query; the query
+    is kept here and the button says `pg:<view id>:<page>`. Views survive restarts.
+    """
+    db.execute(
+        """
+        CREATE TABLE views (
+            id INTEGER PRIMARY KEY,
+            chat_id INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            query TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX views_chat ON views(chat_id, id)")
+
+
+@migrations()
 def m050_delivery_preferences(db: Database) -> None:
     """Quiet hours, mute, per-subscription digest modes, held alerts and service state.
 
-    Times are ISO-8601 UTC strings with seconds (`storage.preferences.to_db_time`), so that
-    they compare correctly as text. Held alerts stay in the outbox (status 'held', with the
+    Times are ISO-8601 UTC strings with microseconds (`storage.preferences.to_db_time`), so
+    that they compare correctly as text. Held alerts stay in the outbox (status 'held', with the
     reason and the instant they are due) until a digest takes them (status 'digested',
     `digest_id` naming the digest row), so nothing is lost or sent twice across restarts.
     """

@@ -31,13 +31,14 @@ __all__ = [
 
 
 def to_db_time(moment: datetime) -> str:
-    """An aware instant as the text the schema stores: UTC, ISO-8601, whole seconds.
+    """An aware instant as the text the schema stores: UTC, ISO-8601, with microseconds.
 
-    One fixed shape, so that comparing two stored times as text compares the instants.
+    One fixed shape (the outbox's own), so that comparing stored times as text compares
+    the instants.
     """
     if moment.tzinfo is None:
         raise ValueError("naive datetime: pass an aware instant")
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def from_db_time(value: str | None) -> datetime | None:

@@ -41,7 +41,7 @@ def add_subscription(db: Database, chat_id: int, query: str) -> int:
 
 def test_db_time_round_trip_and_order() -> None:
     berlin = datetime(2024, 6, 1, 14, 0, 30, 999, tzinfo=UTC).astimezone()
-    assert to_db_time(berlin) == "2024-06-01T14:00:30+00:00"
+    assert to_db_time(berlin) == "2024-06-01T14:00:30.000999+00:00"
     assert from_db_time(to_db_time(NOW)) == NOW
     assert to_db_time(NOW) < to_db_time(NOW + timedelta(seconds=1))
 

@@ -1,0 +1,125 @@
+"""Summary quality: ROUGE-1/ROUGE-2 F1 against human summaries, beside a lead baseline.
+
+For each article of the Essex Arabic Summaries Corpus (`../shared/samples/easc/topicNN/`), the
+summary the alerts would carry (`bot.summary.summarize`, no keyword) is scored against each of
+the five human summaries (A–E) and the scores averaged. In the same run, a lead baseline takes
+the article's first whole sentences up to the same number of characters as our summary, and
+a stricter prefix baseline the opening text cut mid-sentence to exactly that length.
+Tokens are `bot.arabic.tokenize` tokens (normalized: alef, yeh, teh marbuta, digits).
+
+    python benchmarks/summary_eval.py [--samples DIR] [--max-chars N]
+
+Prints one line per article, the means, and a final JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from collections import Counter
+from pathlib import Path
+
+from bot.arabic import split_sentences, tokenize
+from bot.summary import MAX_CHARS, summarize, unwrap
+
+DEFAULT_SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "easc"
+
+
+def ngrams(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def rouge_f1(candidate: str, reference: str, n: int) -> float:
+    """ROUGE-N F1 of `candidate` against one `reference`, on normalized tokens."""
+    cand, ref = ngrams(tokenize(candidate), n), ngrams(tokenize(reference), n)
+    overlap = sum((cand & ref).values())
+    if overlap == 0:
+        return 0.0
+    precision = overlap / sum(cand.values())
+    recall = overlap / sum(ref.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def lead(article: str, length: int) -> str:
+    """The article's first sentences, whole, up to `length` characters (the first one cut at
+    a word boundary if it alone is longer): what an alert would show without a summarizer."""
+    picked: list[str] = []
+    used = 0
+    for sentence in split_sentences(unwrap(article)):
+        cost = len(sentence) + (1 if picked else 0)
+        if used + cost > length:
+            break
+        picked.append(sentence)
+        used += cost
+    return " ".join(picked) if picked else prefix(article, length)
+
+
+def prefix(article: str, length: int) -> str:
+    """The article's opening text cut at a word boundary to at most `length` characters: a
+    stricter baseline, since it may end mid-sentence to use every character."""
+    flat = " ".join(article.split())
+    if len(flat) <= length:
+        return flat
+    cut = flat[:length]
+    space = cut.rfind(" ")
+    return cut[:space] if space > 0 else cut
+
+
+def score(summary: str, references: list[str]) -> tuple[float, float]:
+    r1 = statistics.fmean(rouge_f1(summary, ref, 1) for ref in references)
+    r2 = statistics.fmean(rouge_f1(summary, ref, 2) for ref in references)
+    return r1, r2
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
+    parser.add_argument("--max-chars", type=int, default=MAX_CHARS)
+    args = parser.parse_args()
+    topics = sorted(p for p in args.samples.glob("topic*") if (p / "article.txt").is_file())
+    if not topics:
+        print(f"no topic*/article.txt under {args.samples}", file=sys.stderr)
+        return 1
+
+    ours: list[tuple[float, float]] = []
+    baseline: list[tuple[float, float]] = []
+    opening: list[tuple[float, float]] = []
+    for topic in topics:
+        article = (topic / "article.txt").read_text(encoding="utf-8-sig")
+        references = [p.read_text(encoding="utf-8-sig") for p in sorted(topic.glob("summary-*"))]
+        summary = summarize(article, max_chars=args.max_chars).text
+        ours.append(score(summary, references))
+        baseline.append(score(lead(article, len(summary)), references))
+        opening.append(score(prefix(article, len(summary)), references))
+        print(
+            f"{topic.name:8} chars={len(summary):4}  ours R1={ours[-1][0]:.3f} R2={ours[-1][1]:.3f}"
+            f"  lead R1={baseline[-1][0]:.3f} R2={baseline[-1][1]:.3f}"
+            f"  prefix R1={opening[-1][0]:.3f} R2={opening[-1][1]:.3f}"
+        )
+
+    result = {
+        "articles": len(topics),
+        "max_chars": args.max_chars,
+        "rouge1_f1": round(statistics.fmean(r[0] for r in ours), 4),
+        "rouge2_f1": round(statistics.fmean(r[1] for r in ours), 4),
+        "lead_rouge1_f1": round(statistics.fmean(r[0] for r in baseline), 4),
+        "lead_rouge2_f1": round(statistics.fmean(r[1] for r in baseline), 4),
+        "prefix_rouge1_f1": round(statistics.fmean(r[0] for r in opening), 4),
+        "prefix_rouge2_f1": round(statistics.fmean(r[1] for r in opening), 4),
+        "wins_rouge1": sum(o[0] > b[0] for o, b in zip(ours, baseline, strict=True)),
+    }
+    result["rouge1_gain"] = round(result["rouge1_f1"] - result["lead_rouge1_f1"], 4)
+    result["rouge2_gain"] = round(result["rouge2_f1"] - result["lead_rouge2_f1"], 4)
+    print(
+        f"mean: ours R1={result['rouge1_f1']:.4f} R2={result['rouge2_f1']:.4f}   "
+        f"lead R1={result['lead_rouge1_f1']:.4f} R2={result['lead_rouge2_f1']:.4f}   "
+        f"prefix R1={result['prefix_rouge1_f1']:.4f} R2={result['prefix_rouge2_f1']:.4f}"
+    )
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,373 @@
+"""Every user-facing string, Arabic first and English second, in one table.
+
+`text(key, lang, **values)` fills a template for an HTML message: values are escaped and put in
+first-strong isolates, and Latin/digit runs of Arabic templates are wrapped in left-to-right
+isolates (see `bot.bidi`), so that an interpolated «NATO» or «/follow» never scrambles a line.
+`plain(key, lang, **values)` does the same without HTML escaping, for button labels and command
+descriptions, which Telegram shows as plain text. A value that is already safe HTML (a fragment
+rendered by `bot.render`) is passed as `Html(...)` and inserted as is.
+
+Other modules may add entries; keep both languages, Arabic first.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import string
+from typing import Final, Literal
+
+from bot.bidi import isolate, wrap_ltr_runs
+
+__all__ = [
+    "COMMANDS",
+    "LANGUAGES",
+    "Html",
+    "Lang",
+    "command_descriptions",
+    "mode_label",
+    "pick_lang",
+    "plain",
+    "query_error",
+    "text",
+]
+
+Lang = Literal["ar", "en"]
+LANGUAGES: Final[tuple[Lang, ...]] = ("ar", "en")
+
+
+class Html(str):
+    """A fragment that is already valid, escaped Telegram HTML: inserted into templates as is."""
+
+    __slots__ = ()
+
+
+_TEXTS: Final[dict[str, tuple[str, str]]] = {
+    # --- /start and /help ----------------------------------------------------------------
+    "start": (
+        "<b>مرحباً بك في مرصد</b> 🛰\n"
+        "أتابع لك الأخبار الأمنية بالعربية وأرسل لك ملخصاً قصيراً فور ورود خبر يطابق "
+        "اهتماماتك.\n\n"
+        "للمتابعة أرسل: /follow ثم الكلمة، مثل:\n"
+        "/follow كوريا الشمالية\n\n"
+        "أو اضغط أحد الأمثلة أدناه. للمساعدة: /help",
+        "<b>Welcome to Marsad</b> 🛰\n"
+        "I watch Arabic security news for you and send a short summary as soon as an article "
+        "matches what you follow.\n\n"
+        "To follow a topic send /follow and the keyword, for example:\n"
+        "/follow كوريا الشمالية\n\n"
+        "or tap one of the examples below. Help: /help",
+    ),
+    "start.again": (
+        "أهلاً بعودتك! استأنفتُ إرسال التنبيهات إلى هذه المحادثة.",
+        "Welcome back! Alerts to this chat are on again.",
+    ),
+    "start.examples": (
+        "كوريا الشمالية\nالناتو\nالصواريخ الباليستية",
+        "كوريا الشمالية\nالناتو\nالصواريخ الباليستية",
+    ),
+    "help": (
+        "<b>أوامر مرصد</b>\n\n"
+        "/follow الناتو — متابعة كلمة أو أكثر (سطر لكل كلمة أو فاصلة «،»). "
+        'العبارة الدقيقة بين علامتي تنصيص: "كوريا الشمالية"، الاستبعاد بعلامة ناقص: '
+        "-الصين، والجمع بعلامة زائد: روسيا + اليابان\n"
+        "/unfollow الناتو — إيقاف متابعة (بلا كلمة: اختيار من قائمة)\n"
+        "/list — قائمة متابعاتك وطريقة التسليم\n"
+        "/recent — أحدث الأخبار المطابقة لمتابعاتك (أو: /recent الناتو)\n"
+        "/search صواريخ — البحث في كل الأخبار المخزنة (أو أرسل النص مباشرة)\n"
+        "/lang en — تغيير اللغة (ar أو en)\n"
+        "/help — هذه الرسالة",
+        "<b>Marsad commands</b>\n\n"
+        "/follow الناتو — follow one or more keywords (one per line, or separated by «،» or ,). "
+        'An exact phrase in quotes: "كوريا الشمالية", exclude with a minus: -الصين, '
+        "require both with a plus: روسيا + اليابان\n"
+        "/unfollow الناتو — stop following (without a keyword: pick from a list)\n"
+        "/list — what you follow and how it is delivered\n"
+        "/recent — newest articles that matched what you follow (or: /recent الناتو)\n"
+        "/search صواريخ — search every stored article (or just send the text)\n"
+        "/lang ar — change the language (ar or en)\n"
+        "/help — this message",
+    ),
+    # --- /follow -------------------------------------------------------------------------
+    "follow.usage": (
+        "اكتب الكلمة بعد الأمر، مثل:\n/follow الناتو\n"
+        "ولعدة كلمات اجعل كل كلمة في سطر أو افصل بينها بـ «،».",
+        "Write the keyword after the command, for example:\n/follow الناتو\n"
+        "For several keywords put each on its own line or separate them with «،» or a comma.",
+    ),
+    "follow.added": ("✅ سأتابع لك: <b>{query}</b>", "✅ Now following: <b>{query}</b>"),
+    "follow.watches": ("يشمل ذلك: {terms}", "This covers: {terms}"),
+    "follow.preview": (
+        "في آخر 7 أيام طابقها {count} خبراً مخزناً، أحدثها:",
+        "In the last 7 days {count} stored articles would have matched; the newest:",
+    ),
+    "follow.preview_one": (
+        "في آخر 7 أيام طابقها خبر واحد مخزن:",
+        "In the last 7 days one stored article would have matched:",
+    ),
+    "follow.preview_none": (
+        "لم يطابقها أي خبر مخزن في آخر 7 أيام؛ سأنبهك فور وصول خبر جديد.",
+        "No stored article of the last 7 days matches it; I will alert you when one arrives.",
+    ),
+    "follow.duplicate": (
+        "ℹ️ أنت تتابع «{query}» من قبل.",
+        "ℹ️ You already follow «{query}».",
+    ),
+    "follow.near_duplicate": (
+        "ℹ️ «{query}» قريبة جداً من متابعتك «{existing}»، فلم أضفها مرة ثانية.",
+        "ℹ️ «{query}» is nearly the same as «{existing}», which you follow; not added twice.",
+    ),
+    "follow.limit": (
+        "⚠️ بلغت الحد الأقصى ({limit} متابعة). احذف بعضها بـ /unfollow ثم أعد المحاولة. "
+        "لم تُضف: {queries}",
+        "⚠️ You reached the limit of {limit} subscriptions. Remove some with /unfollow and try "
+        "again. Not added: {queries}",
+    ),
+    "follow.invalid": ("⚠️ «{query}»: {reason}", "⚠️ «{query}»: {reason}"),
+    # --- query errors (codes of bot.matching.QueryError) ----------------------------------
+    "query_error.empty": (
+        "الكلمة فارغة. مثال: /follow الناتو",
+        "The keyword is empty. Example: /follow الناتو",
+    ),
+    "query_error.too_long": (
+        "الكلمة طويلة جداً؛ اختصرها إلى بضع كلمات مميزة. مثال: /follow الصواريخ الباليستية",
+        "The keyword is too long; shorten it to a few telling words. "
+        "Example: /follow الصواريخ الباليستية",
+    ),
+    "query_error.no_letters": (
+        "لا تحتوي على حروف أو أرقام يمكن البحث عنها. مثال: /follow إيران",
+        "It has no letters or digits to look for. Example: /follow إيران",
+    ),
+    "query_error.too_short": (
+        "فيها كلمة من حرف واحد تطابق كل خبر تقريباً؛ اكتب الكلمة كاملة. مثال: /follow إيران",
+        "It has a one-letter word that would match almost every article; write the whole word. "
+        "Example: /follow إيران",
+    ),
+    "query_error.too_many_terms": (
+        "فيها كلمات كثيرة جداً؛ قسّمها إلى متابعات أقصر (كل متابعة في سطر).",
+        "It has too many terms; split it into shorter subscriptions (one per line).",
+    ),
+    "query_error.bad_syntax": (
+        'صيغة غير صحيحة. أمثلة صحيحة: "كوريا الشمالية" أو روسيا + اليابان أو الصواريخ -إيران',
+        'Invalid syntax. Valid examples: "كوريا الشمالية" or روسيا + اليابان or الصواريخ -إيران',
+    ),
+    "query_error.only_exclusions": (
+        "لا يمكن أن تكون المتابعة استبعاداً فقط؛ أضف كلمة للمتابعة. مثال: الصواريخ -إيران",
+        "A subscription cannot be only exclusions; add a word to follow. Example: الصواريخ -إيران",
+    ),
+    "query_error.other": (
+        "تعذر فهم هذه الكلمة. مثال: /follow الناتو",
+        "I could not understand this keyword. Example: /follow الناتو",
+    ),
+    # --- /unfollow -----------------------------------------------------------------------
+    "unfollow.done": ("🗑 أوقفتُ متابعة «{query}».", "🗑 Stopped following «{query}»."),
+    "unfollow.not_found": (
+        "لا أجد «{query}» في متابعاتك. اختر من القائمة:",
+        "«{query}» is not among your subscriptions. Pick one from the list:",
+    ),
+    "unfollow.pick": ("اختر ما تريد إيقاف متابعته:", "Pick what to stop following:"),
+    "unfollow.gone": (
+        "هذه المتابعة محذوفة من قبل.",
+        "This subscription was already removed.",
+    ),
+    "unfollow.button": ("🗑 {query}", "🗑 {query}"),
+    # --- /list ---------------------------------------------------------------------------
+    "list.empty": (
+        "لا تتابع شيئاً بعد. جرّب: /follow الناتو",
+        "You follow nothing yet. Try: /follow الناتو",
+    ),
+    "list.header": (
+        "<b>متابعاتك ({count})</b>",
+        "<b>Your subscriptions ({count})</b>",
+    ),
+    "list.item": ("{n}. {query} — {mode}", "{n}. {query} — {mode}"),
+    "mode.instant": ("فوري", "instant"),
+    "mode.hourly": ("ملخص كل ساعة", "hourly digest"),
+    "mode.daily": ("ملخص يومي", "daily digest"),
+    # --- /recent and /search ---------------------------------------------------------------
+    "recent.header": (
+        "<b>أحدث الأخبار المطابقة</b> ({first}–{last} من {total})",
+        "<b>Newest matching articles</b> ({first}–{last} of {total})",
+    ),
+    "recent.header_keyword": (
+        "<b>أحدث الأخبار عن «{query}»</b> ({first}–{last} من {total})",
+        "<b>Newest articles about «{query}»</b> ({first}–{last} of {total})",
+    ),
+    "recent.empty": (
+        "لا أخبار مطابقة لمتابعاتك بعد. تابع موضوعاً بـ /follow أو ابحث بـ /search.",
+        "No article has matched your subscriptions yet. Follow a topic with /follow or "
+        "search with /search.",
+    ),
+    "recent.empty_keyword": (
+        "لا أخبار مخزنة عن «{query}». جرّب كلمة أعم أو /search.",
+        "No stored article about «{query}». Try a broader word or /search.",
+    ),
+    "search.usage": (
+        "اكتب ما تبحث عنه بعد الأمر، مثل:\n/search الصواريخ الباليستية",
+        "Write what you are looking for after the command, for example:\n"
+        "/search الصواريخ الباليستية",
+    ),
+    "search.header": (
+        "<b>نتائج البحث عن «{query}»</b> ({first}–{last} من {total})",
+        "<b>Results for «{query}»</b> ({first}–{last} of {total})",
+    ),
+    "search.empty": (
+        "لا نتائج لـ «{query}». جرّب كلمات أقل أو أعم، مثل: {suggestion}",
+        "No results for «{query}». Try fewer or broader words, such as: {suggestion}",
+    ),
+    "search.empty_plain": (
+        "لا نتائج لـ «{query}». جرّب كلمة أعم.",
+        "No results for «{query}». Try a broader word.",
+    ),
+    "page.previous": ("◀", "◀"),
+    "page.next": ("▶", "▶"),
+    "page.position": ("{page}/{pages}", "{page}/{pages}"),
+    "page.expired": (
+        "انتهت صلاحية هذه القائمة؛ أعد إرسال الأمر.",
+        "This list has expired; send the command again.",
+    ),
+    "item.full": ("📄 {n}", "📄 {n}"),
+    # --- alerts --------------------------------------------------------------------------
+    "alert.why": ("<b>لماذا؟</b> {reasons}", "<b>Why?</b> {reasons}"),
+    "alert.reason": ("«{query}»: {words}", "«{query}»: {words}"),
+    "alert.also_in": ("ورد أيضاً في: {sources}", "Also reported by: {sources}"),
+    "alert.full_text": ("النص الكامل", "Full text"),
+    "alert.unfollow": ("إيقاف متابعة {query}", "Unfollow {query}"),
+    "alert.no_date": ("بلا تاريخ", "undated"),
+    "alert.unknown_source": ("مصدر غير معروف", "unknown source"),
+    "list.separator": ("، ", ", "),
+    "full.missing": (
+        "هذا الخبر لم يعد محفوظاً.",
+        "This article is no longer stored.",
+    ),
+    "full.continued": ("(تابع {part}/{parts})", "(continued {part}/{parts})"),
+    # --- /lang ---------------------------------------------------------------------------
+    "lang.usage": (
+        "اختر اللغة: /lang ar للعربية أو /lang en للإنجليزية.",
+        "Choose the language: /lang ar for Arabic or /lang en for English.",
+    ),
+    "lang.set": ("تم: سأرد عليك بالعربية.", "Done: I will reply in English."),
+    # --- errors --------------------------------------------------------------------------
+    "error.user": (
+        "⚠️ حدث خطأ غير متوقع وأبلغتُ المشرفين. حاول مرة أخرى بعد قليل.",
+        "⚠️ Something went wrong and the admins were told. Please try again shortly.",
+    ),
+    "error.admin": (
+        "⚠️ خطأ في مرصد\n{context}\n<pre>{error}</pre>",
+        "⚠️ Marsad error\n{context}\n<pre>{error}</pre>",
+    ),
+    "error.not_allowed": (
+        "عذراً، هذا البوت خاص بمستخدمين محددين.",
+        "Sorry, this bot is limited to specific users.",
+    ),
+    # --- command descriptions for setMyCommands (plain text) -------------------------------
+    "cmd.start": ("بدء الاستخدام", "Get started"),
+    "cmd.help": ("الأوامر مع أمثلة", "Commands with examples"),
+    "cmd.follow": ("متابعة كلمة أو أكثر", "Follow one or more keywords"),
+    "cmd.unfollow": ("إيقاف متابعة", "Stop following a keyword"),
+    "cmd.list": ("قائمة متابعاتك", "Your subscriptions"),
+    "cmd.recent": ("أحدث الأخبار المطابقة", "Newest matching articles"),
+    "cmd.search": ("البحث في الأخبار", "Search stored articles"),
+    "cmd.lang": ("تغيير اللغة", "Change the language"),
+}
+
+# The commands shown in Telegram's menu, in order.
+COMMANDS: Final[tuple[str, ...]] = (
+    "start",
+    "help",
+    "follow",
+    "unfollow",
+    "list",
+    "recent",
+    "search",
+    "lang",
+)
+
+_TAG_OR_ENTITY = re.compile(r"<[^>]*>|&#?\w+;")
+_FORMATTER = string.Formatter()
+
+
+def pick_lang(value: str | None, default: Lang = "ar") -> Lang:
+    """A stored or requested language code as a `Lang`, `default` when unknown."""
+    if value == "ar":
+        return "ar"
+    if value == "en":
+        return "en"
+    return default
+
+
+def _template(key: str, lang: Lang) -> str:
+    try:
+        arabic, english = _TEXTS[key]
+    except KeyError:
+        raise KeyError(f"no text {key!r} in bot.texts") from None
+    return arabic if lang == "ar" else english
+
+
+def _fill(key: str, lang: Lang, values: dict[str, object], *, as_html: bool) -> str:
+    template = _template(key, lang)
+    rtl = lang == "ar"
+    out: list[str] = []
+    for literal, field, spec, conversion in _FORMATTER.parse(template):
+        out.append(_literal(literal, rtl=rtl, as_html=as_html))
+        if field is None:
+            continue
+        if field not in values:
+            raise KeyError(f"text {key!r} needs a value for {field!r}")
+        value = values[field]
+        if conversion or spec:
+            value = format(_FORMATTER.convert_field(value, conversion), spec or "")
+        out.append(_value(value, as_html=as_html))
+    return "".join(out)
+
+
+def _literal(literal: str, *, rtl: bool, as_html: bool) -> str:
+    if not rtl or not literal:
+        return literal
+    if not as_html:
+        return wrap_ltr_runs(literal, rtl=True)
+    # Isolate only the text between tags: a tag name is Latin too.
+    pieces: list[str] = []
+    last = 0
+    for tag in _TAG_OR_ENTITY.finditer(literal):
+        pieces.append(wrap_ltr_runs(literal[last : tag.start()], rtl=True))
+        pieces.append(tag.group())
+        last = tag.end()
+    pieces.append(wrap_ltr_runs(literal[last:], rtl=True))
+    return "".join(pieces)
+
+
+def _value(value: object, *, as_html: bool) -> str:
+    if isinstance(value, Html):
+        return str(value) if as_html else html.unescape(_TAG_OR_ENTITY.sub("", value))
+    if isinstance(value, int | float):
+        return str(value)
+    shown = wrap_ltr_runs(str(value))
+    return isolate(html.escape(shown, quote=False) if as_html else shown)
+
+
+def text(key: str, lang: Lang, **values: object) -> str:
+    """The HTML text `key` in `lang`, with `values` escaped and isolated."""
+    return _fill(key, lang, values, as_html=True)
+
+
+def plain(key: str, lang: Lang, **values: object) -> str:
+    """The plain text `key` in `lang` (button labels, command menus): no HTML, isolated values."""
+    return _fill(key, lang, values, as_html=False)
+
+
+def query_error(code: str, lang: Lang) -> str:
+    """The plain-language reason for a `QueryError` code, with an example of valid input."""
+    key = f"query_error.{code}"
+    return plain(key if key in _TEXTS else "query_error.other", lang)
+
+
+def mode_label(mode: str, lang: Lang) -> str:
+    """The name of a delivery mode as the user sees it (the raw name if it has no entry)."""
+    key = f"mode.{mode}"
+    return plain(key, lang) if key in _TEXTS else mode
+
+
+def command_descriptions(lang: Lang) -> list[tuple[str, str]]:
+    """(command, description) pairs for `setMyCommands`, in menu order."""
+    return [(command, plain(f"cmd.{command}", lang)) for command in COMMANDS]

@@ -1,0 +1,199 @@
+"""Articles in the database: saving (deduplicated, indexed, clustered into stories) and reading."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict
+from sqlite_utils import Database
+
+from bot.arabic import index_text
+from bot.articles import DateOrigin, ParsedArticle
+from bot.stories import STORY_WINDOW, StoryCandidate, best_story, story_terms
+
+__all__ = [
+    "MAX_STORY_CANDIDATES",
+    "SaveResult",
+    "StoredArticle",
+    "article_id_for_hash",
+    "count_articles",
+    "get_article",
+    "save_article",
+    "story_sources",
+]
+
+# Bound on the signatures compared per new article, so that ingest cost does not grow with
+# the archive: only the most recent articles inside the story window are candidates.
+MAX_STORY_CANDIDATES = 400
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """Outcome of `save_article`. For a duplicate, `article_id` is the stored original."""
+
+    article_id: int
+    is_new: bool
+    duplicate: bool
+    story_id: int | None
+
+
+class StoredArticle(BaseModel):
+    """An article as stored."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    title: str
+    body: str
+    published: datetime | None
+    published_from: DateOrigin
+    source: str | None
+    tags: tuple[str, ...]
+    related: tuple[str, ...]
+    language: str
+    story_id: int | None
+    file_name: str
+    content_hash: str
+    ingested_at: datetime
+
+
+def _iso(value: datetime) -> str:
+    """UTC ISO 8601, so that stored times sort as text."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def article_id_for_hash(db: Database, content_hash: str) -> int | None:
+    """The id of the article stored with these bytes, if any."""
+    row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+    return int(row[0]) if row else None
+
+
+def count_articles(db: Database) -> int:
+    return int(db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def save_article(
+    db: Database, parsed: ParsedArticle, *, content_hash: str, file_name: str, now: datetime
+) -> SaveResult:
+    """Store `parsed` once per content hash, index it for search and link it to its story.
+
+    Everything happens in one transaction: a crash leaves either the whole article (then a
+    re-scan sees a duplicate) or nothing.
+    """
+    existing = article_id_for_hash(db, content_hash)
+    if existing is not None:
+        return _duplicate(db, existing)
+    published = parsed.published or now
+    terms = story_terms(parsed.title, parsed.body)
+    with db.conn:
+        cursor = db.execute(
+            """
+            INSERT INTO articles (content_hash, file_name, title, published, published_from,
+                source, tags, body, related, language, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(content_hash) DO NOTHING
+            """,
+            [
+                content_hash,
+                file_name,
+                parsed.title,
+                _iso(parsed.published) if parsed.published else None,
+                parsed.published_from,
+                parsed.source,
+                json.dumps(list(parsed.tags), ensure_ascii=False),
+                parsed.body,
+                json.dumps(list(parsed.related), ensure_ascii=False),
+                parsed.language,
+                _iso(now),
+            ],
+        )
+        if cursor.rowcount == 0:  # another writer stored the same bytes a moment ago
+            existing = article_id_for_hash(db, content_hash)
+            assert existing is not None
+            return _duplicate(db, existing)
+        article_id = int(cursor.lastrowid or 0)
+        db.execute(
+            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+            [article_id, index_text(parsed.title), index_text(parsed.body)],
+        )
+        match = best_story(terms, _story_candidates(db, published))
+        if match is None:
+            story_id = int(
+                db.execute("INSERT INTO stories (created_at) VALUES (?)", [_iso(now)]).lastrowid
+                or 0
+            )
+        else:
+            story_id = match[0]
+        db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
+        db.execute(
+            "INSERT INTO story_signatures (article_id, story_id, published, terms)"
+            " VALUES (?, ?, ?, ?)",
+            [article_id, story_id, _iso(published), " ".join(sorted(terms))],
+        )
+    return SaveResult(article_id=article_id, is_new=True, duplicate=False, story_id=story_id)
+
+
+def _duplicate(db: Database, article_id: int) -> SaveResult:
+    row = db.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
+    story_id = int(row[0]) if row and row[0] is not None else None
+    return SaveResult(article_id=article_id, is_new=False, duplicate=True, story_id=story_id)
+
+
+def _story_candidates(db: Database, published: datetime) -> list[StoryCandidate]:
+    rows = db.execute(
+        """
+        SELECT article_id, story_id, terms FROM story_signatures
+        WHERE published BETWEEN ? AND ?
+        ORDER BY article_id DESC LIMIT ?
+        """,
+        [_iso(published - STORY_WINDOW), _iso(published + STORY_WINDOW), MAX_STORY_CANDIDATES],
+    ).fetchall()
+    return [StoryCandidate(int(a), int(s), frozenset(t.split())) for a, s, t in rows]
+
+
+_ARTICLE_COLUMNS = (
+    "id, title, body, published, published_from, source, tags, related, language, story_id,"
+    " file_name, content_hash, ingested_at"
+)
+
+
+def get_article(db: Database, article_id: int) -> StoredArticle:
+    """The stored article with this id; KeyError if there is none."""
+    row = db.execute(
+        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
+    if row is None:
+        raise KeyError(f"no article with id {article_id}")
+    (id_, title, body, published, origin, source, tags, related, language, story, name, hash_,
+     ingested) = row  # fmt: skip
+    return StoredArticle(
+        id=id_,
+        title=title,
+        body=body,
+        published=datetime.fromisoformat(published) if published else None,
+        published_from=origin,
+        source=source,
+        tags=tuple(json.loads(tags)),
+        related=tuple(json.loads(related)),
+        language=language,
+        story_id=story,
+        file_name=name,
+        content_hash=hash_,
+        ingested_at=datetime.fromisoformat(ingested),
+    )
+
+
+def story_sources(db: Database, story_id: int) -> list[str]:
+    """Who reported a story: the distinct sources of its articles (file name when unknown)."""
+    rows = db.execute(
+        "SELECT COALESCE(source, file_name) FROM articles WHERE story_id = ? ORDER BY id",
+        [story_id],
+    ).fetchall()
+    seen: dict[str, None] = {}
+    for (name,) in rows:
+        seen.setdefault(name, None)
+    return list(seen)

@@ -1,0 +1,170 @@
+"""Reading articles back for the chat: full-text search, recent matches, keyword previews.
+
+The full-text index (`articles_fts`) holds `bot.arabic.index_text` of each title and body, so a
+query goes through the same normalization: «والناتو» finds «الناتو», «أمريكا» finds «امريكا».
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Final
+
+from pydantic import BaseModel, ConfigDict
+from sqlite_utils import Database
+
+from bot.arabic import index_text
+
+__all__ = [
+    "ArticleHit",
+    "Page",
+    "articles_since",
+    "fts_query",
+    "recent_for_chat",
+    "recent_for_terms",
+    "search_articles",
+]
+
+# Counting every hit of a very common word costs more than the answer is worth: past this
+# many, pages say «1000+» in effect (the count stops here).
+COUNT_CAP: Final = 1000
+# Ranking every hit of a common word is what makes a search slow. Hits are ranked among the
+# newest RANK_WINDOW matches (rowid = article id = arrival order): in a news archive the
+# answer to a query is recent, and the total still counts older hits.
+RANK_WINDOW: Final = 2000
+# Terms shorter than this are matched whole; longer ones also match as prefixes, so that
+# «صاروخ» finds «صاروخية» (suffixes are not stripped in the index).
+PREFIX_MIN: Final = 3
+
+
+class ArticleHit(BaseModel):
+    """An article as a list shows it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    title: str
+    body: str
+    source: str | None
+    published: datetime | None
+
+
+class Page(BaseModel):
+    """One page of hits and the total number of hits (capped at COUNT_CAP)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    hits: tuple[ArticleHit, ...]
+    total: int
+
+
+def fts_query(text: str, *, any_term: bool = False) -> str | None:
+    """An FTS5 query for `text`: its index terms, quoted (no FTS syntax gets through), prefix-
+    matched when long enough, all required (or any, with `any_term`). None if no term."""
+    terms = list(dict.fromkeys(index_text(text).split()))
+    if not terms:
+        return None
+    parts = [f'"{t}"*' if len(t) >= PREFIX_MIN else f'"{t}"' for t in terms]
+    return (" OR " if any_term else " AND ").join(parts)
+
+
+_COLUMNS = "a.id, a.title, a.body, a.source, a.published"
+
+
+def _hit(row: tuple[object, ...]) -> ArticleHit:
+    published = row[4]
+    return ArticleHit(
+        id=int(str(row[0])),
+        title=str(row[1]),
+        body=str(row[2]),
+        source=None if row[3] is None else str(row[3]),
+        published=datetime.fromisoformat(published) if isinstance(published, str) else None,
+    )
+
+
+def _count(db: Database, sql: str, params: list[object]) -> int:
+    row = db.execute(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP})", params).fetchone()
+    return int(row[0]) if row else 0
+
+
+def search_articles(db: Database, text: str, *, limit: int, offset: int = 0) -> Page:
+    """Articles matching every term of `text`, best first (title hits weigh double), ranked
+    among the newest RANK_WINDOW hits."""
+    query = fts_query(text)
+    if query is None:
+        return Page(hits=(), total=0)
+    rows = db.execute(
+        f"""
+        SELECT {_COLUMNS} FROM (
+            SELECT rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts
+            WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT {RANK_WINDOW}
+        ) f
+        JOIN articles a ON a.id = f.rowid
+        ORDER BY f.score, a.id DESC
+        LIMIT ? OFFSET ?
+        """,
+        [query, limit, offset],
+    ).fetchall()
+    total = _count(db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [query])
+    return Page(hits=tuple(_hit(r) for r in rows), total=max(total, offset + len(rows)))
+
+
+def recent_for_terms(db: Database, text: str, *, limit: int, offset: int = 0) -> Page:
+    """Newest articles matching every term of `text` (by publication, then arrival), among
+    the last RANK_WINDOW to arrive."""
+    query = fts_query(text)
+    if query is None:
+        return Page(hits=(), total=0)
+    matching = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    rows = db.execute(
+        f"""
+        SELECT {_COLUMNS} FROM articles a
+        WHERE a.id IN ({matching} ORDER BY rowid DESC LIMIT {RANK_WINDOW})
+        ORDER BY coalesce(a.published, a.ingested_at) DESC, a.id DESC
+        LIMIT ? OFFSET ?
+        """,
+        [query, limit, offset],
+    ).fetchall()
+    total = _count(db, matching, [query])
+    return Page(hits=tuple(_hit(r) for r in rows), total=max(total, offset + len(rows)))
+
+
+def recent_for_chat(db: Database, chat_id: int, *, limit: int, offset: int = 0) -> Page:
+    """Newest articles that matched any subscription of `chat_id`, each once."""
+    rows = db.execute(
+        f"""
+        SELECT {_COLUMNS} FROM articles a
+        JOIN (
+            SELECT article_id, max(created_at) AS matched_at FROM matches
+            WHERE chat_id = ? GROUP BY article_id
+        ) m ON m.article_id = a.id
+        ORDER BY m.matched_at DESC, a.id DESC
+        LIMIT ? OFFSET ?
+        """,
+        [chat_id, limit, offset],
+    ).fetchall()
+    row = db.execute(
+        "SELECT count(DISTINCT article_id) FROM matches WHERE chat_id = ?", [chat_id]
+    ).fetchone()
+    return Page(hits=tuple(_hit(r) for r in rows), total=int(row[0]) if row else 0)
+
+
+def articles_since(
+    db: Database, since: datetime, terms: list[str], *, limit: int = 5000
+) -> list[ArticleHit]:
+    """Articles published (or, undated, ingested) since `since` that contain any of `terms`
+    (words or phrases), newest first: the candidates a follow preview checks with the matcher."""
+    queries = [q for q in (fts_query(t) for t in terms) if q]
+    if not queries:
+        return []
+    query = " OR ".join(f"({q})" for q in queries)
+    rows = db.execute(
+        f"""
+        SELECT {_COLUMNS} FROM articles a
+        WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
+          AND coalesce(a.published, a.ingested_at) >= ?
+        ORDER BY coalesce(a.published, a.ingested_at) DESC, a.id DESC
+        LIMIT ?
+        """,
+        [query, since.isoformat(), limit],
+    ).fetchall()
+    return [_hit(r) for r in rows]

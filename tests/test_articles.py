@@ -1,0 +1,573 @@
+"""Decoding and parsing of article files: the owner's five articles, the Saudi sample, encodings."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from bot.articles import (
+    ArticleError,
+    content_hash,
+    decode_article,
+    detect_language,
+    parse_article,
+    read_article,
+)
+
+DATA = Path(__file__).parent / "data"
+ARTICLES = DATA / "articles"
+MTIME = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
+
+# Lines of site chrome that must never reach a body, whatever the site.
+KNOWN_CHROME = (
+    "اترك تعليقاً",
+    "شاركها",
+    "Exit mobile version",
+    "زر الذهاب إلى الأعلى",
+    "لن يتم نشر عنوان بريدك الإلكتروني",
+    "عبر Google news",
+    "افتح ملخص المحرر",
+    "اخبار الإمارات",
+    "اقرأ أيضا",
+    "إقرأ أيضا",
+    "المصدر:",
+    "كلمات دلالية:",
+    "تاريخ النشر",
+    "// انتهى //",
+    "رابط الخبر بصحيفة",
+    "مقالات أخرى للكاتب",
+    ". سمات ",
+)
+# Whole lines of chrome, checked line by line.
+KNOWN_CHROME_LINES = re.compile(r"^\d{1,2}:\d{2} ت م$|^https?://\S+$|^\W*$")
+
+
+def parse(text: str, path: str = "x.txt") -> object:
+    return parse_article(text, path, MTIME)
+
+
+# --- the owner's five reference articles -------------------------------------------------------
+
+OWNER = [
+    pytest.param(
+        "000_e31137d72a583bee.txt",
+        "اليابان «تشعر بقلق بالغ» حيال اتفاقية الدفاع المشتركة بين روسيا وكوريا الشمالية",
+        datetime(2024, 6, 20, tzinfo=UTC),
+        "الأسبوع",
+        (
+            "روسيا",
+            "اليابان",
+            "الأمم المتحدة",
+            "الولايات المتحدة",
+            "مجلس الأمن",
+            "الناتو",
+            "حلف الناتو",
+            "حلف شمال الأطلسي",
+            "كوريا الشمالية",
+            "العقوبات الأمريكية",
+        ),
+        "أعربت اليابان، اليوم الخميس، عن بالغ قلقها",
+        "خاصة من الولايات المتحدة وحلف شمال الأطلسي «الناتو».",
+        6,
+        (
+            "تقتل الأشخاص في 48 ساعة.. بكتيريا «آكلة اللحوم» تغزو اليابان"
+            " ومخاوف من تحولها لـ «وباء»",
+            "ميركاتو 2024.. بايرن ميونيخ يعلن ضم الياباني هيروكي إيتو",
+            "زيلينسكي: أوكرانيا ستوقع اتفاقات أمنية مع الولايات المتحدة واليابان",
+            "«ستكون العواقب وخيمة».. روسيا تتوعد اليابان بسبب دعمها لأوكرانيا",
+            "حريق في مبنى وزارة الخارجية الروسية.. فيديو",
+            "الخارجية الروسية: مصير الاتفاق النووي الإيراني لا يمكن تحديده دون موسكو وبكين",
+            "«الخارجية الروسية»: تصريحات ماكرون تهديد لنا",
+        ),
+        id="000-alosboa-related-tail-with-whole-article",
+    ),
+    pytest.param(
+        "001_b667a227aae9b741.txt",
+        "كيشيدا يبحث مع رئيس الأركان الأمريكي العلاقات العسكرية بين روسيا والصين",
+        datetime(2023, 11, 10, tzinfo=UTC),
+        "بوابة الفجر",
+        (
+            "الولايات المتحدة",
+            "صواريخ",
+            "وزارة الخارجية",
+            "صاروخ",
+            "منطقة",
+            "رئيس الوزراء الياباني",
+            "طوكيو",
+            "رئيس الوزراء",
+            "زيادة",
+            "واشنطن",
+        ),
+        "بحث رئيس الوزراء الياباني فوميو كيشيدا في طوكيو",
+        "بالرغم من هذه الادعاءات المزعومة.",
+        6,
+        ("كوريا الشمالية تندد بالتدريبات العسكرية بين واشنطن وسول وطوكيو",),
+        id="001-alfajr",
+    ),
+    pytest.param(
+        "002_252d55118e74173a.txt",
+        "دقت اليابان وكوريا الجنوبية ناقوس الخطر بشأن تعميق التعاون العسكري بين روسيا…",
+        None,
+        None,
+        (),
+        "دقت اليابان وكوريا الجنوبية ناقوس الخطر",
+        "كعضو في مجلس الأمن التابع للأمم المتحدة”.",
+        17,
+        (),
+        id="002-ft-no-title-editor-digest-chrome",
+    ),
+    pytest.param(
+        "003_9319c7fd703c3c7c.txt",
+        "موسكو تحذّر واشنطن وسيؤول وطوكيو من تشكيل تحالف أمني ضد كوريا الشمالية",
+        None,
+        None,
+        (),
+        "حذّر وزير الخارجية الروسي، سيرغي لافروف",
+        "بما في ذلك السفر الجوي».",
+        11,
+        (),
+        id="003-emarat-section-label-and-comment-chrome",
+    ),
+    pytest.param(
+        "004_1e0cd23aaef11339.txt",
+        "تتعهد اليابان والناتو برد “حازم” على تهديدات الصين وروسيا",
+        None,
+        None,
+        (),
+        "طوكيو – قال ينس ستولتنبرج يوم الثلاثاء في طوكيو",
+        "يجعل اليابان تتماشى مع المبادئ التوجيهية لأعضاء الناتو.",
+        15,
+        (),
+        id="004-plain",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "source", "tags", "first", "last", "lines", "related"), OWNER
+)
+def test_owner_articles(
+    tmp_path: Path,
+    name: str,
+    title: str,
+    published: datetime | None,
+    source: str | None,
+    tags: tuple[str, ...],
+    first: str,
+    last: str,
+    lines: int,
+    related: tuple[str, ...],
+) -> None:
+    path = tmp_path / name
+    path.write_bytes((ARTICLES / name).read_bytes())
+    os.utime(path, (MTIME.timestamp(), MTIME.timestamp()))
+
+    article = read_article(path)
+
+    assert article.title == title
+    if published is None:
+        assert article.published == MTIME
+        assert article.published_from == "mtime"
+    else:
+        assert article.published == published
+        assert article.published_from == "text"
+    assert article.source == source
+    assert article.tags == tags
+    body_lines = article.body.split("\n")
+    assert body_lines[0].startswith(first)
+    assert body_lines[-1].endswith(last)
+    assert len(body_lines) == lines
+    assert article.related == related
+    assert article.language == "ar"
+    for chrome in KNOWN_CHROME:
+        assert chrome not in article.body
+    for headline in article.related:
+        assert headline not in article.body
+    assert title not in article.body
+
+
+def test_embedded_other_article_is_neither_body_nor_related() -> None:
+    article = read_article(ARTICLES / "000_e31137d72a583bee.txt")
+    assert "وزارة الخارجية الروسية، اليوم الخميس" not in article.body
+    assert all("وزارة الخارجية الروسية، اليوم الخميس" not in r for r in article.related)
+
+
+# --- the Saudi sample --------------------------------------------------------------------------
+
+SAUDI = sorted((DATA / "saudinewsnet").glob("*.txt"))
+
+
+def test_saudi_sample_is_complete() -> None:
+    assert len(SAUDI) == 100
+
+
+@pytest.mark.parametrize("path", SAUDI, ids=[p.name for p in SAUDI])
+def test_saudi_articles(path: Path) -> None:
+    first_line = " ".join(path.read_text(encoding="utf-8").split("\n")[0].split())
+    article = read_article(path)
+    assert article.body.strip()
+    assert article.title.strip()
+    assert article.language == "ar"
+    assert article.published_from == "text"  # line 2 is the crawl time
+    assert article.published is not None and article.published.year == 2015
+    for line in article.body.split("\n"):
+        assert line.strip() == line and line
+        assert not KNOWN_CHROME_LINES.search(line), line
+        for chrome in KNOWN_CHROME:
+            assert chrome not in line, (chrome, line)
+    if not first_line.startswith("2015-"):
+        assert first_line.endswith(article.title) or article.title in first_line
+
+
+def test_saudi_inline_tags_are_cut_from_the_last_paragraph() -> None:
+    article = read_article(DATA / "saudinewsnet" / "SNN-3alyoum-20150808-0038.txt")
+    assert article.tags == ("بوتين", "ديمتري", "بيسكوف", "روسيا", "ساعة")
+    assert article.body.endswith("ونافالني زعيم معارض روسي وناشط في مجال مكافحة الفساد.")
+
+
+def test_saudi_glued_related_headlines() -> None:
+    article = read_article(DATA / "saudinewsnet" / "SNN-aljazirah-20150809-0426.txt")
+    assert "هل فعلاً الإسلام ينتشر؟!!" in article.related
+    assert "مقالات أخرى" not in article.body
+
+
+def test_wire_category_is_cut_from_title() -> None:
+    article = read_article(DATA / "saudinewsnet" / "SNN-was-20150810-1593.txt")
+    assert article.title == "محاضرتان بدعوي المخواة غداً"
+
+
+# --- titles ------------------------------------------------------------------------------------
+
+BODY = "قال المتحدث باسم الوزارة إن الاجتماع سيعقد الأسبوع المقبل في العاصمة لبحث الملفات العالقة."
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("اخبار الإمارات\n\nعنوان الخبر الرئيسي هنا\n\n" + BODY, "عنوان الخبر الرئيسي هنا"),
+        ("افتح ملخص المحرر مجانًا\nعنوان الخبر الرئيسي هنا\n" + BODY, "عنوان الخبر الرئيسي هنا"),
+        ("الرئيسية > أخبار > سياسة\nعنوان الخبر الرئيسي هنا\n" + BODY, "عنوان الخبر الرئيسي هنا"),
+        ("\ufeff\n  \u00a0\nعنوان\u200f الخبر\n" + BODY, "عنوان الخبر"),
+        ("رأسمالية\n2015-07-21 13:06:06\n" + BODY, "رأسمالية"),
+        ("سياسي / الرئيس يستقبل الوفد\n" + BODY, "الرئيس يستقبل الوفد"),
+        (
+            "أخبار سارة للمعلمين والمعلمات هذا العام\n" + BODY,
+            "أخبار سارة للمعلمين والمعلمات هذا العام",
+        ),
+        (BODY[:-1] + " بحضور الوزراء.\n" + BODY, BODY[:-1] + " بحضور الوزراء"),
+    ],
+)
+def test_title(text: str, title: str) -> None:
+    assert parse(text).title == title  # type: ignore[attr-defined]
+
+
+def test_long_first_paragraph_gives_a_short_title_and_stays_in_body() -> None:
+    first = " ".join(["كلمة"] * 40) + "."
+    article = parse_article(first + "\n" + BODY, "x", MTIME)
+    assert article.title == " ".join(["كلمة"] * 12) + "…"
+    assert article.body.split("\n")[0] == first
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+RIYADH = timezone(timedelta(hours=3))
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("تاريخ النشر: 20th, June 2024 GMT", datetime(2024, 6, 20, tzinfo=UTC)),
+        ("2015-07-24 15:37:29", datetime(2015, 7, 24, 15, 37, 29, tzinfo=UTC)),
+        ("2024-06-20T10:30:00+03:00", datetime(2024, 6, 20, 10, 30, tzinfo=RIYADH)),
+        ("2024-06-20T07:30:00Z", datetime(2024, 6, 20, 7, 30, tzinfo=UTC)),
+        ("20 يونيو 2024", datetime(2024, 6, 20, tzinfo=UTC)),
+        ("٢٠ حزيران ٢٠٢٤", datetime(2024, 6, 20, tzinfo=UTC)),
+        ("الخميس 20 حزيران/يونيو 2024 - 10:30 م", datetime(2024, 6, 20, 22, 30, tzinfo=UTC)),
+        ("نشر في: ٣ كانون الثاني ٢٠٢٤ الساعة ٠٩:١٥", datetime(2024, 1, 3, 9, 15, tzinfo=UTC)),
+        ("الأحد، 12 تشرين الأول 2023", datetime(2023, 10, 12, tzinfo=UTC)),
+        ("5 آب (أغسطس) 2022", datetime(2022, 8, 5, tzinfo=UTC)),
+        ("June 20, 2024", datetime(2024, 6, 20, tzinfo=UTC)),
+        ("Published: Jun 20, 2024 10:15 PM", datetime(2024, 6, 20, 22, 15, tzinfo=UTC)),
+        ("20/06/2024", datetime(2024, 6, 20, tzinfo=UTC)),
+        ("آخر تحديث: 2024/06/21 08:00", datetime(2024, 6, 21, 8, tzinfo=UTC)),
+        ("السبت 1 مارس 2025 بتوقيت مكة المكرمة", datetime(2025, 3, 1, tzinfo=RIYADH)),
+        ("10 جويلية 2024", datetime(2024, 7, 10, tzinfo=UTC)),
+        ("١٥ أغسطس ٢٠١٥ ١٠:٠٠ ص", datetime(2015, 8, 15, 10, tzinfo=UTC)),
+    ],
+)
+def test_date_forms(line: str, expected: datetime) -> None:
+    article = parse_article(f"عنوان الخبر المهم\n{line}\n{BODY}", "x", MTIME)
+    assert article.published == expected
+    assert article.published_from == "text"
+    assert line not in article.body
+    assert article.body == BODY
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وفي 20 يونيو 2024 وقع البلدان اتفاقية للتعاون في مجالات عدة.",
+        "في كانون الأول (ديسمبر) ، أعلنت اليابان أكبر تغيير في إستراتيجيتها.",
+        "2024-13-45 ليس تاريخا صحيحا ولا يعد سطر تاريخ في هذا الخبر.",
+    ],
+)
+def test_dates_inside_body_text_are_not_the_publication_date(body: str) -> None:
+    article = parse_article(f"عنوان الخبر المهم\n{BODY}\n{body}", "x", MTIME)
+    assert article.published == MTIME
+    assert article.published_from == "mtime"
+    assert body in article.body
+
+
+def test_naive_dates_use_the_given_zone() -> None:
+    article = parse_article(f"عنوان\n2015-07-24 15:37:29\n{BODY}", "x", MTIME, default_tz=RIYADH)
+    assert article.published == datetime(2015, 7, 24, 15, 37, 29, tzinfo=RIYADH)
+
+
+# --- source, tags, related tail, chrome ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "tags"),
+    [
+        ("روسيا، اليابان، الأمم المتحدة", ("روسيا", "اليابان", "الأمم المتحدة")),
+        ("الناتو | أوكرانيا | كييف", ("الناتو", "أوكرانيا", "كييف")),
+        ("#إيران #العراق", ("إيران", "العراق")),
+        ("كوريا الشمالية مجلس الأمن الصين", ("كوريا الشمالية", "مجلس الأمن", "الصين")),
+        ("حلف شمال الأطلسي روسيا روسيا", ("حلف شمال الأطلسي", "روسيا")),
+    ],
+)
+def test_tags(value: str, tags: tuple[str, ...]) -> None:
+    article = parse(f"عنوان الخبر\n{BODY}\nكلمات دلالية: {value}")
+    assert article.tags == tags  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "line", ["المصدر: وكالات", "المصدر : وكالات", "مصدر الخبر: وكالات", "Source: وكالات"]
+)
+def test_source(line: str) -> None:
+    article = parse(f"عنوان الخبر\n{BODY}\n{line}")
+    assert article.source == "وكالات"  # type: ignore[attr-defined]
+    assert article.body == BODY  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "اقرأ أيضاً",
+        "إقرأ أيضاً:",
+        "اقرأ أيضا",
+        "اقرأ أيضًا:",
+        "اقرا ايضا -",
+        "طالع أيضا:",
+        "مواضيع ذات صلة",
+        "أخبار ذات صلة:",
+        "ذات صلة",
+        "Read also:",
+    ],
+)
+def test_related_tail_markers(marker: str) -> None:
+    text = f"عنوان الخبر\n{BODY}\n{marker}\nعنوان خبر آخر عن الصين\nخبر ثالث عن الهند"
+    article = parse_article(text, "x", MTIME)
+    assert article.body == BODY
+    assert article.related == ("عنوان خبر آخر عن الصين", "خبر ثالث عن الهند")
+
+
+def test_related_headline_glued_to_marker() -> None:
+    article = parse_article(f"عنوان\n{BODY}\nاقرأ أيضاًحريق في مبنى الوزارة", "x", MTIME)
+    assert article.related == ("حريق في مبنى الوزارة",)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "شاركها.",
+        "شارك هذا المقال",
+        "اترك تعليقاً",
+        "أضف تعليقاً",
+        "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+        "Exit mobile version",
+        "زر الذهاب إلى الأعلى",
+        "العودة إلى الأعلى",
+        "تابعوا آخر أخبارنا المحلية والرياضية وآخر المستجدات السياسية والإقتصادية عبر Google news",
+        "تابعونا على تويتر وفيسبوك",
+        "جميع الحقوق محفوظة © 2024",
+        "// انتهى //",
+        "16:55 ت م",
+        "فيسبوك تويتر واتساب",
+        "https://example.com/news/123",
+        "Share this:",
+        "***",
+        # unseen sites: short lines with give-away words
+        "حمّل تطبيق الموقع الآن",
+        "اشترك في نشرتنا البريدية",
+        "Follow us on Instagram",
+    ],
+)
+def test_trailing_chrome_is_removed(chrome: str) -> None:
+    article = parse_article(f"عنوان الخبر\n{BODY}\n{chrome}\nاترك تعليقاً", "x", MTIME)
+    assert article.body == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "وشارك في الاجتماع ممثلون عن عشر دول.",
+        "وتابع الوزير: «لن نتراجع عن قرارنا».",
+        "تويتر تحظر حساب الرئيس السابق بشكل دائم.",
+        "انتهى الاجتماع دون اتفاق.",
+    ],
+)
+def test_article_text_that_looks_like_chrome_is_kept(line: str) -> None:
+    article = parse_article(f"عنوان الخبر\n{BODY}\n{line}", "x", MTIME)
+    assert article.body == f"{BODY}\n{line}"
+
+
+def test_title_only_file_is_an_error() -> None:
+    with pytest.raises(ArticleError, match="no article text"):
+        parse_article("عنوان فقط\nاترك تعليقاً\n", "x", MTIME)
+
+
+def test_chrome_only_file_is_an_error() -> None:
+    with pytest.raises(ArticleError, match="no title"):
+        parse_article("2024-06-20\nExit mobile version\n", "x", MTIME)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (BODY, "ar"),
+        ("The minister said the talks would resume next week in the capital.", "en"),
+        ("Le ministre a dit que les discussions reprendront la semaine prochaine.", "fr"),
+        ("12345 67890", "und"),
+    ],
+)
+def test_detect_language(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+# --- decoding ----------------------------------------------------------------------------------
+
+ARABIC = "عنوان الخبر\n" + BODY + "\n"
+CP1256 = sorted((DATA / "encodings").glob("*.cp1256.txt"))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        ARABIC.encode("utf-8"),
+        b"\xef\xbb\xbf" + ARABIC.encode("utf-8"),
+        ARABIC.encode("utf-16"),  # with BOM, native order
+        b"\xff\xfe" + ARABIC.encode("utf-16-le"),
+        b"\xfe\xff" + ARABIC.encode("utf-16-be"),
+        ARABIC.encode("utf-16-le"),  # no BOM: detected from the text
+        ARABIC.encode("utf-32"),
+        ARABIC.encode("cp1256"),
+        ARABIC.replace("\n", "\r\n").encode("utf-8"),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf32",
+        "cp1256",
+        "crlf",
+    ],
+)
+def test_decode_encodings(raw: bytes) -> None:
+    assert decode_article(raw, 10_000) == ARABIC
+
+
+@pytest.mark.parametrize("path", CP1256, ids=[p.name for p in CP1256])
+def test_decode_windows_1256_samples(path: Path) -> None:
+    raw = path.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    text = decode_article(raw, 1_000_000)
+    assert text == raw.decode("cp1256").replace("\r\n", "\n")
+    assert "ال" in text
+
+
+def test_cp1256_samples_parse(tmp_path: Path) -> None:
+    for path in CP1256:
+        article = read_article(path)
+        assert article.body and article.title and article.language == "ar"
+
+
+def test_utf8_with_one_broken_byte_is_still_read() -> None:
+    raw = ARABIC.encode("utf-8")[:-3] + b"\xd8\n"
+    assert decode_article(raw, 10_000).startswith("عنوان الخبر")
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\r\n ", "empty file"),
+        ("\ufeff".encode(), "empty"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "ZIP"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"abc\x00\x01\x02\x03\x04" * 50, "binary"),
+        ("Привет мир, как дела? Сегодня хорошая погода.".encode("koi8-r"), "undecodable"),
+        ("中华人民共和国国务院新闻办公室今天举行发布会".encode("gb2312"), "undecodable"),
+        ("こんにちは世界、今日はいい天気です。".encode("shift_jis"), "undecodable"),
+        (b"\xff\xfe\x00\xd8", "UTF-16"),
+        (b"1234 5678 ---- !!!!", "letters"),
+    ],
+    ids=[
+        "empty",
+        "whitespace",
+        "bom-only",
+        "pdf",
+        "png",
+        "zip",
+        "all-bytes",
+        "nul-binary",
+        "koi8",
+        "gb2312",
+        "shift-jis",
+        "broken-utf16",
+        "no-letters",
+    ],
+)
+def test_decode_rejects(raw: bytes, reason: str) -> None:
+    with pytest.raises(ArticleError) as info:
+        decode_article(raw, 10_000)
+    assert reason.lower() in info.value.reason.lower()
+
+
+def test_decode_size_limit() -> None:
+    with pytest.raises(ArticleError, match="too large"):
+        decode_article(ARABIC.encode() * 100, 1000)
+
+
+def test_read_article_size_limit_and_missing_file(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(ARABIC.encode() * 100)
+    with pytest.raises(ArticleError, match="too large"):
+        read_article(big, max_bytes=1000)
+    with pytest.raises(ArticleError, match="cannot read"):
+        read_article(tmp_path / "missing.txt")
+
+
+def test_read_article_uses_mtime_when_the_text_has_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARABIC, encoding="utf-8")
+    os.utime(path, (MTIME.timestamp(), MTIME.timestamp()))
+    article = read_article(path)
+    assert (article.published, article.published_from) == (MTIME, "mtime")
+    assert article.path == str(path)
+
+
+def test_content_hash_depends_only_on_bytes() -> None:
+    assert content_hash(b"abc") == content_hash(b"abc")
+    assert content_hash(b"abc") != content_hash(b"abd")
+    assert len(content_hash(b"")) == 64

@@ -1,0 +1,249 @@
+"""The inbox scanner and backfill: every file processed once, nothing lost, no crash."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot import inbox as inbox_module
+from bot.inbox import InboxScanner, collect_files, ingest_file, ingest_paths, is_ignored_name
+from bot.settings import Settings, load_settings
+from storage.articles import count_articles, get_article
+from storage.db import open_database
+
+DATA = Path(__file__).parent / "data"
+NOW = datetime(2024, 6, 20, 12, 0, tzinfo=UTC)
+TODAY = "2024-06-20"  # NOW in Asia/Riyadh, the default zone
+OWNER = sorted((DATA / "articles").glob("*.txt"))
+ARTICLE = "عنوان الخبر الأول\nقال المتحدث إن الاجتماع سيعقد الأسبوع المقبل في العاصمة.\n"
+
+
+def drop(settings: Settings, name: str, content: bytes | str, *, age: float = 60) -> Path:
+    """Write a file into the inbox with an mtime `age` seconds before NOW."""
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    path = settings.inbox / name
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    stamp = (NOW - timedelta(seconds=age)).timestamp()
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def files_under(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_articles_are_saved_and_moved_to_dated_folder(settings: Settings, db: Database) -> None:
+    for path in OWNER:
+        drop(settings, path.name, path.read_bytes())
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.duplicate, report.quarantined) == (5, 0, 0)
+    assert len(report.new_article_ids) == 5
+    assert files_under(settings.inbox) == [f"processed/{TODAY}/{p.name}" for p in OWNER]
+    titles = {get_article(db, i).title for i in report.new_article_ids}
+    assert "تتعهد اليابان والناتو برد “حازم” على تهديدات الصين وروسيا" in titles
+
+
+BAD_FILES = [
+    ("empty.txt", b"", "empty file"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+    ("binary.dat", bytes(range(256)) * 4, "binary"),
+    (
+        "russian.txt",
+        "Привет мир, как дела? Сегодня хорошая погода.".encode("koi8-r"),
+        "undecodable",
+    ),
+    ("chrome.txt", "اترك تعليقاً\nExit mobile version\n".encode(), "no title"),
+    ("title-only.txt", "عنوان بلا نص\nشاركها.\n".encode(), "no article text"),
+    ("big.txt", ARTICLE.encode() * 20_000, "too large"),
+]
+
+
+def test_bad_files_are_quarantined_with_a_reason(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path / "data", max_file_bytes=100_000)
+    db = open_database(None)
+    for name, content, _ in BAD_FILES:
+        drop(settings, name, content)
+    drop(settings, "good.txt", ARTICLE)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.quarantined) == (1, len(BAD_FILES))
+    quarantine = settings.inbox / "quarantine"
+    for name, content, reason in BAD_FILES:
+        assert (quarantine / name).read_bytes() == content  # nothing lost
+        assert reason.lower() in (quarantine / f"{name}.reason").read_text().lower()
+    assert dict(report.quarantine_reasons).keys() == {name for name, _, _ in BAD_FILES}
+    assert (settings.inbox / "processed" / TODAY / "good.txt").exists()
+    assert count_articles(db) == 1
+
+
+def test_half_written_file_waits_until_stable(settings: Settings, db: Database) -> None:
+    scanner = InboxScanner(settings, db)
+    path = drop(settings, "growing.txt", ARTICLE[:20], age=0)
+    first = scanner.scan(NOW)
+    assert (first.waiting, first.processed) == (1, 0)
+    path.write_text(ARTICLE, encoding="utf-8")  # the producer writes more
+    os.utime(path, (NOW.timestamp() + 0.5, NOW.timestamp() + 0.5))
+    second = scanner.scan(NOW + timedelta(seconds=1))
+    assert (second.waiting, second.processed) == (1, 0)
+    third = scanner.scan(NOW + timedelta(seconds=1.5))  # unchanged since the last scan
+    assert third.new == 1
+    assert get_article(db, third.new_article_ids[0]).body.endswith("في العاصمة.")
+
+
+def test_file_renamed_in_with_an_old_mtime_is_taken_at_once(
+    settings: Settings, db: Database
+) -> None:
+    drop(settings, "atomic.txt", ARTICLE, age=30)
+    assert InboxScanner(settings, db).scan(NOW).new == 1
+
+
+@pytest.mark.parametrize(
+    "name", [".hidden.txt", "draft.tmp", "download.part", "x.txt.crdownload", "~lock.txt"]
+)
+def test_ignored_names_stay_untouched(settings: Settings, db: Database, name: str) -> None:
+    assert is_ignored_name(name)
+    drop(settings, name, ARTICLE)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert report.processed == 0 and report.waiting == 0
+    assert (settings.inbox / name).exists()
+
+
+def test_subfolders_are_not_scanned(settings: Settings, db: Database) -> None:
+    drop(settings, "x.txt", ARTICLE)
+    scanner = InboxScanner(settings, db)
+    scanner.scan(NOW)
+    (settings.inbox / "processed" / TODAY / "x.txt").touch()
+    nested = settings.inbox / "someone" / "y.txt"
+    nested.parent.mkdir()
+    nested.write_text(ARTICLE + "2", encoding="utf-8")
+    assert scanner.scan(NOW + timedelta(minutes=5)).processed == 0
+    assert nested.exists()
+
+
+def test_same_bytes_under_another_name_is_a_duplicate(settings: Settings, db: Database) -> None:
+    drop(settings, "a.txt", ARTICLE)
+    drop(settings, "b.txt", ARTICLE)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.duplicate) == (1, 1)
+    assert count_articles(db) == 1
+    assert files_under(settings.inbox) == [f"processed/{TODAY}/a.txt", f"processed/{TODAY}/b.txt"]
+
+
+def test_name_collisions_never_overwrite(settings: Settings, db: Database) -> None:
+    scanner = InboxScanner(settings, db)
+    for round_ in range(3):
+        drop(settings, "same.txt", ARTICLE + f"\nفقرة {round_}.")
+        drop(settings, "bad.txt", b"")
+        scanner.scan(NOW)
+    assert files_under(settings.inbox) == [
+        f"processed/{TODAY}/same-1.txt",
+        f"processed/{TODAY}/same-2.txt",
+        f"processed/{TODAY}/same.txt",
+        "quarantine/bad-1.txt",
+        "quarantine/bad-1.txt.reason",
+        "quarantine/bad-2.txt",
+        "quarantine/bad-2.txt.reason",
+        "quarantine/bad.txt",
+        "quarantine/bad.txt.reason",
+    ]
+    assert count_articles(db) == 3
+
+
+def test_restart_does_not_reimport(tmp_path: Path) -> None:
+    settings = load_settings(data_dir=tmp_path / "data")
+    first_db = open_database(settings.database)
+    drop(settings, "a.txt", ARTICLE)
+    assert InboxScanner(settings, first_db).scan(NOW).new == 1
+    first_db.close()
+    # The same file arrives again after a restart (a producer retrying).
+    drop(settings, "a.txt", ARTICLE)
+    second_db = open_database(settings.database)
+    report = InboxScanner(settings, second_db).scan(NOW)
+    assert (report.new, report.duplicate, report.new_article_ids) == (0, 1, [])
+    assert count_articles(second_db) == 1
+    second_db.close()
+
+
+def test_crash_between_save_and_move_is_safe(settings: Settings, db: Database) -> None:
+    path = drop(settings, "a.txt", ARTICLE)
+    outcome = ingest_file(path, db, settings, NOW)  # saved, then "crash": not moved
+    assert outcome.kind == "new" and path.exists()
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.duplicate) == (0, 1)
+    assert not path.exists()
+    assert count_articles(db) == 1
+
+
+def test_unexpected_error_quarantines_one_file_and_the_scan_goes_on(
+    settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_parse = inbox_module.parse_article
+
+    def flaky_parse(text: str, *args: object, **kwargs: object) -> object:
+        if "انفجار" in text:
+            raise RuntimeError("parser bug")
+        return real_parse(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inbox_module, "parse_article", flaky_parse)
+    drop(settings, "a.txt", "انفجار\n" + ARTICLE)
+    drop(settings, "b.txt", ARTICLE)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.quarantined) == (1, 1)
+    reason = (settings.inbox / "quarantine" / "a.txt.reason").read_text()
+    assert "RuntimeError: parser bug" in reason
+
+
+def test_database_error_leaves_the_file_for_the_next_scan(settings: Settings) -> None:
+    db = open_database(None)
+    path = drop(settings, "a.txt", ARTICLE)
+    db.close()
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.failed, report.processed) == (1, 0)
+    assert path.exists()
+
+
+def test_scan_creates_a_missing_inbox(settings: Settings, db: Database) -> None:
+    assert not settings.inbox.exists()
+    assert InboxScanner(settings, db).scan(NOW).processed == 0
+    assert settings.inbox.is_dir()
+
+
+def test_ingest_paths_backfills_without_moving(
+    settings: Settings, db: Database, tmp_path: Path
+) -> None:
+    source = tmp_path / "backfill"
+    shutil.copytree(DATA / "articles", source / "owner")
+    (source / "owner" / "broken.txt").write_bytes(b"\x00\x01\x02" * 10)
+    (source / ".git").mkdir()
+    (source / ".git" / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (source / "copy.txt").write_bytes(OWNER[0].read_bytes())
+    seen = []
+    report = ingest_paths([source, OWNER[1]], db, settings, progress=seen.append)
+    assert (report.new, report.duplicate, report.quarantined) == (5, 2, 1)
+    assert [(p.name, r) for p, r in report.problems] == [
+        ("broken.txt", "binary file: contains NUL bytes and is not UTF-16 text")
+    ]
+    assert len(seen) == report.total == 8
+    assert (source / "owner" / "broken.txt").exists()
+    assert not (source / "owner" / "quarantine").exists()
+    again = ingest_paths([source], db, settings)
+    assert (again.new, again.duplicate) == (0, 6)
+
+
+def test_collect_files_rejects_missing_paths(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        collect_files([tmp_path / "nope"])
+
+
+def test_saudi_sample_through_the_inbox(settings: Settings, db: Database) -> None:
+    names = sorted(p.name for p in (DATA / "saudinewsnet").glob("*.txt"))
+    for name in names:
+        drop(settings, name, (DATA / "saudinewsnet" / name).read_bytes())
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.quarantined) == (100, 0)
+    stories = {get_article(db, i).story_id for i in report.new_article_ids}
+    assert len(stories) == 99  # the al-Anad pair is one story

@@ -1,0 +1,405 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.aliases import AliasEntity, AliasFileError, AliasTable, load_alias_table
+from bot.matching import (
+    ERROR_CODES,
+    MatchIndex,
+    QueryError,
+    is_near_duplicate,
+    parse_query,
+)
+
+
+def matched(keyword: str, text: str, title: str = "") -> str | None:
+    """The surface the keyword matched in `text` (body), or None."""
+    index = MatchIndex.build([(1, parse_query(keyword))])
+    found = index.match(title, text)
+    return found[0].matched if found else None
+
+
+# --- 1. orthographic variation ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الناتو", "قال النّاتُو إن", "النّاتُو"),
+        ("الناتو", "قال النـــاتو إن", "النـــاتو"),
+        ("أمريكا", "قالت امريكا", "امريكا"),
+        ("إيران", "زار ايران", "ايران"),
+        ("مستشفى", "قصف مستشفي الشفاء", "مستشفي"),
+        ("الكورية", "القوات الكوريه", "الكوريه"),
+        ("كوريا", "زار کوریا", "کوریا"),
+        ("الناتو", "قال الن\u200cاتو إن", "الن\u200cاتو"),
+        ("كوريا الشمالية", "أطلقت كوريا\u00a0الشمالية صاروخا", "كوريا\u00a0الشمالية"),
+        ("F-16", "طائرات F-16 الأمريكية", "F-16"),
+        ("قرار ٢٧٢٨", "نص قرار 2728 على", "قرار 2728"),
+    ],
+)
+def test_orthographic_variants_match(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+# --- 2. clitics and the article --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الناتو", "انضمت السويد والناتو", "والناتو"),
+        ("الناتو", "انضمت بالناتو", "بالناتو"),
+        ("الناتو", "تابعة للناتو", "للناتو"),
+        ("الناتو", "وللناتو دور", "وللناتو"),
+        ("الناتو", "فالناتو يرى", "فالناتو"),
+        ("كوريا الشمالية", "زيارة بكوريا الشمالية", "بكوريا الشمالية"),
+        ("كوريا الشمالية", "علاقتها لكوريا الشمالية", "لكوريا الشمالية"),
+        ("حلف شمال الأطلسي", "قمة وحلف شمال الأطلسي", "وحلف شمال الأطلسي"),
+        ("روسيا", "بين الصين وروسيا", "وروسيا"),
+        ("ليبيا", "عاد لليبيا", "لليبيا"),
+        ("النفط", "أسعار نفط برنت", "نفط"),  # a common word may drop its article
+    ],
+)
+def test_clitics_and_article(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+# --- 3. derived forms of places --------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("روسيا", "أعلنت الخارجية الروسية", "الروسية"),
+        ("الصين", "الجيش الصيني", "الصيني"),
+        ("اليابان", "الحكومة اليابانية", "اليابانية"),
+        ("اليابان", "السياسيين اليابانيين", "اليابانيين"),
+        ("روسيا", "قتل الروس", "الروس"),
+        ("تركيا", "الجنود الأتراك", "الأتراك"),
+        ("كوريا الشمالية", "الزعيم الكوري الشمالي", "الكوري الشمالي"),
+        ("كوريا الشمالية", "جنود كوريون شماليون", "كوريون شماليون"),
+        ("أوكرانيا", "النزاع الأوكراني", "الأوكراني"),
+        ("فرنسا", "الرئاسة الفرنسية", "الفرنسية"),
+        ("مصر", "الجيش المصري", "المصري"),
+    ],
+)
+def test_place_nisba_forms(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ('"روسيا"', "أعلنت الخارجية الروسية"),  # quoted: the exact word only
+        ('"الناتو"', "قمة حلف شمال الأطلسي"),  # quoted: no aliases
+        ("آسيا", "يشعر بالأسى"),  # no nisba from a two-letter root
+        ("مالي", "وزارة المالية"),  # names ending in ي have no regular nisba
+    ],
+)
+def test_no_derived_forms(keyword: str, text: str) -> None:
+    assert matched(keyword, text) is None
+
+
+# --- 4. transliteration ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("ستولتنبرغ", "قال ستولتنبرج إن", "ستولتنبرج"),
+        ("ستولتنبرغ", "قال ستولتنبيرغ إن", "ستولتنبيرغ"),
+        ("بيونغ يانغ", "زار بيونغيانغ", "بيونغيانغ"),
+        ("بيونغ يانغ", "زار بيونج يانج", "بيونج يانج"),
+        ("بيونغيانغ", "زار بيونغ يانغ", "بيونغ يانغ"),
+        ("ترامب", "قال ترمب", "ترمب"),
+        ("طهران", "وصل إلى تهران", "تهران"),
+        ("غوتيريش", "قال جوتيريش", "جوتيريش"),
+        ("فولوديمير زيلينسكي", "الرئيس فولوديمير زيلنسكي", "فولوديمير زيلنسكي"),
+        ("شويغو", "قال شويجو", "شويجو"),  # via the alias table's spelling family
+    ],
+)
+def test_transliteration_variants(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("كييف", "كيف حالك"),  # short words get no tolerance
+        ("غارات", "جارات الحي"),  # too few consonants to tell a name from a word
+        ("الناتو", "ارتفع الناتج المحلي"),
+    ],
+)
+def test_transliteration_tolerance_is_bounded(keyword: str, text: str) -> None:
+    assert matched(keyword, text) is None
+
+
+# --- 5. aliases ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الناتو", "قمة حلف شمال الأطلسي", "حلف شمال الأطلسي"),
+        ("حلف شمال الأطلسي", "قمة الناتو", "الناتو"),
+        ("ناتو", "قال الناتو", "الناتو"),
+        (
+            "كوريا الشمالية",
+            "جمهورية كوريا الديمقراطية الشعبية",
+            "جمهورية كوريا الديمقراطية الشعبية",
+        ),
+        ("الولايات المتحدة", "قالت أميركا", "أميركا"),
+        ("بريطانيا", "أعلنت المملكة المتحدة", "المملكة المتحدة"),
+        ("داعش", "هجوم لتنظيم الدولة الإسلامية", "لتنظيم الدولة الإسلامية"),
+        ("كيم جونغ أون", "الزعيم كيم جونج أون", "كيم جونج أون"),
+        ("Russia", "قالت روسيا", "روسيا"),
+    ],
+)
+def test_aliases(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+# --- negatives -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("سيول", "جرفت السيول المنازل"),  # Seoul vs floods
+        ("القاعدة", "قاعدة عسكرية أمريكية"),  # a name with the article needs it
+        ("كوريا الشمالية", "أطلقت كوريا الجنوبية صاروخا"),
+        ("كوريا الشمالية", "كوريا واليابان الشمالية"),  # not consecutive
+        ("حلف شمال الأطلسي", "الحلف في شمال المحيط الأطلسي"),
+        ("غينيا", "انتخابات غينيا الاستوائية"),
+        ("غينيا", "رئيس غينيا بيساو"),
+        ("غينيا", "بابوا غينيا الجديدة"),
+        ("روسيا", "رئيس روسيا البيضاء"),
+        ("السودان", "دولة جنوب السودان"),
+        ("أمريكا", "دول أمريكا اللاتينية"),
+        ("الهند", "منطقة المحيطين الهندي والهادئ"),
+        ("الصين", "في بحر الصين الجنوبي"),
+        ("مجلس الأمن", "اجتماع مجلس الأمن القومي"),
+        ("العراق", "تنظيم الدولة الإسلامية في العراق والشام"),
+        ("ايران", "صادرات ايرانيت"),  # a prefix of another word
+        ("كين", "زار بكين"),  # a known name is not split into clitics
+        ("الأمن", "اجتماع مجلس الأمن الدولي"),
+    ],
+)
+def test_negatives(keyword: str, text: str) -> None:
+    assert matched(keyword, text) is None
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("كوريا", "أطلقت كوريا الشمالية صاروخا", "كوريا"),  # Korea covers both Koreas
+        ("كوريا الشمالية", "أطلقت كوريا الشمالية صاروخا", "كوريا الشمالية"),
+        ("غينيا الاستوائية", "انتخابات غينيا الاستوائية", "غينيا الاستوائية"),
+        ("إيران", "قائد الحرس الثوري الإيراني", "الإيراني"),  # Iran covers its Guard
+        ("الهند", "المحيط الهندي والحكومة الهندية", "الهندية"),
+    ],
+)
+def test_containing_names(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+# --- syntax ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("ك" * 101, "too_long"),
+        ("!!! ...", "no_letters"),
+        ("«»", "no_letters"),
+        ("2024", "no_letters"),
+        ("و", "too_short"),
+        ('"الناتو', "bad_syntax"),
+        ("الناتو +", "bad_syntax"),
+        ("+ روسيا", "bad_syntax"),
+        ('"روسيا" الاتحادية', "bad_syntax"),
+        ("-روسيا", "only_exclusions"),
+        ("روسيا + الصين + إيران + مصر + تونس + قطر + ليبيا", "too_many_terms"),
+        ("واحد اثنان ثلاثة أربعة خمسة ستة سبعة", "too_many_terms"),
+    ],
+)
+def test_bad_queries(text: str, code: str) -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_query(text)
+    assert caught.value.code == code
+    assert caught.value.code in ERROR_CODES
+    assert caught.value.detail
+
+
+def test_query_parts() -> None:
+    query = parse_query('كوريا الشمالية + "صاروخ" -الجنوبية')
+    assert [t.surface for t in query.required] == ["كوريا الشمالية", "صاروخ"]
+    assert [t.exact for t in query.required] == [False, True]
+    assert [t.surface for t in query.excluded] == ["الجنوبية"]
+    assert query.text == 'كوريا الشمالية + "صاروخ" -الجنوبية'
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("الناتو", "الناتو"),
+        ("الناتو", "النّاتو"),
+        ("كوريا + روسيا", "روسيا + كوريا"),
+    ],
+)
+def test_equal_keys(a: str, b: str) -> None:
+    assert parse_query(a).key == parse_query(b).key
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("ستولتنبرغ", "ستولتنبرج", True),
+        ("الناتو", "ناتو", True),
+        ("الناتو", "حلف شمال الأطلسي", True),
+        ("بيونغ يانغ", "بيونج يانج", True),
+        ("روسيا", "كوريا", False),
+        ("كوريا الشمالية", "كوريا الجنوبية", False),
+        ("روسيا", "روسيا -أوكرانيا", False),
+        ("الناتو", "الناتج", False),
+    ],
+)
+def test_near_duplicates(a: str, b: str, expected: bool) -> None:
+    assert is_near_duplicate(parse_query(a), parse_query(b)) is expected
+
+
+def test_describe_lists_aliases() -> None:
+    lines = parse_query("الناتو").describe()
+    assert lines[0] == "الناتو"
+    assert "حلف شمال الأطلسي" in lines
+    assert parse_query('"الناتو"').describe() == ["الناتو"]
+    assert parse_query("روسيا -أوكرانيا").describe()[-1] == "-أوكرانيا"
+
+
+# --- query semantics -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "expected"),
+    [
+        ("روسيا + الصين", "تعاون بين روسيا والصين", True),
+        ("روسيا + الصين", "زار بوتين روسيا", False),
+        ("روسيا -أوكرانيا", "زار بوتين روسيا", True),
+        ("روسيا -أوكرانيا", "حرب روسيا في أوكرانيا", False),
+        ("روسيا -أوكرانيا", "حرب روسيا والجيش الأوكراني", False),
+    ],
+)
+def test_and_and_exclusions(keyword: str, text: str, expected: bool) -> None:
+    assert (matched(keyword, text) is not None) is expected
+
+
+# --- the index -------------------------------------------------------------------------------
+def test_match_fields_offsets_and_score() -> None:
+    index = MatchIndex.build([(7, parse_query("الناتو")), (8, parse_query("اليابان"))])
+    title = "اليابان تتعهد"
+    body = "قال الوزير. ثم أكد أن الناتو متحد. وانتهى"
+    found = index.match(title, body)
+    assert [m.subscription_id for m in found] == [8, 7]  # title first
+    nato = found[1]
+    assert (nato.field, nato.matched, nato.keyword) == ("body", "الناتو", "الناتو")
+    assert body[nato.start : nato.end] == "الناتو"
+    assert nato.sentence == "ثم أكد أن الناتو متحد."
+    assert found[0].field == "title" and found[0].score > nato.score
+
+
+def test_more_mentions_score_higher() -> None:
+    index = MatchIndex.build([(1, parse_query("روسيا")), (2, parse_query("الصين"))])
+    found = index.match("", "روسيا. روسيا. روسيا. الصين.")
+    assert [m.subscription_id for m in found] == [1, 2]
+
+
+def test_add_and_remove() -> None:
+    index = MatchIndex()
+    index.add(1, parse_query("الناتو"))
+    index.add(2, parse_query("الناتو"))
+    assert {m.subscription_id for m in index.match("", "قمة الناتو")} == {1, 2}
+    index.remove(1)
+    assert [m.subscription_id for m in index.match("", "قمة الناتو")] == [2]
+    index.remove(2)
+    index.remove(2)  # idempotent
+    assert index.match("", "قمة الناتو") == []
+    assert len(index) == 0
+    index.add(3, parse_query("روسيا"))
+    index.add(3, parse_query("الصين"))  # replaces
+    assert [m.keyword for m in index.match("", "روسيا والصين")] == ["الصين"]
+
+
+def test_blocker_names_stay_after_removal() -> None:
+    index = MatchIndex()
+    index.add(1, parse_query("غينيا الاستوائية"))
+    index.remove(1)
+    index.add(2, parse_query("غينيا"))
+    assert index.match("", "انتخابات غينيا الاستوائية") == []
+
+
+def test_admin_alias_file(tmp_path: Path) -> None:
+    path = tmp_path / "extra.json"
+    path.write_text(
+        '{"entities": [{"id": "RU", "names": ["بلاد الروس"]},'
+        ' {"id": "X1", "kind": "org", "names": ["مجموعة الاختبار"]}]}',
+        encoding="utf-8",
+    )
+    table = load_alias_table([path])
+    index = MatchIndex.build([(1, parse_query("روسيا"))], aliases=table)
+    assert index.match("", "زار بلاد الروس")[0].matched == "بلاد الروس"
+    assert table.resolve(parse_query("مجموعة الاختبار").required[0].phrase) == ["X1"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["not json", '{"entities": [{"names": ["x"]}]}', '{"entities": [{"id": "A", "kind": "moon"}]}'],
+)
+def test_bad_alias_file(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(AliasFileError, match=r"bad\.json"):
+        load_alias_table([path])
+
+
+def test_alias_table_merges_by_id() -> None:
+    table = AliasTable(
+        [AliasEntity(id="A", names=("ألف",)), AliasEntity(id="A", kind="org", names=("باء",))]
+    )
+    assert table.entity("A").names == ("ألف", "باء")
+    assert table.entity("A").kind == "org"
+
+
+def test_aliases_file_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from bot.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("MARSAD_ALIASES_FILE", "")
+    assert load_settings().aliases_file is None
+    monkeypatch.setenv("MARSAD_ALIASES_FILE", str(tmp_path / "missing.json"))
+    with pytest.raises(SettingsError, match="MARSAD_ALIASES_FILE"):
+        load_settings()
+
+
+# --- the labelled development set -------------------------------------------------------------
+def _dev_cases() -> list[tuple[str, str, bool, str]]:
+    import csv
+
+    path = Path(__file__).parent / "data" / "matching_cases.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        return [
+            (row["keyword"], row["text"], row["expected"] == "1", row["category"]) for row in reader
+        ]
+
+
+def test_dev_set_precision_and_recall() -> None:
+    cases = _dev_cases()
+    assert len(cases) >= 300
+    categories = {c[3] for c in cases}
+    assert {"orthography", "clitics", "nisba", "transliteration", "alias"} <= categories
+    assert {"near_word", "phrase", "longer_entity", "real"} <= categories
+    queries = {keyword: parse_query(keyword) for keyword, _, _, _ in cases}
+    index = MatchIndex.build(enumerate(queries.values()))
+    ids = {keyword: n for n, keyword in enumerate(queries)}
+    tp = fp = fn = 0
+    errors: list[str] = []
+    for keyword, text, expected, category in cases:
+        got = any(m.subscription_id == ids[keyword] for m in index.match("", text))
+        tp += got and expected
+        fp += got and not expected
+        fn += expected and not got
+        if got != expected:
+            errors.append(f"{category}: {keyword} | {text[:60]} | expected {expected}")
+    precision = tp / (tp + fp)
+    recall = tp / (tp + fn)
+    print(f"dev set: {len(cases)} cases, P={precision:.3f} R={recall:.3f}", *errors, sep="\n")
+    assert precision >= 0.97, errors
+    assert recall >= 0.95, errors

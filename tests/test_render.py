@@ -1,0 +1,233 @@
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot import callbacks
+from bot.bidi import LRI, PDI
+from bot.render import (
+    MESSAGE_LIMIT,
+    ArticleItem,
+    Reason,
+    SubscriptionItem,
+    format_date,
+    highlight_snippet,
+    markup,
+    message_length,
+    render_alert,
+    render_article_page,
+    render_full_text,
+    render_subscription_page,
+    render_unfollow_picker,
+    split_html,
+)
+
+RIYADH = ZoneInfo("Asia/Riyadh")
+TAG = re.compile(r"</?(b|i|pre|code)>")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str
+    body: str
+    source: str | None
+    published: datetime | None
+
+
+BODY = (
+    "قال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ (NATO) في 2024 إن الحلف سيعزز دفاعاته.\n"
+    "وأضاف أن الدول الأعضاء ستزيد إنفاقها العسكري إلى 2% من الناتج المحلي.\n"
+    "وأكدت اليابان أنها ستنشئ مكتب اتصال مع الناتو في طوكيو قريباً.\n"
+    "ويأتي ذلك وسط توتر متزايد مع روسيا والصين وكوريا الشمالية في المنطقة.\n"
+)
+ARTICLE = Article(
+    7,
+    "الناتو <يعزز> دفاعاته & يوسع شراكاته",
+    BODY,
+    "الأسبوع",
+    datetime(2024, 6, 20, 9, 30, tzinfo=UTC),
+)
+
+
+def visible(message: str) -> str:
+    """What the user reads: tags removed, entities decoded, isolates dropped."""
+    return (
+        html.unescape(TAG.sub("", message)).replace(LRI, "").replace(PDI, "").replace("\u2068", "")
+    )
+
+
+def balanced(message: str) -> bool:
+    stack: list[str] = []
+    for match in re.finditer(r"<(/?)(\w+)>", message):
+        if match.group(1):
+            if not stack or stack.pop() != match.group(2):
+                return False
+        else:
+            stack.append(match.group(2))
+    return not stack
+
+
+def test_markup_escapes_bolds_and_isolates() -> None:
+    raw = "قال ستولتنبرغ (NATO) في 2024 <script>"
+    shown = markup(raw, [(4, 13)])
+    assert (
+        shown == f"قال <b>ستولتنبرغ</b> ({LRI}NATO{PDI}) في {LRI}2024{PDI} &lt;{LRI}script{PDI}&gt;"
+    )
+
+
+def test_markup_bold_over_a_latin_run_nests_correctly() -> None:
+    shown = markup("حلف NATO اليوم", [(4, 8)])
+    assert shown == f"حلف <b>{LRI}NATO{PDI}</b> اليوم"
+    assert balanced(shown)
+
+
+def test_alert_layout() -> None:
+    reasons = [Reason(3, "الناتو", ("الناتو", "حلف شمال الأطلسي"))]
+    message = render_alert(
+        ARTICLE, reasons, lang="ar", zone=RIYADH, other_sources=["الجزيرة", "الأسبوع"]
+    )
+    lines = message.text.split("\n")
+    assert lines[0] == "<b>الناتو &lt;يعزز&gt; دفاعاته &amp; يوسع شراكاته</b>"
+    assert "الأسبوع" in lines[1] and f"{LRI}2024-06-20 12:30{PDI}" in lines[1]  # Riyadh is UTC+3
+    assert "<b>الناتو</b>" in message.text or "<b>حلف شمال الأطلسي</b>" in message.text
+    assert "لماذا؟" in message.text
+    assert "ورد أيضاً في:" in message.text and "الجزيرة" in message.text
+    assert visible(message.text).count("الأسبوع") == 1  # the alert's own source is not «also in»
+    assert balanced(message.text)
+    assert message.parse_mode == "HTML"
+    labels = [b.text for row in message.buttons for b in row]
+    assert labels[0] == "النص الكامل" and "إيقاف متابعة" in labels[1]
+    assert callbacks.parse(message.buttons[0][0].callback_data) == callbacks.Callback("full", (7,))
+    assert callbacks.parse(message.buttons[1][0].callback_data) == callbacks.Callback("unf", (3,))
+
+
+def test_alert_in_english_without_sources() -> None:
+    message = render_alert(ARTICLE, [Reason(1, "اليابان", ("اليابان",))], lang="en", zone=UTC)
+    assert "Why?" in message.text and "Also reported" not in message.text
+    assert "2024-06-20 09:30" in message.text
+    assert message.buttons[0][0].text == "Full text"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        Article(1, "ع" * 5000, "& " * 5000 + ".", "<" * 500, None),
+        Article(2, "T", ("جملة طويلة جداً <&> " * 300 + ". ") * 10, None, None),
+        Article(3, "", "", None, None),
+    ],
+)
+def test_alert_always_fits(article: Article) -> None:
+    reasons = [Reason(i, "<كلمة>" * 30, ("&" * 50,) * 20) for i in range(10)]
+    message = render_alert(
+        article, reasons, lang="ar", zone=RIYADH, other_sources=["<م>" * 40] * 20
+    )
+    assert message_length(message.text) <= MESSAGE_LIMIT
+    assert balanced(message.text)
+    assert all(len((b.callback_data or "").encode()) <= 64 for row in message.buttons for b in row)
+
+
+def test_format_date() -> None:
+    naive = datetime(2024, 1, 1, 22, 0)
+    assert format_date(naive, RIYADH, "ar") == "2024-01-02 01:00"
+    assert format_date(None, RIYADH, "en") == "undated"
+
+
+def long_body(paragraphs: int) -> str:
+    sentence = "وقال المتحدث إن الحكومة ستواصل جهودها الدبلوماسية مع الشركاء في المنطقة (UN)."
+    return "\n".join(" ".join([sentence] * 12) for _ in range(paragraphs))
+
+
+def test_full_text_is_split_under_the_limit_at_sentence_ends() -> None:
+    article = Article(9, "عنوان", long_body(20), "المصدر", None)
+    messages = render_full_text(article, lang="ar", zone=RIYADH)
+    assert len(messages) > 1
+    for index, message in enumerate(messages):
+        assert message_length(message.text) < MESSAGE_LIMIT
+        assert balanced(message.text)
+        body = message.text.split("\n\n(")[0] if index + 1 < len(messages) else message.text
+        assert body.rstrip().endswith(")."), body[-40:]
+    assert "تابع 2/" in visible(messages[0].text)
+    joined = " ".join(visible(m.text) for m in messages)
+    assert joined.count("وقال المتحدث") == 20 * 12
+
+
+def test_short_full_text_is_one_message_with_title() -> None:
+    messages = render_full_text(ARTICLE, lang="ar", zone=RIYADH)
+    assert len(messages) == 1
+    assert messages[0].text.startswith("<b>الناتو")
+    assert visible(messages[0].text).count("ستولتنبرغ") == 1
+
+
+def test_split_cuts_an_endless_sentence_between_words_and_a_huge_word_anywhere() -> None:
+    raw = " ".join(["كلمة"] * 3000) + " " + "x" * 9000
+    parts = split_html(raw, 1000, rtl=True)
+    assert all(message_length(p) <= 1000 for p in parts)
+    assert "".join(visible(p) for p in parts).replace(" ", "") == raw.replace(" ", "")
+
+
+def test_article_page_has_full_text_buttons_and_navigation() -> None:
+    items = [
+        ArticleItem(
+            i,
+            f"عنوان {i}",
+            "المصدر",
+            datetime(2024, 6, i, tzinfo=UTC),
+            *highlight_snippet(BODY, "الناتو"),
+        )
+        for i in range(1, 6)
+    ]
+    message = render_article_page(
+        "<b>h</b>", items, first_number=6, view_id=4, page=2, pages=3, lang="ar", zone=RIYADH
+    )
+    assert "6. <b>عنوان" in message.text and "10. <b>عنوان" in message.text
+    full_row, nav = message.buttons
+    assert [callbacks.parse(b.callback_data).args for b in full_row] == [(i,) for i in range(1, 6)]
+    assert [b.text for b in nav] == ["◀", "2/3", "▶"]
+    assert callbacks.parse(nav[0].callback_data).args == (4, 1)
+    assert callbacks.parse(nav[2].callback_data).args == (4, 3)
+
+
+@pytest.mark.parametrize(
+    ("page", "pages", "labels"), [(1, 1, None), (1, 2, ["1/2", "▶"]), (2, 2, ["◀", "2/2"])]
+)
+def test_navigation_row_at_the_edges(page: int, pages: int, labels: list[str] | None) -> None:
+    items = [SubscriptionItem(1, "الناتو", "instant")]
+    message = render_subscription_page(
+        items,
+        total=1,
+        first_number=1,
+        view_id=1,
+        page=page,
+        pages=pages,
+        lang="ar",
+        mode_names={"instant": "فوري"},
+    )
+    assert "الناتو" in message.text and "فوري" in message.text
+    if labels is None:
+        assert message.buttons == ()
+    else:
+        assert [b.text for b in message.buttons[-1]] == labels
+
+
+def test_unfollow_picker_buttons() -> None:
+    items = [
+        SubscriptionItem(5, "كوريا الشمالية", "instant"),
+        SubscriptionItem(6, "x" * 200, "instant"),
+    ]
+    message = render_unfollow_picker("اختر", items, view_id=2, page=1, pages=1, lang="ar")
+    assert [callbacks.parse(row[0].callback_data).args for row in message.buttons] == [(5,), (6,)]
+    assert len(message.buttons[1][0].text) < 50
+
+
+def test_snippet_window_highlights_the_query() -> None:
+    snippet, spans = highlight_snippet(BODY * 5, "والناتو", width=120)
+    assert spans and all(
+        snippet[a:b].endswith("الناتو") or "الناتو" in snippet[a:b] for a, b in spans
+    )
+    assert len(snippet) <= 122

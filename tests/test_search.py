@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlite_utils import Database
+
+from bot.arabic import index_text
+from storage.search import (
+    articles_since,
+    fts_query,
+    recent_for_chat,
+    recent_for_terms,
+    search_articles,
+)
+from storage.views import KEEP_PER_CHAT, get_view, save_view
+
+NOW = datetime(2024, 6, 20, 12, 0, tzinfo=UTC)
+
+
+def store(db: Database, title: str, body: str, published: datetime | None = NOW) -> int:
+    """An article as the inbox stores it (row plus normalized full-text entry)."""
+    row = db["articles"].insert(
+        {
+            "content_hash": f"{title}|{body}|{published}",
+            "file_name": "x.txt",
+            "title": title,
+            "published": published.isoformat() if published else None,
+            "published_from": "text",
+            "source": "المصدر",
+            "tags": json.dumps([]),
+            "body": body,
+            "related": json.dumps([]),
+            "language": "ar",
+            "ingested_at": NOW.isoformat(),
+        }
+    )
+    article_id = int(row.last_pk)
+    db["articles_fts"].insert(
+        {"rowid": article_id, "title": index_text(title), "body": index_text(body)}
+    )
+    return article_id
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("الناتو", '"ناتو"*'),
+        ("والناتو", '"ناتو"*'),
+        ("كوريا الشمالية", '"وريا"* AND "شماليه"*'),  # index form: clitic-stripped
+        ('NOT "x" OR AND', '"not"* AND "x" AND "or" AND "and"*'),
+        ("؟!", None),
+    ],
+)
+def test_fts_query_quotes_terms(query: str, expected: str | None) -> None:
+    assert fts_query(query) == expected
+
+
+def test_search_is_normalized_and_ranked(db: Database) -> None:
+    body_only = store(db, "قمة في مدريد", "قال الأمين العام إن الناتو سيعزز دفاعاته.")
+    in_title = store(db, "الناتو يعزز دفاعاته", "اجتمع قادة الحلف في بروكسل.")
+    store(db, "اليابان", "لا علاقة لهذا الخبر.")
+    page = search_articles(db, "والنّاتو", limit=5)
+    assert [h.id for h in page.hits] == [in_title, body_only]
+    assert page.total == 2
+    assert page.hits[0].published == NOW
+
+
+def test_search_pages_and_prefixes(db: Database) -> None:
+    ids = [store(db, f"خبر {i}", "تجربة صاروخية جديدة.") for i in range(7)]
+    first = search_articles(db, "صاروخ", limit=5)
+    second = search_articles(db, "صاروخ", limit=5, offset=5)
+    assert first.total == second.total == 7
+    assert {h.id for h in first.hits + second.hits} == set(ids)
+
+
+def test_search_without_terms_is_empty(db: Database) -> None:
+    store(db, "الناتو", "الناتو.")
+    assert search_articles(db, "...", limit=5).total == 0
+    assert search_articles(db, "المريخ", limit=5).hits == ()
+
+
+def test_recent_for_terms_is_newest_first(db: Database) -> None:
+    old = store(db, "الناتو قديماً", "نص.", NOW - timedelta(days=3))
+    new = store(db, "الناتو حديثاً", "نص.", NOW)
+    undated = store(db, "الناتو بلا تاريخ", "نص.", None)  # falls back to ingested_at (NOW)
+    page = recent_for_terms(db, "الناتو", limit=5)
+    assert [h.id for h in page.hits][-1] == old
+    assert set(h.id for h in page.hits[:2]) == {new, undated}
+
+
+def test_recent_for_chat_lists_each_matched_article_once(db: Database) -> None:
+    first = store(db, "أ", "نص.")
+    second = store(db, "ب", "نص.")
+    db["chats"].insert({"id": 1, "created_at": "t", "updated_at": "t"})
+    for sub_id, query in ((1, "x"), (2, "y")):
+        db["subscriptions"].insert(
+            {"id": sub_id, "chat_id": 1, "query": query, "query_key": query, "created_at": "t"}
+        )
+    for article, sub, at in (
+        (first, 1, "2024-01-01"),
+        (first, 2, "2024-01-03"),
+        (second, 1, "2024-01-02"),
+    ):
+        db["matches"].insert(
+            {
+                "article_id": article,
+                "subscription_id": sub,
+                "chat_id": 1,
+                "matched": "x",
+                "sentence": "s",
+                "score": 1.0,
+                "created_at": at,
+            }
+        )
+    page = recent_for_chat(db, 1, limit=5)
+    assert [h.id for h in page.hits] == [first, second] and page.total == 2
+    assert recent_for_chat(db, 2, limit=5).total == 0
+
+
+def test_articles_since_filters_by_date_and_any_term(db: Database) -> None:
+    store(db, "الناتو", "نص.", NOW - timedelta(days=10))
+    recent = store(db, "حلف شمال الأطلسي", "نص.", NOW - timedelta(days=1))
+    other = store(db, "الناتو اليوم", "نص.", NOW)
+    hits = articles_since(db, NOW - timedelta(days=7), ["الناتو", "حلف شمال الأطلسي"])
+    assert [h.id for h in hits] == [other, recent]
+    assert articles_since(db, NOW, ["..."]) == []
+
+
+def test_views_are_per_chat_and_pruned(db: Database) -> None:
+    view = save_view(db, 5, "search", "الناتو")
+    assert get_view(db, view.id, 5) == view
+    assert get_view(db, view.id, 6) is None  # a forwarded button cannot read another chat's view
+    for _ in range(KEEP_PER_CHAT):
+        save_view(db, 5, "list")
+    assert get_view(db, view.id, 5) is None

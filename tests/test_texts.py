@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot import texts
+from bot.bidi import FSI, LRI, PDI
+from bot.texts import LANGUAGES, Html, command_descriptions, mode_label, plain, query_error, text
+
+
+def test_every_entry_has_both_languages_and_the_same_fields() -> None:
+    fields = re.compile(r"\{(\w+)")
+    for key, (arabic, english) in texts._TEXTS.items():
+        assert arabic.strip() and english.strip(), key
+        assert set(fields.findall(arabic)) == set(fields.findall(english)), key
+
+
+def test_values_are_escaped_and_isolated() -> None:
+    shown = text("follow.added", "ar", query="<b>NATO & co</b>")
+    assert "<b>NATO" not in shown
+    assert f"{FSI}&lt;b&gt;NATO &amp; co&lt;/b&gt;{PDI}" in shown
+    assert shown.startswith("✅")
+
+
+def test_html_values_are_inserted_as_is() -> None:
+    shown = text("alert.why", "en", reasons=Html("<b>x</b>"))
+    assert shown == "<b>Why?</b> <b>x</b>"
+
+
+def test_arabic_templates_isolate_commands_but_not_tags() -> None:
+    shown = text("help", "ar")
+    assert f"{LRI}/follow{PDI}" in shown
+    assert "<b>" in shown and f"{LRI}b{PDI}" not in shown
+
+
+def test_plain_does_not_escape() -> None:
+    assert plain("alert.unfollow", "en", query="A&B") == f"Unfollow {FSI}A&B{PDI}"
+
+
+def test_missing_value_and_unknown_key_fail_loudly() -> None:
+    with pytest.raises(KeyError):
+        text("follow.added", "ar")
+    with pytest.raises(KeyError):
+        text("no.such.key", "ar")
+
+
+@pytest.mark.parametrize(
+    "code", ["empty", "too_long", "no_letters", "too_many_terms", "bad_syntax"]
+)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_query_errors_have_their_own_message(code: str, lang: texts.Lang) -> None:
+    assert query_error(code, lang) != query_error("something_new", lang)
+
+
+def test_unknown_mode_shows_its_name() -> None:
+    assert mode_label("instant", "ar") == "فوري"
+    assert mode_label("weekly", "ar") == "weekly"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_command_descriptions_fit_the_bot_api(lang: texts.Lang) -> None:
+    pairs = command_descriptions(lang)
+    assert [c for c, _ in pairs] == list(texts.COMMANDS)
+    assert all(1 <= len(d) <= 256 and re.fullmatch(r"[a-z_]{1,32}", c) for c, d in pairs)
+
+
+def test_pick_lang() -> None:
+    assert texts.pick_lang("en") == "en"
+    assert texts.pick_lang(None) == "ar"
+    assert texts.pick_lang("fr", "en") == "en"
