@@ -9,25 +9,22 @@ header with its number (2/3) so that each reads on its own.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot import callbacks
 from bot.outgoing import Button, OutgoingMessage
 
 __all__ = [
-    "FULL_TEXT_PREFIX",
     "MAX_ITEMS_PER_MESSAGE",
     "MAX_MESSAGE_CHARS",
     "DigestItem",
     "DigestLabels",
-    "full_text_callback",
     "render_digest",
 ]
 
-# The chat handlers answer a callback «ft:<article id>» with the article's cleaned text.
-FULL_TEXT_PREFIX = "ft:"
 MAX_MESSAGE_CHARS = 4096
 # Telegram allows 100 inline buttons per message; 30 keeps a digest part readable on a phone.
 MAX_ITEMS_PER_MESSAGE = 30
@@ -48,21 +45,12 @@ class DigestItem:
 
 @dataclass(frozen=True, slots=True)
 class DigestLabels:
-    """The localized words of a digest, from `bot.texts`.
+    """The localized words of a digest (from `bot.texts`): the HTML header for `count`
+    stories, the suffix of part `part` of `parts`, and the label of line n's button."""
 
-    `header` is an HTML template with `{count}` (stories in the whole digest);
-    `part` with `{part}` and `{parts}` is appended to it when the digest has several messages;
-    `button` with `{n}` labels the full-text button of line n.
-    """
-
-    header: str
-    part: str = " ({part}/{parts})"
-    button: str = "📄 {n}"
-
-
-def full_text_callback(article_id: int) -> str:
-    """The callback data of a «full text» button (well under Telegram's 64 bytes)."""
-    return f"{FULL_TEXT_PREFIX}{article_id}"
+    header: Callable[[int], str]
+    part: Callable[[int, int], str] = lambda part, parts: f" ({part}/{parts})"
+    button: Callable[[int], str] = lambda n: f"📄 {n}"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -87,10 +75,11 @@ def _line(n: int, item: DigestItem, now: datetime, zone: ZoneInfo) -> str:
 
 
 def _keyboard(
-    numbered: Sequence[tuple[int, DigestItem]], label: str
+    numbered: Sequence[tuple[int, DigestItem]], label: Callable[[int], str]
 ) -> tuple[tuple[Button, ...], ...]:
     buttons = [
-        Button(text=label.format(n=n), callback_data=full_text_callback(item.article_id))
+        # The chat handlers' «full text» callback: the same as on single alerts.
+        Button(text=label(n), callback_data=callbacks.full_text(item.article_id))
         for n, item in numbered
         if item.article_id is not None
     ]
@@ -113,9 +102,9 @@ def render_digest(
     """
     ordered = sorted(items, key=lambda item: item.at, reverse=True)
     lines = [_line(n, item, now, zone) for n, item in enumerate(ordered, start=1)]
-    header = labels.header.format(count=len(ordered))
+    header = labels.header(len(ordered))
     # The part suffix is reserved for in every chunk, so chunks stay valid once it is added.
-    reserve = len(header) + len(labels.part.format(part=999, parts=999)) + 2
+    reserve = len(header) + len(labels.part(999, 999)) + 2
     chunks: list[list[int]] = []
     size = reserve
     for index, line in enumerate(lines):
@@ -131,9 +120,7 @@ def render_digest(
             size = reserve + len(line) + 1
     messages = []
     for part, chunk in enumerate(chunks, start=1):
-        title = header + (
-            labels.part.format(part=part, parts=len(chunks)) if len(chunks) > 1 else ""
-        )
+        title = header + (labels.part(part, len(chunks)) if len(chunks) > 1 else "")
         text = title + "\n\n" + "\n".join(lines[i] for i in chunk)
         numbered = [(i + 1, ordered[i]) for i in chunk]
         messages.append(

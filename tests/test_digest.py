@@ -8,16 +8,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot import callbacks
 from bot.digest import (
     MAX_ITEMS_PER_MESSAGE,
     MAX_MESSAGE_CHARS,
     DigestItem,
     DigestLabels,
-    full_text_callback,
     render_digest,
 )
 
-LABELS = DigestLabels(header="<b>ملخص: {count} خبر</b>")
+LABELS = DigestLabels(header=lambda count: f"<b>ملخص: {count} خبر</b>")
 RIYADH = ZoneInfo("Asia/Riyadh")
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)  # 15:00 in Riyadh
 
@@ -39,7 +39,7 @@ def test_newest_first_numbered_with_a_button_each() -> None:
     assert [line.split(".")[0] for line in lines[2:]] == ["1", "2", "3"]
     assert "رقم 2" in lines[2] and "رقم 3" in lines[3] and "رقم 1" in lines[4]
     buttons = [b for row in message.buttons for b in row]
-    assert [b.callback_data for b in buttons] == [full_text_callback(n) for n in (2, 3, 1)]
+    assert [b.callback_data for b in buttons] == [callbacks.full_text(n) for n in (2, 3, 1)]
     assert [b.text for b in buttons] == ["📄 1", "📄 2", "📄 3"]
 
 
@@ -67,7 +67,7 @@ def test_split_keeps_every_item_once_within_limits(count: int) -> None:
     items = [item(n, minutes_ago=n, title=f"{n}: {long_title}") for n in range(1, count + 1)]
     messages = render_digest(items, labels=LABELS, zone=RIYADH, now=NOW, silent=True)
     seen = [b.callback_data for m in messages for row in m.buttons for b in row]
-    assert seen == [full_text_callback(n) for n in range(1, count + 1)]
+    assert seen == [callbacks.full_text(n) for n in range(1, count + 1)]
     for part, message in enumerate(messages, start=1):
         assert len(message.text) <= MAX_MESSAGE_CHARS
         assert sum(len(row) for row in message.buttons) <= MAX_ITEMS_PER_MESSAGE
@@ -81,4 +81,4 @@ def test_split_keeps_every_item_once_within_limits(count: int) -> None:
 def test_item_without_article_has_no_button() -> None:
     lone = DigestItem(None, "تنبيه", None, NOW)
     [message] = render_digest([lone, item(2)], labels=LABELS, zone=RIYADH, now=NOW)
-    assert [b.callback_data for row in message.buttons for b in row] == [full_text_callback(2)]
+    assert [b.callback_data for row in message.buttons for b in row] == [callbacks.full_text(2)]

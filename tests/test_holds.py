@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.digest import DigestLabels, full_text_callback
+from bot import callbacks
+from bot.digest import DigestLabels
 from bot.holds import apply_decision, release_due
 from bot.outgoing import OutgoingMessage
 from bot.preferences import QuietHours, SubscriptionPrefs
@@ -24,7 +25,7 @@ from storage.digests import (
 from storage.preferences import mute_chat, set_quiet_hours, to_db_time, unmute_chat
 
 NOON = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)  # 12:00 in Riyadh
-LABELS = DigestLabels(header="<b>ملخص {count}</b>")
+LABELS = DigestLabels(header=lambda count: f"<b>ملخص {count}</b>")
 DAILY = SubscriptionPrefs(mode="daily", daily_at=time(8))
 HOURLY = SubscriptionPrefs(mode="hourly")
 INSTANT = SubscriptionPrefs()
@@ -104,7 +105,7 @@ def test_daily_digest_releases_at_the_time_once(db: Database) -> None:
     assert release(db, tomorrow_8 + timedelta(minutes=5)) == 0  # nothing twice
     [digest] = digests(db, 7)
     assert digest.text.startswith("<b>ملخص 3</b>")
-    assert digest.buttons[0][0].callback_data == full_text_callback(3)
+    assert digest.buttons[0][0].callback_data == callbacks.full_text(3)
     assert statuses(db, 7) == {"digested": 3, "pending": 1}
 
 
