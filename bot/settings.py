@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     chat_rate: float = Field(default=1.0, gt=0)
     group_per_minute: int = Field(default=19, gt=0)
     inbox_silence_alert_minutes: int = Field(default=180, ge=0)
+    # Delivery preferences (bot/preference_jobs.py): how often due digests, ended mutes and
+    # expired follows are looked for; a digest goes out at most this late.
+    digest_interval: float = Field(default=15.0, gt=0, le=3600)
+    # Largest /import file accepted, in bytes.
+    max_import_bytes: int = Field(default=512 * 1024, gt=0)
     # Extra alias table merged over the built-in one (bot/data/aliases.json format).
     aliases_file: Path | None = None
 

@@ -27,6 +27,7 @@ __all__ = [
     "advance_digests",
     "due_chats",
     "due_items",
+    "enqueue_notice",
     "held_counts",
     "held_release",
     "hold_alert",
@@ -237,3 +238,21 @@ def advance_digests(db: Database, chat_id: int, release_at: datetime) -> int:
             [to_db_time(release_at), chat_id, to_db_time(release_at)],
         )
     return int(cursor.rowcount)
+
+
+def enqueue_notice(
+    db: Database, chat_id: int, dedup_key: str, message: OutgoingMessage, now: datetime
+) -> int | None:
+    """Queue a service message (expiry notice, admin alert, broadcast) in the outbox.
+
+    The dedup key makes it idempotent: a job that runs twice for the same event queues it
+    once. Returns the new row's id, or None when that key was already queued for the chat.
+    """
+    stamp = to_db_time(now)
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO outbox (chat_id, kind, dedup_key, payload, status, attempts, "
+            "next_attempt_at, created_at) VALUES (?, 'notice', ?, ?, 'pending', 0, ?, ?)",
+            [chat_id, dedup_key, message.model_dump_json(), stamp, stamp],
+        )
+    return int(cursor.lastrowid) if cursor.rowcount == 1 and cursor.lastrowid else None
