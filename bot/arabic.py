@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "WORD_RE",
@@ -129,6 +130,8 @@ _PROCLITICS = (
 )  # fmt: skip
 
 
+# Cached: a pure function of a token, called for every word of every article indexed.
+@lru_cache(maxsize=100_000)
 def strip_proclitics(token: str, min_stem: int = 3) -> str:
     """The token without its leading clitics and article, keeping at least `min_stem` letters.
 

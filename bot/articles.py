@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
@@ -99,8 +98,20 @@ def _is_arabic_letter(ch: str) -> bool:
     return ("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f") and ch.isalpha()
 
 
+# C0 and C1 control characters other than tab, newlines and form feeds.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LETTER = re.compile(r"[^\W\d_]")
+_VISIBLE = re.compile(r"\S")
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u0750-\u077f]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
 def _control_count(text: str) -> int:
-    return sum(1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
+    return _CONTROL.subn("", text)[1]
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return pattern.subn("", text)[1]
 
 
 def _plausible_text(text: str) -> bool:
@@ -109,11 +120,9 @@ def _plausible_text(text: str) -> bool:
         return False
     if _control_count(text) > max(2, len(text) // 500):
         return False
-    visible = [ch for ch in text if not ch.isspace()]
-    if not visible:
-        return False
-    letters = sum(1 for ch in visible if ch.isalpha())
-    return letters >= 0.4 * len(visible)
+    sample = text[:20000]
+    visible = _count(_VISIBLE, sample)
+    return visible > 0 and _count(_LETTER, sample) >= 0.4 * visible
 
 
 _ARABIC_FUNCTION_WORDS = frozenset(
@@ -400,7 +409,12 @@ def _norm(line: str) -> str:
     return normalize(line)
 
 
+_CHROME_MAX_CHARS = 200  # every chrome pattern is a short line; paragraphs skip the check
+
+
 def _is_chrome(line: str) -> bool:
+    if len(line) > _CHROME_MAX_CHARS and " " in line:
+        return False
     return bool(_CHROME_ANYWHERE.search(_norm(line)))
 
 
@@ -631,6 +645,8 @@ def _date_line(line: str, default_tz: tzinfo, *, anywhere: bool) -> datetime | N
     Outside the header (`anywhere=True`) only a labelled line («تاريخ النشر: ...») counts,
     so that a body sentence mentioning «20 يونيو 2024» is never taken for the article's date.
     """
+    if len(line) > 120 or not any(ch.isdigit() for ch in line):
+        return None  # a date line is short and has digits; paragraphs skip the work
     normalized = _norm(line)
     label = _DATE_LABEL.match(normalized)
     if anywhere and (label is None or label.end() == 0):
@@ -808,13 +824,13 @@ _FRENCH = frozenset(
 
 def detect_language(text: str) -> str:
     """'ar', 'en', 'fr' or 'und', from the script of the letters and common words."""
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    sample = text[:5000]
+    letters = _count(_LETTER, sample)
     if not letters:
         return "und"
-    arabic = sum(1 for ch in letters if _is_arabic_letter(ch))
-    if arabic >= 0.5 * len(letters):
+    if _count(_ARABIC_LETTER, sample) >= 0.5 * letters:
         return "ar"
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
         return "und"
     english = sum(1 for w in words if w in _ENGLISH)

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 
 from bot.articles import ArticleError, content_hash, decode_article, parse_article
 from bot.settings import Settings
+from bot.stories import SignatureCache
 from storage.articles import article_id_for_hash, save_article
 
 __all__ = [
@@ -62,7 +63,13 @@ class FileOutcome:
     reason: str | None = None
 
 
-def ingest_file(path: Path, db: Database, settings: Settings, now: datetime) -> FileOutcome:
+def ingest_file(
+    path: Path,
+    db: Database,
+    settings: Settings,
+    now: datetime,
+    signatures: SignatureCache | None = None,
+) -> FileOutcome:
     """Read, decode, parse and save one file. Never raises ArticleError: it becomes an outcome.
 
     Database errors do propagate: they are not the file's fault, and the file must stay
@@ -90,7 +97,9 @@ def ingest_file(path: Path, db: Database, settings: Settings, now: datetime) -> 
         parsed = parse_article(text, str(path), mtime, default_tz=settings.zone)
     except ArticleError as exc:
         return FileOutcome(path, "quarantined", reason=exc.reason)
-    result = save_article(db, parsed, content_hash=digest, file_name=path.name, now=now)
+    result = save_article(
+        db, parsed, content_hash=digest, file_name=path.name, now=now, signatures=signatures
+    )
     kind: Literal["new", "duplicate"] = "duplicate" if result.duplicate else "new"
     return FileOutcome(path, kind, article_id=result.article_id, story_id=result.story_id)
 
@@ -129,6 +138,7 @@ class InboxScanner:
         # At least two scan intervals: a writer that pauses shorter than that is not cut off.
         self.settle_seconds = max(2 * settings.scan_interval, 2.0)
         self._seen: dict[str, tuple[int, int]] = {}
+        self._signatures = SignatureCache()
 
     def scan(self, now: datetime) -> ScanReport:
         """Process every complete file now in the inbox; one bad file never stops the scan."""
@@ -174,7 +184,7 @@ class InboxScanner:
 
     def _process(self, path: Path, now: datetime, report: ScanReport) -> None:
         try:
-            outcome = ingest_file(path, self.db, self.settings, now)
+            outcome = ingest_file(path, self.db, self.settings, now, self._signatures)
         except sqlite3.Error as exc:
             log.error("database error on %s, left in the inbox for the next scan: %s", path, exc)
             report.failed += 1
@@ -282,8 +292,9 @@ def ingest_paths(
     """Import article files and folders (a backfill) without moving them."""
     clock = now or (lambda: datetime.now(UTC))
     report = IngestReport()
+    signatures = SignatureCache()
     for path in collect_files(paths):
-        outcome = ingest_file(path, db, settings, clock())
+        outcome = ingest_file(path, db, settings, clock(), signatures)
         if outcome.kind == "new":
             report.new += 1
             assert outcome.article_id is not None

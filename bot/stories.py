@@ -31,6 +31,7 @@ __all__ = [
     "LEAD_WORDS",
     "SAME_STORY_THRESHOLD",
     "STORY_WINDOW",
+    "SignatureCache",
     "StoryCandidate",
     "best_story",
     "similarity",
@@ -69,7 +70,7 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     shared = len(a & b)
     if shared < MIN_SHARED_TERMS:
         return 0.0
-    return shared / len(a | b)
+    return shared / (len(a) + len(b) - shared)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +94,25 @@ def best_story(
         if score >= threshold and (best is None or score > best[1]):
             best = (candidate.story_id, score)
     return best
+
+
+class SignatureCache:
+    """Signatures of recently stored articles by id, so that a long ingest does not rebuild
+    the same sets from stored text for every new article. The oldest entries go first, which
+    matches the candidates asked for: the most recent articles. Signatures never change once
+    stored, so an entry is never stale."""
+
+    def __init__(self, capacity: int = 20_000) -> None:
+        self.capacity = capacity
+        self._items: dict[int, frozenset[str]] = {}
+
+    def get(self, article_id: int) -> frozenset[str] | None:
+        return self._items.get(article_id)
+
+    def put(self, article_id: int, terms: frozenset[str]) -> None:
+        self._items[article_id] = terms
+        while len(self._items) > self.capacity:
+            del self._items[next(iter(self._items))]
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -11,7 +11,13 @@ from sqlite_utils import Database
 
 from bot.arabic import index_text
 from bot.articles import DateOrigin, ParsedArticle
-from bot.stories import STORY_WINDOW, StoryCandidate, best_story, story_terms
+from bot.stories import (
+    STORY_WINDOW,
+    SignatureCache,
+    StoryCandidate,
+    best_story,
+    story_terms,
+)
 
 __all__ = [
     "MAX_STORY_CANDIDATES",
@@ -77,10 +83,18 @@ def count_articles(db: Database) -> int:
 
 
 def save_article(
-    db: Database, parsed: ParsedArticle, *, content_hash: str, file_name: str, now: datetime
+    db: Database,
+    parsed: ParsedArticle,
+    *,
+    content_hash: str,
+    file_name: str,
+    now: datetime,
+    signatures: SignatureCache | None = None,
 ) -> SaveResult:
     """Store `parsed` once per content hash, index it for search and link it to its story.
 
+    `signatures`, kept by a long-running caller (the inbox scanner, a backfill), spares
+    re-reading the story signatures of recent articles for every new one.
     Everything happens in one transaction: a crash leaves either the whole article (then a
     re-scan sees a duplicate) or nothing.
     """
@@ -120,7 +134,7 @@ def save_article(
             "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
             [article_id, index_text(parsed.title), index_text(parsed.body)],
         )
-        match = best_story(terms, _story_candidates(db, published))
+        match = best_story(terms, _story_candidates(db, published, signatures))
         if match is None:
             story_id = int(
                 db.execute("INSERT INTO stories (created_at) VALUES (?)", [_iso(now)]).lastrowid
@@ -134,6 +148,8 @@ def save_article(
             " VALUES (?, ?, ?, ?)",
             [article_id, story_id, _iso(published), " ".join(sorted(terms))],
         )
+    if signatures is not None:
+        signatures.put(article_id, terms)
     return SaveResult(article_id=article_id, is_new=True, duplicate=False, story_id=story_id)
 
 
@@ -143,16 +159,32 @@ def _duplicate(db: Database, article_id: int) -> SaveResult:
     return SaveResult(article_id=article_id, is_new=False, duplicate=True, story_id=story_id)
 
 
-def _story_candidates(db: Database, published: datetime) -> list[StoryCandidate]:
+def _story_candidates(
+    db: Database, published: datetime, signatures: SignatureCache | None
+) -> list[StoryCandidate]:
     rows = db.execute(
         """
-        SELECT article_id, story_id, terms FROM story_signatures
+        SELECT article_id, story_id FROM story_signatures
         WHERE published BETWEEN ? AND ?
         ORDER BY article_id DESC LIMIT ?
         """,
         [_iso(published - STORY_WINDOW), _iso(published + STORY_WINDOW), MAX_STORY_CANDIDATES],
     ).fetchall()
-    return [StoryCandidate(int(a), int(s), frozenset(t.split())) for a, s, t in rows]
+    cache = signatures if signatures is not None else SignatureCache(len(rows))
+    missing = [article_id for article_id, _ in rows if cache.get(article_id) is None]
+    for start in range(0, len(missing), 500):  # SQLite's limit on bound parameters
+        chunk = missing[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for article_id, terms in db.execute(
+            f"SELECT article_id, terms FROM story_signatures WHERE article_id IN ({marks})", chunk
+        ):
+            cache.put(article_id, frozenset(terms.split()))
+    candidates = []
+    for article_id, story_id in rows:
+        terms = cache.get(article_id)
+        if terms is not None:
+            candidates.append(StoryCandidate(article_id, story_id, terms))
+    return candidates
 
 
 _ARTICLE_COLUMNS = (
