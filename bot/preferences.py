@@ -46,6 +46,7 @@ __all__ = [
     "parse_quiet_hours",
     "resolve_timezone",
     "silence_alert_due",
+    "split_follow_duration",
 ]
 
 Mode = Literal["instant", "hourly", "daily"]
@@ -465,3 +466,27 @@ def silence_alert_due(
     if threshold <= timedelta(0) or now - last_activity <= threshold:
         return False
     return last_alerted is None or last_alerted < last_activity
+
+
+_NUMBERED_DURATION = re.compile(r"(?:^|\s)([\d٠-٩۰-۹]+(?:[.,٫][\d٠-٩]+)?\s*[^\W\d_]+)\s*$")
+
+
+def split_follow_duration(arg: str) -> tuple[str, timedelta | None]:
+    """«الناتو 7d» → («الناتو», 7 days); «كوريا الشمالية ٣ أيام» → (…, 3 days).
+
+    Only a trailing duration *with a number* counts, so that a keyword ending in a word
+    such as «يوم» («يوم الأرض» stays a keyword). A trailing number-and-word that is no
+    duration («قمة 2024») is left in the keyword. Raises PreferenceError("too_long") for a
+    duration over MAX_DURATION.
+    """
+    match = _NUMBERED_DURATION.search(arg)
+    if match is None:
+        return arg, None
+    try:
+        duration = parse_duration(match.group(1))
+    except PreferenceError as exc:
+        if exc.code == "too_long":
+            raise
+        return arg, None
+    rest = arg[: match.start(1)].rstrip()
+    return (rest, duration) if rest else (arg, None)

@@ -23,6 +23,7 @@ from bot.preferences import (
     parse_quiet_hours,
     resolve_timezone,
     silence_alert_due,
+    split_follow_duration,
 )
 
 RIYADH = ZoneInfo("Asia/Riyadh")
@@ -364,3 +365,27 @@ def test_silence_alert_due(
     due: bool,
 ) -> None:
     assert silence_alert_due(last_activity, last_alerted, now, threshold) is due
+
+
+@pytest.mark.parametrize(
+    ("arg", "rest", "duration"),
+    [
+        ("الناتو 7d", "الناتو", timedelta(days=7)),
+        ("كوريا الشمالية ٣ أيام", "كوريا الشمالية", timedelta(days=3)),
+        ("الناتو 12h", "الناتو", timedelta(hours=12)),
+        ("الناتو\nإيران 2w", "الناتو\nإيران", timedelta(days=14)),
+        ("يوم الأرض", "يوم الأرض", None),
+        ("قمة 2024", "قمة 2024", None),
+        ("F16", "F16", None),
+        ("7d", "7d", None),
+        ("الناتو", "الناتو", None),
+        ("صواريخ S400", "صواريخ S400", None),
+    ],
+)
+def test_split_follow_duration(arg: str, rest: str, duration: timedelta | None) -> None:
+    assert split_follow_duration(arg) == (rest, duration)
+
+
+def test_split_follow_duration_too_long() -> None:
+    with pytest.raises(PreferenceError):
+        split_follow_duration("الناتو 900d")
