@@ -306,6 +306,7 @@ class ImportOutcome:
 
     error: Reply | None = None
     plan: ImportPlan | None = None
+    added: tuple[tuple[int, str], ...] = ()  # (subscription id, query) of what was added
 
 
 def import_chat(
@@ -333,7 +334,7 @@ def import_chat(
     plan = plan_import(
         document, existing_keys=existing, key=key, limit=limit, now=now, check_query=check_query
     )
-    import_subscriptions(
+    ids = import_subscriptions(
         db,
         chat_id,
         [(e.query, key(e.query), e.mode, e.daily_time, e.urgent, e.expires_at) for e in plan.add],
@@ -344,4 +345,7 @@ def import_chat(
             set_timezone(db, chat_id, plan.settings.timezone, now)
         if plan.settings.quiet is not None:
             set_quiet_hours(db, chat_id, plan.settings.quiet, now)
-    return ImportOutcome(plan=plan)
+    added = tuple(
+        (sub.id, sub.query) for sub in subscription_settings(db, chat_id) if sub.id in set(ids)
+    )
+    return ImportOutcome(plan=plan, added=added)

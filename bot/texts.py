@@ -356,6 +356,20 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "📅 «{query}»: ملخص يومي الساعة {time}.",
         "📅 «{query}»: a daily digest at {time}.",
     ),
+    "mode.pick": (
+        "اختر المتابعة لتغيير طريقة تسليمها:",
+        "Choose a subscription to change how it is delivered:",
+    ),
+    "mode.choose": (
+        "كيف تصلك أخبار «{query}»؟ فوري، أو ملخص كل ساعة، أو ملخص يومي "
+        "(الوقت: /mode {query} daily 08:00).",
+        "How should «{query}» reach you? Instant, an hourly digest, or a daily digest "
+        "(set its time: /mode {query} daily 08:00).",
+    ),
+    "sub.gone": (
+        "هذه المتابعة لم تعد موجودة.",
+        "This subscription no longer exists.",
+    ),
     "sub.not_found": (
         "⚠️ لا تتابع «{query}». اعرض متابعاتك بـ /list",
         "⚠️ You do not follow «{query}». See what you follow with /list",
@@ -465,6 +479,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "import.report": (
         "<b>📥 نتيجة الاستيراد</b>\nأُضيفت: {added}\nتُركت: {skipped}\nغير صالحة: {invalid}",
         "<b>📥 Import result</b>\nAdded: {added}\nSkipped: {skipped}\nInvalid: {invalid}",
+    ),
+    "import.download_failed": (
+        "⚠️ تعذّر تنزيل الملف من تيليجرام. أعد إرساله بعد قليل.",
+        "⚠️ Could not download the file from Telegram. Send it again in a moment.",
     ),
     "import.added_line": ("✅ {query}", "✅ {query}"),
     "import.skip.exists": ("↩️ {query} — متابعة من قبل", "↩️ {query} — already followed"),

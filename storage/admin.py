@@ -7,10 +7,12 @@ from datetime import datetime, timedelta
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
+from bot.outgoing import OutgoingMessage
 from storage.preferences import from_db_time, to_db_time
 
 __all__ = [
     "Stats",
+    "enqueue_broadcast",
     "get_state_time",
     "last_inbox_activity",
     "recent_alert_count",
@@ -110,3 +112,19 @@ def stats(db: Database, *, day_start: datetime) -> Stats:
         ),
         last_inbox_activity=last_inbox_activity(db),
     )
+
+
+def enqueue_broadcast(db: Database, dedup_key: str, message: OutgoingMessage, now: datetime) -> int:
+    """Queue `message` for every active chat in one transaction; returns how many were queued.
+
+    The same dedup key for every chat makes a repeated /broadcast update queue nothing new.
+    """
+    stamp = to_db_time(now)
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT OR IGNORE INTO outbox (chat_id, kind, dedup_key, payload, status, attempts, "
+            "next_attempt_at, created_at) "
+            "SELECT id, 'broadcast', ?, ?, 'pending', 0, ?, ? FROM chats WHERE active = 1",
+            [dedup_key, message.model_dump_json(), stamp, stamp],
+        )
+    return int(cursor.rowcount)

@@ -87,3 +87,25 @@ def test_stats(db: Database) -> None:
         "outbox_sent_today": 1,
         "last_inbox_activity": NOW,
     }
+
+
+def test_broadcast_reaches_active_chats_once(db: Database) -> None:
+    from bot.outgoing import OutgoingMessage
+    from storage.admin import enqueue_broadcast
+
+    stamp = to_db_time(NOW)
+    for chat_id, active in ((1, 1), (2, 0), (-3, 1)):
+        db["chats"].insert(
+            {
+                "id": chat_id,
+                "kind": "private",
+                "active": active,
+                "created_at": stamp,
+                "updated_at": stamp,
+            }
+        )
+    message = OutgoingMessage(text="📣 صيانة الليلة")
+    assert enqueue_broadcast(db, "broadcast:9:1", message, NOW) == 2
+    assert enqueue_broadcast(db, "broadcast:9:1", message, NOW) == 0
+    rows = db.execute("SELECT chat_id, kind, status FROM outbox ORDER BY chat_id").fetchall()
+    assert rows == [(-3, "broadcast", "pending"), (1, "broadcast", "pending")]

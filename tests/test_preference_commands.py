@@ -232,6 +232,7 @@ def test_import_round_trip_into_another_chat(db: Database) -> None:
     )
     assert outcome.error is None and outcome.plan is not None
     assert [e.query for e in outcome.plan.add] == ["إيران"]
+    assert [query for _, query in outcome.added] == ["إيران"]
     assert outcome.plan.skipped == [("الناتو", "exists")]
     subs = {s.query: s for s in subscription_settings(db, 2)}
     assert subs["إيران"].urgent and subs["إيران"].query_key == key("إيران")
