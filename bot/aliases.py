@@ -179,6 +179,15 @@ class AliasTable:
                     self._lexicon.setdefault(phrase.words[0], set()).add(entity.id)
                     self._lexicon.setdefault(phrase.stem, set()).add(entity.id)
 
+        self._derived: dict[str, set[str]] = {}
+        for entity in self._entities.values():
+            for phrase in nisba_phrases(entity):
+                self._derived.setdefault(key_of(phrase), set()).add(entity.id)
+
+    def derived_entities(self, phrase: Phrase) -> list[str]:
+        """Entities this phrase is a derived form of («الروسية» → RU)."""
+        return sorted(self._derived.get(key_of(phrase), ()))
+
     def __len__(self) -> int:
         return len(self._entities)
 

@@ -109,6 +109,66 @@ def parse_command(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failures else 0
 
 
+def match_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Match article files against keywords given on the command line; nothing is stored."""
+    import json
+
+    from bot.aliases import AliasFileError, load_alias_table
+    from bot.articles import ArticleError, read_article
+    from bot.inbox import collect_files
+    from bot.matching import MatchIndex, QueryError, parse_query
+
+    queries = []
+    for keyword in args.follow:
+        try:
+            queries.append(parse_query(keyword))
+        except QueryError as exc:
+            print(
+                f"marsad match: bad keyword «{keyword}»: {exc.code}: {exc.detail}", file=sys.stderr
+            )
+            return 2
+    try:
+        aliases = load_alias_table([settings.aliases_file] if settings.aliases_file else [])
+        files = collect_files(args.paths)
+    except (AliasFileError, FileNotFoundError) as exc:
+        print(f"marsad match: {exc}", file=sys.stderr)
+        return 2
+    index = MatchIndex.build(enumerate(queries), aliases=aliases)
+    bold = sys.stdout.isatty()
+    failures = 0
+    for path in files:
+        try:
+            article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
+        except ArticleError as exc:
+            failures += 1
+            print(f"marsad match: {path}: {exc.reason}", file=sys.stderr)
+            continue
+        matches = index.match(article.title, article.body)
+        if args.json:
+            found = [
+                {
+                    "keyword": m.keyword,
+                    "matched": m.matched,
+                    "sentence": m.sentence,
+                    "score": m.score,
+                }
+                for m in matches
+            ]
+            print(json.dumps({"path": str(path), "matches": found}, ensure_ascii=False))
+            continue
+        print(f"== {path}: {len(matches)} match{'es' if len(matches) != 1 else ''}")
+        text = {"title": article.title, "body": article.body}
+        for m in matches:
+            field = text[m.field]
+            at = field.find(m.sentence)
+            before = m.sentence[: m.start - at] if at >= 0 else ""
+            after = m.sentence[m.end - at :] if at >= 0 else ""
+            shown = f"\033[1;31m{m.matched}\033[0m" if bold else f"[[{m.matched}]]"
+            print(f"  {m.score:.3f}  {m.keyword} → {m.matched} ({m.field})")
+            print(f"         {before}{shown}{after}")
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -130,6 +190,14 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parse.add_argument("--json", action="store_true", help="one JSON object per line")
     parse.set_defaults(handler=parse_command)
+
+    match = sub.add_parser("match", help="show which keywords match article files")
+    match.add_argument(
+        "--follow", action="append", required=True, metavar="KEYWORD", help="repeatable"
+    )
+    match.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    match.add_argument("--json", action="store_true", help="one JSON object per file")
+    match.set_defaults(handler=match_command)
     return parser
 
 

@@ -9,9 +9,10 @@ matched by looking each of its words up once and verifying only the candidates f
 
 What counts as a mention (the rules, in the order the matcher applies them):
 - words compare after `normalize` (diacritics, alef/yeh/teh-marbuta forms, Persian letters...);
-- the first word may carry proclitics (و ف ب ك ل) and the article (ال, لل); a keyword without
-  the article never matches the word with it (سيول Seoul ≠ السيول floods), a name with the
-  article needs it (القاعدة ≠ قاعدة), a common word with it matches both (النفط, نفط);
+- the first word may carry proclitics (و ف ب ك ل) and the article (ال, لل); a known name
+  without the article never matches the word with it (سيول Seoul ≠ السيول floods), a name with
+  the article needs it (القاعدة ≠ قاعدة), a common word matches both (هجوم / الهجوم), and takes
+  the accusative alef (صاروخًا);
 - a token that is itself a known name is not split into clitics (بكين is not ب + كين);
 - phrase words are consecutive (only spaces or dashes between them) and each is the same word;
 - transliterated names may differ by consonants of one sound class and long vowels, within an
@@ -25,9 +26,12 @@ What counts as a mention (the rules, in the order the matcher applies them):
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from itertools import pairwise
+from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -288,6 +292,7 @@ class Match:
 
 # Article modes of a variant's first word.
 _FORBID, _OPTIONAL, _REQUIRE = 0, 1, 2
+_TANWEEN = 4  # flag on the article mode: the word may take the accusative alef
 _VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
@@ -308,18 +313,18 @@ _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
 
 
 class _Variant:
-    """One surface form to look for, shared by every subscription term that wants it."""
+    """One surface form to look for, shared by every subscription term that wants it.
+
+    Kept small: the index holds one per form of every subscription (100k keywords → ~200k).
+    """
 
     __slots__ = (
         "article",
         "blocker",
         "budget",
         "entity",
-        "fuzzy",
-        "joined",
         "owners",
         "quality",
-        "signature",
         "skels",
         "words",
     )
@@ -328,40 +333,84 @@ class _Variant:
         self,
         words: tuple[str, ...],
         article: int,
-        fuzzy: bool,
+        budget: int,
         entity: str | None,
         quality: float,
     ) -> None:
-        self.signature = (words, article, fuzzy, entity, quality)
         self.words = words  # normalized; words[0] without its article
-        self.article = article
-        self.joined = "".join(words)
-        self.budget = fuzzy_budget(len(self.joined)) if fuzzy else 0
-        self.fuzzy = self.budget > 0 and len(skeleton(self.joined)) >= 4
-        self.skels = tuple(skeleton(w) for w in words)
+        self.article = article  # _FORBID / _OPTIONAL / _REQUIRE, maybe | _TANWEEN
+        self.budget = budget  # edits allowed; 0 = exact words only
+        self.skels = tuple(skeleton(w) for w in words) if budget else ()
         self.entity = entity
         self.quality = quality
-        self.owners: list[tuple[int, int]] = []  # (subscription id, term slot)
+        # Owners packed as subscription_id * 16 + slot + 8 (slot: required term index, or ~index
+        # of an excluded term): one int instead of a tuple per owner.
+        self.owners: tuple[int, ...] = ()
         self.blocker = False  # a name whose span hides other entities' mentions inside it
 
+    @property
+    def signature(self) -> tuple[tuple[str, ...], int, int, str | None, float]:
+        return (self.words, self.article, self.budget, self.entity, self.quality)
 
-@dataclass(frozen=True, slots=True)
-class _Split:
+
+def _owner(subscription_id: int, slot: int) -> int:
+    return subscription_id * 16 + slot + 8
+
+
+def _budget(words: tuple[str, ...], fuzzy: bool) -> int:
+    """Edits a variant tolerates: only transliterable names long enough to tell apart."""
+    # Transliterated names carry no article inside («كوريا الشمالية» is an Arabic phrase).
+    if not fuzzy or any(w.startswith("ال") for w in words[1:]):
+        return 0
+    joined = "".join(words)
+    return fuzzy_budget(len(joined)) if len(skeleton(joined)) >= 4 else 0
+
+
+# Named tuples in the per-article loop: created by the thousand, cheaper than dataclasses.
+class _Split(NamedTuple):
+    """One reading of a word: its stem once a proclitic chain is removed."""
+
     stem: str
     article: bool  # the removed prefix contains the article
     skel: str
+    skel_key: str  # index key of the skeleton
+    tanween: bool  # a final accusative alef was removed («صاروخا» → صاروخ)
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+def _split(stem: str, article: bool, tanween: bool = False) -> _Split:
+    skel = skeleton(stem)
+    return _Split(stem, article, skel, _SKELETON_KEY + skel, tanween)
+
+
+class _Probe(NamedTuple):
+    """A reading of a word with what the index holds for it (valid for one index version)."""
+
+    split: _Split
+    candidates: tuple[_Variant, ...]  # variants anchored at this stem or its skeleton
+    stem_head: bool  # some phrase starts with this stem
+    skel_head: bool  # some fuzzy phrase starts with this skeleton
+    joined_head: bool  # some one-word fuzzy name may start with this skeleton
+
+
+class _Word(NamedTuple):
+    """Analysis of one distinct raw word, cached across articles."""
+
+    norm: str
+    skel: str
+    splits: tuple[_Split, ...]
+    version: int
+    probes: tuple[_Probe, ...]
+
+
+class _Token(NamedTuple):
     start: int
     end: int
     norm: str
-    splits: tuple[_Split, ...]
+    skel: str
+    probes: tuple[_Probe, ...]
 
 
-@dataclass(slots=True)
-class _Hit:
+class _Hit(NamedTuple):
     variant: _Variant
     start: int
     end: int
@@ -370,7 +419,8 @@ class _Hit:
 
 @dataclass(frozen=True, slots=True)
 class _Subscription:
-    query: Query
+    keyword: str
+    required: int
     variants: tuple[_Variant, ...]
 
 
@@ -382,10 +432,14 @@ class MatchIndex:
 
     def __init__(self, aliases: AliasTable | None = None) -> None:
         self._table = aliases or default_alias_table()
-        self._buckets: dict[str, list[_Variant]] = {}
-        self._variants: dict[tuple[tuple[str, ...], int, bool, str | None, float], _Variant] = {}
+        self._buckets: dict[str, tuple[_Variant, ...]] = {}
+        # First words (and first-word skeletons) of phrase variants → how many phrases.
+        self._heads: dict[str, int] = {}
         self._subscriptions: dict[int, _Subscription] = {}
-        self._words: dict[str, _Token] = {}  # analysis cache by raw word (positions zeroed)
+        self._words: dict[str, _Word] = {}  # analysis cache by raw word
+        self._version = 0  # bumped by every change, so cached probes are recomputed
+        # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → how many names.
+        self._joined: dict[str, int] = {}
         self._add_blockers()
 
     @classmethod
@@ -415,9 +469,11 @@ class MatchIndex:
         for slot, term in terms:
             for spec in self._specs(term):
                 variant = self._intern(*spec)
-                variant.owners.append((subscription_id, slot))
+                variant.owners = (*variant.owners, _owner(subscription_id, slot))
                 variants.append(variant)
-        self._subscriptions[subscription_id] = _Subscription(query, tuple(variants))
+        self._subscriptions[subscription_id] = _Subscription(
+            query.text, len(query.required), tuple(variants)
+        )
 
     def remove(self, subscription_id: int) -> None:
         """Drop a subscription; unknown ids are ignored (removal is idempotent)."""
@@ -425,7 +481,7 @@ class MatchIndex:
         if subscription is None:
             return
         for variant in subscription.variants:
-            variant.owners = [o for o in variant.owners if o[0] != subscription_id]
+            variant.owners = tuple(o for o in variant.owners if o // 16 != subscription_id)
             if not variant.owners and not variant.blocker:
                 self._discard(variant)
 
@@ -443,19 +499,31 @@ class MatchIndex:
         # The keyword itself: with the article it names something that has it (a known name
         # requires it, a common word may drop it); without, the article would change the word.
         own = term.phrase
+        known = bool(entity) or table.known_word(own.stem)
         if not own.definite:
-            article = _FORBID
-        elif entity or table.known_word(own.stem):
+            # A name never takes the article (سيول Seoul ≠ السيول floods); a common noun does
+            # (هجوم → الهجوم).
+            article = _FORBID if known else _OPTIONAL
+        elif known:
             article = _REQUIRE  # the bare word is a name of its own: السيول (floods) ≠ سيول
         else:
             article = _OPTIONAL
-        put(own, article, 1.0, entity)
-        if not term.exact and entity is None and own.words[-1][-1:] not in _VOWEL_ENDINGS:
+        if entity is None:
+            # A derived form («الحوثي», «الروسية») belongs to its entity: not hidden inside that
+            # entity's own names («جماعة الحوثي»).
+            derived = table.derived_entities(own)
+            entity = derived[0] if derived else None
+        if (
+            not term.exact
+            and entity is None
+            and len(own.words) == 1
+            and own.stem[-1:] not in _VOWEL_ENDINGS
+            and len(own.stem) >= 3
+        ):
             # Indefinite accusative of a common noun: «صاروخ» → «أطلقت صاروخًا» (names are
             # diptote or resolved above, so «مصر» never becomes «مصرا»).
-            tanween = Phrase((*own.words[:-1], own.words[-1] + "ا"), own.definite)
-            if len(tanween.letters) >= 4:
-                specs.setdefault(((tanween.stem, *tanween.words[1:]), article), (False, None, 0.95))
+            article |= _TANWEEN
+        put(own, article, 1.0, entity)
         if not term.exact:
             for entity_id in entity_ids:
                 info = table.entity(entity_id)
@@ -470,8 +538,15 @@ class MatchIndex:
                     article = _OPTIONAL if phrase.definite else _FORBID
                     specs.setdefault((words, article), (False, entity_id, 0.85))
             # A transliterated name split in two or three words is also written joined.
+            # Only syllable-like words without the article («بيونغ يانغ», «هونغ كونغ»):
+            # Arabic phrases («وزارة الخارجية») are never written joined.
             for (words, article), (fuzzy, owner, _q) in list(specs.items()):
-                if 1 < len(words) <= 3 and article == _FORBID and fuzzy:
+                if (
+                    1 < len(words) <= 3
+                    and article & 3 == _FORBID
+                    and fuzzy
+                    and all(len(w) <= 6 and not w.startswith("ال") for w in words)
+                ):
                     joined = Phrase(("".join(words),), False)
                     if len(skeleton(joined.stem)) >= 4:
                         put(joined, _FORBID, 0.85, owner)
@@ -480,28 +555,47 @@ class MatchIndex:
     def _intern(
         self, words: tuple[str, ...], article: int, fuzzy: bool, entity: str | None, quality: float
     ) -> _Variant:
-        signature = (words, article, fuzzy, entity, quality)
-        variant = self._variants.get(signature)
-        if variant is None:
-            variant = _Variant(words, article, fuzzy, entity, quality)
-            self._variants[signature] = variant
-            self._buckets.setdefault(words[0], []).append(variant)
-            if variant.fuzzy and variant.skels[0]:
-                self._buckets.setdefault(_SKELETON_KEY + variant.skels[0], []).append(variant)
+        words = tuple(sys.intern(w) for w in words)
+        budget = _budget(words, fuzzy)
+        signature = (words, article, budget, entity, quality)
+        variant = _Variant(words, article, budget, entity, quality)
+        anchors = _anchors(variant)
+        for existing in self._buckets.get(anchors[0], ()):
+            if existing.signature == signature:
+                return existing  # shared by every subscription that wants this form
+        self._version += 1
+        for key in anchors:
+            # Tuples, not lists: most buckets hold one variant, and a tuple is smaller.
+            self._buckets[key] = (*self._buckets.get(key, ()), variant)
+            if " " in key:
+                head = key.split(" ", 1)[0]
+                self._heads[head] = self._heads.get(head, 0) + 1
+        for head in _joined_heads(variant):
+            self._joined[head] = self._joined.get(head, 0) + 1
         return variant
 
     def _discard(self, variant: _Variant) -> None:
-        if self._variants.get(variant.signature) is variant:
-            del self._variants[variant.signature]
-        keys = [variant.words[0]]
-        if variant.fuzzy and variant.skels[0]:
-            keys.append(_SKELETON_KEY + variant.skels[0])
-        for key in keys:
-            bucket = self._buckets.get(key)
-            if bucket is not None:
-                bucket[:] = [v for v in bucket if v is not variant]
-                if not bucket:
-                    del self._buckets[key]
+        self._version += 1
+        for head in _joined_heads(variant):
+            if self._joined.get(head, 0) <= 1:
+                self._joined.pop(head, None)
+            else:
+                self._joined[head] -= 1
+        for key in _anchors(variant):
+            current = self._buckets.get(key, ())
+            if not any(v is variant for v in current):
+                continue  # already gone (a query naming the same term twice)
+            bucket = tuple(v for v in current if v is not variant)
+            if bucket:
+                self._buckets[key] = bucket
+            else:
+                self._buckets.pop(key, None)
+            if " " in key:
+                head = key.split(" ", 1)[0]
+                if self._heads.get(head, 0) <= 1:
+                    self._heads.pop(head, None)
+                else:
+                    self._heads[head] -= 1
 
     def _add_blockers(self) -> None:
         """Multi-word names of every entity: a mention strictly inside one of them belongs to
@@ -520,50 +614,58 @@ class MatchIndex:
 
     def match(self, title: str, body: str) -> list[Match]:
         """Matches of one article (title and body only, never its related-headlines tail)."""
-        best: dict[int, tuple[float, _Hit, FieldName, str]] = {}
-        mentions: dict[int, set[tuple[str, int]]] = {}
-        found: dict[int, set[int]] = {}  # subscription → slots whose terms occur
+        # Per owner (subscription × term): best (score, length, hit, field) and mention starts.
+        best: dict[int, tuple[float, int, _Hit, FieldName]] = {}
+        starts: dict[int, set[int]] = {}
         fields: tuple[tuple[FieldName, str], ...] = (("title", title), ("body", body))
         for field, text in fields:
             if not text:
                 continue
+            weight = _FIELD_WEIGHT[field]
+            offset = 0 if field == "title" else len(title) + 1  # mentions distinct across fields
             for hit in self._hits(text):
-                for subscription_id, slot in hit.variant.owners:
-                    found.setdefault(subscription_id, set()).add(slot)
-                    if slot < 0:
+                score = weight * hit.quality
+                length = hit.end - hit.start
+                for owner in hit.variant.owners:
+                    current = best.get(owner)
+                    if current is None:
+                        best[owner] = (score, length, hit, field)
+                        starts[owner] = {offset + hit.start}
                         continue
-                    mentions.setdefault(subscription_id, set()).add((field, hit.start))
-                    score = _FIELD_WEIGHT[field] * hit.quality
-                    current = best.get(subscription_id)
-                    if (
-                        current is None
-                        or score > current[0]
-                        or (
-                            score == current[0]
-                            and hit.end - hit.start > current[1].end - current[1].start
-                        )
-                    ):
-                        best[subscription_id] = (score, hit, field, text)
+                    starts[owner].add(offset + hit.start)
+                    if score > current[0] or (score == current[0] and length > current[1]):
+                        best[owner] = (score, length, hit, field)
+        # Per subscription: every required term found, no excluded one; its best mention.
+        found: dict[int, list[int]] = {}
+        for owner in best:
+            found.setdefault(owner // 16, []).append(owner)
         matches: list[Match] = []
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for subscription_id, (score, hit, field, text) in best.items():
-            query = self._subscriptions[subscription_id].query
-            slots = found[subscription_id]
-            if any(slot not in slots for slot in range(len(query.required))):
-                continue
-            if any(slot < 0 for slot in slots):
-                continue
-            bonus = min(len(mentions[subscription_id]) - 1, 5) * 0.02
+        spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        texts = {"title": title, "body": body}
+        for subscription_id, owners in found.items():
+            subscription = self._subscriptions[subscription_id]
+            if len(owners) == 1:  # the common case: one term, found
+                top = owners[0]
+                if subscription.required != 1 or top % 16 < 8:
+                    continue
+                mentions = len(starts[top])
+            else:
+                if len(owners) < subscription.required or min(o % 16 for o in owners) < 8:
+                    continue
+                top = max(owners, key=lambda o: best[o][:2])
+                mentions = len(set().union(*(starts[o] for o in owners)))
+            score, _length, hit, field = best[top]
+            text = texts[field]
             matches.append(
                 Match(
                     subscription_id=subscription_id,
-                    keyword=query.text,
+                    keyword=subscription.keyword,
                     matched=text[hit.start : hit.end],
                     sentence=_sentence(spans, field, text, hit.start, hit.end),
                     start=hit.start,
                     end=hit.end,
                     field=field,
-                    score=round(score + bonus, 3),
+                    score=round(score + min(mentions - 1, 5) * 0.02, 3),
                 )
             )
         matches.sort(key=lambda m: (-m.score, m.subscription_id))
@@ -572,72 +674,116 @@ class MatchIndex:
     def _hits(self, text: str) -> list[_Hit]:
         """Verified mentions of owned variants in one field, blocked ones removed."""
         tokens = self._tokens(text)
+        # linked[i]: tokens i and i+1 may belong to one phrase (only spaces or dashes between).
+        linked = [
+            (b.start - a.end == 1 and text[a.end] == " ")
+            or _GAP.fullmatch(text, a.end, b.start) is not None
+            for a, b in pairwise(tokens)
+        ]
+        linked.append(False)
         buckets = self._buckets
         hits: list[_Hit] = []
         blocks: list[_Hit] = []
-        count = len(tokens)
         for i, token in enumerate(tokens):
+            if not token.probes:
+                continue
+            nxt = tokens[i + 1] if linked[i] else None
             seen: set[int] = set()
-            for split in token.splits:
-                for key in (split.stem, _SKELETON_KEY + split.skel):
-                    bucket = buckets.get(key)
-                    if bucket is None:
+            for split, candidates, stem_head, skel_head, joined_head in token.probes:
+                stem = split.stem
+                found_here: Iterable[_Variant] = candidates
+                if nxt is not None and (stem_head or skel_head or joined_head):
+                    more = list(candidates)
+                    if stem_head:
+                        more += buckets.get(f"{stem} {nxt.norm}", ())
+                    if skel_head:
+                        more += buckets.get(f"{split.skel_key} {nxt.skel}", ())
+                    if joined_head:  # a one-word name written as two
+                        more += buckets.get(split.skel_key + nxt.skel, ())
+                    found_here = more
+                for variant in found_here:
+                    if id(variant) in seen:
                         continue
-                    for variant in bucket:
-                        if id(variant) in seen:
+                    if variant.words == (stem,) and not split.tanween:
+                        # Fast path, most hits: one word, as written (clitics aside).
+                        mode = variant.article & 3
+                        if (mode == _REQUIRE) if not split.article else (mode == _FORBID):
                             continue
-                        hit = self._verify(variant, tokens, i, split, text)
-                        if hit is not None:
-                            seen.add(id(variant))
-                            (blocks if variant.blocker else hits).append(hit)
-                            if variant.blocker and variant.owners:
-                                hits.append(hit)
-            if i + 1 < count:
-                self._joined_hits(tokens, i, text, hits, seen)
-        if not blocks:
+                        hit = _Hit(variant, token.start, token.end, variant.quality)
+                    else:
+                        verified = self._verify(variant, tokens, linked, i, split)
+                        if verified is None:
+                            continue
+                        hit = verified
+                    seen.add(id(variant))
+                    if variant.blocker:
+                        blocks.append(hit)
+                    if variant.owners:
+                        hits.append(hit)
+        if not blocks or not hits:
             return hits
+        # Token starts inside each blocking name → the names covering them.
+        covering: dict[int, list[_Hit]] = {}
+        token_starts = [token.start for token in tokens]
+        for block in blocks:
+            first = bisect_left(token_starts, block.start)
+            for start in token_starts[first : bisect_left(token_starts, block.end)]:
+                covering.setdefault(start, []).append(block)
         table = self._table
         return [
             hit
             for hit in hits
-            if not any(
-                b.start <= hit.start
-                and hit.end <= b.end
+            if hit.start not in covering
+            or not any(
+                hit.end <= b.end
                 and b.end - b.start > hit.end - hit.start
                 and not table.covers(hit.variant.entity, b.variant.entity or "")
-                for b in blocks
+                for b in covering[hit.start]
             )
         ]
 
     def _verify(
-        self, variant: _Variant, tokens: list[_Token], i: int, split: _Split, text: str
+        self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int, split: _Split
     ) -> _Hit | None:
+        """Does `variant` occur at token i read as `split`? Also a one-word variant written as
+        two words here (بيونغيانغ as «بيونغ يانغ»)."""
+        mode = variant.article
         if split.article:
-            if variant.article == _FORBID:
+            if mode & 3 == _FORBID:
                 return None
-        elif variant.article == _REQUIRE:
+        elif mode & 3 == _REQUIRE:
             return None
         words = variant.words
         n = len(words)
-        if i + n > len(tokens):
-            return None
         exact = split.stem == words[0]
-        if not exact and (not variant.fuzzy or split.skel != variant.skels[0]):
+        if split.tanween and not (exact and mode & _TANWEEN):
+            return None
+        if not exact:
+            if not variant.budget:
+                return None
+            if split.skel != variant.skels[0]:
+                if n == 1 and linked[i] and not split.article:
+                    nxt = tokens[i + 1]
+                    if split.skel + nxt.skel == variant.skels[0] and self._close(
+                        split.stem + nxt.norm, variant
+                    ):
+                        return _Hit(variant, tokens[i].start, nxt.end, variant.quality * 0.9)
+                return None
+        if i + n > len(tokens):
             return None
         parts = [split.stem]
         for j in range(1, n):
-            token = tokens[i + j]
-            if not _GAP.fullmatch(text, tokens[i + j - 1].end, token.start):
+            if not linked[i + j - 1]:
                 return None
+            token = tokens[i + j]
             if token.norm != words[j]:
-                if not variant.fuzzy or token.splits[0].skel != variant.skels[j]:
+                if not variant.budget or token.skel != variant.skels[j]:
                     return None
                 exact = False
             parts.append(token.norm)
         quality = variant.quality
         if not exact:
-            written = "".join(parts)
-            if not self._close(written, variant):
+            if not self._close("".join(parts), variant):
                 return None
             quality *= 0.9
         return _Hit(variant, tokens[i].start, tokens[i + n - 1].end, quality)
@@ -645,53 +791,54 @@ class MatchIndex:
     def _close(self, written: str, variant: _Variant) -> bool:
         """A fuzzy candidate within budget, and not itself the name of another entity."""
         budget = variant.budget
-        if Levenshtein.distance(written, variant.joined, score_cutoff=budget) > budget:
+        if Levenshtein.distance(written, "".join(variant.words), score_cutoff=budget) > budget:
             return False
         others = self._table.word_entities(written)
         return not others or variant.entity in others
-
-    def _joined_hits(
-        self, tokens: list[_Token], i: int, text: str, hits: list[_Hit], seen: set[int]
-    ) -> None:
-        """A one-word name written in two words here (بيونغيانغ as «بيونغ يانغ»)."""
-        nxt = tokens[i + 1]
-        if not _GAP.fullmatch(text, tokens[i].end, nxt.start):
-            return
-        tail = skeleton(nxt.norm)
-        for split in tokens[i].splits:
-            if split.article:
-                continue
-            bucket = self._buckets.get(_SKELETON_KEY + split.skel + tail)
-            if bucket is None:
-                continue
-            for variant in bucket:
-                if len(variant.words) != 1 or variant.article == _REQUIRE or id(variant) in seen:
-                    continue
-                if self._close(split.stem + nxt.norm, variant):
-                    seen.add(id(variant))
-                    quality = variant.quality * 0.9
-                    hits.append(_Hit(variant, tokens[i].start, nxt.end, quality))
 
     # -- text analysis -------------------------------------------------------------------------
 
     def _tokens(self, text: str) -> list[_Token]:
         cache = self._words
+        version = self._version
         tokens: list[_Token] = []
         for m in WORD_RE.finditer(text):
             raw = m.group()
-            info = cache.get(raw)
-            if info is None:
-                if len(cache) > 200_000:  # news vocabulary is bounded; a flood is not
-                    cache.clear()
-                info = cache[raw] = self._analyze(raw)
-            if info.norm:
-                tokens.append(_Token(m.start(), m.end(), info.norm, info.splits))
+            word = cache.get(raw)
+            if word is None or word.version != version:
+                if word is None:
+                    if len(cache) > 100_000:  # news vocabulary is bounded; a flood is not
+                        cache.clear()
+                    word = self._analyze(raw)
+                word = cache[raw] = word._replace(version=version, probes=self._probes(word))
+            if word.norm:
+                tokens.append(_Token(m.start(), m.end(), word.norm, word.skel, word.probes))
         return tokens
 
-    def _analyze(self, raw: str) -> _Token:
+    def _probes(self, word: _Word) -> tuple[_Probe, ...]:
+        """Look each reading of a word up once; cached until the index changes."""
+        buckets, heads, joined = self._buckets, self._heads, self._joined
+        probes = []
+        for split in word.splits:
+            candidates = list(buckets.get(split.stem, ()))
+            # One-word fuzzy variants have skeletons of four letters or more.
+            if len(split.skel) >= 4:
+                candidates += [v for v in buckets.get(split.skel_key, ()) if v not in candidates]
+            probe = _Probe(
+                split,
+                tuple(candidates),
+                split.stem in heads,
+                split.skel_key in heads,
+                not split.article and split.skel[:3] in joined,
+            )
+            if probe.candidates or probe.stem_head or probe.skel_head or probe.joined_head:
+                probes.append(probe)  # most readings of most words lead nowhere: dropped
+        return tuple(probes)
+
+    def _analyze(self, raw: str) -> _Word:
         """The ways a word may be read: as is, and without each proclitic chain it starts with."""
         norm = normalize(raw)
-        splits = [_Split(norm, False, skeleton(norm))]
+        splits = [_split(norm, False)]
         known = [norm] if self._table.known_word(norm) else []
         for prefix, article in _PREFIXES[1:]:
             if not norm.startswith(prefix) or len(norm) - len(prefix) < 2:
@@ -703,19 +850,57 @@ class MatchIndex:
                 for k in known
             ):
                 continue
-            splits.append(_Split(stem, article, skeleton(stem)))
+            splits.append(_split(stem, article))
             if self._table.known_word(stem):
                 known.append(stem)
-        return _Token(0, 0, norm, tuple(splits))
+        # «صاروخًا»: the accusative alef after a consonant; only common nouns accept this reading.
+        splits += [
+            _split(split.stem[:-1], split.article, tanween=True)
+            for split in splits
+            if len(split.stem) >= 4
+            and split.stem[-1] == "ا"
+            and split.stem[-2] not in _VOWEL_ENDINGS
+        ]
+        return _Word(norm, skeleton(norm), tuple(splits), -1, ())
+
+
+def _joined_heads(variant: _Variant) -> list[str]:
+    """Skeleton beginnings of a one-word fuzzy name, for spotting it written as two words."""
+    if len(variant.words) != 1 or not variant.budget or variant.article & 3 == _REQUIRE:
+        return []
+    skel = variant.skels[0]
+    return [skel[:2], skel[:3]]
+
+
+def _anchors(variant: _Variant) -> list[str]:
+    """Index keys of a variant: its first word, or first two words of a phrase, so that a
+    candidate found is nearly always a mention; the same by skeleton for fuzzy variants."""
+    words, skels = variant.words, variant.skels
+    if len(words) == 1:
+        keys = [words[0]]
+        if variant.budget:
+            keys.append(_SKELETON_KEY + skels[0])
+    else:
+        keys = [f"{words[0]} {words[1]}"]
+        if variant.budget:
+            keys.append(f"{_SKELETON_KEY}{skels[0]} {skels[1]}")
+    return keys
 
 
 def _sentence(
-    spans: dict[str, list[tuple[int, int]]], field: str, text: str, start: int, end: int
+    spans: dict[str, tuple[list[int], list[tuple[int, int]]]],
+    field: str,
+    text: str,
+    start: int,
+    end: int,
 ) -> str:
     """The sentence holding a mention (extended if the mention runs past its end)."""
     if field not in spans:
-        spans[field] = sentence_spans(text)
-    for a, b in spans[field]:
-        if a <= start < b:
-            return text[a : max(b, end)]
+        found = sentence_spans(text)
+        spans[field] = ([a for a, _ in found], found)
+    firsts, found = spans[field]
+    n = bisect_right(firsts, start) - 1
+    if n >= 0 and start < found[n][1]:
+        a, b = found[n]
+        return text[a : max(b, end)]
     return text[start:end]

@@ -403,3 +403,94 @@ def test_dev_set_precision_and_recall() -> None:
     print(f"dev set: {len(cases)} cases, P={precision:.3f} R={recall:.3f}", *errors, sep="\n")
     assert precision >= 0.97, errors
     assert recall >= 0.95, errors
+
+
+def test_remove_query_repeating_a_term() -> None:
+    index = MatchIndex()
+    index.add(1, parse_query("بيونغ يانغ + بيونغ يانغ"))
+    index.add(2, parse_query("بيونغ يانغ"))
+    index.remove(1)
+    assert [m.subscription_id for m in index.match("", "زار بيونج يانج")] == [2]
+
+
+# --- the CLI ---------------------------------------------------------------------------------
+ARTICLE = (
+    "اليابان والناتو يتعهدان برد حازم\n"
+    "قال ينس ستولتنبرج في طوكيو إن اليابان وحلف شمال الأطلسي متحدان. "
+    "وحذر من تهديدات كوريا الجنوبية المزعومة.\n"
+    "اقرأ أيضاً:\n"
+    "كوريا الشمالية تطلق صاروخا جديدا\n"
+)
+
+
+def test_cli_match_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from bot.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    argv = ["match", "--follow", "ستولتنبرغ", "--follow", "كوريا الشمالية", str(article), "--json"]
+    assert main(argv) == 0
+    line = json.loads(capsys.readouterr().out)
+    assert line["path"] == str(article)
+    assert [m["keyword"] for m in line["matches"]] == ["ستولتنبرغ"]  # never the related tail
+    assert line["matches"][0]["matched"].endswith("ستولتنبرج")
+    assert "طوكيو" in line["matches"][0]["sentence"]
+    assert isinstance(line["matches"][0]["score"], float)
+
+
+def test_cli_match_listing_highlights(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["match", "--follow", "الناتو", str(article)]) == 0
+    out = capsys.readouterr().out
+    assert "[[والناتو]]" in out
+    assert "(title)" in out
+
+
+@pytest.mark.parametrize("keyword", ["", '"الناتو', "!!!"])
+def test_cli_match_bad_keyword(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], keyword: str
+) -> None:
+    from bot.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["match", "--follow", keyword, str(article)]) == 2
+    assert "bad keyword" in capsys.readouterr().err
+
+
+def test_cli_match_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    broken = tmp_path / "b.txt"
+    broken.write_bytes(b"\x00\x01\x02" * 50)
+    assert main(["match", "--follow", "الناتو", str(broken)]) == 1
+    assert "b.txt" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("هجوم", "نفذ الهجوم مسلحون", "الهجوم"),  # a common noun takes the article
+        ("صاروخ", "أطلقت صاروخًا باليستيا", "صاروخًا"),  # and the accusative alef
+        ("الحوثي", "قالت جماعة الحوثي", "الحوثي"),  # a derived form inside its own entity's name
+    ],
+)
+def test_common_nouns_and_derived_keywords(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("جدة", "زارت الجدة أحفادها"),  # a known city never takes the article
+        ("حلب", "عملية الحلب اليومية"),
+        ("مصر", "ظل مصرا على موقفه"),  # a name takes no accusative alef
+    ],
+)
+def test_names_do_not_take_article_or_tanween(keyword: str, text: str) -> None:
+    assert matched(keyword, text) is None

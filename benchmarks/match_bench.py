@@ -1,0 +1,239 @@
+"""Matching speed: MatchIndex vs the naive rapidfuzz baseline, at 1k / 10k / 100k keywords.
+
+    .venv/bin/python benchmarks/match_bench.py [--samples ../shared/samples] [--sizes 1000,10000]
+
+Keywords are distinct and drawn from a realistic vocabulary: alias-table names (countries,
+organisations, leaders), single words, and two- or three-word phrases taken from the sample
+articles, plus random pairs of real words. Articles are the owner's five and the 100 Saudi ones
+(title = first line, body = the rest). Per size it prints the index build time, the memory the
+index holds (tracemalloc, measured in a separate build), the median and p95 milliseconds per
+article (warm token cache), and for the sizes where it finishes quickly, the naive baseline
+(rapidfuzz partial_ratio of every keyword against title + body, cut-off 80) on a few articles,
+side by side in the same run. The last line is JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import statistics
+import time
+import tracemalloc
+from collections import Counter
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot.aliases import default_alias_table
+from bot.arabic import WORD_RE
+from bot.matching import MatchIndex, Query, QueryError, parse_query
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SAMPLES = ROOT.parent / "shared" / "samples"
+STOPWORDS = set(
+    [
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "الى",
+        "عن",
+        "أن",
+        "ان",
+        "إن",
+        "التي",
+        "الذي",
+        "التى",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "مع",
+        "بين",
+        "كان",
+        "كانت",
+        "قد",
+        "لا",
+        "ما",
+        "لم",
+        "لن",
+        "أو",
+        "او",
+        "ثم",
+        "حتى",
+        "بعد",
+        "قبل",
+        "عند",
+        "كل",
+        "أي",
+        "اي",
+        "هو",
+        "هي",
+        "هم",
+        "كما",
+        "وقال",
+        "وقالت",
+        "قال",
+        "قالت",
+        "وأن",
+        "وفي",
+    ]
+)
+
+
+def load_articles(samples: Path) -> list[tuple[str, str]]:
+    files = sorted((samples / "articles").glob("*.txt"))
+    files += sorted((samples / "saudinewsnet").glob("*.txt"))
+    articles = []
+    for path in files:
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        if len(lines) >= 2:
+            articles.append((lines[0], "\n".join(lines[1:])))
+    return articles
+
+
+def vocabulary(articles: list[tuple[str, str]], size: int, seed: int = 7) -> list[str]:
+    """`size` distinct keywords, the way subscribers write them: every alias-table name, then
+    topic words and two- or three-word phrases of the articles (not the few hundred most
+    frequent words, which nobody follows), then random pairs of real words (rare phrases)."""
+    rng = random.Random(seed)
+    names = [n for e in default_alias_table().entities() for n in e.names if not n.isascii()]
+    texts = [[m.group() for m in WORD_RE.finditer(f"{t}\n{b}")] for t, b in articles]
+    frequency = Counter(token for tokens in texts for token in tokens)
+    common = {token for token, _ in frequency.most_common(300)} | STOPWORDS
+    words: list[str] = []
+    phrases: list[str] = []
+    for tokens in texts:
+        topical = [t if len(t) >= 3 and not t.isdigit() and t not in common else "" for t in tokens]
+        words += [t for t in topical if len(t) >= 4]
+        for a, b, c in zip(topical, topical[1:], topical[2:], strict=False):
+            if a and b:
+                phrases.append(f"{a} {b}")
+                if c:
+                    phrases.append(f"{a} {b} {c}")
+    mixed = list(dict.fromkeys(words + phrases))
+    rng.shuffle(mixed)
+    keywords = dict.fromkeys((names + mixed)[:size])
+    distinct_words = list(dict.fromkeys(words))
+    while len(keywords) < size:
+        keywords[f"{rng.choice(distinct_words)} {rng.choice(distinct_words)}"] = None
+    return list(keywords)
+
+
+def parse_all(keywords: list[str]) -> list[tuple[int, Query]]:
+    queries: list[tuple[int, Query]] = []
+    for n, keyword in enumerate(keywords):
+        try:
+            queries.append((n, parse_query(keyword)))
+        except QueryError:
+            continue
+    return queries
+
+
+def bench_size(
+    size: int, articles: list[tuple[str, str]], naive_articles: int, naive_limit: int
+) -> dict[str, float | int | None]:
+    keywords = vocabulary(articles, size)
+    queries = parse_all(keywords)
+
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    measured = MatchIndex.build(queries)
+    held, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del measured
+    gc.collect()
+
+    started = time.perf_counter()
+    index = MatchIndex.build(queries)
+    build_s = time.perf_counter() - started
+
+    cold: list[float] = []
+    for title, body in articles:  # first pass fills the token cache
+        t0 = time.perf_counter()
+        index.match(title, body)
+        cold.append((time.perf_counter() - t0) * 1000)
+    warm: list[float] = []
+    matches = 0
+    for _ in range(3):
+        for title, body in articles:
+            t0 = time.perf_counter()
+            found = index.match(title, body)
+            warm.append((time.perf_counter() - t0) * 1000)
+            matches += len(found)
+    median = statistics.median(warm)
+
+    naive_ms: float | None = None
+    same_ms: float | None = None
+    if size <= naive_limit:
+        step = max(1, len(articles) // naive_articles)
+        chosen = articles[::step][:naive_articles]
+        t0 = time.perf_counter()
+        for title, body in chosen:
+            process.extract(
+                f"{title}\n{body}", keywords, scorer=fuzz.partial_ratio, score_cutoff=80, limit=None
+            )
+        naive_ms = (time.perf_counter() - t0) * 1000 / len(chosen)
+        t0 = time.perf_counter()
+        for _ in range(3):
+            for title, body in chosen:
+                index.match(title, body)
+        same_ms = (time.perf_counter() - t0) * 1000 / (3 * len(chosen))
+
+    result: dict[str, float | int | None] = {
+        "keywords": len(queries),
+        "build_s": round(build_s, 3),
+        "index_mb": round((held - before) / 2**20, 1),
+        "build_peak_mb": round((peak - before) / 2**20, 1),
+        "median_ms": round(median, 3),
+        "p95_ms": round(sorted(warm)[int(len(warm) * 0.95)], 3),
+        "cold_median_ms": round(statistics.median(cold), 3),
+        "matches_per_article": round(matches / len(warm), 1),
+        "naive_ms": None if naive_ms is None else round(naive_ms, 1),
+        "same_articles_ms": None if same_ms is None else round(same_ms, 3),
+        "speedup": None if naive_ms is None or not same_ms else round(naive_ms / same_ms, 1),
+    }
+    naive = (
+        f"naive {naive_ms:8.1f} ms vs {same_ms:6.3f} ms on the same articles: ×{result['speedup']}"
+        if naive_ms and same_ms
+        else ""
+    )
+    print(
+        f"{len(queries):>7} keywords: build {build_s:6.2f} s  index {result['index_mb']:6.1f} MB"
+        f" (peak {result['build_peak_mb']:6.1f})  median {median:6.3f} ms/article"
+        f"  p95 {result['p95_ms']:6.3f}  cold {result['cold_median_ms']:6.3f}"
+        f"  matches/article {result['matches_per_article']:6.1f}  {naive}",
+        flush=True,
+    )
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--naive-articles", type=int, default=5, help="articles for the baseline")
+    parser.add_argument("--naive-limit", type=int, default=10000, help="largest size for it")
+    args = parser.parse_args()
+    articles = load_articles(args.samples)
+    chars = sum(len(t) + len(b) for t, b in articles) / len(articles)
+    print(f"{len(articles)} articles, {chars:.0f} characters on average", flush=True)
+    results = {
+        size: bench_size(size, articles, args.naive_articles, args.naive_limit)
+        for size in (int(s) for s in args.sizes.split(","))
+    }
+    sizes = sorted(results)
+    summary: dict[str, object] = {"articles": len(articles), "sizes": results}
+    if 10000 in results and 100000 in results:
+        ten, hundred = results[10000]["median_ms"], results[100000]["median_ms"]
+        assert isinstance(ten, float) and isinstance(hundred, float)
+        summary["ratio_100k_to_10k"] = round(hundred / ten, 2)
+    summary["largest"] = sizes[-1]
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
