@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -24,6 +25,8 @@ def configure_logging(verbose: bool) -> None:
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # APScheduler logs every job run at INFO: the sender runs twice a second.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def config_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -34,6 +37,35 @@ def config_command(args: argparse.Namespace, settings: Settings) -> int:
         else:
             shown = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
         print(f"MARSAD_{name.upper()}={shown}")
+    return 0
+
+
+def sandbox_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Serve the local Bot API sandbox until Ctrl-C / SIGTERM."""
+    import asyncio
+    import signal
+
+    from bot.sandbox import Faults, Limits, Sandbox
+    from bot.sandbox.server import serve
+
+    limits = Limits(enabled=not args.no_limits)
+    faults = Faults(error_rate=args.error_rate, latency=args.latency)
+    sandbox = Sandbox(
+        token=args.token, host=args.host, port=args.port, limits=limits, faults=faults
+    )
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await serve(sandbox, stop)
+
+    try:
+        asyncio.run(main())
+    except OSError as exc:
+        print(f"marsad sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -169,6 +201,59 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failures else 0
 
 
+NO_TOKEN = """marsad run: no bot token.
+Set MARSAD_TELEGRAM_TOKEN to the token @BotFather gave you, in the environment or in a .env
+file in this folder, for example:
+
+    export MARSAD_TELEGRAM_TOKEN=123456789:AA...
+
+To see everything working offline first, without a token or network, run:
+
+    marsad demo
+"""
+
+
+def run_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the bot (long polling) until SIGINT/SIGTERM."""
+    if settings.telegram_token is None:
+        print(NO_TOKEN, file=sys.stderr, end="")
+        return 2
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.components import default_components
+
+    application = build_application(settings, default_components(settings))
+    # run_polling stops cleanly on SIGINT, SIGTERM and SIGABRT: pending sends finish, the
+    # database is closed in post_shutdown.
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def demo_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run everything offline: sandbox, bot, a demo user, the sample articles, a transcript."""
+    import asyncio
+
+    from bot.demo import DEFAULT_KEYWORDS, run_demo
+
+    if not args.verbose:
+        logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
+    keywords = args.follow or list(DEFAULT_KEYWORDS)
+    try:
+        return asyncio.run(
+            run_demo(
+                settings,
+                keywords=keywords,
+                data_dir=args.data_dir,
+                keep_running=args.keep_running,
+                out=sys.stdout,
+            )
+        )
+    except TimeoutError as exc:
+        print(f"marsad demo: {exc}", file=sys.stderr)
+        return 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -179,6 +264,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     config = sub.add_parser("config", help="print the effective settings")
     config.set_defaults(handler=config_command)
+
+    from bot.sandbox import DEFAULT_TOKEN
+
+    sandbox = sub.add_parser("sandbox", help="serve the local Bot API sandbox (tests, demo)")
+    sandbox.add_argument("--port", type=int, default=8081, help="TCP port (default 8081)")
+    sandbox.add_argument("--host", default="127.0.0.1", help="address (default loopback)")
+    sandbox.add_argument("--token", default=DEFAULT_TOKEN, help="the one bot token accepted")
+    sandbox.add_argument("--no-limits", action="store_true", help="no flood limits (no 429s)")
+    sandbox.add_argument("--error-rate", type=float, default=0.0, help="share of 500 answers")
+    sandbox.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
+    sandbox.set_defaults(handler=sandbox_command)
+
+    run = sub.add_parser("run", help="run the bot (needs MARSAD_TELEGRAM_TOKEN)")
+    run.set_defaults(handler=run_command)
+
+    demo = sub.add_parser("demo", help="run the whole bot offline against the local sandbox")
+    demo.add_argument(
+        "--follow", action="append", metavar="KEYWORD", help="keyword to follow (repeatable)"
+    )
+    demo.add_argument("--keep-running", action="store_true", help="stay up after the transcript")
+    demo.add_argument("--data-dir", type=Path, help="keep data here (default: a temp folder)")
+    demo.set_defaults(handler=demo_command)
 
     ingest = sub.add_parser(
         "ingest", help="import article files or folders (backfill); the files are not moved"
@@ -205,6 +312,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `marsad` console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # PTB 22 warns on every RetryAfter unless time periods are opted in to timedelta (the
+    # coming default); bot.delivery.retry_after_seconds reads either form.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     configure_logging(args.verbose)
     try:
         settings = load_settings()

@@ -45,10 +45,18 @@ class Settings(BaseSettings):
     max_subscriptions_per_chat: int = Field(default=50, ge=1, le=1000)
     # Telegram allows ~30 msg/s per bot, ~1 msg/s per private chat, 20 msg/min per group;
     # we stay a little under so that a 429 is the exception, not the rule.
-    global_rate: float = Field(default=28.0, gt=0)
+    global_rate: float = Field(default=29.0, gt=0)
     chat_rate: float = Field(default=1.0, gt=0)
     group_per_minute: int = Field(default=19, gt=0)
     inbox_silence_alert_minutes: int = Field(default=180, ge=0)
+    # Delivery (bot/delivery.py). Each message in flight at a crash may be sent twice after
+    # the restart, so more than 1 trades that guarantee for throughput on slow links.
+    send_concurrency: int = Field(default=1, ge=1, le=64)
+    send_timeout: float = Field(default=15.0, gt=0)
+    sender_interval: float = Field(default=0.5, gt=0, le=60)
+    retry_base: float = Field(default=1.0, gt=0)
+    retry_max: float = Field(default=600.0, gt=0)
+    parked_max_age_hours: float = Field(default=48.0, ge=0)
     # Delivery preferences (bot/preference_jobs.py): how often due digests, ended mutes and
     # expired follows are looked for; a digest goes out at most this late.
     digest_interval: float = Field(default=15.0, gt=0, le=3600)

@@ -1,13 +1,14 @@
-"""Shared fixtures: settings rooted in tmp_path, an in-memory database."""
+"""Shared fixtures: settings rooted in tmp_path, an in-memory database, a local sandbox."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from bot.sandbox import Sandbox
 from bot.settings import Settings, load_settings
 from storage.db import open_database
 
@@ -22,6 +23,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for key in list(os.environ):
         if key.startswith("MARSAD_"):
             monkeypatch.delenv(key)
+    # As `marsad` does at start-up (bot/cli.py): PTB's opt-in to timedelta time periods,
+    # without which every RetryAfter warns.
+    monkeypatch.setenv("PTB_TIMEDELTA", "true")
     monkeypatch.chdir(tmp_path)
 
 
@@ -35,3 +39,10 @@ def db() -> Iterator[Database]:
     database = open_database(None)
     yield database
     database.close()
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    """A local Bot API server on a free loopback port (limits on, no faults)."""
+    async with Sandbox(seed=1) as server:
+        yield server

@@ -1,0 +1,108 @@
+"""The production pipeline parts, assembled for `build_application`.
+
+Index: `bot.matching.MatchIndex` over every stored subscription (aliases from the built-in
+table plus MARSAD_ALIASES_FILE). Scanner: `bot.inbox.InboxScanner`. Articles:
+`storage.articles.get_article`. Alerts: `bot.render.render_alert` in the chat's language and
+time zone, with the story's other sources.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlite_utils import Database
+
+from bot.aliases import default_alias_table, load_alias_table
+from bot.inbox import InboxScanner
+from bot.matching import MatchIndex, QueryError, parse_query
+from bot.outgoing import OutgoingMessage
+from bot.pipeline import ArticleLike, MatchLike, Renderer
+from bot.render import Reason, render_alert
+from bot.services import Components, Scanner, SubscriptionIndex
+from bot.settings import Settings
+from bot.texts import pick_lang
+from storage.articles import StoredArticle, get_article, story_sources
+from storage.chats import Chat
+from storage.subscriptions import active_subscriptions, subscription_queries
+
+__all__ = ["default_components"]
+
+log = logging.getLogger(__name__)
+
+
+def _zone(name: str | None, default: tzinfo) -> tzinfo:
+    if name is None:
+        return default
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        log.warning("unknown time zone %r stored for a chat; using the default", name)
+        return default
+
+
+def default_components(settings: Settings) -> Components:
+    aliases = (
+        load_alias_table([settings.aliases_file])
+        if settings.aliases_file is not None
+        else default_alias_table()
+    )
+
+    def make_index(db: Database) -> SubscriptionIndex:
+        index = MatchIndex.build((), aliases)
+        for subscription_id, chat_id, query in active_subscriptions(db):
+            try:
+                index.add(subscription_id, parse_query(query))
+            except QueryError as exc:
+                # Accepted by an older version's rules: kept in storage, reported, not matched.
+                log.error(
+                    "subscription %s of chat %s (%r) no longer compiles: %s",
+                    subscription_id,
+                    chat_id,
+                    query,
+                    exc,
+                )
+        return index
+
+    def make_scanner(settings: Settings, db: Database) -> Scanner:
+        return InboxScanner(settings, db)
+
+    def load_article(db: Database, article_id: int) -> ArticleLike:
+        return get_article(db, article_id)
+
+    def make_renderer(db: Database) -> Renderer:
+        default_lang = pick_lang(settings.language)
+
+        def render(
+            article: ArticleLike, matches: Sequence[MatchLike], chat: Chat
+        ) -> OutgoingMessage:
+            assert isinstance(article, StoredArticle)  # what load_article returns
+            queries = subscription_queries(db, [m.subscription_id for m in matches])
+            reasons = [
+                Reason(m.subscription_id, queries.get(m.subscription_id, m.matched), (m.matched,))
+                for m in matches
+            ]
+            others = story_sources(db, article.story_id) if article.story_id is not None else []
+            zone = (
+                settings.zone
+                if chat.timezone is None
+                else Settings.model_validate({"timezone": chat.timezone}).zone
+            )
+            return render_alert(
+                article,
+                reasons,
+                lang=pick_lang(chat.language, default_lang),
+                zone=zone,
+                other_sources=others,
+            )
+
+        return render
+
+    return Components(
+        make_index=make_index,
+        make_scanner=make_scanner,
+        load_article=load_article,
+        make_renderer=make_renderer,
+    )

@@ -1,0 +1,211 @@
+"""End to end: the real Application, inbox, matcher and renderer ↔ real HTTP ↔ the sandbox.
+
+Files are dropped into the inbox as a producer would; what the sandbox's users receive is
+checked. The last test kills a real `marsad run` process with SIGKILL mid-delivery.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import signal
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import MarsadApp, build_application, running
+from bot.cli import main
+from bot.components import default_components
+from bot.matching import parse_query
+from bot.outgoing import OutgoingMessage
+from bot.sandbox import Limits, Sandbox
+from bot.settings import Settings, load_settings
+from storage import chats, outbox, subscriptions
+from storage.db import open_database
+from storage.outbox import NewAlert
+from storage.timestamps import utcnow
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+NATO = ARTICLES / "004_1e0cd23aaef11339.txt"  # اليابان والناتو ... الصين وروسيا
+
+
+def e2e_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_token": sandbox.token,
+        "telegram_api_url": sandbox.api_url,
+        "data_dir": tmp_path / "data",
+        "scan_interval": 0.1,
+        "sender_interval": 0.1,
+        "retry_base": 0.05,
+        "retry_max": 0.3,
+    }
+    values.update(overrides)
+    return load_settings(**values)
+
+
+def follow(application: MarsadApp, chat_id: int, query: str) -> None:
+    """Subscribe as /follow does: store the subscription and add it to the live index."""
+    services = application.bot_data.services
+    parsed = parse_query(query)
+    chats.upsert_chat(services.db, chat_id, now=utcnow())
+    subscription = subscriptions.add_subscription(
+        services.db, chat_id, parsed.text, parsed.key, now=utcnow()
+    )
+    services.index.add(subscription.id, parsed)
+
+
+def drop(settings: Settings, source: Path, name: str, text: str | None = None) -> None:
+    """Write elsewhere, then rename into the inbox: how a producer delivers a file."""
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    staging = settings.inbox.parent / f".{name}.staging"
+    staging.write_text(text if text is not None else source.read_text(encoding="utf-8"))
+    staging.rename(settings.inbox / name)
+
+
+async def test_follow_then_file_then_alert(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build_application(settings, default_components(settings))
+    async with running(application, poll_timeout=1):
+        sandbox.user_says(7, "/start")
+        await sandbox.wait_for_messages(7, 1)
+        follow(application, 7, "الناتو")
+        follow(application, 8, "البرازيل")  # matches nothing here
+        drop(settings, NATO, "nato.txt")
+        messages = await sandbox.wait_for_messages(7, 2)
+        alert = messages[1]
+        assert alert.parse_mode == "HTML"
+        assert "الناتو" in alert.text and "اليابان" in alert.text
+        assert alert.buttons  # the renderer's buttons went through Telegram's validation
+    assert sandbox.sent_to(8) == []
+
+
+async def test_no_duplicate_on_reingest_or_another_source(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build_application(settings, default_components(settings))
+    async with running(application, poll_timeout=1):
+        follow(application, 7, "الناتو")
+        sandbox.add_user(7)
+        drop(settings, NATO, "first.txt")
+        await sandbox.wait_for_messages(7, 1)
+        services = application.bot_data.services
+        drop(settings, NATO, "same-article-other-name.txt")
+        lines = NATO.read_text(encoding="utf-8").split("\n")
+        lines.insert(3, "وأضاف مصدر آخر أن الاجتماع كان مثمرا.")
+        drop(settings, NATO, "another-source.txt", "\n".join(lines))
+        processed = settings.inbox / "processed"
+        await sandbox.wait_for(
+            lambda: len(list(processed.rglob("*.txt"))) == 3 and not services.sender.busy,
+            10,
+            "the three files to be processed",
+        )
+        assert services.db["articles"].count == 2  # the renamed copy is the same article
+        assert services.db["matches"].count == 2  # the other source matched too ...
+        await sandbox.wait_for(lambda: outbox.counts(services.db)["pending"] == 0, 5, "idle")
+    assert len(sandbox.sent_to(7)) == 1  # ... but the story alerts once
+
+
+async def test_429_storm_loses_nothing(tmp_path: Path) -> None:
+    # The sender believes it may send 10x faster than the server allows.
+    limits = Limits(global_per_second=10, chat_per_second=10, chat_burst=1)
+    async with Sandbox(limits=limits) as sandbox:
+        settings = e2e_settings(sandbox, tmp_path, global_rate=100.0, chat_rate=10.0)
+        application = build_application(settings, default_components(settings))
+        users = range(100, 130)
+        async with running(application, poll_timeout=1):
+            for user in users:
+                sandbox.add_user(user)
+                follow(application, user, "الناتو")
+            drop(settings, NATO, "nato.txt")
+            await sandbox.wait_for(
+                lambda: all(sandbox.sent_to(u) for u in users), 20, "an alert for every user"
+            )
+        assert sandbox.world.counters["flood_429"] >= 1
+        assert Counter(m.chat_id for m in sandbox.world.all_sent()) == dict.fromkeys(users, 1)
+
+
+async def test_outage_then_recovery(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build_application(settings, default_components(settings))
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "روسيا")
+        sandbox.faults.methods = frozenset({"sendmessage"})
+        sandbox.faults.error_rate = 1.0  # every send answers 500 ...
+        drop(settings, NATO, "nato.txt")
+        services = application.bot_data.services
+        await sandbox.wait_for(lambda: services.sender.totals.retried >= 3, 10, "retries")
+        sandbox.faults.error_rate = 0.0  # ... until the API recovers
+        messages = await sandbox.wait_for_messages(7, 1)
+    assert len(messages) == 1 and "روسيا" in messages[0].text
+
+
+async def test_restart_after_kill_delivers_everything_at_most_one_duplicate(
+    tmp_path: Path,
+) -> None:
+    async with Sandbox() as sandbox:
+        sandbox.faults.latency = 0.03  # a slower network, so that the kill lands mid-delivery
+        sandbox.faults.methods = frozenset({"sendmessage"})
+        users = list(range(500, 560))
+        data = tmp_path / "data"
+        db = open_database(data / "marsad.db")
+        for user in users:
+            sandbox.add_user(user)
+            chats.upsert_chat(db, user, now=utcnow())
+            alert = OutgoingMessage(text=f"<b>تنبيه</b> للمستخدم {user}")
+            outbox.enqueue(db, NewAlert(user, f"story:{user}", alert), now=utcnow())
+        db.close()
+        env = {
+            **os.environ,
+            "MARSAD_TELEGRAM_TOKEN": sandbox.token,
+            "MARSAD_TELEGRAM_API_URL": sandbox.api_url,
+            "MARSAD_DATA_DIR": str(data),
+            "MARSAD_SENDER_INTERVAL": "0.1",
+        }
+
+        async def start() -> asyncio.subprocess.Process:
+            with (tmp_path / "marsad.log").open("ab") as log:  # the child keeps its own copy
+                return await asyncio.create_subprocess_exec(
+                    sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
+                    stdout=log, stderr=log,
+                )  # fmt: skip
+
+        process = await start()
+        await sandbox.wait_for(lambda: len(sandbox.world.all_sent()) >= 15, 30, "15 sends")
+        process.send_signal(signal.SIGKILL)
+        await process.wait()
+        delivered_at_kill = len(sandbox.world.all_sent())
+        assert delivered_at_kill < len(users)  # really killed mid-delivery
+        process = await start()
+        try:
+            await sandbox.wait_for(
+                lambda: all(sandbox.sent_to(u) for u in users), 30, "every alert delivered"
+            )
+        finally:
+            process.send_signal(signal.SIGTERM)  # and a clean shutdown on SIGTERM
+            assert await asyncio.wait_for(process.wait(), 15) == 0
+        per_user = Counter(m.chat_id for m in sandbox.world.all_sent())
+        assert set(per_user) == set(users)
+        assert sum(per_user.values()) - len(users) <= 1  # only the one in flight may repeat
+        db = open_database(data / "marsad.db")
+        assert outbox.counts(db)["sent"] == len(users)
+        db.close()
+
+
+def test_demo_runs_offline_and_prints_the_transcript(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = logging.getLogger()
+    level = root.level
+    try:
+        code = main(["demo", "--follow", "الناتو", "--data-dir", str(tmp_path / "demo")])
+    finally:
+        root.setLevel(level)  # `marsad demo` quiets logging for its transcript
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "👤 user: /follow الناتو" in out
+    assert "تتعهد اليابان والناتو" in out  # the NATO article reached the demo user
+    assert "1 keyword(s) followed" in out
