@@ -23,7 +23,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, 
 
 import handlers
 from bot.delivery import Sender
+from bot.holds import delivery_policy
 from bot.pipeline import route_articles
+from bot.preference_jobs import PreferenceJobData, schedule_preference_jobs
 from bot.services import BotData, Components, Context, Services
 from bot.settings import Settings
 from storage import outbox
@@ -54,7 +56,7 @@ class MissingTokenError(RuntimeError):
 async def inbox_job(context: Context) -> None:
     """Scan the inbox once; queue the alerts of new articles; wake the sender if any."""
     services = context.bot_data.services
-    now = utcnow()
+    now = services.clock()
     report = services.scanner.scan(now)
     if not report.new_article_ids:
         return
@@ -65,12 +67,15 @@ async def inbox_job(context: Context) -> None:
         load_article=services.components.load_article,
         render=services.render,
         now=now,
+        policy=delivery_policy(services.settings),
     )
     log.info(
-        "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d parked, %d already sent",
+        "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d held, %d parked, "
+        "%d already sent",
         routed.articles,
         routed.matches,
         routed.queued,
+        routed.held,
         routed.parked,
         routed.already_alerted,
     )
@@ -97,6 +102,13 @@ async def sender_job(context: Context) -> None:
 async def error_handler(update: object, context: Context) -> None:
     """Log what a handler or job raised, with the update that caused it."""
     log.error("error while handling %r", update, exc_info=context.error)
+
+
+def file_url(api_url: str) -> str:
+    """The file-download base beside a Bot API base: `…/bot` → `…/file/bot` (Telegram's and
+    the sandbox's layout), so /import can download what a user sends."""
+    base = api_url.rstrip("/")
+    return base.removesuffix("/bot") + "/file/bot" if base.endswith("/bot") else base + "/file"
 
 
 def build_application(settings: Settings, components: Components) -> MarsadApp:
@@ -145,6 +157,17 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
             name="sender",
             job_kwargs={"coalesce": True, "misfire_grace_time": None, "max_instances": 2},
         )
+        # Digests, mute ends, time-limited follows and the inbox silence alert (issue 6).
+        schedule_preference_jobs(
+            queue,
+            PreferenceJobData(
+                db=db,
+                settings=settings,
+                clock=components.clock,
+                started_at=components.clock(),
+                on_expired=lambda sub: index.remove(sub.id),
+            ),
+        )
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         bot_data: BotData = application.bot_data
@@ -156,6 +179,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         ApplicationBuilder()
         .token(settings.telegram_token.get_secret_value())
         .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
         .context_types(ContextTypes(bot_data=BotData))
         .post_init(post_init)
         .post_shutdown(post_shutdown)

@@ -13,7 +13,9 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from bot.access import GROUP_KINDS
 from bot.digest import DigestItem, DigestLabels, render_digest
+from bot.pipeline import DeliveryPolicy
 from bot.preferences import (
     BURST_WINDOW,
     Decision,
@@ -22,7 +24,9 @@ from bot.preferences import (
     decide,
     digest_silent,
 )
+from bot.settings import Settings
 from storage.admin import recent_alert_count
+from storage.chats import Chat
 from storage.digests import (
     DigestConflictError,
     due_chats,
@@ -32,9 +36,9 @@ from storage.digests import (
     release_as_digest,
     release_single,
 )
-from storage.preferences import chat_prefs, expire_mutes
+from storage.preferences import chat_prefs, expire_mutes, subscription_prefs
 
-__all__ = ["Release", "apply_decision", "decide_for_chat", "release_due"]
+__all__ = ["Release", "apply_decision", "decide_for_chat", "delivery_policy", "release_due"]
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +73,31 @@ def decide_for_chat(
     return decision
 
 
+def delivery_policy(settings: Settings) -> DeliveryPolicy:
+    """The pipeline's policy: each chat's preferences decide each alert (bot.pipeline).
+
+    Groups and channels get a per-minute budget one under `group_per_minute`, leaving room
+    for the digest that carries the rest of a burst.
+    """
+    budget = max(settings.group_per_minute - 1, 1)
+
+    def policy(
+        db: Database, chat: Chat, subscription_ids: Sequence[int], now: datetime
+    ) -> Decision:
+        prefs = subscription_prefs(db, subscription_ids)
+        subs = [prefs[sub_id] for sub_id in subscription_ids if sub_id in prefs]
+        return decide_for_chat(
+            db,
+            chat.id,
+            subs,
+            now,
+            default_timezone=settings.timezone,
+            group_budget=budget if chat.kind in GROUP_KINDS else None,
+        )
+
+    return policy
+
+
 def apply_decision(
     db: Database,
     outbox_id: int,
@@ -99,7 +128,7 @@ def apply_decision(
             outbox_id,
             reason=decision.reason,
             release_at=decision.release_at,
-            urgent=any(sub.urgent for sub in subs),
+            urgent=decision.urgent,
         )
     return decision
 

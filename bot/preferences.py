@@ -359,6 +359,7 @@ class Decision:
     silent: bool = False
     reason: HoldReason | None = None
     release_at: datetime | None = None
+    urgent: bool = False  # a matching subscription is urgent: its digest rings too
 
 
 def is_muted(prefs: ChatPrefs, now: datetime) -> bool:
@@ -387,14 +388,14 @@ def decide(prefs: ChatPrefs, subs: Sequence[SubscriptionPrefs], now: datetime) -
     live = [sub for sub in subs if sub.live(now)]
     if not live:
         return Decision("drop")
+    urgent = any(sub.urgent for sub in live)
     if is_muted(prefs, now):
-        return Decision("hold", reason="mute", release_at=prefs.muted_until)
+        return Decision("hold", reason="mute", release_at=prefs.muted_until, urgent=urgent)
     if any(sub.mode == "instant" for sub in live):
-        urgent = any(sub.urgent for sub in live)
-        return Decision("send", silent=digest_silent(prefs, now, urgent=urgent))
+        return Decision("send", silent=digest_silent(prefs, now, urgent=urgent), urgent=urgent)
     zone = prefs.zone
     releases = [r for r in (next_release(sub, now, zone) for sub in live) if r is not None]
-    return Decision("hold", reason="digest", release_at=min(releases))
+    return Decision("hold", reason="digest", release_at=min(releases), urgent=urgent)
 
 
 # Telegram counts a group's messages per minute; a held burst is released a window later.
@@ -417,7 +418,13 @@ def batch_burst(
     if decision.action != "send" or (recent < budget and pending_release is None):
         return decision
     release_at = pending_release if pending_release is not None else now + BURST_WINDOW
-    return Decision("hold", silent=decision.silent, reason="burst", release_at=release_at)
+    return Decision(
+        "hold",
+        silent=decision.silent,
+        reason="burst",
+        release_at=release_at,
+        urgent=decision.urgent,
+    )
 
 
 def digest_silent(prefs: ChatPrefs, now: datetime, *, urgent: bool) -> bool:

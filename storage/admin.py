@@ -65,8 +65,8 @@ def recent_alert_count(
     """
     since = to_db_time(now - window)
     row = db.execute(
-        "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND status IN ('pending', 'sent') "
-        "AND created_at >= ? AND id IS NOT ?",
+        "SELECT COUNT(*) FROM outbox WHERE chat_id = ? "
+        "AND status IN ('pending', 'sending', 'sent') AND created_at >= ? AND id IS NOT ?",
         [chat_id, since, exclude_id],
     ).fetchone()
     return int(row[0])

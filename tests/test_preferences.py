@@ -277,8 +277,13 @@ DAILY = SubscriptionPrefs(mode="daily", daily_at=time(8))
         (ChatPrefs("Asia/Riyadh"), [INSTANT], NOW, Decision("send")),
         (ChatPrefs("Asia/Riyadh", quiet=QUIET), [INSTANT], NOW, Decision("send", silent=True)),
         (ChatPrefs("Asia/Riyadh", quiet=QUIET), [INSTANT], NOON, Decision("send")),
-        (ChatPrefs("Asia/Riyadh", quiet=QUIET), [URGENT], NOW, Decision("send")),
-        (ChatPrefs("Asia/Riyadh", quiet=QUIET), [INSTANT, URGENT], NOW, Decision("send")),
+        (ChatPrefs("Asia/Riyadh", quiet=QUIET), [URGENT], NOW, Decision("send", urgent=True)),
+        (
+            ChatPrefs("Asia/Riyadh", quiet=QUIET),
+            [INSTANT, URGENT],
+            NOW,
+            Decision("send", urgent=True),
+        ),
         (
             ChatPrefs("Asia/Riyadh"),
             [HOURLY],
@@ -304,7 +309,7 @@ DAILY = SubscriptionPrefs(mode="daily", daily_at=time(8))
             ChatPrefs("Asia/Riyadh", muted=True),
             [URGENT],
             NOON,
-            Decision("hold", reason="mute", release_at=None),
+            Decision("hold", reason="mute", release_at=None, urgent=True),
         ),
         (
             ChatPrefs("Asia/Riyadh", muted=True, muted_until=utc(2024, 6, 1, 12)),
