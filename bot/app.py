@@ -31,7 +31,6 @@ from bot.settings import Settings
 from storage import outbox
 from storage.db import open_database
 from storage.subscriptions import active_subscriptions
-from storage.timestamps import utcnow
 
 __all__ = [
     "MarsadApp",
@@ -118,7 +117,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         db = open_database(settings.database)
-        recovered = outbox.recover_in_flight(db, now=utcnow())
+        recovered = outbox.recover_in_flight(db, now=components.clock())
         if recovered:
             log.warning("%d alert(s) were being sent when Marsad stopped: queued again", recovered)
         index = components.make_index(db)
@@ -127,7 +126,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
             db=db,
             index=index,
             scanner=components.make_scanner(settings, db),
-            sender=Sender(db, application.bot, settings),
+            sender=Sender(db, application.bot, settings, wall=components.clock),
             render=components.make_renderer(db),
             components=components,
         )
