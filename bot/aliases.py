@@ -180,9 +180,21 @@ class AliasTable:
                     self._lexicon.setdefault(phrase.stem, set()).add(entity.id)
 
         self._derived: dict[str, set[str]] = {}
+        # Definite singular adjectives of places («الروسي», «الباكستانية») → the places. Plural
+        # ones describe people («عناصر داعش العراقيين»), never a body.
+        self._adjectives: dict[str, set[str]] = {}
         for entity in self._entities.values():
             for phrase in nisba_phrases(entity):
                 self._derived.setdefault(key_of(phrase), set()).add(entity.id)
+                word = phrase.words[0]
+                if (
+                    entity.is_place
+                    and phrase.definite
+                    and len(phrase.words) == 1
+                    and word.endswith(("ي", "يه"))
+                ):
+                    self._adjectives.setdefault(word, set()).add(entity.id)
+        self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
 
     def derived_entities(self, phrase: Phrase) -> list[str]:
         """Entities this phrase is a derived form of («الروسية» → RU)."""
@@ -225,6 +237,14 @@ class AliasTable:
 
     def word_entities(self, word: str) -> set[str]:
         return self._lexicon.get(word, set())
+
+    def is_body(self, entity_id: str | None) -> bool:
+        """Is this entity an organisation (alliance, agency, council, armed group)?"""
+        return entity_id in self._bodies
+
+    def adjective_places(self, word: str) -> set[str]:
+        """Places whose definite nisba adjective this normalized word is («الروسي» → RU)."""
+        return self._adjectives.get(word, set())
 
     def covers(self, outer: str | None, inner: str) -> bool:
         """Does a mention of `outer` inside a name of `inner` still count («كوريا» in

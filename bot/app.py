@@ -98,11 +98,6 @@ async def sender_job(context: Context) -> None:
         )
 
 
-async def error_handler(update: object, context: Context) -> None:
-    """Log what a handler or job raised, with the update that caused it."""
-    log.error("error while handling %r", update, exc_info=context.error)
-
-
 def file_url(api_url: str) -> str:
     """The file-download base beside a Bot API base: `…/bot` → `…/file/bot` (Telegram's and
     the sandbox's layout), so /import can download what a user sends."""
@@ -184,8 +179,8 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         .post_shutdown(post_shutdown)
         .build()
     )
+    # Handlers and the error handler (logs with context, never the token; tells the admins).
     handlers.register(application)
-    application.add_error_handler(error_handler)
     return application
 
 

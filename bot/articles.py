@@ -12,16 +12,20 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from bot.arabic import normalize, split_sentences
+from bot.stories import story_terms
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MIN_BODY_WORDS",
     "ArticleError",
     "DateOrigin",
     "ParsedArticle",
@@ -33,6 +37,8 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# The least body an article has: a one-sentence news flash has about ten words.
+MIN_BODY_WORDS = 8
 
 # Where `published` came from: the article text itself, or the file's mtime as a fallback.
 DateOrigin = Literal["text", "mtime"]
@@ -100,18 +106,19 @@ def _is_arabic_letter(ch: str) -> bool:
 
 # C0 and C1 control characters other than tab, newlines and form feeds.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_LETTER = re.compile(r"[^\W\d_]")
-_VISIBLE = re.compile(r"\S")
-_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u0750-\u077f]")
-_LATIN_LETTER = re.compile("[A-Za-z]")
+# Runs, not single characters: counting the length of runs is twice as fast (every file).
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACE_RUNS = re.compile(r"\s+")
+_ARABIC_LETTERS = re.compile("[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\u0750-\u077f]+")
 
 
 def _control_count(text: str) -> int:
     return _CONTROL.subn("", text)[1]
 
 
-def _count(pattern: re.Pattern[str], text: str) -> int:
-    return pattern.subn("", text)[1]
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of `text` the run pattern `runs` covers."""
+    return sum(map(len, runs.findall(text)))
 
 
 def _plausible_text(text: str) -> bool:
@@ -121,8 +128,8 @@ def _plausible_text(text: str) -> bool:
     if _control_count(text) > max(2, len(text) // 500):
         return False
     sample = text[:20000]
-    visible = _count(_VISIBLE, sample)
-    return visible > 0 and _count(_LETTER, sample) >= 0.4 * visible
+    visible = len(sample) - _count(_SPACE_RUNS, sample)
+    return visible > 0 and _count(_LETTERS, sample) >= 0.4 * visible
 
 
 _ARABIC_FUNCTION_WORDS = frozenset(
@@ -317,6 +324,14 @@ _CHROME_ANYWHERE = _compile(
         r"تويتر|واتساب|تيليجرام|تلغرام|لينكدان|انستغرام|انستجرام|يوتيوب)\W*)+$",
         r"^\d{1,2}:\d{2}(?::\d{2})? ?(?:ت ?م|ت ?غ|gmt|utc|am|pm|ص|م)?$",
         r"^(?:https?://|www\.)\S+$",
+        r"^list \d+ of \d+$|^end of list$|^article information$",
+        r"^(?:اعلان|advertisement|ads?|sponsored|محتوي مدعوم)$",
+        r"^(?:المزيد من التفاصيل|التفاصيل|للمزيد|more|read more)\W*$",
+        # Relative times fall back to the file's date: «منذ ساعتين», «قبل 5 دقائق», «2 hours ago».
+        r"^(?:منذ|قبل) (?:\d+ )?(?:ثانيه|ثوان|دقيقه|دقيقتين|دقايق|ساعه|ساعتين|ساعات|يوم|يومين|"
+        r"ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر)$",
+        r"^\d+ (?:seconds?|minutes?|mins?|hours?|days?|weeks?) ago$",
+        r"^.{0,30}\b(?:شروط الاستخدام|سياسه الخصوصيه|privacy policy|terms of use)\b.{0,40}$",
         r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
     ]
 )
@@ -361,10 +376,13 @@ _MARKER_END = r"\s*(?:[:：.\-–—]+\s*|$)"
 _RELATED_MARKER = re.compile(
     rf"^(?:[اإأآ]{_D}ق{_D}ر{_D}[أا]{_D}|طالع|شاهد|انظر|اقرئي){_D}\s*(?:{_ALSO}|كذلك|المزيد)"
     r"\s*[:：.\-–—]*\s*"
-    r"|^(?:مواضيع|موضوعات|اخبار|أخبار|مقالات|قصص|روابط|تقارير)\s+(?:ذات\s+صلة|متعلقة|مرتبطة|"
-    r"مشابهة|قد\s+تهمك)" + _MARKER_END + r"|^(?:مقالات|مواضيع)\s+[أا]خرى\s+للكاتب\s*[:：.\-–—]*\s*"
-    r"|^(?:ذات\s+صلة|قد\s+يهمك|"
-    r"قد\s+يعجبك(?:\s+أيضا|\s+ايضا)?|الأكثر\s+قراءة|الاكثر\s+قراءة|المزيد\s+من\s+الأخبار|"
+    r"|^(?:ال)?(?:مواضيع|موضوعات|اخبار|أخبار|مقالات|قصص|روابط|تقارير)\s+(?:ال)?(?:ذات\s+صلة|"
+    r"متعلقة|مرتبطة|مشابهة|مقترحة|قد\s+تهمك)"
+    + _MARKER_END
+    + r"|^(?:مقالات|مواضيع)\s+[أا]خرى\s+للكاتب\s*[:：.\-–—]*\s*"
+    r"|^(?:ذات\s+صلة|قد\s+يهمك|اخترنا\s+لك|"
+    rf"قد\s+يعجبك(?:\s+{_ALSO})?|الأكثر\s+(?:قراءة|مشاهدة|تداولا)|الاكثر\s+(?:قراءة|مشاهدة|تداولا)|"
+    r"المزيد\s+من\s+الأخبار|"
     r"المزيد\s+من\s+الاخبار|read\s+(?:also|more)|related(?:\s+(?:articles|news|stories))?|"
     r"see\s+also)" + _MARKER_END,
     re.IGNORECASE,
@@ -405,6 +423,63 @@ _SECTION_LABEL = _compile(
 )
 
 
+# Separators of menu, breadcrumb and credit lines: «الرئيسية / أخبار مصر», «لندن - العربية.نت».
+_LABEL_SEPARATORS = re.compile(r"\s+[-–—ـ/|>›»+·•]\s+|\s*[,،|·•]\s*")
+# Bylines and author boxes (normalized): «بقلم: ...», «كتب- أحمد علي:», «Author, ...».
+_BYLINE = re.compile(
+    r"^(?:بقلم|كتب|كتبت|كتبه|كتابه|اعداد|تحرير|حرره|المحرر|محرر|مراسل|مراسله|تقرير|متابعه|"
+    r"by|author|role|written by|reporting by|edited by)\b\s*[:：,،\-–—]?.{0,60}$"
+)
+_UPDATE_LABEL = re.compile(r"^(?:اخر تحديث|تاريخ التحديث|تم التحديث|محدث|updated|last updated)\b")
+# Photo captions and credits: «صورة أرشيفية ...», «صدر الصورة، Getty Images», «... (أ.ف.ب)».
+_CAPTION_START = _compile(
+    [
+        r"^(?:صوره|الصوره|صور|صدر الصوره|مصدر الصوره|التعليق علي الصوره|تعليق الصوره|"
+        r"الصوره من|photo|image|picture|caption|getty images)\b",
+    ]
+)
+_CAPTION_CREDIT = re.compile(r"\((?:[^()]{1,25})\)\s*$")
+_CAPTION_WORDS = 20
+
+
+def _is_caption(line: str) -> bool:
+    if (
+        len(line) > _CHROME_MAX_CHARS
+        or _words(line) > _CAPTION_WORDS
+        or _SENTENCE_END.search(line.rstrip(" )"))
+    ):
+        return False
+    if _CAPTION_START.search(_norm(line)):
+        return True
+    credit = _CAPTION_CREDIT.search(line)
+    # «الرئيس خلال زيارة (أ.ف.ب)»: a credit of an agency or a photographer, not «(الناتو)».
+    return credit is not None and _words(credit.group()) <= 3 and "." in credit.group()
+
+
+# Where the page footer or the comments begin: nothing after is article text or related news.
+_FOOTER = _compile(
+    [
+        r"^(?:التعليقات|تعليقات|تعليقات القراء|اضف تعليق|اضف تعليقك|اترك تعليقا|اترك ردا|"
+        r"comments?|leave a (?:comment|reply))\W*(?:\(\d+\))?\W*$",
+        r"(?:جميع|كل) الحقوق محفوظه|all rights reserved|©|\bcopyright\b",
+    ]
+)
+
+
+def _is_footer(line: str) -> bool:
+    if len(line) > _CHROME_MAX_CHARS:
+        return False
+    return _words(line) <= 25 and bool(_FOOTER.search(_norm(line)))
+
+
+# Phrases that make a short line chrome wherever they stand in it (cookie banners).
+_CHROME_PHRASES = re.compile(
+    r"ملفات تعريف الارتباط|الكوكيز|\bcookies?\b.{0,60}\b(?:accept|agree|consent|policy)\b"
+)
+
+
+# Cached: one line goes through several chrome checks, each on its normalized form.
+@lru_cache(maxsize=4096)
 def _norm(line: str) -> str:
     return normalize(line)
 
@@ -415,7 +490,9 @@ _CHROME_MAX_CHARS = 200  # every chrome pattern is a short line; paragraphs skip
 def _is_chrome(line: str) -> bool:
     if len(line) > _CHROME_MAX_CHARS and " " in line:
         return False
-    return bool(_CHROME_ANYWHERE.search(_norm(line)))
+    normalized = _norm(line)
+    # Every pattern is anchored at the start: match, not search, spares a scan of the line.
+    return bool(_CHROME_ANYWHERE.match(normalized) or _CHROME_PHRASES.search(normalized))
 
 
 def _is_trailing_chrome(line: str, arabic_article: bool) -> bool:
@@ -524,7 +601,7 @@ _MONTHS: dict[str, int] = {
 }
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _TIME_RE = (
-    r"(?:[\s,،\-–|]*(?:الساعه|at|في)?\s*(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2}))?"
+    r"(?:[\s,،\-–|:]*(?:الساعه|at|في)?\s*(?P<hh>\d{1,2}):(?P<mi>\d{2})(?::(?P<ss>\d{2}))?"
     r"(?:\.\d+)?\s*(?P<ampm>am|pm|a\.m\.|p\.m\.|صباحا|مساء|ص|م)?(?![\w]))?"
 )
 _TZ_RE = (
@@ -549,9 +626,19 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ]
 )
 _DATE_LABEL = re.compile(
-    r"^(?:تاريخ النشر|تاريخ الخبر|نشر بتاريخ|نشر في|تم النشر|النشر|التاريخ|تاريخ|اخر تحديث|"
-    r"تاريخ التحديث|published(?: on| at)?|updated(?: on| at)?|posted(?: on)?|date)\s*[:：]?\s*",
+    r"^(?:تاريخ النشر|تاريخ الخبر|نشر بتاريخ|نشرت? في|تم النشر(?: في)?|النشر|نشرت?|التاريخ|"
+    r"تاريخ|اخر تحديث(?: في)?|تاريخ التحديث|تم التحديث(?: في)?|محدث|published(?: on| at)?|"
+    r"(?:last )?updated(?: on| at)?|posted(?: on)?|date)\s*[:：]?\s*",
     re.IGNORECASE,
+)
+_HIJRI_MONTHS = (
+    "محرم|صفر|ربيع (?:الاول|الاخر|الثاني)|جمادي (?:الاولي|الاخره|الاخري|الثانيه)|رجب|شعبان|"
+    "رمضان|شوال|(?:ذو|ذي) (?:القعده|الحجه)"
+)
+# What may stand beside a date on a date line: a Hijri date, a time, «م», «هـ», «ـ».
+_DATE_NOISE = re.compile(
+    rf"\d{{1,2}} (?:{_HIJRI_MONTHS}) \d{{4}}(?: ?ه\b)?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|"
+    r"(?<!\w)[مصه](?!\w)|\bksa\b"
 )
 _WEEKDAYS = _compile(
     [
@@ -639,11 +726,12 @@ def _zone(groups: dict[str, str | None], default_tz: tzinfo) -> tzinfo:
     return default_tz
 
 
-def _date_line(line: str, default_tz: tzinfo, *, anywhere: bool) -> datetime | None:
+def _date_line(line: str, default_tz: tzinfo, *, anywhere: bool, slack: int = 0) -> datetime | None:
     """The date of a line that is (almost) nothing but a date, else None.
 
     Outside the header (`anywhere=True`) only a labelled line («تاريخ النشر: ...») counts,
     so that a body sentence mentioning «20 يونيو 2024» is never taken for the article's date.
+    `slack` more words are allowed beside the date (a dateline's place and agency).
     """
     if len(line) > 120 or not any(ch.isdigit() for ch in line):
         return None  # a date line is short and has digits; paragraphs skip the work
@@ -658,8 +746,8 @@ def _date_line(line: str, default_tz: tzinfo, *, anywhere: bool) -> datetime | N
     residue = rest
     for _, start, end in reversed(dates):
         residue = residue[:start] + " " + residue[end:]
-    residue = _DATE_LABEL.sub(" ", _WEEKDAYS.sub(" ", residue))
-    if _words(residue) > (3 if label else 1):
+    residue = _DATE_NOISE.sub(" ", _DATE_LABEL.sub(" ", _WEEKDAYS.sub(" ", residue)))
+    if _words(residue) > (3 if label else 1) + slack:
         return None
     return dates[0][0]
 
@@ -774,7 +862,10 @@ def _is_headline(line: str) -> bool:
     words = _words(line)
     if words == 0 or words > 30:
         return False
-    return not (words > 18 and _SENTENCE_END.search(line))
+    if words > 18 and _SENTENCE_END.search(line):
+        return False
+    # A longer line closed by a single full stop is a sentence of a pasted article.
+    return not (words > 12 and line.endswith(".") and not line.endswith(".."))
 
 
 _ENGLISH = frozenset(
@@ -825,10 +916,10 @@ _FRENCH = frozenset(
 def detect_language(text: str) -> str:
     """'ar', 'en', 'fr' or 'und', from the script of the letters and common words."""
     sample = text[:5000]
-    letters = _count(_LETTER, sample)
+    letters = _count(_LETTERS, sample)
     if not letters:
         return "und"
-    if _count(_ARABIC_LETTER, sample) >= 0.5 * letters:
+    if _count(_ARABIC_LETTERS, sample) >= 0.5 * letters:
         return "ar"
     words = [w.lower() for w in _WORD.findall(sample)]
     if not words:
@@ -845,6 +936,7 @@ def detect_language(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _HEADER_LINES = 6  # leading lines searched for chrome, the title and a bare date line
+_HEADER_SCAN = 15  # leading lines searched for the first paragraph, the end of the header
 _TITLE_WORDS = 12  # words kept when a title has to be cut from a first paragraph
 
 
@@ -871,6 +963,97 @@ def _is_head_chrome(line: str, following: list[str]) -> bool:
     return False
 
 
+@dataclass
+class _Header:
+    """What the lines before the body gave: the title and metadata, and where the body starts."""
+
+    title: str
+    body_start: int
+    lead: list[str]  # article lines between the title and the first paragraph
+    published: datetime | None
+    source: str | None
+
+
+_DATELINE_WORDS = 2
+
+
+def _is_label(line: str) -> bool:
+    """A menu, breadcrumb or credit line: short items between separators («أنقرة / الأناضول»)."""
+    if _SENTENCE_END.search(line):
+        return False  # a sentence of hard-wrapped text, not a menu
+    category = _TITLE_CATEGORY.match(line)
+    if category and _words(line[category.end() :]) >= 3:
+        return False  # a wire category before a headline: «سياسي / الرئيس يستقبل الوفد»
+    parts = [p for p in _LABEL_SEPARATORS.split(line) if p.strip()]
+    return len(parts) >= 2 and all(_words(p) <= 3 for p in parts)
+
+
+def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
+    """Title and metadata from the lines before the first paragraph.
+
+    Site names, menus, section labels, bylines, share bars and dates come before the body on
+    most sites, in any order around the headline. The title is the first line there that is
+    not one of those; a short line (≤ 3 words) is a label when a longer line follows it.
+    None when no paragraph starts within `_HEADER_SCAN` lines (short-line texts).
+    """
+    first = next(
+        (
+            i
+            for i, line in enumerate(lines[:_HEADER_SCAN])
+            # A short sentence counts once a headline may stand above it.
+            if (_looks_like_paragraph(line) or (i > 0 and _is_prose(line))) and not _is_chrome(line)
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    dates: list[tuple[bool, datetime]] = []
+    source: str | None = None
+    candidates: list[int] = []
+    labels: list[int] = []
+    for i, line in enumerate(lines[:first]):
+        # Before the body a date may come with a place and an agency: «الخرطوم 11 اغسطس 2015 واس».
+        date = _date_line(line, default_tz, anywhere=False, slack=_DATELINE_WORDS)
+        if date is not None:
+            dates.append((bool(_UPDATE_LABEL.match(_norm(line))), date))
+        elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
+            source = source or found["value"].strip().rstrip(".")
+        elif (
+            _is_head_chrome(line, lines[i + 1 :])
+            or _RELATED_MARKER.match(line)
+            or _BYLINE.match(_norm(line))
+            or _is_caption(line)
+        ):
+            continue
+        else:
+            (labels if _is_label(line) else candidates).append(i)
+    # A publication date beats an «آخر تحديث» date, wherever each stands.
+    published = next((d for update, d in dates if not update), dates[0][1] if dates else None)
+    pool = candidates or labels
+    title_index: int | None = None
+    for position, i in enumerate(pool):
+        words = _words(lines[i])
+        longest_after = max((_words(lines[j]) for j in pool[position + 1 :]), default=0)
+        if words <= 3 and longest_after >= max(4, words + 2):
+            continue
+        title_index = i
+        break
+    if title_index is None:
+        return _Header(_title_from_paragraph(lines[first]), first, [], published, source)
+    title = _TITLE_CATEGORY.sub("", lines[title_index])
+    # What stands between the title and the first paragraph, apart from labels, bylines and
+    # dates, is article text: a standfirst, or the first lines of hard-wrapped text.
+    # Short lines there without a full stop are credits and datelines («لندن: «الشرق الأوسط»»).
+    lead = [
+        lines[i]
+        for i in candidates
+        if i > title_index
+        and _norm(lines[i]) != _norm(title)
+        and (_words(lines[i]) > 3 or _SENTENCE_END.search(lines[i]))
+    ]
+    return _Header(title, first, lead, published, source)
+
+
 def parse_article(
     text: str, path: str, mtime: datetime, *, default_tz: tzinfo = UTC
 ) -> ParsedArticle:
@@ -883,6 +1066,12 @@ def parse_article(
     lines = [cleaned for cleaned in (_clean_line(raw) for raw in text.split("\n")) if cleaned]
     if not lines:
         raise ArticleError("no text lines")
+    # On the raw lines: cleaning turns the tabs of a TSV into spaces.
+    shape = _non_article_shape(
+        [raw.strip() for raw in text.split("\n", 2 * _SHAPE_LINES) if raw.strip()]
+    )
+    if shape is not None:
+        raise ArticleError(f"not an article: {shape}")
 
     published: datetime | None = None
     source: str | None = None
@@ -890,26 +1079,32 @@ def parse_article(
     title: str | None = None
     body: list[str] = []
 
-    # Header: chrome, bare date lines and metadata before the title.
-    index = 0
-    while index < len(lines) and index < _HEADER_LINES:
-        line = lines[index]
-        date = _date_line(line, default_tz, anywhere=False)
-        if date is not None:
-            published = published or date
-        elif _is_head_chrome(line, lines[index + 1 :]) or _RELATED_MARKER.match(line):
-            pass
-        elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
-            source = source or found["value"].strip().rstrip(".")
-        else:
-            if _looks_like_paragraph(line):
-                title = _title_from_paragraph(line)
-                body.append(line)  # the paragraph is body text, not just a title
+    header = _read_header(lines, default_tz)
+    if header is not None:
+        title, published, source = header.title, header.published, header.source
+        body.extend(header.lead)
+        index = header.body_start
+    else:
+        # No paragraph near the top: the first meaningful line is the title.
+        index = 0
+        while index < len(lines) and index < _HEADER_LINES:
+            line = lines[index]
+            date = _date_line(line, default_tz, anywhere=False)
+            if date is not None:
+                published = published or date
+            elif _is_head_chrome(line, lines[index + 1 :]) or _RELATED_MARKER.match(line):
+                pass
+            elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
+                source = source or found["value"].strip().rstrip(".")
             else:
-                title = _TITLE_CATEGORY.sub("", line)
+                if _looks_like_paragraph(line):
+                    title = _title_from_paragraph(line)
+                    body.append(line)  # the paragraph is body text, not just a title
+                else:
+                    title = _TITLE_CATEGORY.sub("", line)
+                index += 1
+                break
             index += 1
-            break
-        index += 1
     if title is None:
         raise ArticleError("no title: the file holds only site chrome or dates")
 
@@ -929,8 +1124,12 @@ def parse_article(
 
     # Metadata lines anywhere; the body ends where the related-items tail begins.
     tail: list[str] = []
+    related: list[str] = []
     in_tail = ended = False
-    for line in kept:
+    position = 0
+    while position < len(kept):
+        line = kept[position]
+        position += 1
         source_match = _SOURCE_LINE.match(line)
         tags_match = _TAGS_LINE.match(line)
         if source_match and _words(source_match["value"]) <= 8:
@@ -944,28 +1143,45 @@ def parse_article(
             if date is not None:
                 published = published or date
                 continue
-        if not in_tail and body and _END_MARKER.match(line):
+        if body and (_END_MARKER.match(line) or _is_footer(line)):
             in_tail, ended = True, True
         if not in_tail and body and _RELATED_MARKER.match(line):
+            inline = _inline_related(kept, position - 1, title)
+            if inline is not None:
+                headlines, position = inline
+                related.extend(headlines)
+                continue
             in_tail = True
         if not in_tail:
             body.append(line)
         elif not ended:
             tail.append(line)
 
-    related = _related_from_tail(tail)
-    arabic_article = detect_language(title + "\n" + "\n".join(body[:5])) == "ar"
-    body = [line for line in body if not _is_chrome(line)]
+    related.extend(_related_from_tail(tail))
+    # Judged once, before the trailing chrome goes: a few short lines never tip 5000 characters.
+    language = detect_language(title + "\n" + "\n".join(body))
+    arabic_article = language == "ar"
+    body = [line for line in body if not (_is_chrome(line) or _is_caption(line))]
     while body and _is_trailing_chrome(body[-1], arabic_article):
         body.pop()
+    body, loose_tags = _cut_trailing_labels(body)
+    # Two or more bare words-only lines after the last sentence are a tag list («إيران»).
+    if len(loose_tags) >= 2 and all(_BARE_WORDS.fullmatch(line) for line in loose_tags):
+        tags = tags or _dedupe(loose_tags)
     if body:
         body[-1] = _INLINE_CHROME.sub("", body[-1]).rstrip()
-        inline = _INLINE_TAGS.search(body[-1])
-        if inline and _words(inline["value"]) <= 15:
-            tags = tags or _split_tags(inline["value"])
-            body[-1] = body[-1][: inline.start()].rstrip()
+        inline_tags = _INLINE_TAGS.search(body[-1])
+        if inline_tags and _words(inline_tags["value"]) <= 15:
+            tags = tags or _split_tags(inline_tags["value"])
+            body[-1] = body[-1][: inline_tags.start()].rstrip()
     if not body:
         raise ArticleError("no article text: only a title and site chrome")
+    body_words = sum(_words(line) for line in body)
+    if body_words < MIN_BODY_WORDS:
+        raise ArticleError(
+            f"not an article: {body_words} words of text under the title (at least"
+            f" {MIN_BODY_WORDS})"
+        )
 
     body_text = "\n".join(body)
     return ParsedArticle(
@@ -977,8 +1193,116 @@ def parse_article(
         tags=tags,
         body=body_text,
         related=_dedupe(related),
-        language=detect_language(title + "\n" + body_text),
+        language=language,
     )
+
+
+# A table, a log or a configuration file: most lines share a machine-made shape.
+_TABLE_SEPARATORS = (",", ";", "\t", "|", "،")
+_LOG_LINE = re.compile(
+    r"^\W{0,2}(?:\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\d{2}:\d{2}:\d{2}|"
+    r"(?:info|warn|warning|error|debug|trace|fatal|critical|notice)\b)",
+    re.IGNORECASE,
+)
+_SETTING_LINE = re.compile(r"^[\w.\-\[\]]+\s*[=:]\s*\S*$")
+_SHAPE_SHARE = 0.6  # share of lines that must have the shape
+_SHAPE_LINES = 200  # lines looked at
+
+
+def _non_article_shape(lines: list[str]) -> str | None:
+    """What machine-made text `lines` are (a CSV table, a log, settings), or None for prose."""
+    sample = lines[:_SHAPE_LINES]
+    if len(sample) < 3:
+        return None
+    needed = _SHAPE_SHARE * len(sample)
+    for separator in _TABLE_SEPARATORS:
+        counts = [line.count(separator) for line in sample]
+        fields = max(set(counts), key=counts.count)
+        if fields >= 2 and counts.count(fields) >= needed:
+            return f"looks like a table ({fields + 1} fields separated by {separator!r} per line)"
+    if sum(1 for line in sample if _LOG_LINE.match(line)) >= needed:
+        return "looks like a log file (most lines start with a time or a log level)"
+    if sum(1 for line in sample if _SETTING_LINE.match(line)) >= needed:
+        return "looks like a configuration file (most lines are key = value)"
+    return None
+
+
+_INLINE_HEADLINES = 3  # «اقرأ أيضاً» inside an article links one to three other stories
+
+
+def _inline_related(lines: list[str], index: int, title: str) -> tuple[list[str], int] | None:
+    """A «اقرأ أيضاً» block inside the article: (its headlines, where the article resumes).
+
+    Sites put a marker with one to three links between two paragraphs of the story. It is
+    inline when a paragraph follows the headlines and that paragraph is not the lead of the
+    linked story itself (a whole other article pasted after its headline, as at the end of
+    many pages, repeats its headline's words in its first paragraph).
+    """
+    marker = _RELATED_MARKER.match(lines[index])
+    assert marker is not None
+    glued = lines[index][marker.end() :].strip(" :-–—")
+    headlines = [glued] if glued else []
+    position = index + 1
+    while position < len(lines):
+        line = lines[position]
+        if _is_chrome(line):
+            position += 1
+            continue
+        if _is_prose(line) or _SOURCE_LINE.match(line) or _TAGS_LINE.match(line):
+            break
+        if len(headlines) == _INLINE_HEADLINES or not _is_headline(line):
+            return None
+        if _RELATED_MARKER.match(line) or _is_footer(line) or _END_MARKER.match(line):
+            return None
+        headlines.append(line)
+        position += 1
+    if not headlines or position == len(lines) or not _is_prose(lines[position]):
+        return None
+    if _is_lead_of(headlines[-1], lines[position], title):
+        return None
+    return headlines, position
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph, or a sentence closed by a full stop: article text, not a headline."""
+    if _looks_like_paragraph(line):
+        return True
+    return _words(line) >= 8 and line.endswith((".", "؟", "?")) and not line.endswith("..")
+
+
+def _is_lead_of(headline: str, paragraph: str, title: str) -> bool:
+    """Does `paragraph` open the story of `headline` rather than continue the one of `title`?"""
+    headline_terms = story_terms(headline, "")
+    title_terms = story_terms(title, "")
+    paragraph_terms = story_terms(paragraph, "")
+    if not headline_terms:
+        return False
+    echo = len(headline_terms & paragraph_terms) / len(headline_terms)
+    continuation = len(title_terms & paragraph_terms) / len(title_terms) if title_terms else 0.0
+    return echo >= _LEAD_ECHO and echo > continuation
+
+
+_LEAD_ECHO = 0.34  # a lead repeats at least a third of its headline's content words
+
+
+def _cut_trailing_labels(body: list[str]) -> tuple[list[str], list[str]]:
+    """Short label lines after the last sentence (bare tags, an author's one-line bio)."""
+    end = len(body)
+    while end > 1 and _is_loose_label(body[end - 1]):
+        end -= 1
+    if end == len(body) or not _SENTENCE_END.search(body[end - 1]):
+        return body, []
+    return body[:end], body[end:]
+
+
+def _is_loose_label(line: str) -> bool:
+    if _words(line) > _LABEL_WORDS or _SENTENCE_END.search(line) or line.endswith((":", "،", ",")):
+        return False
+    return _is_label(line) or not any(ch.isdigit() for ch in line)
+
+
+_LABEL_WORDS = 5
+_BARE_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 def _related_from_tail(tail: list[str]) -> list[str]:

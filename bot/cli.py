@@ -254,6 +254,36 @@ def demo_command(args: argparse.Namespace, settings: Settings) -> int:
         return 1
 
 
+def summarize_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the summary an alert would carry for each article file (plain text)."""
+    import json
+
+    from bot.articles import ArticleError, read_article
+    from bot.inbox import collect_files
+    from bot.summary import summarize
+
+    try:
+        files = collect_files(args.paths)
+    except FileNotFoundError as exc:
+        print(f"marsad summarize: {exc}", file=sys.stderr)
+        return 2
+    keywords = [args.keyword] if args.keyword else []
+    failures = 0
+    for path in files:
+        try:
+            article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
+        except ArticleError as exc:
+            failures += 1
+            print(f"marsad summarize: {path}: {exc.reason}", file=sys.stderr)
+            continue
+        summary = summarize(article.body, keywords, title=article.title).text
+        if args.json:
+            print(json.dumps({"path": str(path), "summary": summary}, ensure_ascii=False))
+        else:
+            print(f"== {path}\n{summary}\n")
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -305,6 +335,12 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     match.add_argument("--json", action="store_true", help="one JSON object per file")
     match.set_defaults(handler=match_command)
+
+    summarize = sub.add_parser("summarize", help="print the summary alerts carry for article files")
+    summarize.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    summarize.add_argument("--keyword", metavar="K", help="prefer sentences naming this keyword")
+    summarize.add_argument("--json", action="store_true", help='one {"path", "summary"} per line')
+    summarize.set_defaults(handler=summarize_command)
     return parser
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlite_utils import Database
 
 from bot.aliases import default_alias_table, load_alias_table
+from bot.following import watch_terms
 from bot.inbox import InboxScanner
 from bot.matching import MatchIndex, QueryError, parse_query
 from bot.outgoing import OutgoingMessage
@@ -41,6 +42,17 @@ def _zone(name: str | None, default: tzinfo) -> tzinfo:
     except (ZoneInfoNotFoundError, ValueError):
         log.warning("unknown time zone %r stored for a chat; using the default", name)
         return default
+
+
+def _watched(query: str | None) -> tuple[str, ...]:
+    """The subscription's terms and aliases: the summary prefers and bolds every one of them
+    (the matcher reports only the best mention)."""
+    if query is None:
+        return ()
+    try:
+        return tuple(watch_terms(parse_query(query)))
+    except QueryError:
+        return ()
 
 
 def default_components(settings: Settings) -> Components:
@@ -81,7 +93,12 @@ def default_components(settings: Settings) -> Components:
             assert isinstance(article, StoredArticle)  # what load_article returns
             queries = subscription_queries(db, [m.subscription_id for m in matches])
             reasons = [
-                Reason(m.subscription_id, queries.get(m.subscription_id, m.matched), (m.matched,))
+                Reason(
+                    m.subscription_id,
+                    queries.get(m.subscription_id, m.matched),
+                    (m.matched,),
+                    _watched(queries.get(m.subscription_id)),
+                )
                 for m in matches
             ]
             others = story_sources(db, article.story_id) if article.story_id is not None else []

@@ -4,7 +4,8 @@ Starts the sandbox on loopback and the real Application against it (a temporary 
 unless one is given). A demo user sends /start and /follow for a few keywords through real
 updates; the owner's sample articles (shipped in bot/demo_articles) are dropped into the
 inbox the way a producer delivers files; when every file is processed and every alert sent,
-the conversation is printed as the user saw it.
+the user opens an alert's full text, pages through /recent, searches, lists and unfollows;
+then the conversation is printed as the user saw it.
 """
 
 from __future__ import annotations
@@ -83,6 +84,38 @@ async def _say(sandbox: Sandbox, text: str) -> None:
     await asyncio.sleep(HUMAN_PAUSE)
 
 
+async def _press(sandbox: Sandbox, message: StoredMessage, data: str) -> None:
+    """Press a button of `message` as the demo user; wait for the reply or the edit it brings."""
+
+    def changes() -> int:
+        return len([e for e in sandbox.transcript(DEMO_USER) if e.kind in ("bot", "edit")])
+
+    before = changes()
+    sandbox.press_button(DEMO_USER, DEMO_USER, message.message_id, data)
+    await sandbox.wait_for(lambda: changes() > before, REPLY_WAIT, "the button's answer")
+    await asyncio.sleep(HUMAN_PAUSE)
+
+
+async def _tour(sandbox: Sandbox, keywords: Sequence[str], first_alert: int) -> None:
+    """After the alerts, the rest of the chat as an analyst would try it: the full text of an
+    alert, /recent and its next page, /search, /list, and /unfollow."""
+    sent = sandbox.sent_to(DEMO_USER)
+    if len(sent) > first_alert:
+        alert = sent[first_alert]
+        full = next((d for row in alert.buttons for _, d in row if d.startswith("full:")), None)
+        if full is not None:
+            await _press(sandbox, alert, full)
+    await _say(sandbox, "/recent")
+    recent = sandbox.sent_to(DEMO_USER)[-1]
+    forward = [d for row in recent.buttons for label, d in row if label == "▶"]
+    if forward:
+        await _press(sandbox, recent, forward[0])
+    await _say(sandbox, "/search اليابان")
+    await _say(sandbox, "/list")
+    if keywords:
+        await _say(sandbox, f"/unfollow {keywords[-1]}")
+
+
 def _drop(inbox: Path, name: str, data: bytes) -> None:
     """Write beside the inbox, then rename in: a file is never seen half-written."""
     inbox.mkdir(parents=True, exist_ok=True)
@@ -145,13 +178,18 @@ async def run_demo(
                 await _wait_for_alerts(
                     sandbox, application, demo_settings, [n for n, _ in articles]
                 )
+                alerts = len(sandbox.sent_to(DEMO_USER)) - 1 - len(keywords)
+                await _tour(sandbox, keywords, first_alert=1 + len(keywords))
                 for event in sandbox.transcript(DEMO_USER):
                     if event.kind == "user":
                         lines.append(Line(event.at, "👤 user:", event.text))
+                    elif event.kind == "callback":
+                        lines.append(Line(event.at, "👆 user pressed:", f"[ {event.text} ]"))
+                    elif event.kind == "edit":
+                        lines.append(Line(event.at, "✏️ Marsad edited its message:", event.text))
                     elif event.kind == "bot" and event.message is not None:
                         lines.append(Line(event.at, "🤖 Marsad:", _show_message(event.message)))
                 _print_transcript(lines, out)
-                alerts = len(sandbox.sent_to(DEMO_USER)) - 1 - len(keywords)
                 print(
                     f"{len(articles)} article(s) dropped, {len(keywords)} keyword(s) followed, "
                     f"{alerts} alert(s) received.",

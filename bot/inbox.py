@@ -24,9 +24,10 @@ from sqlite_utils import Database
 from bot.articles import ArticleError, content_hash, decode_article, parse_article
 from bot.settings import Settings
 from bot.stories import SignatureCache
-from storage.articles import article_id_for_hash, save_article
+from storage.articles import article_id_for_hash, save_article, write_batch
 
 __all__ = [
+    "INGEST_BATCH",
     "PROCESSED_DIR",
     "QUARANTINE_DIR",
     "FileOutcome",
@@ -43,7 +44,12 @@ log = logging.getLogger(__name__)
 
 PROCESSED_DIR = "processed"
 QUARANTINE_DIR = "quarantine"
+# Files saved per transaction: one commit per batch, and each file moved only after it.
+INGEST_BATCH = 64
 _IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".swp", ".reason")
+
+
+_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "fr": "French", "und": "no known language"}
 
 
 def is_ignored_name(name: str) -> bool:
@@ -97,6 +103,15 @@ def ingest_file(
         parsed = parse_article(text, str(path), mtime, default_tz=settings.zone)
     except ArticleError as exc:
         return FileOutcome(path, "quarantined", reason=exc.reason)
+    if parsed.language not in settings.article_languages:
+        accepted = ",".join(settings.article_languages)
+        return FileOutcome(
+            path,
+            "quarantined",
+            reason=f"not an article in an accepted language: the text reads as"
+            f" {_LANGUAGE_NAMES.get(parsed.language, parsed.language)!s}"
+            f" (MARSAD_ARTICLE_LANGUAGES={accepted})",
+        )
     result = save_article(
         db, parsed, content_hash=digest, file_name=path.name, now=now, signatures=signatures
     )
@@ -153,6 +168,7 @@ class InboxScanner:
             log.error("inbox %s cannot be read: %s", self.inbox, exc)
             return report
         present: set[str] = set()
+        ready: list[Path] = []
         for entry in entries:
             try:
                 if not entry.is_file(follow_symlinks=False):
@@ -168,9 +184,11 @@ class InboxScanner:
                 report.waiting += 1
                 continue
             self._seen.pop(entry.name, None)
-            self._process(Path(entry.path), now, report)
+            ready.append(Path(entry.path))
         for name in set(self._seen) - present:
             del self._seen[name]
+        for start in range(0, len(ready), INGEST_BATCH):
+            self._process_batch(ready[start : start + INGEST_BATCH], now, report)
         if report.processed or report.failed:
             log.info(
                 "inbox scan: %d new, %d duplicate, %d quarantined, %d waiting, %d failed",
@@ -182,18 +200,40 @@ class InboxScanner:
             )
         return report
 
-    def _process(self, path: Path, now: datetime, report: ScanReport) -> None:
+    def _process_batch(self, paths: list[Path], now: datetime, report: ScanReport) -> None:
+        """Save a batch in one transaction, then move its files: never a file before its commit."""
         try:
-            outcome = ingest_file(path, self.db, self.settings, now, self._signatures)
+            with write_batch(self.db):
+                outcomes = [self._ingest(path, now) for path in paths]
         except sqlite3.Error as exc:
-            log.error("database error on %s, left in the inbox for the next scan: %s", path, exc)
+            # The rolled-back articles' ids may be given again: their signatures must go.
+            self._signatures.clear()
+            if len(paths) > 1:
+                # Nothing of the batch was kept; one by one, a file that keeps failing is
+                # the only one left behind.
+                log.warning("database error in a batch of %d files: %s", len(paths), exc)
+                for path in paths:
+                    self._process_batch([path], now, report)
+                return
+            log.error("database error on %s, left in the inbox for next scan: %s", paths[0], exc)
             report.failed += 1
             return
+        for outcome in outcomes:
+            self._settle(outcome, now, report)
+
+    def _ingest(self, path: Path, now: datetime) -> FileOutcome:
+        try:
+            return ingest_file(path, self.db, self.settings, now, self._signatures)
+        except sqlite3.Error:
+            raise
         except Exception as exc:  # a parser bug must not stop the scan, nor lose the file
             log.exception("unexpected error on %s", path)
-            outcome = FileOutcome(
+            return FileOutcome(
                 path, "quarantined", reason=f"unexpected error: {type(exc).__name__}: {exc}"
             )
+
+    def _settle(self, outcome: FileOutcome, now: datetime, report: ScanReport) -> None:
+        path = outcome.path
         try:
             if outcome.kind == "quarantined":
                 self._quarantine(path, outcome.reason or "unknown problem", now)
@@ -293,17 +333,27 @@ def ingest_paths(
     clock = now or (lambda: datetime.now(UTC))
     report = IngestReport()
     signatures = SignatureCache()
-    for path in collect_files(paths):
-        outcome = ingest_file(path, db, settings, clock(), signatures)
-        if outcome.kind == "new":
-            report.new += 1
-            assert outcome.article_id is not None
-            report.new_article_ids.append(outcome.article_id)
-        elif outcome.kind == "duplicate":
-            report.duplicate += 1
-        else:
-            report.quarantined += 1
-            report.problems.append((path, outcome.reason or "unknown problem"))
-        if progress is not None:
-            progress(outcome)
+    files = collect_files(paths)
+    for start in range(0, len(files), INGEST_BATCH):
+        with write_batch(db):
+            outcomes = [
+                ingest_file(path, db, settings, clock(), signatures)
+                for path in files[start : start + INGEST_BATCH]
+            ]
+        for outcome in outcomes:
+            _count_outcome(report, outcome)
+            if progress is not None:
+                progress(outcome)
     return report
+
+
+def _count_outcome(report: IngestReport, outcome: FileOutcome) -> None:
+    if outcome.kind == "new":
+        report.new += 1
+        assert outcome.article_id is not None
+        report.new_article_ids.append(outcome.article_id)
+    elif outcome.kind == "duplicate":
+        report.duplicate += 1
+    else:
+        report.quarantined += 1
+        report.problems.append((outcome.path, outcome.reason or "unknown problem"))

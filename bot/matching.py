@@ -17,10 +17,14 @@ What counts as a mention (the rules, in the order the matcher applies them):
 - phrase words are consecutive (only spaces or dashes between them) and each is the same word;
 - transliterated names may differ by consonants of one sound class and long vowels, within an
   edit budget that grows with length (none below five letters), never onto another known name;
-  a split name may be written joined and the reverse (بيونغ يانغ / بيونغيانغ);
-- place names bring their nisba forms (الروسية، الكوريين الشماليين), unless quoted;
+  a split name may be written joined and the reverse (بيونغ يانغ / بيونغيانغ); a final -a after
+  a consonant may be written with teh marbuta (كيشيدا / كيشيدة);
+- place names bring their nisba forms (الروسية، الكوريين الشماليين، مسؤولا إيرانيا), unless quoted;
 - a mention inside a longer name of a different entity does not count (غينيا in غينيا بيساو,
-  الهندي in المحيطين الهندي والهادئ), unless the entity covers it (كوريا in كوريا الشمالية).
+  الهندي in المحيطين الهندي والهادئ), unless the entity covers it (كوريا in كوريا الشمالية);
+- a body named by a phrase and followed by a country's singular adjective is that country's own
+  body (مجلس الأمن الروسي), unless the country covers it (حزب الله اللبناني);
+- an exclusion (-word) refuses its word wherever it stands, even inside a longer name.
 """
 
 from __future__ import annotations
@@ -415,6 +419,9 @@ class _Hit(NamedTuple):
     start: int
     end: int
     quality: float
+    # Inside a longer name of another entity, or a body named for another country: not a
+    # mention of what the subscription looks for, but still the word an exclusion refuses.
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +543,9 @@ class MatchIndex:
                 for phrase in nisba_phrases(info):
                     words = (phrase.stem, *phrase.words[1:])
                     article = _OPTIONAL if phrase.definite else _FORBID
+                    if len(words) == 1 and words[0].endswith("ي"):
+                        # An adjective takes the accusative alef: «مسؤولًا إيرانيًّا».
+                        article |= _TANWEEN
                     specs.setdefault((words, article), (False, entity_id, 0.85))
             # A transliterated name split in two or three words is also written joined.
             # Only syllable-like words without the article («بيونغ يانغ», «هونغ كونغ»):
@@ -550,6 +560,20 @@ class MatchIndex:
                     joined = Phrase(("".join(words),), False)
                     if len(skeleton(joined.stem)) >= 4:
                         put(joined, _FORBID, 0.85, owner)
+            # A foreign name ending in the vowel -a is also written with a final teh marbuta
+            # (كيشيدا / كيشيدة، جاكرتا / جاكرتة). After a consonant only: «روسيا» and
+            # «أوتاوا» end in a long vowel that keeps its alef.
+            for (words, article), (fuzzy, owner, _q) in list(specs.items()):
+                last = words[-1]
+                if (
+                    fuzzy
+                    and article & 3 == _FORBID
+                    and len(last) >= 5
+                    and last[-1] == "ا"
+                    and last[-2] not in _VOWEL_ENDINGS
+                    and not any(w.startswith("ال") for w in words)
+                ):
+                    put(Phrase((*words[:-1], last[:-1] + "ه"), False), _FORBID, 0.85, owner)
         return [(w, a, f, e, q) for (w, a), (f, e, q) in specs.items()]
 
     def _intern(
@@ -627,6 +651,8 @@ class MatchIndex:
                 score = weight * hit.quality
                 length = hit.end - hit.start
                 for owner in hit.variant.owners:
+                    if hit.hidden and owner % 16 >= 8:
+                        continue  # a required term is not mentioned by a hidden hit
                     current = best.get(owner)
                     if current is None:
                         best[owner] = (score, length, hit, field)
@@ -720,6 +746,9 @@ class MatchIndex:
                         blocks.append(hit)
                     if variant.owners:
                         hits.append(hit)
+        table = self._table
+        if any(table.is_body(hit.variant.entity) for hit in hits):
+            hits = self._national_bodies(hits, tokens, linked)
         if not blocks or not hits:
             return hits
         # Token starts inside each blocking name → the names covering them.
@@ -729,18 +758,46 @@ class MatchIndex:
             first = bisect_left(token_starts, block.start)
             for start in token_starts[first : bisect_left(token_starts, block.end)]:
                 covering.setdefault(start, []).append(block)
-        table = self._table
         return [
-            hit
-            for hit in hits
-            if hit.start not in covering
-            or not any(
+            hit._replace(hidden=True)
+            if hit.start in covering
+            and any(
                 hit.end <= b.end
                 and b.end - b.start > hit.end - hit.start
                 and not table.covers(hit.variant.entity, b.variant.entity or "")
                 for b in covering[hit.start]
             )
+            else hit
+            for hit in hits
         ]
+
+    def _national_bodies(
+        self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]
+    ) -> list[_Hit]:
+        """A body named by a descriptive phrase and followed by a country's singular adjective
+        is that country's own body: «مجلس الأمن الروسي» is not the UN Security Council. Unless
+        the country is the body's home (it covers it): «حزب الله اللبناني», «الحرس الثوري
+        الإيراني». One-word names are left alone: after «قوات الناتو» the adjective may
+        describe the forces («قوات الناتو الأمريكية»); their national namesakes are listed
+        names instead («طالبان الباكستانية»)."""
+        table = self._table
+        last = {token.end: n for n, token in enumerate(tokens)}
+        out: list[_Hit] = []
+        for hit in hits:
+            n = last.get(hit.end, -1)
+            entity = hit.variant.entity
+            if (
+                entity is not None
+                and n >= 0
+                and linked[n]
+                and len(hit.variant.words) > 1
+                and table.is_body(entity)
+            ):
+                places = table.adjective_places(tokens[n + 1].norm)
+                if places and not any(table.covers(p, entity) for p in places):
+                    hit = hit._replace(hidden=True)
+            out.append(hit)
+        return out
 
     def _verify(
         self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int, split: _Split
@@ -854,12 +911,13 @@ class MatchIndex:
             if self._table.known_word(stem):
                 known.append(stem)
         # «صاروخًا»: the accusative alef after a consonant; only common nouns accept this reading.
+        # «إيرانيًّا»: after the nisba yeh; only nisba adjectives accept that one.
         splits += [
             _split(split.stem[:-1], split.article, tanween=True)
             for split in splits
             if len(split.stem) >= 4
             and split.stem[-1] == "ا"
-            and split.stem[-2] not in _VOWEL_ENDINGS
+            and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
         ]
         return _Word(norm, skeleton(norm), tuple(splits), -1, ())
 

@@ -9,7 +9,7 @@ included), which is never less than what Telegram counts, so a message that fits
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Final, Protocol
@@ -25,6 +25,8 @@ __all__ = [
     "MESSAGE_LIMIT",
     "AlertArticle",
     "ArticleItem",
+    "FollowPlanLike",
+    "FollowedLike",
     "Reason",
     "SubscriptionItem",
     "format_date",
@@ -34,6 +36,7 @@ __all__ = [
     "page_count",
     "render_alert",
     "render_article_page",
+    "render_follow_result",
     "render_full_text",
     "render_subscription_page",
     "render_unfollow_picker",
@@ -59,15 +62,22 @@ class AlertArticle(Protocol):
     def source(self) -> str | None: ...
     @property
     def published(self) -> datetime | None: ...
+    @property
+    def file_name(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why an article reached a chat: one subscription and the words that matched it."""
+    """Why an article reached a chat: one subscription and the words that matched it.
+
+    `terms` are the further forms the subscription watches (its aliases): the summary prefers
+    and bolds them too, since the matcher reports only the best mention.
+    """
 
     subscription_id: int
     query: str
     words: tuple[str, ...]
+    terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +216,11 @@ def render_alert(
     other_sources: Sequence[str] = (),
 ) -> OutgoingMessage:
     """The alert for `article` in one chat: title, byline, summary, why, buttons; ≤ 4096."""
-    keywords = [w for r in reasons for w in r.words] + [r.query for r in reasons]
+    keywords = [w for r in reasons for w in (*r.words, r.query, *r.terms)]
     rtl = lang == "ar"
-    others = [s for s in dict.fromkeys(other_sources) if s and s != article.source]
+    # A story's sources name an article without a source by its file: neither is «also» news.
+    own = {article.source, article.file_name}
+    others = [s for s in dict.fromkeys(other_sources) if s and s not in own]
     message = ""
     for budget in _BUDGETS:
         summary = summarize(
@@ -475,3 +487,111 @@ def highlight_snippet(
     shift = len(prefix) - start
     inside = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
     return prefix + window + suffix, inside
+
+
+class FollowedLike(Protocol):
+    """One added subscription as /follow reports it (bot.watchlist.Followed)."""
+
+    @property
+    def query_text(self) -> str: ...
+    @property
+    def watches(self) -> tuple[str, ...]: ...
+    @property
+    def preview_count(self) -> int: ...
+    @property
+    def preview_items(self) -> tuple[ArticleItem, ...]: ...
+
+
+class FollowPlanLike(Protocol):
+    """What /follow decided besides the additions (bot.following.FollowPlan)."""
+
+    @property
+    def invalid(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def duplicates(self) -> tuple[str, ...]: ...
+    @property
+    def near_duplicates(self) -> tuple[tuple[str, str], ...]: ...
+    @property
+    def over_limit(self) -> tuple[str, ...]: ...
+    @property
+    def limit(self) -> int: ...
+
+
+def render_follow_result(
+    added: Sequence[FollowedLike],
+    plan: FollowPlanLike,
+    *,
+    lang: Lang,
+    zone: tzinfo,
+    error_reason: Callable[[str, Lang], str],
+) -> OutgoingMessage:
+    """The /follow reply: what is watched (aliases included), the 7-day preview, and every
+    keyword not added with the reason (duplicate, near duplicate, invalid, over the limit)."""
+    rtl = lang == "ar"
+    separator = plain("list.separator", lang)
+    blocks: list[str] = []
+    full_buttons: list[Button] = []
+    for item in added:
+        lines = [text("follow.added", lang, query=_shorten(item.query_text, 100))]
+        extra = [w for w in item.watches if w != item.query_text]
+        if extra:
+            shown = separator.join(_shorten(w, 60) for w in item.watches[:12])
+            lines.append(text("follow.watches", lang, terms=shown))
+        if item.preview_count == 0:
+            lines.append(text("follow.preview_none", lang))
+        elif item.preview_count == 1:
+            lines.append(text("follow.preview_one", lang))
+        else:
+            lines.append(text("follow.preview", lang, count=item.preview_count))
+        for hit in item.preview_items:
+            lines.append(
+                "• "
+                + markup(_shorten(hit.title, 150), rtl=rtl or None)
+                + "\n  "
+                + _byline(hit.source, hit.published, zone, lang)
+            )
+            full_buttons.append(
+                Button(
+                    text="📄 " + _shorten(hit.title, 24),
+                    callback_data=callbacks.full_text(hit.article_id),
+                )
+            )
+        blocks.append("\n".join(lines))
+    notes: list[str] = []
+    for keyword in plan.duplicates:
+        notes.append(text("follow.duplicate", lang, query=_shorten(keyword, 100)))
+    for keyword, existing in plan.near_duplicates:
+        notes.append(
+            text(
+                "follow.near_duplicate",
+                lang,
+                query=_shorten(keyword, 100),
+                existing=_shorten(existing, 100),
+            )
+        )
+    for keyword, code in plan.invalid:
+        notes.append(
+            text(
+                "follow.invalid", lang, query=_shorten(keyword, 60), reason=error_reason(code, lang)
+            )
+        )
+    if plan.over_limit:
+        queries = separator.join(_shorten(k, 40) for k in plan.over_limit[:10])
+        notes.append(text("follow.limit", lang, limit=plan.limit, queries=queries))
+    if notes:
+        blocks.append("\n".join(notes))
+    message = "\n\n".join(blocks) or text("follow.usage", lang)
+    if message_length(message) > MESSAGE_LIMIT:
+        message = _cut_html_blocks(blocks, MESSAGE_LIMIT)
+    rows = tuple((button,) for button in full_buttons[:8])
+    return OutgoingMessage(text=message, buttons=rows)
+
+
+def _cut_html_blocks(blocks: Sequence[str], limit: int) -> str:
+    """As many whole blocks as fit (each block is balanced HTML), then an ellipsis."""
+    kept: list[str] = []
+    for block in blocks:
+        if message_length("\n\n".join([*kept, block, "…"])) > limit:
+            break
+        kept.append(block)
+    return "\n\n".join([*kept, "…"])

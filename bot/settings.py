@@ -14,6 +14,9 @@ __all__ = ["Settings", "SettingsError", "load_settings"]
 TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
 IdList = Annotated[tuple[int, ...], NoDecode]
+NameList = Annotated[tuple[str, ...], NoDecode]
+# Languages `bot.articles.detect_language` tells apart.
+ARTICLE_LANGUAGES = ("ar", "en", "fr")
 
 
 class SettingsError(Exception):
@@ -64,6 +67,8 @@ class Settings(BaseSettings):
     max_import_bytes: int = Field(default=512 * 1024, gt=0)
     # Extra alias table merged over the built-in one (bot/data/aliases.json format).
     aliases_file: Path | None = None
+    # Languages an inbox file must be written in to become an article; others are quarantined.
+    article_languages: NameList = ("ar",)
 
     @field_validator("admin_ids", "allowed_user_ids", mode="before")
     @classmethod
@@ -71,6 +76,21 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             parts = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p]
             return tuple(int(p) for p in parts)
+        return value
+
+    @field_validator("article_languages", mode="before")
+    @classmethod
+    def _split_names(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return tuple(p.strip().lower() for p in value.replace(";", ",").split(",") if p.strip())
+        return value
+
+    @field_validator("article_languages")
+    @classmethod
+    def _check_article_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [code for code in value if code not in ARTICLE_LANGUAGES]
+        if unknown or not value:
+            raise ValueError(f"must be a comma-separated list of {', '.join(ARTICLE_LANGUAGES)}")
         return value
 
     @field_validator("aliases_file", mode="before")

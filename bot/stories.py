@@ -57,12 +57,25 @@ _STOPWORDS = frozenset(
 
 def story_terms(title: str, body: str, lead_words: int = LEAD_WORDS) -> frozenset[str]:
     """The signature of an article: content words of its title and lead."""
-    words = tokenize(title) + tokenize(body)[:lead_words]
+    words = tokenize(title) + _lead_tokens(body, lead_words)
     return frozenset(
         strip_proclitics(word)
         for word in words
         if len(word) >= 3 and word not in _STOPWORDS and not word.isdigit()
     )
+
+
+def _lead_tokens(body: str, count: int) -> list[str]:
+    """The first `count` tokens of `body`, normalizing only as much text as they need."""
+    # Arabic news words average under 8 characters; a prefix yielding more than `count`
+    # tokens holds the first `count` whole (only its last token may be cut at the edge).
+    size = 16 * (count + 1)
+    while size < len(body):
+        tokens = tokenize(body[:size])
+        if len(tokens) > count:
+            return tokens[:count]
+        size *= 2
+    return tokenize(body)[:count]
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -88,31 +101,43 @@ def best_story(
     threshold: float = SAME_STORY_THRESHOLD,
 ) -> tuple[int, float] | None:
     """(story_id, score) of the most similar candidate at or above `threshold`, else None."""
+    # `similarity` inlined: this loop runs for hundreds of candidates per ingested article.
     best: tuple[int, float] | None = None
+    best_score = threshold
+    size = len(terms)
     for candidate in candidates:
-        score = similarity(terms, candidate.terms)
-        if score >= threshold and (best is None or score > best[1]):
+        other = candidate.terms
+        shared = len(terms & other)
+        if shared < MIN_SHARED_TERMS:
+            continue
+        score = shared / (size + len(other) - shared)
+        if score >= best_score and (best is None or score > best[1]):
             best = (candidate.story_id, score)
+            best_score = score
     return best
 
 
 class SignatureCache:
-    """Signatures of recently stored articles by id, so that a long ingest does not rebuild
-    the same sets from stored text for every new article. The oldest entries go first, which
-    matches the candidates asked for: the most recent articles. Signatures never change once
-    stored, so an entry is never stale."""
+    """Story candidates (signature and story) of recently stored articles by id, so that a
+    long ingest does not rebuild the same sets from stored text for every new article. The
+    oldest entries go first, which matches the candidates asked for: the most recent
+    articles. An article's signature and story never change once committed; a caller whose
+    transaction rolls back must `clear` the cache, since SQLite may give the ids again."""
 
     def __init__(self, capacity: int = 20_000) -> None:
         self.capacity = capacity
-        self._items: dict[int, frozenset[str]] = {}
+        self._items: dict[int, StoryCandidate] = {}
 
-    def get(self, article_id: int) -> frozenset[str] | None:
+    def get(self, article_id: int) -> StoryCandidate | None:
         return self._items.get(article_id)
 
-    def put(self, article_id: int, terms: frozenset[str]) -> None:
-        self._items[article_id] = terms
+    def put(self, candidate: StoryCandidate) -> None:
+        self._items[candidate.article_id] = candidate
         while len(self._items) > self.capacity:
             del self._items[next(iter(self._items))]
+
+    def clear(self) -> None:
+        self._items.clear()
 
     def __len__(self) -> int:
         return len(self._items)

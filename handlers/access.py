@@ -1,9 +1,8 @@
-"""Who may talk to the bot, and who may change a group's subscriptions.
+"""Who may change a group's subscriptions, and who may run the admin commands.
 
-`guard` runs before every other handler (group -1): with `MARSAD_ALLOWED_USER_IDS` set, a
-user outside it (and outside `MARSAD_ADMIN_IDS`) gets one short refusal and nothing else
-runs. `may_change` is the group-admin check the commands that change subscriptions or
-settings call: in a group, only its admins (asked through getChatMember) may change them.
+(The allow-list itself is `handlers.errors.gatekeeper`, with the rule of `bot.access`.)
+`may_change` is the group-admin check the commands that change subscriptions or settings
+call: in a group, only its admins (asked through getChatMember) may change them.
 """
 
 from __future__ import annotations
@@ -12,14 +11,13 @@ import logging
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop
 
-from bot.access import GROUP_KINDS, can_change_subscriptions, is_admin, is_allowed
+from bot.access import GROUP_KINDS, can_change_subscriptions, is_admin
 from bot.services import Context
 from bot.texts import Lang, pick_lang, text
 from storage.preferences import chat_prefs
 
-__all__ = ["guard", "may_change", "reply_lang", "require_admin"]
+__all__ = ["may_change", "reply_lang", "require_admin"]
 
 log = logging.getLogger(__name__)
 
@@ -35,29 +33,6 @@ def reply_lang(update: Update, context: Context) -> Lang:
             return pick_lang(prefs.language, default)
     user = update.effective_user
     return pick_lang(user.language_code if user else None, default)
-
-
-async def guard(update: Update, context: Context) -> None:
-    """Stop every update from a user the allowlist does not admit, with one reply."""
-    settings = context.bot_data.services.settings
-    user = update.effective_user
-    if is_allowed(user.id if user else None, settings):
-        return
-    if update.my_chat_member is not None or update.chat_member is not None:
-        return  # membership changes carry no request to answer; let their handlers see them
-    log.info(
-        "refused update from user %s (not in MARSAD_ALLOWED_USER_IDS)", user.id if user else None
-    )
-    lang = reply_lang(update, context)
-    if update.callback_query is not None:
-        await update.callback_query.answer(text("error.not_allowed", lang), show_alert=True)
-    elif (
-        update.effective_message is not None
-        and update.effective_chat is not None
-        and update.effective_chat.type == "private"  # in a group, a refusal would be noise
-    ):
-        await update.effective_message.reply_html(text("error.not_allowed", lang))
-    raise ApplicationHandlerStop
 
 
 async def may_change(update: Update, context: Context) -> bool:

@@ -1,50 +1,100 @@
-"""/follow KEYWORD: start alerts for a keyword in this chat.
-
-Minimal and real, so that `marsad demo` and the end-to-end tests can follow through actual
-updates; the chat-experience handlers (several keywords, near duplicates, preview) replace it.
-"""
+"""/follow and /unfollow, and the «إيقاف متابعة» button."""
 
 from __future__ import annotations
 
 from telegram import Update
 
-from bot.matching import QueryError, parse_query
+from bot import callbacks, watchlist
+from bot.callbacks import CallbackError
+from bot.listing import render_view
+from bot.outgoing import OutgoingMessage
+from bot.render import render_follow_result
 from bot.services import Context
-from bot.texts import pick_lang, query_error, text
-from storage import chats, subscriptions
+from bot.texts import plain, query_error, text
+from handlers.common import argument, chat_lang, chat_zone, ensure_chat, reply
 from storage.timestamps import utcnow
+from storage.views import save_view
 
-__all__ = ["follow"]
+__all__ = ["follow", "reply_follow", "unfollow", "unfollow_button"]
 
 
 async def follow(update: Update, context: Context) -> None:
-    """Subscribe the chat to the query after the command; reply what was added or why not."""
-    chat, message = update.effective_chat, update.effective_message
-    if chat is None or message is None or message.text is None:
+    """Follow one or more keywords (one per line, or separated by «،» / «,»)."""
+    message = update.effective_message
+    if message is None:
+        return
+    await reply_follow(update, context, argument(message))
+
+
+async def reply_follow(update: Update, context: Context, keywords: str) -> None:
+    """Follow `keywords` in this chat and answer with what is watched and the preview."""
+    services = context.bot_data.services
+    chat = ensure_chat(services, update)
+    if chat is None:
+        return
+    lang = chat_lang(services, chat)
+    if not keywords:
+        await reply(update, OutgoingMessage(text=text("follow.usage", lang)))
+        return
+    result = watchlist.follow(
+        services.db,
+        services.index,
+        chat.id,
+        keywords,
+        limit=services.settings.max_subscriptions_per_chat,
+        now=utcnow(),
+    )
+    await reply(
+        update,
+        render_follow_result(
+            result.added,
+            result.plan,
+            lang=lang,
+            zone=chat_zone(services, chat),
+            error_reason=query_error,
+        ),
+    )
+
+
+async def unfollow(update: Update, context: Context) -> None:
+    """Stop following a keyword; without one (or an unknown one), pick from buttons."""
+    services = context.bot_data.services
+    message = update.effective_message
+    chat = ensure_chat(services, update)
+    if message is None or chat is None:
+        return
+    lang = chat_lang(services, chat)
+    wanted = argument(message)
+    if wanted:
+        removed = watchlist.unfollow(services.db, services.index, chat.id, wanted)
+        if removed is not None:
+            await reply(
+                update, OutgoingMessage(text=text("unfollow.done", lang, query=removed.query))
+            )
+            return
+    view = save_view(services.db, chat.id, "unfollow", wanted)
+    page = render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
+    await reply(update, page)
+
+
+async def unfollow_button(update: Update, context: Context) -> None:
+    """«إيقاف متابعة …» (on an alert or in the /unfollow picker): remove that subscription."""
+    query = update.callback_query
+    if query is None:
         return
     services = context.bot_data.services
-    user = update.effective_user
-    lang = pick_lang(user.language_code if user else None, pick_lang(services.settings.language))
-    raw = message.text.partition(" ")[2].strip()
-    if not raw:
-        await message.reply_html(text("follow.usage", lang))
+    chat = ensure_chat(services, update)
+    if chat is None:
         return
+    lang = chat_lang(services, chat)
     try:
-        query = parse_query(raw)
-    except QueryError as exc:
-        await message.reply_html(
-            text("follow.invalid", lang, query=raw, reason=query_error(exc.code, lang))
-        )
+        (subscription_id,) = callbacks.parse(query.data).args
+    except (CallbackError, ValueError):
+        await query.answer(plain("page.expired", lang), show_alert=True)
         return
-    now = utcnow()
-    chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=now)
-    if any(
-        s.query_key == query.key for s in subscriptions.list_subscriptions(services.db, chat.id)
-    ):
-        await message.reply_html(text("follow.duplicate", lang, query=query.text))
+    removed = watchlist.unfollow_id(services.db, services.index, chat.id, subscription_id)
+    if removed is None:
+        await query.answer(plain("unfollow.gone", lang))
         return
-    subscription = subscriptions.add_subscription(
-        services.db, chat.id, query.text, query.key, now=now
-    )
-    services.index.add(subscription.id, query)
-    await message.reply_html(text("follow.added", lang, query=query.text))
+    await query.answer(plain("unfollow.done", lang, query=removed.query))
+    await reply(update, OutgoingMessage(text=text("unfollow.done", lang, query=removed.query)))

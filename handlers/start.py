@@ -1,4 +1,4 @@
-"""/start: greet, remember the chat, and resume alerts for a chat that had blocked the bot."""
+"""/start and /help: greet with example keywords, resume a chat that had blocked the bot."""
 
 from __future__ import annotations
 
@@ -6,29 +6,66 @@ from datetime import timedelta
 
 from telegram import Update
 
+from bot import callbacks
+from bot.callbacks import CallbackError
+from bot.outgoing import Button, OutgoingMessage
 from bot.services import Context
-from bot.texts import pick_lang, text
+from bot.texts import plain, text
+from handlers.common import chat_lang, ensure_chat, reply
+from handlers.follow import reply_follow
 from storage import chats
 from storage.timestamps import utcnow
 
-__all__ = ["start"]
+__all__ = ["example_button", "examples", "help_command", "start"]
+
+
+def examples(lang: str) -> list[str]:
+    """The example keywords of the welcome message."""
+    return plain("start.examples", "ar" if lang == "ar" else "en").split("\n")
 
 
 async def start(update: Update, context: Context) -> None:
-    """Register the chat (or welcome it back, queueing its parked alerts) and greet."""
-    chat = update.effective_chat
-    message = update.effective_message
-    if chat is None or message is None:
+    """Welcome (with example keywords as buttons); a chat that had blocked the bot is resumed."""
+    services = context.bot_data.services
+    chat_id = update.effective_chat.id if update.effective_chat else None
+    before = chats.get_chat(services.db, chat_id) if chat_id is not None else None
+    chat = ensure_chat(services, update)
+    if chat is None:
+        return
+    lang = chat_lang(services, chat)
+    if before is not None and not before.active:
+        max_age = timedelta(hours=services.settings.parked_max_age_hours)
+        chats.reactivate_chat(services.db, chat.id, now=utcnow(), max_age=max_age)
+        # A returning user knows the bot: a short line, then their parked alerts.
+        await reply(update, OutgoingMessage(text=text("start.again", lang)))
+        return
+    buttons = tuple(
+        (Button(text=word, callback_data=callbacks.follow_example(i)),)
+        for i, word in enumerate(examples(lang))
+    )
+    await reply(update, OutgoingMessage(text=text("start", lang), buttons=buttons))
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """Every command with one example."""
+    services = context.bot_data.services
+    chat = ensure_chat(services, update)
+    await reply(update, OutgoingMessage(text=text("help", chat_lang(services, chat))))
+
+
+async def example_button(update: Update, context: Context) -> None:
+    """A welcome example pressed: follow it, as /follow would."""
+    query = update.callback_query
+    if query is None:
         return
     services = context.bot_data.services
-    now = utcnow()
-    known = chats.get_chat(services.db, chat.id)
-    chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=now)
-    user = update.effective_user
-    lang = pick_lang(user.language_code if user else None, pick_lang(services.settings.language))
-    if known is not None and not known.active:
-        max_age = timedelta(hours=services.settings.parked_max_age_hours)
-        chats.reactivate_chat(services.db, chat.id, now=now, max_age=max_age)
-        await message.reply_html(text("start.again", lang))
+    chat = ensure_chat(services, update)
+    lang = chat_lang(services, chat)
+    try:
+        (index,) = callbacks.parse(query.data).args
+        keyword = examples(lang)[index]
+    except (CallbackError, IndexError, ValueError):
+        await query.answer(plain("page.expired", lang), show_alert=True)
         return
-    await message.reply_html(text("start", lang))
+    await query.answer()
+    await reply_follow(update, context, keyword)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -28,6 +30,7 @@ __all__ = [
     "get_article",
     "save_article",
     "story_sources",
+    "write_batch",
 ]
 
 # Bound on the signatures compared per new article, so that ingest cost does not grow with
@@ -95,62 +98,117 @@ def save_article(
 
     `signatures`, kept by a long-running caller (the inbox scanner, a backfill), spares
     re-reading the story signatures of recent articles for every new one.
-    Everything happens in one transaction: a crash leaves either the whole article (then a
-    re-scan sees a duplicate) or nothing.
+    All of an article's rows are written or none: on its own the save is one committed
+    transaction; inside `write_batch` it is a savepoint of the batch's transaction, committed
+    with the batch.
     """
     existing = article_id_for_hash(db, content_hash)
     if existing is not None:
         return _duplicate(db, existing)
-    published = parsed.published or now
     terms = story_terms(parsed.title, parsed.body)
-    with db.conn:
-        cursor = db.execute(
-            """
-            INSERT INTO articles (content_hash, file_name, title, published, published_from,
-                source, tags, body, related, language, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(content_hash) DO NOTHING
-            """,
-            [
-                content_hash,
-                file_name,
-                parsed.title,
-                _iso(parsed.published) if parsed.published else None,
-                parsed.published_from,
-                parsed.source,
-                json.dumps(list(parsed.tags), ensure_ascii=False),
-                parsed.body,
-                json.dumps(list(parsed.related), ensure_ascii=False),
-                parsed.language,
-                _iso(now),
-            ],
-        )
-        if cursor.rowcount == 0:  # another writer stored the same bytes a moment ago
+    conn = db.conn
+    joined = conn.in_transaction
+    conn.execute("SAVEPOINT save_article" if joined else "BEGIN")
+    try:
+        article_id, story_id = _insert(db, parsed, terms, content_hash, file_name, now, signatures)
+    except BaseException as exc:
+        if joined:
+            conn.execute("ROLLBACK TO save_article")
+            conn.execute("RELEASE save_article")
+        else:
+            conn.rollback()
+        if isinstance(exc, _StoredMeanwhileError):
             existing = article_id_for_hash(db, content_hash)
             assert existing is not None
             return _duplicate(db, existing)
-        article_id = int(cursor.lastrowid or 0)
-        db.execute(
-            "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-            [article_id, index_text(parsed.title), index_text(parsed.body)],
-        )
-        match = best_story(terms, _story_candidates(db, published, signatures))
-        if match is None:
-            story_id = int(
-                db.execute("INSERT INTO stories (created_at) VALUES (?)", [_iso(now)]).lastrowid
-                or 0
-            )
-        else:
-            story_id = match[0]
-        db.execute("UPDATE articles SET story_id = ? WHERE id = ?", [story_id, article_id])
-        db.execute(
-            "INSERT INTO story_signatures (article_id, story_id, published, terms)"
-            " VALUES (?, ?, ?, ?)",
-            [article_id, story_id, _iso(published), " ".join(sorted(terms))],
-        )
+        raise
+    if joined:
+        conn.execute("RELEASE save_article")
+    else:
+        conn.commit()
     if signatures is not None:
-        signatures.put(article_id, terms)
+        signatures.put(StoryCandidate(article_id, story_id, terms))
     return SaveResult(article_id=article_id, is_new=True, duplicate=False, story_id=story_id)
+
+
+class _StoredMeanwhileError(Exception):
+    """Another writer stored the same bytes between our check and our insert."""
+
+
+def _insert(
+    db: Database,
+    parsed: ParsedArticle,
+    terms: frozenset[str],
+    content_hash: str,
+    file_name: str,
+    now: datetime,
+    signatures: SignatureCache | None,
+) -> tuple[int, int]:
+    published = parsed.published or now
+    # The story first, so that the article row is written once, with its story.
+    match = best_story(terms, _story_candidates(db, published, signatures))
+    if match is None:
+        story_id = int(
+            db.execute("INSERT INTO stories (created_at) VALUES (?)", [_iso(now)]).lastrowid or 0
+        )
+    else:
+        story_id = match[0]
+    cursor = db.execute(
+        """
+        INSERT INTO articles (content_hash, file_name, title, published, published_from,
+            source, tags, body, related, language, ingested_at, story_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(content_hash) DO NOTHING
+        """,
+        [
+            content_hash,
+            file_name,
+            parsed.title,
+            _iso(parsed.published) if parsed.published else None,
+            parsed.published_from,
+            parsed.source,
+            json.dumps(list(parsed.tags), ensure_ascii=False),
+            parsed.body,
+            json.dumps(list(parsed.related), ensure_ascii=False),
+            parsed.language,
+            _iso(now),
+            story_id,
+        ],
+    )
+    if cursor.rowcount == 0:
+        raise _StoredMeanwhileError  # undoes the story row too
+    article_id = int(cursor.lastrowid or 0)
+    db.execute(
+        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+        [article_id, index_text(parsed.title), index_text(parsed.body)],
+    )
+    db.execute(
+        "INSERT INTO story_signatures (article_id, story_id, published, terms) VALUES (?, ?, ?, ?)",
+        [article_id, story_id, _iso(published), " ".join(sorted(terms))],
+    )
+    return article_id, story_id
+
+
+@contextmanager
+def write_batch(db: Database) -> Iterator[None]:
+    """One transaction around several `save_article` calls, committed when the block ends.
+
+    Committing once per batch instead of once per article spares most of the cost of a
+    save (each commit also flushes a new full-text segment). A failed save inside the batch
+    undoes only its own rows; an exception out of the block rolls the whole batch back.
+    Callers must not act on a saved article (move its file, alert on it) before the block
+    has ended without error.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        raise RuntimeError("write_batch inside an open transaction")
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def _duplicate(db: Database, article_id: int) -> SaveResult:
@@ -171,20 +229,21 @@ def _story_candidates(
         [_iso(published - STORY_WINDOW), _iso(published + STORY_WINDOW), MAX_STORY_CANDIDATES],
     ).fetchall()
     cache = signatures if signatures is not None else SignatureCache(len(rows))
-    missing = [article_id for article_id, _ in rows if cache.get(article_id) is None]
+    lookup = cache.get
+    cached = [lookup(article_id) for article_id, _ in rows]
+    found = [candidate for candidate in cached if candidate is not None]
+    if len(found) == len(rows):
+        return found
+    missing = [article_id for (article_id, _), c in zip(rows, cached, strict=True) if c is None]
+    stories = dict(rows)
     for start in range(0, len(missing), 500):  # SQLite's limit on bound parameters
         chunk = missing[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for article_id, terms in db.execute(
             f"SELECT article_id, terms FROM story_signatures WHERE article_id IN ({marks})", chunk
         ):
-            cache.put(article_id, frozenset(terms.split()))
-    candidates = []
-    for article_id, story_id in rows:
-        terms = cache.get(article_id)
-        if terms is not None:
-            candidates.append(StoryCandidate(article_id, story_id, terms))
-    return candidates
+            cache.put(StoryCandidate(article_id, stories[article_id], frozenset(terms.split())))
+    return [c for c in (lookup(article_id) for article_id, _ in rows) if c is not None]
 
 
 _ARTICLE_COLUMNS = (

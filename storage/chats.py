@@ -18,6 +18,7 @@ __all__ = [
     "reactivate_chat",
     "set_active",
     "set_inactive",
+    "set_language",
     "upsert_chat",
 ]
 
@@ -183,3 +184,12 @@ def migrate_chat_id(db: Database, old_id: int, new_id: int, *, now: datetime) ->
             [f"duplicate: already queued for migrated chat {new_id}", old_id, *_UNDELIVERED],
         )
     return int(cursor.rowcount)
+
+
+def set_language(db: Database, chat_id: int, language: str, *, now: datetime) -> None:
+    """The chat's reply language (/lang); the chat must exist."""
+    with db.conn:
+        db.execute(
+            "UPDATE chats SET language = ?, updated_at = ? WHERE id = ?",
+            [language, to_db(now), chat_id],
+        )

@@ -6,7 +6,7 @@ query goes through the same normalization: «والناتو» finds «النات
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict
@@ -165,6 +165,6 @@ def articles_since(
         ORDER BY coalesce(a.published, a.ingested_at) DESC, a.id DESC
         LIMIT ?
         """,
-        [query, since.isoformat(), limit],
+        [query, since.astimezone(UTC).isoformat(timespec="seconds"), limit],
     ).fetchall()
     return [_hit(r) for r in rows]

@@ -16,6 +16,7 @@ __all__ = [
     "add_subscription",
     "list_subscriptions",
     "remove_subscription",
+    "remove_subscription_by_id",
     "subscription_chats",
     "subscription_queries",
 ]
@@ -122,3 +123,20 @@ def subscription_queries(db: Database, subscription_ids: list[int]) -> dict[int,
         ).fetchall()
         result.update({int(r[0]): str(r[1]) for r in rows})
     return result
+
+
+def remove_subscription_by_id(
+    db: Database, chat_id: int, subscription_id: int
+) -> Subscription | None:
+    """Remove one subscription of `chat_id` (an inline button names it by id); None if it is
+    gone or belongs to another chat (a forwarded button must not unfollow for someone else)."""
+    rows = list(
+        db.query(
+            "SELECT * FROM subscriptions WHERE id = ? AND chat_id = ?", [subscription_id, chat_id]
+        )
+    )
+    if not rows:
+        return None
+    with db.conn:
+        db.execute("DELETE FROM subscriptions WHERE id = ?", [subscription_id])
+    return _subscription(rows[0])

@@ -571,3 +571,334 @@ def test_content_hash_depends_only_on_bytes() -> None:
     assert content_hash(b"abc") == content_hash(b"abc")
     assert content_hash(b"abc") != content_hash(b"abd")
     assert len(content_hash(b"")) == 64
+
+
+# --- unseen sites: hand-made pages in the styles of major Arabic news sites -------------------
+
+SITES = DATA / "sites"
+# Lines of page chrome in tests/data/sites: none may reach a body or the related headlines.
+SITE_CHROME = (
+    "الرئيسية",
+    "list 1 of 2",
+    "end of list",
+    "آخر تحديث",
+    "نشر في",
+    "كتب:",
+    "بقلم",
+    "Author,",
+    "منذ ساعتين",
+    "تابعونا",
+    "تابعوا",
+    "اشترك",
+    "جميع الحقوق محفوظة",
+    "©",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "إقرأ أيضا",
+    "شاهد أيضاً",
+    "المزيد من التفاصيل",
+    "صورة أرشيفية",
+    "صدر الصورة",
+    "التعليق على الصورة",
+    "(أ.ف.ب)",
+    "الكوكيز",
+    "شروط الاستخدام",
+    "ذو الحِجّة",
+    "فرانس24 / أ ف ب",
+    "أنقرة / الأناضول",
+    "كاتب وأكاديمي",
+    "البريد الإلكتروني",
+    "أضف تعليق",
+)
+# Whole lines of chrome whose words may also occur inside article sentences.
+SITE_CHROME_LINES = ("شارك", "حفظ", "إعلان", "تعليقات", "الاسم", "التعليق", "الخليج")
+
+
+def at(day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(2024, 6, day, hour, minute, tzinfo=RIYADH)
+
+
+SITE_CASES = [
+    pytest.param(
+        "aljazeera.txt",
+        "قمة الناتو تبحث تعزيز الدفاعات الجوية لأوكرانيا وسط تحذيرات روسية",
+        at(20),
+        "الجزيرة + وكالات",
+        ("أكد الأمين العام لحلف", "وإنه يطيل أمد الحرب فقط."),
+        4,
+        "وأضاف أن الحلف لا يسعى",
+        (
+            "روسيا تعلن السيطرة على قرية جديدة في منطقة خاركيف",
+            "أوكرانيا تتسلم الدفعة الأولى من مقاتلات إف-16",
+            "زيلينسكي يطالب الغرب بمزيد من أنظمة باتريوت",
+            "بوتين: الغرب يدفع أوروبا نحو حرب واسعة",
+            "ستولتنبرغ: على الحلفاء إنفاق المزيد على الدفاع",
+        ),
+        id="aljazeera-menu-date-share-inline-list-related",
+    ),
+    pytest.param(
+        "alarabiya.txt",
+        "وزير الدفاع البريطاني يزور كييف ويعلن حزمة مساعدات عسكرية جديدة",
+        at(20, 20, 15),  # «نشر في», not the «آخر تحديث» line above the title
+        None,
+        ("أعلن وزير الدفاع البريطاني", "من طراز ستورم شادو."),
+        4,
+        "كما التقى الوزير الرئيس الأوكراني",
+        (
+            "روسيا تتهم بريطانيا بالمشاركة المباشرة في الحرب",
+            "ارتفاع أسعار النفط بعد هجوم على ناقلة في البحر الأحمر",
+            "مصر تعلن موعد عيد الأضحى رسمياً",
+        ),
+        id="alarabiya-breadcrumb-update-line-inline-glued-most-read",
+    ),
+    pytest.param(
+        "skynews.txt",
+        "الحوثيون يعلنون استهداف سفينة تجارية في خليج عدن بصاروخ باليستي",
+        at(20, 22, 30),
+        None,
+        ("أعلنت جماعة الحوثي، الأحد", "تضامن مع الفلسطينيين في غزة."),
+        4,
+        "من جانبها، قالت هيئة عمليات التجارة",
+        (
+            "الجيش الأميركي يدمر مسيرات حوثية فوق البحر الأحمر",
+            "واشنطن تفرض عقوبات جديدة على شبكة تمويل حوثية",
+            "ارتفاع تكاليف الشحن عبر قناة السويس",
+        ),
+        id="skynews-breaking-label-weekday-pm-watch-also-caption",
+    ),
+    pytest.param(
+        "rtarabic.txt",
+        "لافروف: موسكو مستعدة للحوار مع واشنطن حول الاستقرار الاستراتيجي",
+        at(20),
+        "RT",
+        ("صرح وزير الخارجية الروسي", "سباق تسلح جديد في أوروبا."),
+        3,
+        "وأشار إلى أن معاهدة ستارت",
+        ("واشنطن ترد على تصريحات لافروف بشأن ستارت", "الكرملين: لا خطط لقمة بوتين وبايدن"),
+        id="rt-menu-slash-date-more-button-read-more-tail",
+    ),
+    pytest.param(
+        "youm7.txt",
+        "وزير الخارجية المصري يبحث مع نظيره الأمريكي تطورات الأوضاع في غزة",
+        at(20, 22, 30),
+        None,
+        ("بحث وزير الخارجية سامح شكري", "بما يحقق الاستقرار في المنطقة."),
+        4,
+        "وأشار المتحدث باسم وزارة الخارجية",
+        (
+            "السيسي يستقبل رئيس وزراء اليونان في قصر الاتحادية",
+            "شكري يلتقي وزير خارجية الأردن على هامش اجتماعات جنيف",
+        ),
+        id="youm7-byline-inline-headline-related-topics-comment-form",
+    ),
+    pytest.param(
+        "masrawy.txt",
+        "الجيش الإسرائيلي يعلن مقتل جنديين في اشتباكات شمال قطاع غزة",
+        None,  # «منذ ساعتين» is no date: the file's mtime
+        None,
+        ("أعلن الجيش الإسرائيلي، اليوم", "إلى أكثر من 300 جندي."),
+        3,
+        "وبحسب البيان، يرتفع بذلك",
+        (
+            "مصدر أمني: القاهرة تستضيف جولة جديدة من مفاوضات التهدئة الأسبوع المقبل",
+            "مقتل 20 فلسطينيا في قصف إسرائيلي على مخيم النصيرات",
+        ),
+        id="masrawy-relative-time-ad-label-read-also-tail-cookies",
+    ),
+    pytest.param(
+        "aawsat.txt",
+        "طهران تلوّح بتغيير عقيدتها النووية... والغرب يحذّر",
+        at(20),  # time before the date, Hijri date beside it
+        None,
+        ("لوّحت إيران بإمكانية تغيير", "بنسبة 60 في المائة."),
+        4,
+        "وردت الخارجية الفرنسية",
+        (),
+        id="aawsat-kicker-hijri-caption-bare-tags",
+    ),
+    pytest.param(
+        "alquds.txt",
+        "الحرب في السودان: عام من الدمار والصمت الدولي",
+        at(20),
+        None,
+        ("يدخل السودان عامه الثاني", "إرادة حقيقية لوقف هذه الحرب؟"),
+        3,
+        "لقد فشلت المبادرات",
+        (),
+        id="alquds-byline-levantine-month-indic-digits-author-bio-comments",
+    ),
+    pytest.param(
+        "bbc.txt",
+        "كوريا الشمالية تطلق صاروخاً باليستياً باتجاه بحر اليابان",
+        at(20),
+        None,
+        ("أطلقت كوريا الشمالية صاروخاً", "عبر القنوات الدبلوماسية."),
+        3,
+        "وأدانت اليابان عملية الإطلاق",
+        (
+            "كيم جونغ أون يشرف على تجربة راجمة صواريخ جديدة",
+            "بوتين وكيم يوقعان اتفاقية شراكة استراتيجية",
+        ),
+        id="bbc-skip-link-author-box-dashed-date-image-credit-suggested",
+    ),
+    pytest.param(
+        "france24.txt",
+        "الساحل: مقتل عشرات الجنود في هجوم لمتشددين في بوركينا فاسو",
+        at(20, 10, 30),
+        None,
+        ("قتل عشرات الجنود في هجوم", "نزوح أكثر من مليوني شخص."),
+        4,
+        "ولم يصدر تعليق رسمي من السلطات",
+        ("النيجر ومالي وبوركينا فاسو تعلن تشكيل قوة عسكرية مشتركة",),
+        id="france24-published-and-updated-agency-credit-glued-inline",
+    ),
+    pytest.param(
+        "anadolu.txt",
+        "تركيا تدعو مجلس الأمن إلى تحرك عاجل لوقف الهجمات على غزة",
+        at(20),
+        None,
+        ("دعت تركيا مجلس الأمن الدولي", "إلى وقف دائم لإطلاق النار."),
+        3,
+        "جاء ذلك في بيان صادر",
+        (),
+        id="anadolu-category-menu-dateline-dotted-date-copyright-footer",
+    ),
+    pytest.param(
+        "tail_other_article.txt",
+        "الجيش السوداني يستعيد السيطرة على مدينة سنجة",
+        at(20, 22, 30),
+        None,
+        ("أعلن الجيش السوداني استعادة", "في وقت سابق من الشهر الجاري."),
+        3,
+        "وتعد سنجة من أهم المدن",
+        ("الأمم المتحدة: 25 مليون سوداني يحتاجون إلى مساعدات إنسانية عاجلة",),
+        id="whole-other-article-after-read-also-at-the-end",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "source", "edges", "paragraphs", "resumed", "related"),
+    SITE_CASES,
+)
+def test_unseen_site_styles(
+    name: str,
+    title: str,
+    published: datetime | None,
+    source: str | None,
+    edges: tuple[str, str],
+    paragraphs: int,
+    resumed: str,
+    related: tuple[str, ...],
+) -> None:
+    text = (SITES / name).read_text(encoding="utf-8")
+    article = parse_article(text, name, MTIME, default_tz=RIYADH)
+    assert article.title == title
+    assert article.published == (published or MTIME)
+    assert article.published_from == ("text" if published else "mtime")
+    assert article.source == source
+    body_lines = article.body.split("\n")
+    assert body_lines[0].startswith(edges[0]) and body_lines[-1].endswith(edges[1])
+    assert len(body_lines) == paragraphs
+    assert any(line.startswith(resumed) for line in body_lines)  # text after an inline block
+    assert article.related == related
+    for chrome in SITE_CHROME:
+        assert chrome not in article.body, chrome
+        assert all(chrome not in headline for headline in article.related), chrome
+    for line in SITE_CHROME_LINES:
+        assert line not in body_lines and line not in article.related
+    for headline in article.related:
+        assert headline not in article.body
+
+
+def test_bare_tag_lines_after_the_last_sentence_become_tags() -> None:
+    article = parse_article((SITES / "aawsat.txt").read_text(encoding="utf-8"), "x", MTIME)
+    assert article.tags == ("إيران", "الوكالة الدولية للطاقة الذرية")
+
+
+def test_the_other_article_after_a_tail_marker_stays_out() -> None:
+    text = (SITES / "tail_other_article.txt").read_text(encoding="utf-8")
+    article = parse_article(text, "x", MTIME)
+    assert "25 مليون شخص" not in article.body
+    assert all("التمويل المتاح" not in headline for headline in article.related)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "اقرأ أيضا: مقتل خمسة في انفجار بالعاصمة",
+        "اقرأ أيضاً\nمقتل خمسة في انفجار بالعاصمة",
+        "إقرأ أيضامقتل خمسة في انفجار بالعاصمة",
+        "شاهد أيضاً:\nمقتل خمسة في انفجار بالعاصمة",
+        "اقرأ أيضا\nمقتل خمسة في انفجار بالعاصمة\nالبرلمان يقر الموازنة الجديدة",
+    ],
+)
+def test_inline_read_also_removes_only_its_headlines(block: str) -> None:
+    after = (
+        "وأضاف المتحدث أن الاجتماع سيبحث كذلك ملف الحدود والتعاون الأمني بين البلدين خلال العام."
+    )
+    article = parse_article(f"عنوان الخبر\n{BODY}\n{block}\n{after}", "x", MTIME)
+    assert article.body == f"{BODY}\n{after}"
+    assert article.related[0] == "مقتل خمسة في انفجار بالعاصمة"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("آخر تحديث: 20 يونيو ,2024: 10:30 م KSA", datetime(2024, 6, 20, 22, 30, tzinfo=RIYADH)),
+        ("نُشر: 10:30-20 يونيو 2024 م ـ 14 ذو الحِجّة 1445 هـ", datetime(2024, 6, 20, tzinfo=RIYADH)),
+        ("نشرت في: 20/06/2024 - 10:30", datetime(2024, 6, 20, 10, 30, tzinfo=RIYADH)),
+        ("الأحد 20 يونيو 2024 - 10:30 م", datetime(2024, 6, 20, 22, 30, tzinfo=RIYADH)),
+        ("الخميس 14 ذو الحجة 1445 هـ - 20 يونيو 2024 م", datetime(2024, 6, 20, tzinfo=RIYADH)),
+        ("٢٠ حزيران ٢٠٢٤", datetime(2024, 6, 20, tzinfo=RIYADH)),
+        ("2024/06/20", datetime(2024, 6, 20, tzinfo=RIYADH)),
+        ("20-06-2024", datetime(2024, 6, 20, tzinfo=RIYADH)),
+    ],
+)
+def test_header_date_forms(line: str, expected: datetime) -> None:
+    article = parse_article(
+        f"موقع الأخبار\n{line}\nعنوان الخبر الرئيسي هنا\n{BODY}", "x", MTIME, default_tz=RIYADH
+    )
+    assert article.published == expected
+    assert article.title == "عنوان الخبر الرئيسي هنا"
+    assert article.body == BODY
+
+
+@pytest.mark.parametrize("line", ["منذ ساعتين", "قبل 5 دقائق", "3 hours ago"])
+def test_relative_times_fall_back_to_mtime(line: str) -> None:
+    article = parse_article(f"عنوان الخبر الرئيسي هنا\n{line}\n{BODY}", "x", MTIME)
+    assert (article.published, article.published_from) == (MTIME, "mtime")
+    assert article.body == BODY
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a,b,c\n1,2,3\n4,5,6\n7,8,9\n", "looks like a table (3 fields separated by ','"),
+        ("الاسم\tالمدينة\tالعمر\nمحمد\tجدة\t30\nسارة\tالرياض\t25\n", "separated by '\\t'"),
+        (
+            "[12:00:01] started\n[12:00:02] fetched 3 feeds\n[12:00:03] stopped\n",
+            "looks like a log file",
+        ),
+        ("ERROR disk full\nWARN retrying\nINFO done\n", "looks like a log file"),
+        ("[main]\nkey = value\nother: 3\nname=x\n", "looks like a configuration file"),
+        ("عنوان الخبر\nنص قصير جداً.\n", "3 words of text under the title (at least 8)"),
+    ],
+)
+def test_machine_made_or_too_short_text_is_not_an_article(text: str, reason: str) -> None:
+    with pytest.raises(ArticleError, match=r"^not an article: ") as caught:
+        parse_article(text, "x", MTIME)
+    assert reason in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Prose with commas on every line is still prose.
+        f"عنوان الخبر، والتفاصيل\n{BODY[:-1]}، والتقى الوفدان، ثم غادرا.\n{BODY}\n{BODY}\n",
+        # A dated timeline inside an article is a minority of its lines.
+        f"عنوان الخبر\n{BODY}\n2024-06-20 10:00 بدء الاجتماع\n{BODY}\n{BODY}\n",
+    ],
+)
+def test_prose_with_separators_is_still_an_article(text: str) -> None:
+    assert parse_article(text, "x", MTIME).body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 from bot import inbox as inbox_module
 from bot.inbox import InboxScanner, collect_files, ingest_file, ingest_paths, is_ignored_name
 from bot.settings import Settings, load_settings
+from storage import articles as storage_articles
 from storage.articles import count_articles, get_article
 from storage.db import open_database
 
@@ -247,3 +249,127 @@ def test_saudi_sample_through_the_inbox(settings: Settings, db: Database) -> Non
     assert (report.new, report.quarantined) == (100, 0)
     stories = {get_article(db, i).story_id for i in report.new_article_ids}
     assert len(stories) == 99  # the al-Anad pair is one story
+
+
+def numbered(k: int) -> str:
+    return f"خبر رقم {k} عن الاجتماع\nقال المتحدث إن الاجتماع رقم {k} سيعقد الأسبوع المقبل.\n"
+
+
+def test_files_move_only_after_their_batch_is_committed(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = open_database(settings.database)
+    monkeypatch.setattr(inbox_module, "INGEST_BATCH", 3)
+    for k in range(7):
+        drop(settings, f"{k}.txt", numbered(k))
+    real_move = inbox_module._move_unique
+    committed_at_move: list[int] = []
+
+    def watching_move(path: Path, folder: Path) -> Path:
+        # Another connection sees only committed rows: what a crash right now would keep.
+        other = open_database(settings.database)
+        committed_at_move.append(count_articles(other))
+        other.close()
+        return real_move(path, folder)
+
+    monkeypatch.setattr(inbox_module, "_move_unique", watching_move)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert report.new == 7
+    # Batches of 3, 3 and 1: each file moves after the commit of its whole batch.
+    assert committed_at_move == [3, 3, 3, 6, 6, 6, 7]
+    db.close()
+
+
+def test_database_error_in_a_batch_leaves_only_the_failing_file(
+    settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_save = inbox_module.save_article
+
+    def failing_save(db: Database, parsed: object, **kwargs: object) -> object:
+        if "رقم 2 " in getattr(parsed, "title", ""):
+            raise sqlite3.OperationalError("disk I/O error")
+        return real_save(db, parsed, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(inbox_module, "save_article", failing_save)
+    paths = [drop(settings, f"{k}.txt", numbered(k)) for k in range(5)]
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.failed) == (4, 1)
+    assert [p.name for p in paths if p.exists()] == ["2.txt"]
+    assert count_articles(db) == 4
+    assert not db.conn.in_transaction
+
+
+def test_a_save_that_breaks_half_way_leaves_no_rows_behind(
+    settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_index_text = storage_articles.index_text
+
+    def breaking_index_text(text: str) -> str:
+        if "رقم 1 " in text:
+            raise ValueError("indexer bug")
+        return real_index_text(text)
+
+    # Fails after the story and article rows of file 1 were written inside the batch.
+    monkeypatch.setattr(storage_articles, "index_text", breaking_index_text)
+    for k in range(3):
+        drop(settings, f"{k}.txt", numbered(k))
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.quarantined) == (2, 1)
+    assert "ValueError: indexer bug" in (settings.inbox / "quarantine" / "1.txt.reason").read_text()
+    counts = [
+        db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        for table in ("articles", "articles_fts", "story_signatures")
+    ]
+    assert counts == [2, 2, 2]
+    orphan_stories = "SELECT COUNT(*) FROM stories WHERE id NOT IN (SELECT story_id FROM articles)"
+    assert db.execute(orphan_stories).fetchone()[0] == 0
+
+
+def test_backfill_commits_in_batches_and_reports_every_file(
+    settings: Settings, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inbox_module, "INGEST_BATCH", 2)
+    folder = tmp_path / "backfill"
+    folder.mkdir()
+    for k in range(5):
+        (folder / f"{k}.txt").write_text(numbered(k), encoding="utf-8")
+    seen: list[str] = []
+    report = ingest_paths([folder], db, settings, progress=lambda o: seen.append(o.path.name))
+    assert report.new == 5 and seen == [f"{k}.txt" for k in range(5)]
+    assert not db.conn.in_transaction
+
+
+NON_ARTICLES = [
+    ("LICENSE.txt", "not an article in an accepted language: the text reads as English"),
+    ("subscribers.csv", "not an article: looks like a table (4 fields separated by ','"),
+    ("crawler.log", "not an article: looks like a log file"),
+    ("crawler.ini", "not an article: looks like a configuration file"),
+    ("too_short.txt", "not an article: 1 words of text under the title (at least 8)"),
+]
+
+
+@pytest.mark.parametrize(("name", "reason"), NON_ARTICLES)
+def test_text_files_that_are_not_articles_are_quarantined(
+    settings: Settings, db: Database, name: str, reason: str
+) -> None:
+    raw = (DATA / "non_articles" / name).read_bytes()
+    drop(settings, name, raw)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.quarantined) == (0, 1)
+    quarantine = settings.inbox / "quarantine"
+    assert (quarantine / name).read_bytes() == raw
+    assert (quarantine / f"{name}.reason").read_text(encoding="utf-8").startswith(reason)
+
+
+def test_other_languages_are_taken_when_the_setting_lists_them(tmp_path: Path) -> None:
+    english = (
+        "NATO leaders meet in Washington\n"
+        "NATO leaders met in Washington on Tuesday to discuss air defence for Ukraine and"
+        " the alliance's spending targets for the coming year.\n"
+    )
+    for languages, new in ((("ar",), 0), (("ar", "en"), 1)):
+        settings = load_settings(
+            data_dir=tmp_path / "-".join(languages), article_languages=languages
+        )
+        drop(settings, "en.txt", english)
+        assert InboxScanner(settings, open_database(None)).scan(NOW).new == new

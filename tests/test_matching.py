@@ -111,6 +111,10 @@ def test_no_derived_forms(keyword: str, text: str) -> None:
         ("غوتيريش", "قال جوتيريش", "جوتيريش"),
         ("فولوديمير زيلينسكي", "الرئيس فولوديمير زيلنسكي", "فولوديمير زيلنسكي"),
         ("شويغو", "قال شويجو", "شويجو"),  # via the alias table's spelling family
+        ("شولتس", "قال المستشار شولتز", "شولتز"),  # ts written تس or تز
+        ("هرتسوغ", "قال الرئيس هرتزوغ", "هرتزوغ"),
+        ("كيشيدا", "قال كيشيدة إن", "كيشيدة"),  # final -a written with teh marbuta
+        ("جاكرتا", "وصل إلى جاكرته", "جاكرته"),
     ],
 )
 def test_transliteration_variants(keyword: str, text: str, surface: str) -> None:
@@ -123,6 +127,8 @@ def test_transliteration_variants(keyword: str, text: str, surface: str) -> None
         ("كييف", "كيف حالك"),  # short words get no tolerance
         ("غارات", "جارات الحي"),  # too few consonants to tell a name from a word
         ("الناتو", "ارتفع الناتج المحلي"),
+        ("أوتاوا", "زار أوتاوه"),  # a long final vowel keeps its alef
+        ("شولتس", "قال شولتن"),
     ],
 )
 def test_transliteration_tolerance_is_bounded(keyword: str, text: str) -> None:
@@ -166,6 +172,9 @@ def test_aliases(keyword: str, text: str, surface: str) -> None:
         ("غينيا", "بابوا غينيا الجديدة"),
         ("روسيا", "رئيس روسيا البيضاء"),
         ("السودان", "دولة جنوب السودان"),
+        ("الصومال", "قال رئيس أرض الصومال"),  # a country inside another's name
+        ("المغرب", "اجتماع اتحاد المغرب العربي"),  # inside a body's name
+        ("الكونغو الديمقراطية", "قالت حكومة الكونغو برازافيل"),
         ("أمريكا", "دول أمريكا اللاتينية"),
         ("الهند", "منطقة المحيطين الهندي والهادئ"),
         ("الصين", "في بحر الصين الجنوبي"),
@@ -184,6 +193,8 @@ def test_negatives(keyword: str, text: str) -> None:
     ("keyword", "text", "surface"),
     [
         ("كوريا", "أطلقت كوريا الشمالية صاروخا", "كوريا"),  # Korea covers both Koreas
+        ("الكونغو", "اشتباكات في شرق الكونغو الديمقراطية", "الكونغو"),  # an umbrella too
+        ("أرض الصومال", "قال رئيس أرض الصومال", "أرض الصومال"),
         ("كوريا الشمالية", "أطلقت كوريا الشمالية صاروخا", "كوريا الشمالية"),
         ("غينيا الاستوائية", "انتخابات غينيا الاستوائية", "غينيا الاستوائية"),
         ("إيران", "قائد الحرس الثوري الإيراني", "الإيراني"),  # Iran covers its Guard
@@ -280,6 +291,62 @@ def test_describe_lists_aliases() -> None:
 )
 def test_and_and_exclusions(keyword: str, text: str, expected: bool) -> None:
     assert (matched(keyword, text) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "expected"),
+    [
+        # An exclusion refuses the word wherever it stands, even inside a longer name.
+        ('"كوريا" -الشمالية', "أطلقت كوريا الشمالية صاروخا", False),
+        ("روسيا -الصين", "دوريات في بحر الصين الجنوبي قرب روسيا", False),
+        ('"كوريا" -الشمالية', "زار كوريا أمس", True),
+    ],
+)
+def test_exclusions_see_inside_longer_names(keyword: str, text: str, expected: bool) -> None:
+    assert (matched(keyword, text) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "expected"),
+    [
+        ("مجلس الأمن", "قال أمين مجلس الأمن الروسي", False),  # Russia's own council
+        ("طالبان", "هجوم لحركة طالبان الباكستانية", False),  # another movement
+        ("مجلس الأمن", "قرار مجلس الأمن الدولي", True),
+        ("حزب الله", "قال حزب الله اللبناني", True),  # its home country
+        ("طالبان", "قالت حركة طالبان الأفغانية", True),
+        ("حماس", "قالت حركة حماس الفلسطينية", True),
+        ("الحرس الثوري", "قال الحرس الثوري الإيراني", True),
+        ("وزارة الدفاع", "قالت وزارة الدفاع الروسية", True),  # not a named body
+        ("داعش", "اعتقلت عناصر داعش العراقيين", True),  # a plural describes people
+        ("حزب الله", "قال مقاتلو حزب الله السوريون", True),
+        ("الناتو", "انتشرت قوات الناتو الأمريكية", True),  # one-word names are left alone
+    ],
+)
+def test_bodies_named_for_a_country(keyword: str, text: str, expected: bool) -> None:
+    assert (matched(keyword, text) is not None) is expected
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("إيران", "التقى مسؤولا إيرانيا", "إيرانيا"),  # accusative nisba
+        ("أمريكا", "قتلت الغارة جنديًا أمريكيًّا", "أمريكيًّا"),
+        ("روسيا", "وقع اتفاقا روسيا", "روسيا"),
+    ],
+)
+def test_nisba_takes_the_accusative_alef(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ('"إيران"', "التقى مسؤولا إيرانيا"),  # exact form: no derived forms
+        ("عمل", "قال عمليا"),  # a common noun's adjective is not the noun
+    ],
+)
+def test_accusative_nisba_is_bounded(keyword: str, text: str) -> None:
+    assert matched(keyword, text) is None
 
 
 # --- the index -------------------------------------------------------------------------------

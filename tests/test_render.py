@@ -21,6 +21,7 @@ from bot.render import (
     message_length,
     render_alert,
     render_article_page,
+    render_follow_result,
     render_full_text,
     render_subscription_page,
     render_unfollow_picker,
@@ -38,6 +39,7 @@ class Article:
     body: str
     source: str | None
     published: datetime | None
+    file_name: str = "article.txt"
 
 
 BODY = (
@@ -105,6 +107,13 @@ def test_alert_layout() -> None:
     assert labels[0] == "النص الكامل" and "إيقاف متابعة" in labels[1]
     assert callbacks.parse(message.buttons[0][0].callback_data) == callbacks.Callback("full", (7,))
     assert callbacks.parse(message.buttons[1][0].callback_data) == callbacks.Callback("unf", (3,))
+
+
+def test_alert_of_a_sourceless_article_does_not_cite_its_own_file() -> None:
+    article = Article(1, "الناتو", BODY, None, None, "nato.txt")
+    message = render_alert(article, [], lang="ar", zone=RIYADH, other_sources=["nato.txt"])
+    assert "ورد أيضاً" not in message.text
+    assert "مصدر غير معروف" in message.text
 
 
 def test_alert_in_english_without_sources() -> None:
@@ -231,3 +240,53 @@ def test_snippet_window_highlights_the_query() -> None:
         snippet[a:b].endswith("الناتو") or "الناتو" in snippet[a:b] for a, b in spans
     )
     assert len(snippet) <= 122
+
+
+@dataclass(frozen=True)
+class Added:
+    query_text: str
+    watches: tuple[str, ...]
+    preview_count: int
+    preview_items: tuple[ArticleItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Plan:
+    invalid: tuple[tuple[str, str], ...] = ()
+    duplicates: tuple[str, ...] = ()
+    near_duplicates: tuple[tuple[str, str], ...] = ()
+    over_limit: tuple[str, ...] = ()
+    limit: int = 50
+
+
+def reason_of(code: str, lang: str) -> str:
+    return f"reason:{code}"
+
+
+def test_follow_result_reports_watches_preview_and_everything_not_added() -> None:
+    item = ArticleItem(42, "الناتو يجتمع", "الأسبوع", datetime(2024, 6, 20, tzinfo=UTC))
+    added = [
+        Added("الناتو", ("الناتو", "حلف شمال الأطلسي"), 3, (item,)),
+        Added("بوتين", ("بوتين",), 0),
+    ]
+    plan = Plan(
+        invalid=(("-x", "only_exclusions"),),
+        duplicates=("إيران",),
+        near_duplicates=(("ناتو", "الناتو"),),
+        over_limit=("روسيا",),
+    )
+    message = render_follow_result(added, plan, lang="ar", zone=RIYADH, error_reason=reason_of)
+    shown = visible(message.text)
+    assert "سأتابع لك: الناتو" in shown and "يشمل ذلك: الناتو، حلف شمال الأطلسي" in shown
+    assert "طابقها 3 خبراً" in shown and "الناتو يجتمع" in shown
+    assert "لم يطابقها أي خبر" in shown  # the second keyword's empty preview
+    assert "يشمل ذلك: بوتين" not in shown  # nothing beyond the keyword itself
+    assert "تتابع «إيران» من قبل" in shown and "قريبة جداً من متابعتك «الناتو»" in shown
+    assert "reason:only_exclusions" in shown and "الحد الأقصى (50 متابعة)" in shown
+    assert callbacks.parse(message.buttons[0][0].callback_data).args == (42,)
+    assert balanced(message.text)
+
+
+def test_follow_result_without_anything_is_the_usage() -> None:
+    message = render_follow_result([], Plan(), lang="en", zone=UTC, error_reason=reason_of)
+    assert message.text.startswith("Write the keyword")

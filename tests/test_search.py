@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlite_utils import Database
 
-from bot.arabic import index_text
+from bot.articles import ParsedArticle
+from storage.articles import save_article
 from storage.search import (
     articles_since,
     fts_query,
@@ -20,27 +20,18 @@ NOW = datetime(2024, 6, 20, 12, 0, tzinfo=UTC)
 
 
 def store(db: Database, title: str, body: str, published: datetime | None = NOW) -> int:
-    """An article as the inbox stores it (row plus normalized full-text entry)."""
-    row = db["articles"].insert(
-        {
-            "content_hash": f"{title}|{body}|{published}",
-            "file_name": "x.txt",
-            "title": title,
-            "published": published.isoformat() if published else None,
-            "published_from": "text",
-            "source": "المصدر",
-            "tags": json.dumps([]),
-            "body": body,
-            "related": json.dumps([]),
-            "language": "ar",
-            "ingested_at": NOW.isoformat(),
-        }
+    """An article saved as the inbox saves it (row, full-text entry, story)."""
+    parsed = ParsedArticle(
+        path="x.txt",
+        title=title,
+        published=published,
+        published_from="text" if published else "mtime",
+        source="المصدر",
+        body=body,
+        language="ar",
     )
-    article_id = int(row.last_pk)
-    db["articles_fts"].insert(
-        {"rowid": article_id, "title": index_text(title), "body": index_text(body)}
-    )
-    return article_id
+    digest = f"{title}|{body}|{published}"
+    return save_article(db, parsed, content_hash=digest, file_name="x.txt", now=NOW).article_id
 
 
 @pytest.mark.parametrize(

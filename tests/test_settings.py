@@ -48,6 +48,8 @@ def test_settings_are_frozen(tmp_path: Path) -> None:
         ("MARSAD_ADMIN_IDS", "12,abc", "MARSAD_ADMIN_IDS"),
         ("MARSAD_TELEGRAM_API_URL", "ftp://x", "MARSAD_TELEGRAM_API_URL"),
         ("MARSAD_LANGUAGE", "fr", "MARSAD_LANGUAGE"),
+        ("MARSAD_ARTICLE_LANGUAGES", "ar,de", "MARSAD_ARTICLE_LANGUAGES"),
+        ("MARSAD_ARTICLE_LANGUAGES", " , ", "MARSAD_ARTICLE_LANGUAGES"),
     ],
 )
 def test_bad_value_names_the_setting(
@@ -76,3 +78,9 @@ def test_cli_config_masks_token(
     out = capsys.readouterr().out
     assert "secret-token" not in out
     assert "MARSAD_TELEGRAM_TOKEN=(set)" in out
+
+
+def test_article_languages_are_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().article_languages == ("ar",)
+    monkeypatch.setenv("MARSAD_ARTICLE_LANGUAGES", "ar, EN")
+    assert load_settings().article_languages == ("ar", "en")

@@ -1,0 +1,144 @@
+"""What every handler does the same way: find the services, the chat's language and zone,
+read a command's argument, and send an `OutgoingMessage` (the form render produces)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.error import RetryAfter
+
+from bot.outgoing import OutgoingMessage
+from bot.services import Context, Services
+from bot.texts import Lang, pick_lang
+from storage import chats
+from storage.chats import Chat
+from storage.timestamps import utcnow
+
+__all__ = [
+    "argument",
+    "chat_lang",
+    "chat_zone",
+    "edit",
+    "ensure_chat",
+    "keyboard",
+    "reply",
+    "send",
+]
+
+# Tries of one reply under flood control before giving up to the error handler.
+REPLY_ATTEMPTS: Final = 4
+
+_COMMAND = re.compile(r"^/\S+[ \t]*\n?")
+
+
+def argument(message: Message) -> str:
+    """The text after the command, new lines kept (`context.args` would split them away)."""
+    return _COMMAND.sub("", message.text or "", count=1).strip()
+
+
+def ensure_chat(services: Services, update: Update) -> Chat | None:
+    """The chat of this update, recorded (created or refreshed) in storage."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=utcnow())
+
+
+def chat_lang(services: Services, chat: Chat | None) -> Lang:
+    """The chat's language (/lang), else the configured default."""
+    default = pick_lang(services.settings.language)
+    return pick_lang(chat.language if chat else None, default)
+
+
+def chat_zone(services: Services, chat: Chat | None) -> ZoneInfo:
+    """The chat's time zone, else MARSAD_TIMEZONE."""
+    if chat is not None and chat.timezone:
+        try:
+            return ZoneInfo(chat.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return services.settings.zone
+
+
+def keyboard(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
+    if not message.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(b.text, callback_data=b.callback_data, url=b.url) for b in row]
+            for row in message.buttons
+        ]
+    )
+
+
+def _preview(message: OutgoingMessage) -> LinkPreviewOptions:
+    return LinkPreviewOptions(is_disabled=message.disable_web_page_preview)
+
+
+async def reply(update: Update, message: OutgoingMessage) -> None:
+    """Answer the update's message (or send to its chat, for a button press)."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await send(update, chat.id, message)
+
+
+async def _honouring_retry_after(call: Callable[[], Awaitable[object]]) -> None:
+    """Run a Bot API call; on flood control wait as long as Telegram says and try again.
+
+    A reply is what the user is waiting for: a 429 delays it, it does not drop it. After
+    REPLY_ATTEMPTS the error goes to the error handler (logged, admins told).
+    """
+    for attempt in range(1, REPLY_ATTEMPTS + 1):
+        try:
+            await call()
+            return
+        except RetryAfter as exc:
+            if attempt == REPLY_ATTEMPTS:
+                raise
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            await asyncio.sleep(seconds)
+
+
+async def send(update: Update, chat_id: int, message: OutgoingMessage) -> None:
+    bot = update.get_bot()
+    await _honouring_retry_after(
+        lambda: bot.send_message(
+            chat_id,
+            message.text,
+            parse_mode=message.parse_mode,
+            reply_markup=keyboard(message),
+            link_preview_options=_preview(message),
+            disable_notification=message.disable_notification,
+        )
+    )
+
+
+async def edit(query: CallbackQuery, message: OutgoingMessage) -> None:
+    """Replace the pressed message's text and buttons (pagination edits in place)."""
+    await _honouring_retry_after(
+        lambda: query.edit_message_text(
+            message.text,
+            parse_mode=message.parse_mode,
+            reply_markup=keyboard(message),
+            link_preview_options=_preview(message),
+        )
+    )
+
+
+def services_of(context: Context) -> Services:
+    return context.bot_data.services

@@ -1,0 +1,33 @@
+"""/lang ar|en: the chat's reply language, stored."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.outgoing import OutgoingMessage
+from bot.services import Context
+from bot.texts import LANGUAGES, pick_lang, text
+from handlers.common import argument, chat_lang, ensure_chat, reply
+from storage import chats
+from storage.timestamps import utcnow
+
+__all__ = ["lang"]
+
+
+async def lang(update: Update, context: Context) -> None:
+    """Set the chat's language; anything but ar/en gets the usage."""
+    services = context.bot_data.services
+    message = update.effective_message
+    chat = ensure_chat(services, update)
+    if chat is None or message is None:
+        return
+    wanted = argument(message).lower()
+    aliases = {"ar": "ar", "arabic": "ar", "عربي": "ar", "العربية": "ar", "en": "en",
+               "english": "en", "إنجليزي": "en", "الإنجليزية": "en"}  # fmt: skip
+    code = aliases.get(wanted)
+    if code not in LANGUAGES:
+        await reply(update, OutgoingMessage(text=text("lang.usage", chat_lang(services, chat))))
+        return
+    chosen = pick_lang(code)
+    chats.set_language(services.db, chat.id, chosen, now=utcnow())
+    await reply(update, OutgoingMessage(text=text("lang.set", chosen)))

@@ -1,0 +1,106 @@
+"""/list and /recent, the ◀ ▶ page buttons and the «النص الكامل» button."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.error import BadRequest
+
+from bot import callbacks
+from bot.callbacks import CallbackError
+from bot.listing import render_view
+from bot.outgoing import OutgoingMessage
+from bot.render import render_full_text
+from bot.services import Context
+from bot.texts import plain, text
+from handlers.common import argument, chat_lang, chat_zone, edit, ensure_chat, reply
+from storage.articles import get_article
+from storage.views import get_view, save_view
+
+__all__ = ["full_text_button", "list_command", "noop_button", "page_button", "recent"]
+
+
+async def list_command(update: Update, context: Context) -> None:
+    """The chat's subscriptions with their delivery modes, paginated."""
+    services = context.bot_data.services
+    chat = ensure_chat(services, update)
+    if chat is None:
+        return
+    view = save_view(services.db, chat.id, "list")
+    lang = chat_lang(services, chat)
+    await reply(
+        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
+    )
+
+
+async def recent(update: Update, context: Context) -> None:
+    """Newest articles that matched the chat's subscriptions, or the given keyword; 5 a page."""
+    services = context.bot_data.services
+    message = update.effective_message
+    chat = ensure_chat(services, update)
+    if chat is None or message is None:
+        return
+    view = save_view(services.db, chat.id, "recent", argument(message))
+    lang = chat_lang(services, chat)
+    await reply(
+        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
+    )
+
+
+async def page_button(update: Update, context: Context) -> None:
+    """◀ / ▶: show another page of the same list, editing the message in place."""
+    query = update.callback_query
+    if query is None:
+        return
+    services = context.bot_data.services
+    chat = ensure_chat(services, update)
+    if chat is None:
+        return
+    lang = chat_lang(services, chat)
+    try:
+        view_id, page = callbacks.parse(query.data).args
+    except (CallbackError, ValueError):
+        view = None
+    else:
+        view = get_view(services.db, view_id, chat.id)
+    if view is None:
+        await query.answer(plain("page.expired", lang), show_alert=True)
+        return
+    await query.answer()
+    shown = render_view(services.db, view, page, lang=lang, zone=chat_zone(services, chat))
+    try:
+        await edit(query, shown)
+    except BadRequest as exc:
+        # Pressing the page already shown changes nothing, which Telegram reports as an error.
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def noop_button(update: Update, context: Context) -> None:
+    """The «2/5» position button: nothing to do but stop the client's spinner."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+
+
+async def full_text_button(update: Update, context: Context) -> None:
+    """«النص الكامل»: send the cleaned article, split into messages under 4096 characters."""
+    query = update.callback_query
+    if query is None:
+        return
+    services = context.bot_data.services
+    chat = ensure_chat(services, update)
+    if chat is None:
+        return
+    lang = chat_lang(services, chat)
+    try:
+        (article_id,) = callbacks.parse(query.data).args
+        article = get_article(services.db, article_id)
+    except (CallbackError, ValueError):
+        await query.answer(plain("page.expired", lang), show_alert=True)
+        return
+    except KeyError:
+        await query.answer()
+        await reply(update, OutgoingMessage(text=text("full.missing", lang)))
+        return
+    await query.answer()
+    for part in render_full_text(article, lang=lang, zone=chat_zone(services, chat)):
+        await reply(update, part)

@@ -1,0 +1,49 @@
+"""/search and plain text: full-text search over every stored article."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.listing import render_view
+from bot.outgoing import OutgoingMessage
+from bot.services import Context
+from bot.texts import text
+from handlers.common import argument, chat_lang, chat_zone, ensure_chat, reply
+from storage.views import save_view
+
+__all__ = ["plain_text", "search"]
+
+# A pasted article is not a query: searching for its first words is as good as it gets.
+MAX_QUERY_CHARS = 200
+
+
+async def search(update: Update, context: Context) -> None:
+    """Search stored articles (normalized like matching), ranked, 5 a page."""
+    message = update.effective_message
+    if message is None:
+        return
+    await _search(update, context, argument(message))
+
+
+async def plain_text(update: Update, context: Context) -> None:
+    """A plain message in a private chat is a search."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    await _search(update, context, message.text.strip())
+
+
+async def _search(update: Update, context: Context, query: str) -> None:
+    services = context.bot_data.services
+    chat = ensure_chat(services, update)
+    if chat is None:
+        return
+    lang = chat_lang(services, chat)
+    query = " ".join(query.split())[:MAX_QUERY_CHARS]
+    if not query:
+        await reply(update, OutgoingMessage(text=text("search.usage", lang)))
+        return
+    view = save_view(services.db, chat.id, "search", query)
+    await reply(
+        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
+    )
