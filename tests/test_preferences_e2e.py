@@ -310,3 +310,41 @@ async def test_export_then_send_the_file_back(sandbox: Sandbox, tmp_path: Path) 
         sandbox.user_sends_file(8, "broken.json", b"{not json")
         [*_, broken] = await sandbox.wait_for_messages(8, 2)
         assert "JSON" in broken.text
+
+
+async def test_time_limited_follow_ends_with_a_notice(sandbox: Sandbox, tmp_path: Path) -> None:
+    clock = FakeClock(utcnow())
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings, clock)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        sandbox.user_says(7, "/follow الناتو 7d")
+        [reply] = await sandbox.wait_for_messages(7, 1)
+        assert "⏳" in reply.text and "الناتو" in reply.text
+        clock.now += timedelta(days=6, hours=23)
+        await settle(application)
+        assert len(sandbox.sent_to(7)) == 1
+        clock.now += timedelta(hours=1)
+        [_, notice] = await sandbox.wait_for_messages(7, 2)
+        assert "انتهت مدة متابعة" in notice.text
+        services = application.bot_data.services
+        assert subscription_settings(services.db, 7) == []
+        drop(settings, "a.txt", story("بروكسل"))  # no longer followed: no alert
+        await processed(sandbox, settings, 1)
+        await settle(application)
+    assert len(sandbox.sent_to(7)) == 2
+
+
+async def test_group_members_cannot_follow(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
+        sandbox.user_says(2, "/follow الناتو", group.id)
+        [refusal] = await sandbox.wait_for_messages(group.id, 1)
+        assert "المشرفون فقط" in refusal.text
+        sandbox.user_says(1, "/follow الناتو", group.id)
+        [_, added] = await sandbox.wait_for_messages(group.id, 2)
+        assert "الناتو" in added.text and "المشرفون" not in added.text
+        services = application.bot_data.services
+        assert [s.query for s in subscription_settings(services.db, group.id)] == ["الناتو"]
