@@ -76,6 +76,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/recent — أحدث الأخبار المطابقة لمتابعاتك (أو: /recent الناتو)\n"
         "/search صواريخ — البحث في كل الأخبار المخزنة (أو أرسل النص مباشرة)\n"
         "/lang en — تغيير اللغة (ar أو en)\n"
+        "/mode الناتو daily 08:00 — التسليم: فوري أو ملخص كل ساعة أو ملخص يومي\n"
+        "/quiet 23:00-07:00 — ساعات هدوء بلا صوت (/quiet off للإلغاء)\n"
+        "/urgent الناتو — متابعة عاجلة ترن حتى في ساعات الهدوء\n"
+        "/mute 2h — إيقاف التنبيهات مؤقتاً، و/unmute لاستئنافها في ملخص واحد\n"
+        "/follow الناتو 7d — متابعة محددة المدة\n"
+        "/tz Asia/Riyadh — المنطقة الزمنية\n"
+        "/export و/import — حفظ المتابعات واستعادتها\n"
         "/help — هذه الرسالة",
         "<b>Marsad commands</b>\n\n"
         "/follow الناتو — follow one or more keywords (one per line, or separated by «،» or ,). "
@@ -86,6 +93,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/recent — newest articles that matched what you follow (or: /recent الناتو)\n"
         "/search صواريخ — search every stored article (or just send the text)\n"
         "/lang ar — change the language (ar or en)\n"
+        "/mode الناتو daily 08:00 — delivery: instant, hourly or daily digest\n"
+        "/quiet 23:00-07:00 — quiet hours without sound (/quiet off to end)\n"
+        "/urgent الناتو — an urgent keyword rings even in quiet hours\n"
+        "/mute 2h — pause alerts; /unmute resumes them as one digest\n"
+        "/follow الناتو 7d — a time-limited follow\n"
+        "/tz Europe/Berlin — time zone\n"
+        "/export and /import — save and restore your subscriptions\n"
         "/help — this message",
     ),
     # --- /follow -------------------------------------------------------------------------

@@ -13,8 +13,10 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.access import GROUP_KINDS, can_change_subscriptions, is_admin
+from bot.outgoing import OutgoingMessage
 from bot.services import Context
 from bot.texts import Lang, pick_lang, text
+from handlers.common import reply
 from storage.preferences import chat_prefs
 
 __all__ = ["may_change", "reply_lang", "require_admin"]
@@ -65,7 +67,7 @@ async def may_change(update: Update, context: Context) -> bool:
     if update.callback_query is not None:
         await update.callback_query.answer(text("group.admins_only", lang), show_alert=True)
     elif message is not None:
-        await message.reply_html(text("group.admins_only", lang))
+        await reply(update, OutgoingMessage(text=text("group.admins_only", lang)))
     return False
 
 
@@ -75,5 +77,5 @@ async def require_admin(update: Update, context: Context) -> bool:
     if is_admin(user.id if user else None, context.bot_data.services.settings):
         return True
     if update.effective_message is not None:
-        await update.effective_message.reply_html(text("admin.only", reply_lang(update, context)))
+        await reply(update, OutgoingMessage(text=text("admin.only", reply_lang(update, context))))
     return False

@@ -11,6 +11,7 @@ from bot.preference_commands import format_local
 from bot.services import Context
 from bot.texts import plain, text
 from handlers.access import reply_lang, require_admin
+from handlers.common import reply
 from storage.admin import enqueue_broadcast
 from storage.admin import stats as service_stats
 
@@ -31,7 +32,7 @@ async def stats(update: Update, context: Context) -> None:
     last = figures.last_inbox_activity
     values = figures.model_dump(exclude={"last_inbox_activity"})
     shown = format_local(last, zone) if last else plain("stats.never", lang)
-    await message.reply_html(text("stats.body", lang, last_inbox=shown, **values))
+    await reply(update, OutgoingMessage(text=text("stats.body", lang, last_inbox=shown, **values)))
 
 
 async def broadcast(update: Update, context: Context) -> None:
@@ -44,11 +45,11 @@ async def broadcast(update: Update, context: Context) -> None:
     parts = raw.split(maxsplit=1)
     body = parts[1].strip() if len(parts) > 1 else ""
     if not body:
-        await message.reply_html(text("broadcast.usage", lang))
+        await reply(update, OutgoingMessage(text=text("broadcast.usage", lang)))
         return
     services = context.bot_data.services
     outgoing = OutgoingMessage(text=text("broadcast.message", lang, body=body))
     # Keyed by the command message, so a redelivered update queues nothing twice.
     key = f"broadcast:{message.chat_id}:{message.message_id}"
     count = enqueue_broadcast(services.db, key, outgoing, services.clock())
-    await message.reply_html(text("broadcast.queued", lang, count=count))
+    await reply(update, OutgoingMessage(text=text("broadcast.queued", lang, count=count)))

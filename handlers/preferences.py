@@ -9,6 +9,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import callbacks
+from bot.outgoing import Button, OutgoingMessage
 from bot.preference_commands import (
     Reply,
     apply_mode,
@@ -24,6 +25,7 @@ from bot.preferences import MODES
 from bot.services import Context
 from bot.texts import Lang, mode_label, plain, text
 from handlers.access import may_change, reply_lang
+from handlers.common import reply
 from storage import chats
 from storage.preferences import subscription_settings
 
@@ -42,10 +44,10 @@ def _full_arg(update: Update) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
-async def _answer(update: Update, context: Context, reply: Reply) -> None:
-    message = update.effective_message
-    if message is not None:
-        await message.reply_html(text(reply.key, reply_lang(update, context), **reply.values))
+async def _answer(update: Update, context: Context, answer: Reply) -> None:
+    # Through the chat's reply path, which waits out Telegram's flood control.
+    lang = reply_lang(update, context)
+    await reply(update, OutgoingMessage(text=text(answer.key, lang, **answer.values)))
 
 
 def _remember_chat(update: Update, context: Context) -> int | None:
@@ -66,10 +68,10 @@ async def tz(update: Update, context: Context) -> None:
     if chat_id is None:
         return
     services = context.bot_data.services
-    reply = tz_command(
+    outcome = tz_command(
         services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
     )
-    await _answer(update, context, reply)
+    await _answer(update, context, outcome)
 
 
 async def quiet(update: Update, context: Context) -> None:
@@ -81,10 +83,10 @@ async def quiet(update: Update, context: Context) -> None:
     if chat_id is None:
         return
     services = context.bot_data.services
-    reply = quiet_command(
+    outcome = quiet_command(
         services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
     )
-    await _answer(update, context, reply)
+    await _answer(update, context, outcome)
 
 
 async def mute(update: Update, context: Context) -> None:
@@ -95,14 +97,14 @@ async def mute(update: Update, context: Context) -> None:
     if chat_id is None:
         return
     services = context.bot_data.services
-    reply = mute_command(
+    outcome = mute_command(
         services.db,
         chat_id,
         _arg(context),
         services.clock(),
         default_zone=services.settings.timezone,
     )
-    await _answer(update, context, reply)
+    await _answer(update, context, outcome)
 
 
 async def unmute(update: Update, context: Context) -> None:
@@ -114,29 +116,27 @@ async def unmute(update: Update, context: Context) -> None:
         return
     services = context.bot_data.services
     now = services.clock()
-    reply = unmute_command(services.db, chat_id, now, default_zone=services.settings.timezone)
-    await _answer(update, context, reply)
-    if reply.key == "unmute.done":
+    outcome = unmute_command(services.db, chat_id, now, default_zone=services.settings.timezone)
+    await _answer(update, context, outcome)
+    if outcome.key == "unmute.done":
         run_digests(services.db, services.settings, now)  # now, not at the next job tick
 
 
-def _picker(update: Update, context: Context, lang: Lang) -> InlineKeyboardMarkup | None:
+def _picker(update: Update, context: Context, lang: Lang) -> tuple[tuple[Button, ...], ...]:
+    """One button per subscription (the most a chat may have), labelled with its mode."""
     chat = update.effective_chat
     if chat is None:
-        return None
+        return ()
     subs = subscription_settings(context.bot_data.services.db, chat.id)
-    if not subs:
-        return None
-    rows = [
-        [
-            InlineKeyboardButton(
-                f"{sub.query[:40]} — {mode_label(sub.mode, lang)}",
+    return tuple(
+        (
+            Button(
+                text=f"{sub.query[:40]} — {mode_label(sub.mode, lang)}",
                 callback_data=callbacks.mode_picker(sub.id),
-            )
-        ]
-        for sub in subs[:50]
-    ]
-    return InlineKeyboardMarkup(rows)
+            ),
+        )
+        for sub in subs[:90]
+    )
 
 
 def _mode_buttons(sub_id: int, lang: Lang) -> InlineKeyboardMarkup:
@@ -164,16 +164,14 @@ async def mode(update: Update, context: Context) -> None:
     services = context.bot_data.services
     lang = reply_lang(update, context)
     if not arg:
-        markup = _picker(update, context, lang)
-        if markup is None:
-            await message.reply_html(text("list.empty", lang))
-        else:
-            await message.reply_html(text("mode.pick", lang), reply_markup=markup)
+        rows = _picker(update, context, lang)
+        key = "mode.pick" if rows else "list.empty"
+        await reply(update, OutgoingMessage(text=text(key, lang), buttons=rows))
         return
-    reply = mode_command(
+    outcome = mode_command(
         services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
     )
-    await _answer(update, context, reply)
+    await _answer(update, context, outcome)
 
 
 async def mode_button(update: Update, context: Context) -> None:
@@ -205,7 +203,7 @@ async def mode_button(update: Update, context: Context) -> None:
     if not 0 <= index < len(MODES):
         await query.answer(plain("sub.gone", lang), show_alert=True)
         return
-    reply = apply_mode(
+    outcome = apply_mode(
         services.db,
         chat.id,
         sub,
@@ -215,7 +213,7 @@ async def mode_button(update: Update, context: Context) -> None:
         default_zone=services.settings.timezone,
     )
     await query.answer()
-    await query.edit_message_text(text(reply.key, lang, **reply.values), parse_mode="HTML")
+    await query.edit_message_text(text(outcome.key, lang, **outcome.values), parse_mode="HTML")
 
 
 async def urgent(update: Update, context: Context) -> None:
@@ -226,5 +224,5 @@ async def urgent(update: Update, context: Context) -> None:
     chat_id = _remember_chat(update, context)
     if chat_id is None:
         return
-    reply = urgent_command(context.bot_data.services.db, chat_id, arg)
-    await _answer(update, context, reply)
+    outcome = urgent_command(context.bot_data.services.db, chat_id, arg)
+    await _answer(update, context, outcome)

@@ -9,11 +9,13 @@ from telegram import Document, InputFile, Message, Update
 from telegram.error import TelegramError
 
 from bot.matching import QueryError, parse_query
+from bot.outgoing import OutgoingMessage
 from bot.preference_commands import ImportOutcome, export_chat, import_chat
 from bot.services import Context
 from bot.texts import Lang, query_error, text
 from bot.transfer import export_filename
 from handlers.access import may_change, reply_lang
+from handlers.common import reply
 from storage import chats
 from storage.preferences import subscription_settings
 
@@ -90,14 +92,16 @@ async def _import_from(update: Update, context: Context, document: Document) -> 
     now = services.clock()
     chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=now)
     if document.file_size is not None and document.file_size > limit:
-        await message.reply_html(text("import.too_large", lang, limit_kb=limit // 1024))
+        await reply(
+            update, OutgoingMessage(text=text("import.too_large", lang, limit_kb=limit // 1024))
+        )
         return
     try:
         file = await context.bot.get_file(document.file_id)
         data = bytes(await file.download_as_bytearray())
     except TelegramError as exc:
         log.warning("could not download import file in chat %s: %s", chat.id, exc)
-        await message.reply_html(text("import.download_failed", lang))
+        await reply(update, OutgoingMessage(text=text("import.download_failed", lang)))
         return
     outcome = import_chat(
         services.db,
@@ -111,7 +115,7 @@ async def _import_from(update: Update, context: Context, document: Document) -> 
     )
     for sub_id, query in outcome.added:
         services.index.add(sub_id, parse_query(query))  # matched from the next article on
-    await message.reply_html(_report(outcome, lang))
+    await reply(update, OutgoingMessage(text=_report(outcome, lang)))
 
 
 def _is_export_file(document: Document | None) -> bool:
@@ -129,7 +133,7 @@ async def import_reply(update: Update, context: Context) -> None:
     replied: Message | None = message.reply_to_message
     document = message.document or (replied.document if replied is not None else None)
     if document is None:
-        await message.reply_html(text("import.usage", reply_lang(update, context)))
+        await reply(update, OutgoingMessage(text=text("import.usage", reply_lang(update, context))))
         return
     await _import_from(update, context, document)
 

@@ -348,3 +348,23 @@ async def test_group_members_cannot_follow(sandbox: Sandbox, tmp_path: Path) -> 
         assert "الناتو" in added.text and "المشرفون" not in added.text
         services = application.bot_data.services
         assert [s.query for s in subscription_settings(services.db, group.id)] == ["الناتو"]
+
+
+async def test_mode_buttons(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "الناتو")
+        sandbox.user_says(7, "/mode")
+        [picker] = await sandbox.wait_for_messages(7, 1)
+        [[(label, data)]] = picker.buttons
+        assert label.startswith("الناتو") and data.startswith("mp:")
+        sandbox.press_button(7, 7, picker.message_id, data)
+        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 5, "modes")
+        hourly = sandbox.sent_to(7)[0].buttons[0][1][1]
+        sandbox.press_button(7, 7, picker.message_id, hourly)
+        await sandbox.wait_for(lambda: "🕐" in sandbox.sent_to(7)[0].text, 5, "hourly set")
+        services = application.bot_data.services
+        [sub] = subscription_settings(services.db, 7)
+        assert sub.mode == "hourly"
