@@ -218,7 +218,7 @@ def render_alert(
     """The alert for `article` in one chat: title, byline, summary, why, buttons; ≤ 4096."""
     keywords = [w for r in reasons for w in (*r.words, r.query, *r.terms)]
     rtl = lang == "ar"
-    # A story's sources name an article without a source by its file: neither is «also» news.
+    # The article's own source (or file) is not «also» news.
     own = {article.source, article.file_name}
     others = [s for s in dict.fromkeys(other_sources) if s and s not in own]
     message = ""

@@ -146,7 +146,8 @@ def _insert(
 ) -> tuple[int, int]:
     published = parsed.published or now
     # The story first, so that the article row is written once, with its story.
-    match = best_story(terms, _story_candidates(db, published, signatures))
+    undated = parsed.published_from == "mtime"
+    match = best_story(terms, _story_candidates(db, published, now, undated, signatures))
     if match is None:
         story_id = int(
             db.execute("INSERT INTO stories (created_at) VALUES (?)", [_iso(now)]).lastrowid or 0
@@ -218,16 +219,39 @@ def _duplicate(db: Database, article_id: int) -> SaveResult:
 
 
 def _story_candidates(
-    db: Database, published: datetime, signatures: SignatureCache | None
+    db: Database,
+    published: datetime,
+    now: datetime,
+    undated: bool,
+    signatures: SignatureCache | None,
 ) -> list[StoryCandidate]:
+    # An article without a date of its own (mtime fallback) is placed in time by its arrival:
+    # it may join a story whose articles arrived within the window, whatever their dates, and
+    # a dated article may join it the same way. Otherwise an outlet that omits dates could
+    # never be clustered with the outlets that print them.
+    window = [_iso(published - STORY_WINDOW), _iso(published + STORY_WINDOW)]
+    arrival = [_iso(now - STORY_WINDOW), _iso(now + STORY_WINDOW)]
     rows = db.execute(
         """
         SELECT article_id, story_id FROM story_signatures
         WHERE published BETWEEN ? AND ?
         ORDER BY article_id DESC LIMIT ?
         """,
-        [_iso(published - STORY_WINDOW), _iso(published + STORY_WINDOW), MAX_STORY_CANDIDATES],
+        [*window, MAX_STORY_CANDIDATES],
     ).fetchall()
+    arrived = db.execute(
+        f"""
+        SELECT s.article_id, s.story_id FROM articles a
+        JOIN story_signatures s ON s.article_id = a.id
+        WHERE a.ingested_at BETWEEN ? AND ? {"" if undated else "AND a.published_from = 'mtime'"}
+        ORDER BY a.id DESC LIMIT ?
+        """,
+        [*arrival, MAX_STORY_CANDIDATES],
+    ).fetchall()
+    if arrived:
+        merged = dict(rows)
+        merged.update(arrived)
+        rows = sorted(merged.items(), reverse=True)[:MAX_STORY_CANDIDATES]
     cache = signatures if signatures is not None else SignatureCache(len(rows))
     lookup = cache.get
     cached = [lookup(article_id) for article_id, _ in rows]
@@ -279,9 +303,12 @@ def get_article(db: Database, article_id: int) -> StoredArticle:
 
 
 def story_sources(db: Database, story_id: int) -> list[str]:
-    """Who reported a story: the distinct sources of its articles (file name when unknown)."""
+    """Who reported a story: the distinct named sources of its articles, first report first.
+
+    An article without a `المصدر:` line adds no name: its file name means nothing to a reader.
+    """
     rows = db.execute(
-        "SELECT COALESCE(source, file_name) FROM articles WHERE story_id = ? ORDER BY id",
+        "SELECT source FROM articles WHERE story_id = ? AND source IS NOT NULL ORDER BY id",
         [story_id],
     ).fetchall()
     seen: dict[str, None] = {}

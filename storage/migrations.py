@@ -161,6 +161,15 @@ def m040_views(db: Database) -> None:
 
 
 @migrations()
+def m011_undated_arrivals(db: Database) -> None:
+    """Undated articles by arrival time: the story finder places them in time by it."""
+    db.execute(
+        "CREATE INDEX articles_undated_ingested ON articles(ingested_at)"
+        " WHERE published_from = 'mtime'"
+    )
+
+
+@migrations()
 def m050_delivery_preferences(db: Database) -> None:
     """Quiet hours, mute, per-subscription digest modes, held alerts and service state.
 

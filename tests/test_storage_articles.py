@@ -39,7 +39,8 @@ def article(title: str, body: str, *, source: str | None = None, hours: float = 
 def owner(name: str, published: datetime) -> tuple[ParsedArticle, bytes]:
     path = next((DATA / "articles").glob(f"{name}*"))
     parsed = read_article(path)
-    return parsed.model_copy(update={"published": published}), path.read_bytes()
+    dated = parsed.model_copy(update={"published": published, "published_from": "text"})
+    return dated, path.read_bytes()
 
 
 def test_save_and_get_round_trip(db: Database) -> None:
@@ -104,7 +105,7 @@ def test_owner_pact_articles_form_one_story(db: Database) -> None:
         )
     assert results["000"].story_id == results["002"].story_id
     assert len({results[n].story_id for n in ("000", "001", "004")}) == 3
-    assert story_sources(db, results["000"].story_id or 0) == ["الأسبوع", "002.txt"]
+    assert story_sources(db, results["000"].story_id or 0) == ["الأسبوع"]
 
 
 def test_same_story_outside_the_window_is_a_new_story(db: Database) -> None:
@@ -131,4 +132,29 @@ def test_story_sources_lists_each_source_once(db: Database) -> None:
         for i, src in enumerate(["واس", "رويترز", "واس", None])
     ]
     assert len({r.story_id for r in ids}) == 1
-    assert story_sources(db, ids[0].story_id or 0) == ["واس", "رويترز", "f3.txt"]
+    assert story_sources(db, ids[0].story_id or 0) == ["واس", "رويترز"]
+
+
+@pytest.mark.parametrize("undated_first", [True, False])
+def test_undated_article_joins_story_by_arrival_time(db: Database, undated_first: bool) -> None:
+    """An outlet that prints no date (002) still clusters with the dated report (000)."""
+    dated, dated_raw = owner("000", datetime(2024, 6, 20, tzinfo=UTC))
+    undated, undated_raw = owner("002", NOW)
+    undated = undated.model_copy(update={"published_from": "mtime"})
+    pair = [(undated, undated_raw), (dated, dated_raw)]
+    if not undated_first:
+        pair.reverse()
+    stories = [
+        save_article(db, p, content_hash=content_hash(raw), file_name=p.path, now=NOW).story_id
+        for p, raw in pair
+    ]
+    assert stories[0] == stories[1]
+
+
+def test_dated_articles_far_apart_do_not_join_by_arrival(db: Database) -> None:
+    """Two dated reports of one text, a year apart, arriving together stay separate stories."""
+    first, _ = owner("000", datetime(2024, 6, 20, tzinfo=UTC))
+    second = first.model_copy(update={"published": datetime(2025, 6, 20, tzinfo=UTC)})
+    a = save_article(db, first, content_hash="a", file_name="a.txt", now=NOW)
+    b = save_article(db, second, content_hash="b", file_name="b.txt", now=NOW)
+    assert a.story_id != b.story_id
