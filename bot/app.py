@@ -29,6 +29,7 @@ from bot.preference_jobs import PreferenceJobData, schedule_preference_jobs
 from bot.services import BotData, Components, Context, Services
 from bot.settings import Settings
 from storage import outbox
+from storage.admin import record_inbox_activity
 from storage.db import open_database
 from storage.subscriptions import active_subscriptions
 
@@ -57,6 +58,9 @@ async def inbox_job(context: Context) -> None:
     services = context.bot_data.services
     now = services.clock()
     report = services.scanner.scan(now)
+    if report.processed:
+        # Any file, even a rejected one, shows the feed is alive (the silence alert's clock).
+        record_inbox_activity(services.db, now)
     if not report.new_article_ids:
         return
     routed = route_articles(

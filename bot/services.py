@@ -42,6 +42,8 @@ class SubscriptionIndex(Protocol):
 class ScanReportLike(Protocol):
     @property
     def new_article_ids(self) -> list[int]: ...
+    @property
+    def processed(self) -> int: ...  # files taken: new, duplicate or quarantined
 
 
 class Scanner(Protocol):
