@@ -7,6 +7,11 @@ the article's first whole sentences up to the same number of characters as our s
 a stricter prefix baseline the opening text cut mid-sentence to exactly that length.
 Tokens are `bot.arabic.tokenize` tokens (normalized: alef, yeh, teh marbuta, digits).
 
+Hyperparameters of the summarizer are chosen on the odd-numbered topics only ("tune"); the
+even-numbered ones ("held-out") show whether a change generalizes. Both halves and the whole
+set are printed, with the human summaries' mean length (the budget should be comparable) and
+the time `summarize` takes per article.
+
     python benchmarks/summary_eval.py [--samples DIR] [--max-chars N]
 
 Prints one line per article, the means, and a final JSON line.
@@ -18,6 +23,7 @@ import argparse
 import json
 import statistics
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -73,6 +79,18 @@ def score(summary: str, references: list[str]) -> tuple[float, float]:
     return r1, r2
 
 
+def split_of(topic: Path) -> str:
+    """'tune' for odd topic numbers (hyperparameters are chosen there), 'held-out' for even."""
+    number = int("".join(ch for ch in topic.name if ch.isdigit()) or 0)
+    return "tune" if number % 2 else "held-out"
+
+
+def means(rows: list[tuple[float, float]]) -> tuple[float, float]:
+    if not rows:
+        return 0.0, 0.0
+    return statistics.fmean(r[0] for r in rows), statistics.fmean(r[1] for r in rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
@@ -86,10 +104,17 @@ def main() -> int:
     ours: list[tuple[float, float]] = []
     baseline: list[tuple[float, float]] = []
     opening: list[tuple[float, float]] = []
+    splits: list[str] = []
+    reference_chars: list[int] = []
+    seconds: list[float] = []
     for topic in topics:
         article = (topic / "article.txt").read_text(encoding="utf-8-sig")
         references = [p.read_text(encoding="utf-8-sig") for p in sorted(topic.glob("summary-*"))]
+        reference_chars.extend(len(" ".join(r.split())) for r in references)
+        began = time.perf_counter()
         summary = summarize(article, max_chars=args.max_chars).text
+        seconds.append(time.perf_counter() - began)
+        splits.append(split_of(topic))
         ours.append(score(summary, references))
         baseline.append(score(lead(article, len(summary)), references))
         opening.append(score(prefix(article, len(summary)), references))
@@ -99,9 +124,22 @@ def main() -> int:
             f"  prefix R1={opening[-1][0]:.3f} R2={opening[-1][1]:.3f}"
         )
 
-    result = {
+    # Timing: best of a few repeats over the whole set, so one slow scheduling blip on a shared
+    # machine does not decide the figure.
+    texts = [(t / "article.txt").read_text(encoding="utf-8-sig") for t in topics]
+    rounds = []
+    for _ in range(5):
+        began = time.perf_counter()
+        for text in texts:
+            summarize(text, max_chars=args.max_chars)
+        rounds.append((time.perf_counter() - began) / len(texts))
+    per_article_ms = min(rounds) * 1000
+
+    result: dict[str, float | int | str] = {
         "articles": len(topics),
         "max_chars": args.max_chars,
+        "reference_chars_mean": round(statistics.fmean(reference_chars)),
+        "reference_chars_median": round(statistics.median(reference_chars)),
         "rouge1_f1": round(statistics.fmean(r[0] for r in ours), 4),
         "rouge2_f1": round(statistics.fmean(r[1] for r in ours), 4),
         "lead_rouge1_f1": round(statistics.fmean(r[0] for r in baseline), 4),
@@ -110,12 +148,39 @@ def main() -> int:
         "prefix_rouge2_f1": round(statistics.fmean(r[1] for r in opening), 4),
         "wins_rouge1": sum(o[0] > b[0] for o, b in zip(ours, baseline, strict=True)),
     }
-    result["rouge1_gain"] = round(result["rouge1_f1"] - result["lead_rouge1_f1"], 4)
-    result["rouge2_gain"] = round(result["rouge2_f1"] - result["lead_rouge2_f1"], 4)
+    pairs = list(zip(ours, baseline, strict=True))
+    result["rouge1_gain"] = round(statistics.fmean(o[0] - b[0] for o, b in pairs), 4)
+    result["rouge2_gain"] = round(statistics.fmean(o[1] - b[1] for o, b in pairs), 4)
     print(
-        f"mean: ours R1={result['rouge1_f1']:.4f} R2={result['rouge2_f1']:.4f}   "
-        f"lead R1={result['lead_rouge1_f1']:.4f} R2={result['lead_rouge2_f1']:.4f}   "
-        f"prefix R1={result['prefix_rouge1_f1']:.4f} R2={result['prefix_rouge2_f1']:.4f}"
+        f"all      ({len(topics):2} topics):      ours R1={result['rouge1_f1']:.4f} "
+        f"R2={result['rouge2_f1']:.4f}   lead R1={result['lead_rouge1_f1']:.4f} "
+        f"R2={result['lead_rouge2_f1']:.4f}   prefix R1={result['prefix_rouge1_f1']:.4f} "
+        f"R2={result['prefix_rouge2_f1']:.4f}"
+    )
+    for name in ("tune", "held-out"):
+        picked = [i for i, s in enumerate(splits) if s == name]
+        o = means([ours[i] for i in picked])
+        b = means([baseline[i] for i in picked])
+        p = means([opening[i] for i in picked])
+        key = name.replace("-", "_")
+        result[f"{key}_articles"] = len(picked)
+        result[f"{key}_rouge1_f1"], result[f"{key}_rouge2_f1"] = round(o[0], 4), round(o[1], 4)
+        result[f"{key}_lead_rouge1_f1"] = round(b[0], 4)
+        result[f"{key}_lead_rouge2_f1"] = round(b[1], 4)
+        result[f"{key}_prefix_rouge1_f1"] = round(p[0], 4)
+        result[f"{key}_prefix_rouge2_f1"] = round(p[1], 4)
+        print(
+            f"{name:8} ({len(picked):2} {'odd' if name == 'tune' else 'even'} topics): "
+            f"ours R1={o[0]:.4f} R2={o[1]:.4f}   lead R1={b[0]:.4f} R2={b[1]:.4f}   "
+            f"prefix R1={p[0]:.4f} R2={p[1]:.4f}"
+        )
+    result["summarize_ms_per_article"] = round(per_article_ms, 3)
+    result["summarize_ms_max_single"] = round(max(seconds) * 1000, 3)
+    print(
+        f"human summaries: mean {result['reference_chars_mean']} chars, median "
+        f"{result['reference_chars_median']} (budget {args.max_chars});  summarize: "
+        f"{per_article_ms:.2f} ms/article (best of 5 rounds), slowest single "
+        f"{max(seconds) * 1000:.2f} ms"
     )
     print(json.dumps(result))
     return 0
