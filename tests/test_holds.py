@@ -242,3 +242,29 @@ def test_alerts_join_a_waiting_batch_then_flow_again(db: Database) -> None:
 
 def test_private_chats_have_no_burst_budget(db: Database) -> None:
     assert {receive(db, 7, [INSTANT], n, NOON) for n in range(1, 30)} == {"send"}
+
+
+def test_delivery_policy_reads_stored_preferences(db: Database) -> None:
+    from bot.holds import delivery_policy
+    from bot.settings import load_settings
+    from storage import chats
+    from storage.preferences import set_mode
+
+    settings = load_settings(group_per_minute=3)
+    policy = delivery_policy(settings)
+    private = chats.upsert_chat(db, 7, kind="private", now=NOON)
+    group = chats.upsert_chat(db, -100, kind="supergroup", now=NOON)
+    stamp = to_db_time(NOON)
+    subs = {}
+    for chat_id in (7, -100):
+        row = {"chat_id": chat_id, "query": "q", "query_key": "q", "created_at": stamp}
+        subs[chat_id] = int(db["subscriptions"].insert(row).last_pk)
+    set_mode(db, 7, subs[7], "hourly")
+    decision = policy(db, private, [subs[7]], NOON)
+    assert (decision.action, decision.reason) == ("hold", "digest")
+    assert policy(db, private, [], NOON).action == "drop"  # subscriptions gone meanwhile
+    actions = []
+    for n in range(1, 5):
+        actions.append(policy(db, group, [subs[-100]], NOON).action)
+        enqueue(db, -100, n, NOON)  # what the pipeline writes after a "send"
+    assert actions == ["send", "send", "hold", "hold"]  # budget: one under the limit
