@@ -23,13 +23,15 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, 
 
 import handlers
 from bot.delivery import Sender
+from bot.holds import delivery_policy
 from bot.pipeline import route_articles
+from bot.preference_jobs import PreferenceJobData, schedule_preference_jobs
 from bot.services import BotData, Components, Context, Services
 from bot.settings import Settings
 from storage import outbox
+from storage.admin import record_inbox_activity
 from storage.db import open_database
 from storage.subscriptions import active_subscriptions
-from storage.timestamps import utcnow
 
 __all__ = [
     "MarsadApp",
@@ -54,8 +56,11 @@ class MissingTokenError(RuntimeError):
 async def inbox_job(context: Context) -> None:
     """Scan the inbox once; queue the alerts of new articles; wake the sender if any."""
     services = context.bot_data.services
-    now = utcnow()
+    now = services.clock()
     report = services.scanner.scan(now)
+    if report.processed:
+        # Any file, even a rejected one, shows the feed is alive (the silence alert's clock).
+        record_inbox_activity(services.db, now)
     if not report.new_article_ids:
         return
     routed = route_articles(
@@ -65,12 +70,15 @@ async def inbox_job(context: Context) -> None:
         load_article=services.components.load_article,
         render=services.render,
         now=now,
+        policy=delivery_policy(services.settings),
     )
     log.info(
-        "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d parked, %d already sent",
+        "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d held, %d parked, "
+        "%d already sent",
         routed.articles,
         routed.matches,
         routed.queued,
+        routed.held,
         routed.parked,
         routed.already_alerted,
     )
@@ -94,6 +102,13 @@ async def sender_job(context: Context) -> None:
         )
 
 
+def file_url(api_url: str) -> str:
+    """The file-download base beside a Bot API base: `…/bot` → `…/file/bot` (Telegram's and
+    the sandbox's layout), so /import can download what a user sends."""
+    base = api_url.rstrip("/")
+    return base.removesuffix("/bot") + "/file/bot" if base.endswith("/bot") else base + "/file"
+
+
 def build_application(settings: Settings, components: Components) -> MarsadApp:
     """The Application for `settings`: Bot API at `telegram_api_url`, services built at start."""
     if settings.telegram_token is None:
@@ -101,7 +116,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         db = open_database(settings.database)
-        recovered = outbox.recover_in_flight(db, now=utcnow())
+        recovered = outbox.recover_in_flight(db, now=components.clock())
         if recovered:
             log.warning("%d alert(s) were being sent when Marsad stopped: queued again", recovered)
         index = components.make_index(db)
@@ -110,7 +125,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
             db=db,
             index=index,
             scanner=components.make_scanner(settings, db),
-            sender=Sender(db, application.bot, settings),
+            sender=Sender(db, application.bot, settings, wall=components.clock),
             render=components.make_renderer(db),
             components=components,
         )
@@ -140,6 +155,17 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
             name="sender",
             job_kwargs={"coalesce": True, "misfire_grace_time": None, "max_instances": 2},
         )
+        # Digests, mute ends, time-limited follows and the inbox silence alert (issue 6).
+        schedule_preference_jobs(
+            queue,
+            PreferenceJobData(
+                db=db,
+                settings=settings,
+                clock=components.clock,
+                started_at=components.clock(),
+                on_expired=lambda sub: index.remove(sub.id),
+            ),
+        )
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         bot_data: BotData = application.bot_data
@@ -151,6 +177,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         ApplicationBuilder()
         .token(settings.telegram_token.get_secret_value())
         .base_url(settings.telegram_api_url)
+        .base_file_url(file_url(settings.telegram_api_url))
         .context_types(ContextTypes(bot_data=BotData))
         .post_init(post_init)
         .post_shutdown(post_shutdown)

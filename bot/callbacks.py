@@ -16,16 +16,18 @@ __all__ = [
     "CallbackError",
     "follow_example",
     "full_text",
+    "mode_picker",
     "noop",
     "page",
     "parse",
+    "set_mode",
     "unfollow",
 ]
 
 MAX_BYTES: Final = 64
 
-Action = Literal["full", "unf", "pg", "ex", "noop"]
-_ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop"})
+Action = Literal["full", "unf", "pg", "ex", "noop", "mp", "ms"]
+_ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop", "mp", "ms"})
 
 
 class CallbackError(ValueError):
@@ -67,12 +69,30 @@ def follow_example(index: int) -> str:
     return _encode("ex", index)
 
 
+def mode_picker(subscription_id: int) -> str:
+    """Show the delivery modes of one subscription as buttons."""
+    return _encode("mp", subscription_id)
+
+
+def set_mode(subscription_id: int, mode_index: int) -> str:
+    """Deliver one subscription in mode number `mode_index` of `bot.preferences.MODES`."""
+    return _encode("ms", subscription_id, mode_index)
+
+
 def noop() -> str:
     """A button that only shows information (the page position)."""
     return _encode("noop")
 
 
-_ARITY: Final[dict[str, int]] = {"full": 1, "unf": 1, "pg": 2, "ex": 1, "noop": 0}
+_ARITY: Final[dict[str, int]] = {
+    "full": 1,
+    "unf": 1,
+    "pg": 2,
+    "ex": 1,
+    "noop": 0,
+    "mp": 1,
+    "ms": 2,
+}
 
 
 def parse(data: str | None) -> Callback:

@@ -22,6 +22,7 @@ from typing import Protocol
 from sqlite_utils import Database
 
 from bot.outgoing import OutgoingMessage
+from bot.preferences import Decision
 from storage import chats, outbox, subscriptions
 from storage.chats import Chat
 from storage.outbox import MatchRecord, NewAlert
@@ -29,6 +30,7 @@ from storage.outbox import MatchRecord, NewAlert
 __all__ = [
     "ArticleLike",
     "ArticleLoader",
+    "DeliveryPolicy",
     "MatchLike",
     "Matcher",
     "Renderer",
@@ -73,6 +75,8 @@ class Matcher(Protocol):
 ArticleLoader = Callable[[Database, int], ArticleLike]
 # (article, the chat's matches, the chat) -> the alert as that chat should read it
 Renderer = Callable[[ArticleLike, Sequence[MatchLike], Chat], OutgoingMessage]
+# (db, chat, the chat's matching subscription ids, now) -> send / hold / drop
+DeliveryPolicy = Callable[[Database, Chat, Sequence[int], datetime], Decision]
 
 
 @dataclass
@@ -81,6 +85,8 @@ class RouteReport:
     matches: int = 0
     queued: int = 0  # new outbox rows, pending
     parked: int = 0  # new outbox rows for chats that refused the bot
+    held: int = 0  # new outbox rows waiting for a digest, a mute's end or a group's minute
+    dropped: int = 0  # every matching subscription of the chat had expired
     already_alerted: int = 0  # the chat already had this story
     render_errors: int = 0
 
@@ -100,8 +106,14 @@ def route_articles(
     load_article: ArticleLoader,
     render: Renderer,
     now: datetime,
+    policy: DeliveryPolicy | None = None,
 ) -> RouteReport:
-    """Match each article and queue its alerts; returns what happened, for the logs."""
+    """Match each article and queue its alerts; returns what happened, for the logs.
+
+    `policy` (bot.holds.delivery_policy) applies the chat's delivery preferences: an alert
+    is sent now (silently in quiet hours), held for a digest, a mute or a group burst, or
+    dropped when every matching subscription has expired. Without it, every alert is sent.
+    """
     report = RouteReport()
     for article_id in article_ids:
         report.articles += 1
@@ -134,6 +146,14 @@ def route_articles(
             chat = chats.get_chat(db, chat_id)
             if chat is None:
                 continue  # subscriptions reference chats: only a concurrent delete gets here
+            decision = (
+                policy(db, chat, [m.subscription_id for m in matches], now)
+                if policy is not None
+                else None
+            )
+            if decision is not None and decision.action == "drop":
+                report.dropped += 1
+                continue
             try:
                 payload = render(article, matches, chat)
             except Exception:
@@ -142,6 +162,9 @@ def route_articles(
                 report.render_errors += 1
                 continue
             parked = not chat.active
+            held = decision is not None and decision.action == "hold"
+            if decision is not None and decision.silent:
+                payload = payload.model_copy(update={"disable_notification": True})
             alerts.append(
                 NewAlert(
                     chat_id=chat_id,
@@ -149,8 +172,11 @@ def route_articles(
                     payload=payload,
                     story_id=article.story_id,
                     article_id=article.id,
-                    status="parked" if parked else "pending",
+                    status="parked" if parked else "held" if held else "pending",
                     reason=f"chat inactive: {chat.inactive_reason}" if parked else None,
+                    hold_reason=decision.reason if held and decision is not None else None,
+                    release_at=decision.release_at if held and decision is not None else None,
+                    urgent=decision.urgent if decision is not None else False,
                 )
             )
         created = outbox.record_alerts(db, records, alerts, now=now)
@@ -159,6 +185,8 @@ def route_articles(
                 report.already_alerted += 1
             elif alert.status == "parked":
                 report.parked += 1
+            elif alert.status == "held":
+                report.held += 1
             else:
                 report.queued += 1
     return report

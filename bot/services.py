@@ -17,6 +17,7 @@ from telegram.ext import CallbackContext, ExtBot
 from bot.delivery import Sender
 from bot.pipeline import ArticleLoader, MatchLike, Renderer
 from bot.settings import Settings
+from storage.timestamps import utcnow
 
 __all__ = [
     "BotData",
@@ -41,6 +42,8 @@ class SubscriptionIndex(Protocol):
 class ScanReportLike(Protocol):
     @property
     def new_article_ids(self) -> list[int]: ...
+    @property
+    def processed(self) -> int: ...  # files taken: new, duplicate or quarantined
 
 
 class Scanner(Protocol):
@@ -57,6 +60,9 @@ class Components:
     make_scanner: Callable[[Settings, Database], Scanner]
     load_article: ArticleLoader
     make_renderer: Callable[[Database], Renderer]
+    # "Now" for the jobs and handlers that follow wall-clock preferences (digests, mutes):
+    # tests pass a clock they move by hand.
+    clock: Callable[[], datetime] = utcnow
 
 
 @dataclass
@@ -68,6 +74,10 @@ class Services:
     sender: Sender
     render: Renderer
     components: Components
+
+    def clock(self) -> datetime:
+        """The current instant, from the components' clock."""
+        return self.components.clock()
 
 
 class BotData:

@@ -60,6 +60,11 @@ class Settings(BaseSettings):
     retry_base: float = Field(default=1.0, gt=0)
     retry_max: float = Field(default=600.0, gt=0)
     parked_max_age_hours: float = Field(default=48.0, ge=0)
+    # Delivery preferences (bot/preference_jobs.py): how often due digests, ended mutes and
+    # expired follows are looked for; a digest goes out at most this late.
+    digest_interval: float = Field(default=15.0, gt=0, le=3600)
+    # Largest /import file accepted, in bytes.
+    max_import_bytes: int = Field(default=512 * 1024, gt=0)
     # Extra alias table merged over the built-in one (bot/data/aliases.json format).
     aliases_file: Path | None = None
     # Languages an inbox file must be written in to become an article; others are quarantined.

@@ -76,6 +76,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/recent — أحدث الأخبار المطابقة لمتابعاتك (أو: /recent الناتو)\n"
         "/search صواريخ — البحث في كل الأخبار المخزنة (أو أرسل النص مباشرة)\n"
         "/lang en — تغيير اللغة (ar أو en)\n"
+        "/mode الناتو daily 08:00 — التسليم: فوري أو ملخص كل ساعة أو ملخص يومي\n"
+        "/quiet 23:00-07:00 — ساعات هدوء بلا صوت (/quiet off للإلغاء)\n"
+        "/urgent الناتو — متابعة عاجلة ترن حتى في ساعات الهدوء\n"
+        "/mute 2h — إيقاف التنبيهات مؤقتاً، و/unmute لاستئنافها في ملخص واحد\n"
+        "/follow الناتو 7d — متابعة محددة المدة\n"
+        "/tz Asia/Riyadh — المنطقة الزمنية\n"
+        "/export و/import — حفظ المتابعات واستعادتها\n"
         "/help — هذه الرسالة",
         "<b>Marsad commands</b>\n\n"
         "/follow الناتو — follow one or more keywords (one per line, or separated by «،» or ,). "
@@ -86,6 +93,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/recent — newest articles that matched what you follow (or: /recent الناتو)\n"
         "/search صواريخ — search every stored article (or just send the text)\n"
         "/lang ar — change the language (ar or en)\n"
+        "/mode الناتو daily 08:00 — delivery: instant, hourly or daily digest\n"
+        "/quiet 23:00-07:00 — quiet hours without sound (/quiet off to end)\n"
+        "/urgent الناتو — an urgent keyword rings even in quiet hours\n"
+        "/mute 2h — pause alerts; /unmute resumes them as one digest\n"
+        "/follow الناتو 7d — a time-limited follow\n"
+        "/tz Europe/Berlin — time zone\n"
+        "/export and /import — save and restore your subscriptions\n"
         "/help — this message",
     ),
     # --- /follow -------------------------------------------------------------------------
@@ -260,6 +274,244 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "عذراً، هذا البوت خاص بمستخدمين محددين.",
         "Sorry, this bot is limited to specific users.",
     ),
+    # --- delivery preferences (issue 6): /tz /quiet /mute /unmute /mode /urgent -----------
+    "tz.show": (
+        "🕰 المنطقة الزمنية لهذه المحادثة: <b>{zone}</b> (الساعة الآن {now}).\n"
+        "للتغيير: /tz Asia/Riyadh",
+        "🕰 This chat's time zone: <b>{zone}</b> (now {now}).\nTo change it: /tz Europe/Berlin",
+    ),
+    "tz.set": (
+        "✅ المنطقة الزمنية الآن <b>{zone}</b> (الساعة الآن {now}).",
+        "✅ Time zone set to <b>{zone}</b> (now {now}).",
+    ),
+    "tz.bad_zone": (
+        "⚠️ لا أعرف المنطقة الزمنية «{value}». اكتب اسمها كما في قاعدة IANA، مثل: "
+        "/tz Asia/Riyadh أو /tz Europe/Berlin أو اسم المدينة بالإنجليزية: /tz Dubai",
+        "⚠️ Unknown time zone «{value}». Use an IANA name such as /tz Asia/Riyadh or "
+        "/tz Europe/Berlin, or a city name: /tz Dubai",
+    ),
+    "quiet.none": (
+        "🔔 لا ساعات هدوء في هذه المحادثة. لضبطها: /quiet 23:00-07:00 "
+        "(تصل التنبيهات فيها بلا صوت).",
+        "🔔 No quiet hours set. To set them: /quiet 23:00-07:00 (alerts then arrive silently).",
+    ),
+    "quiet.show": (
+        "🌙 ساعات الهدوء: <b>{window}</b> بتوقيت {zone}. للإلغاء: /quiet off",
+        "🌙 Quiet hours: <b>{window}</b> ({zone} time). To turn off: /quiet off",
+    ),
+    "quiet.set": (
+        "🌙 ساعات الهدوء: <b>{window}</b> بتوقيت {zone}. تصل التنبيهات فيها بلا صوت، "
+        "إلا المتابعات العاجلة (/urgent).",
+        "🌙 Quiet hours: <b>{window}</b> ({zone} time). Alerts then arrive silently, except "
+        "urgent subscriptions (/urgent).",
+    ),
+    "quiet.off": ("🔔 أُلغيت ساعات الهدوء.", "🔔 Quiet hours turned off."),
+    "quiet.bad_range": (
+        "⚠️ لم أفهم «{value}». اكتب البداية والنهاية بالساعة والدقيقة، مثل: /quiet 23:00-07:00",
+        "⚠️ I could not read «{value}». Give a start and an end time, e.g. /quiet 23:00-07:00",
+    ),
+    "quiet.empty_range": (
+        "⚠️ البداية والنهاية متساويتان. مثال صحيح: /quiet 23:00-07:00",
+        "⚠️ The start and the end are the same. For example: /quiet 23:00-07:00",
+    ),
+    "mute.forever": (
+        "🔕 أوقفتُ التنبيهات مؤقتاً. سأحتفظ بها وأرسلها ملخصاً واحداً عند /unmute.",
+        "🔕 Alerts paused. I keep them and send them as one digest on /unmute.",
+    ),
+    "mute.until": (
+        "🔕 أوقفتُ التنبيهات حتى {until}. سأحتفظ بها وأرسلها ملخصاً واحداً بعدها (أو عند /unmute).",
+        "🔕 Alerts paused until {until}. I keep them and send them as one digest then "
+        "(or on /unmute).",
+    ),
+    "mute.bad_duration": (
+        "⚠️ لم أفهم المدة «{value}». أمثلة: /mute 2h أو /mute 30m أو /mute 1d أو /mute ساعتين، "
+        "أو /mute وحده حتى /unmute.",
+        "⚠️ I could not read the duration «{value}». Examples: /mute 2h, /mute 30m, /mute 1d, "
+        "or just /mute until /unmute.",
+    ),
+    "mute.too_long": (
+        "⚠️ المدة «{value}» أطول من سنة. استخدم /mute وحده للإيقاف حتى /unmute.",
+        "⚠️ «{value}» is longer than a year. Use /mute alone to pause until /unmute.",
+    ),
+    "unmute.not_muted": ("🔔 التنبيهات غير موقوفة.", "🔔 Alerts are not paused."),
+    "unmute.nothing": (
+        "🔔 استأنفتُ التنبيهات. لم يصل شيء أثناء الإيقاف.",
+        "🔔 Alerts are back on. Nothing arrived while they were paused.",
+    ),
+    "unmute.done": (
+        "🔔 استأنفتُ التنبيهات. سأرسل الآن ما وصل أثناء الإيقاف ({count}) في ملخص واحد.",
+        "🔔 Alerts are back on. What arrived meanwhile ({count}) follows as one digest.",
+    ),
+    "mode.usage": (
+        "اكتب الكلمة ثم طريقة التسليم: {modes}. أمثلة:\n"
+        "/mode الناتو daily 08:00\n/mode الناتو hourly\n/mode الناتو instant\n"
+        "أو استخدم أزرار /list.",
+        "Write the keyword, then the delivery mode: {modes}. Examples:\n"
+        "/mode الناتو daily 08:00\n/mode الناتو hourly\n/mode الناتو instant\n"
+        "or use the buttons of /list.",
+    ),
+    "mode.bad_time": (
+        "⚠️ الوقت يُكتب للملخص اليومي فقط، بالساعة والدقيقة. مثال: /mode الناتو daily 08:00",
+        "⚠️ A time goes only with daily, as hours and minutes. Example: /mode الناتو daily 08:00",
+    ),
+    "mode.bad_mode": (
+        "⚠️ لم أجد طريقة التسليم ({modes}). مثال: /mode الناتو daily 08:00",
+        "⚠️ No delivery mode found ({modes}). Example: /mode الناتو daily 08:00",
+    ),
+    "mode.set_instant": (
+        "⚡ «{query}»: تنبيه فوري لكل خبر.",
+        "⚡ «{query}»: an instant alert for every story.",
+    ),
+    "mode.set_hourly": (
+        "🕐 «{query}»: ملخص واحد كل ساعة.",
+        "🕐 «{query}»: one digest every hour.",
+    ),
+    "mode.set_daily": (
+        "📅 «{query}»: ملخص يومي الساعة {time}.",
+        "📅 «{query}»: a daily digest at {time}.",
+    ),
+    "mode.pick": (
+        "اختر المتابعة لتغيير طريقة تسليمها:",
+        "Choose a subscription to change how it is delivered:",
+    ),
+    "mode.choose": (
+        "كيف تصلك أخبار «{query}»؟ فوري، أو ملخص كل ساعة، أو ملخص يومي "
+        "(الوقت: /mode {query} daily 08:00).",
+        "How should «{query}» reach you? Instant, an hourly digest, or a daily digest "
+        "(set its time: /mode {query} daily 08:00).",
+    ),
+    "sub.gone": (
+        "هذه المتابعة لم تعد موجودة.",
+        "This subscription no longer exists.",
+    ),
+    "sub.not_found": (
+        "⚠️ لا تتابع «{query}». اعرض متابعاتك بـ /list",
+        "⚠️ You do not follow «{query}». See what you follow with /list",
+    ),
+    "urgent.usage": (
+        "اكتب الكلمة العاجلة: /urgent الناتو — تصل تنبيهاتها بصوت حتى في ساعات الهدوء.",
+        "Write the urgent keyword: /urgent الناتو — its alerts ring even in quiet hours.",
+    ),
+    "urgent.list": (
+        "🚨 المتابعات العاجلة: {queries}\nلإلغاء إحداها أرسل /urgent مع الكلمة مرة أخرى.",
+        "🚨 Urgent subscriptions: {queries}\nSend /urgent with the keyword again to undo.",
+    ),
+    "urgent.on": (
+        "🚨 «{query}» عاجلة: تصل تنبيهاتها بصوت حتى في ساعات الهدوء.",
+        "🚨 «{query}» is urgent: its alerts ring even in quiet hours.",
+    ),
+    "urgent.off": ("«{query}» لم تعد عاجلة.", "«{query}» is no longer urgent."),
+    # --- digests, time-limited follows, groups, access ------------------------------------
+    "digest.header": (
+        "<b>🗞 ملخص مرصد: {count} خبر</b>",
+        "<b>🗞 Marsad digest: {count} stories</b>",
+    ),
+    "digest.part": (" ({part}/{parts})", " ({part}/{parts})"),
+    "digest.button": ("📄 {n}", "📄 {n}"),
+    "follow.until": (
+        "⏳ تنتهي هذه المتابعة تلقائياً في {until}.",
+        "⏳ This subscription ends by itself on {until}.",
+    ),
+    "follow.bad_duration": (
+        "⚠️ مدة المتابعة «{value}» غير مفهومة. مثال: /follow الناتو 7d",
+        "⚠️ Could not read the duration «{value}». Example: /follow الناتو 7d",
+    ),
+    "expiry.notice": (
+        "⏳ انتهت مدة متابعة «{query}». لمتابعتها من جديد: /follow {query}",
+        "⏳ Your time-limited subscription «{query}» has ended. To follow again: /follow {query}",
+    ),
+    "group.admins_only": (
+        "⚠️ في المجموعات يغيّر المشرفون فقط ما يتابعه البوت وإعداداته.",
+        "⚠️ In groups only admins can change what the bot follows and its settings.",
+    ),
+    "admin.only": ("⛔ هذا الأمر للمسؤولين فقط.", "⛔ This command is for administrators only."),
+    "stats.body": (
+        "<b>📊 إحصاءات مرصد</b>\n"
+        "المحادثات: {chats_active} نشطة، {chats_inactive} متوقفة ({groups} مجموعات)\n"
+        "المتابعات: {subscriptions}\n"
+        "الأخبار: {articles_today} اليوم، {articles_total} إجمالاً\n"
+        "صندوق الإرسال: {outbox_pending} بانتظار الإرسال، {outbox_held} محتجزة، "
+        "{outbox_failed} فاشلة، {outbox_sent_today} أُرسلت اليوم\n"
+        "آخر نشاط لصندوق الوارد: {last_inbox}",
+        "<b>📊 Marsad statistics</b>\n"
+        "Chats: {chats_active} active, {chats_inactive} inactive ({groups} groups)\n"
+        "Subscriptions: {subscriptions}\n"
+        "Articles: {articles_today} today, {articles_total} in total\n"
+        "Outbox: {outbox_pending} pending, {outbox_held} held, {outbox_failed} failed, "
+        "{outbox_sent_today} sent today\n"
+        "Last inbox activity: {last_inbox}",
+    ),
+    "stats.never": ("لا يوجد", "never"),
+    "broadcast.usage": (
+        "اكتب نص الرسالة بعد الأمر: /broadcast النص",
+        "Write the message after the command: /broadcast TEXT",
+    ),
+    "broadcast.queued": (
+        "📣 أُضيفت الرسالة إلى صندوق الإرسال لـ {count} محادثة نشطة.",
+        "📣 The message is queued for {count} active chats.",
+    ),
+    "broadcast.message": ("📣 {body}", "📣 {body}"),
+    "silence.alert": (
+        "⚠️ لم يصل أي ملف إلى صندوق الوارد منذ {minutes} دقيقة (آخر نشاط: {last}).",
+        "⚠️ No file has reached the inbox for {minutes} minutes (last activity: {last}).",
+    ),
+    # --- /export and /import --------------------------------------------------------------
+    "export.caption": (
+        "📦 متابعاتك وإعداداتك ({count} متابعة). لاستعادتها أرسل هذا الملف إلى البوت، "
+        "أو رُدّ عليه بـ /import.",
+        "📦 Your subscriptions and settings ({count}). To restore them send this file back "
+        "to the bot, or reply to it with /import.",
+    ),
+    "import.usage": (
+        "أرسل ملف التصدير (JSON) الذي أنشأه /export، أو رُدّ عليه بـ /import.",
+        "Send the export file (JSON) made by /export, or reply to it with /import.",
+    ),
+    "import.too_large": (
+        "⚠️ الملف أكبر من الحد ({limit_kb} ك.ب). ملف التصدير أصغر من ذلك بكثير.",
+        "⚠️ The file is over the limit ({limit_kb} kB). An export file is far smaller.",
+    ),
+    "import.not_utf8": (
+        "⚠️ الملف ليس نصاً بترميز UTF-8؛ أرسل ملف JSON الذي أنشأه /export.",
+        "⚠️ The file is not UTF-8 text; send the JSON file made by /export.",
+    ),
+    "import.not_json": (
+        "⚠️ الملف ليس JSON صالحاً. أرسل الملف الذي أنشأه /export كما هو.",
+        "⚠️ The file is not valid JSON. Send the file made by /export as it is.",
+    ),
+    "import.wrong_format": (
+        "⚠️ هذا ليس ملف تصدير من مرصد. أنشئ واحداً بـ /export.",
+        "⚠️ This is not a Marsad export file. Make one with /export.",
+    ),
+    "import.newer_version": (
+        "⚠️ الملف من إصدار أحدث من مرصد ولا أستطيع قراءته.",
+        "⚠️ The file comes from a newer version of Marsad; I cannot read it.",
+    ),
+    "import.bad_document": (
+        "⚠️ بنية الملف غير صحيحة. أنشئ ملفاً جديداً بـ /export.",
+        "⚠️ The file's structure is broken. Make a new one with /export.",
+    ),
+    "import.report": (
+        "<b>📥 نتيجة الاستيراد</b>\nأُضيفت: {added}\nتُركت: {skipped}\nغير صالحة: {invalid}",
+        "<b>📥 Import result</b>\nAdded: {added}\nSkipped: {skipped}\nInvalid: {invalid}",
+    ),
+    "import.download_failed": (
+        "⚠️ تعذّر تنزيل الملف من تيليجرام. أعد إرساله بعد قليل.",
+        "⚠️ Could not download the file from Telegram. Send it again in a moment.",
+    ),
+    "import.added_line": ("✅ {query}", "✅ {query}"),
+    "import.skip.exists": ("↩️ {query} — متابعة من قبل", "↩️ {query} — already followed"),
+    "import.skip.duplicate": ("↩️ {query} — مكررة في الملف", "↩️ {query} — repeated in the file"),
+    "import.skip.expired": ("↩️ {query} — انتهت مدتها", "↩️ {query} — its time is over"),
+    "import.skip.limit": ("↩️ {query} — تجاوز الحد الأقصى", "↩️ {query} — over the limit"),
+    "import.invalid_line": ("❌ {what}: {reason}", "❌ {what}: {reason}"),
+    "cmd.mode": ("طريقة التسليم: فوري أو ملخص", "Delivery: instant or digest"),
+    "cmd.quiet": ("ساعات الهدوء", "Quiet hours"),
+    "cmd.urgent": ("متابعة عاجلة ترن دائماً", "Urgent keyword that always rings"),
+    "cmd.mute": ("إيقاف التنبيهات مؤقتاً", "Pause alerts"),
+    "cmd.unmute": ("استئناف التنبيهات", "Resume alerts"),
+    "cmd.tz": ("المنطقة الزمنية", "Time zone"),
+    "cmd.export": ("تصدير المتابعات", "Export subscriptions"),
+    "cmd.import": ("استيراد المتابعات", "Import subscriptions"),
     # --- command descriptions for setMyCommands (plain text) -------------------------------
     "cmd.start": ("بدء الاستخدام", "Get started"),
     "cmd.help": ("الأوامر مع أمثلة", "Commands with examples"),
@@ -281,6 +533,14 @@ COMMANDS: Final[tuple[str, ...]] = (
     "recent",
     "search",
     "lang",
+    "mode",
+    "quiet",
+    "urgent",
+    "mute",
+    "unmute",
+    "tz",
+    "export",
+    "import",
 )
 
 _TAG_OR_ENTITY = re.compile(r"<[^>]*>|&#?\w+;")

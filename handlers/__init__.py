@@ -14,6 +14,7 @@ from telegram.ext import (
     filters,
 )
 
+from handlers import admin, preferences, transfer
 from handlers.commands import set_commands_job
 from handlers.errors import error_handler, gatekeeper
 from handlers.follow import follow, unfollow, unfollow_button
@@ -38,6 +39,17 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("recent", recent))
     application.add_handler(CommandHandler("search", search))
     application.add_handler(CommandHandler("lang", lang))
+    # Delivery preferences, groups and administration (issue 6).
+    application.add_handler(CommandHandler("mode", preferences.mode))
+    application.add_handler(CommandHandler("quiet", preferences.quiet))
+    application.add_handler(CommandHandler("urgent", preferences.urgent))
+    application.add_handler(CommandHandler("mute", preferences.mute))
+    application.add_handler(CommandHandler("unmute", preferences.unmute))
+    application.add_handler(CommandHandler("tz", preferences.tz))
+    application.add_handler(CommandHandler("export", transfer.export))
+    application.add_handler(CommandHandler("import", transfer.import_reply))
+    application.add_handler(CommandHandler("stats", admin.stats))
+    application.add_handler(CommandHandler("broadcast", admin.broadcast))
 
     # Buttons: the prefix is the action written by bot.callbacks.
     application.add_handler(CallbackQueryHandler(full_text_button, pattern=r"^full:"))
@@ -45,6 +57,15 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CallbackQueryHandler(page_button, pattern=r"^pg:"))
     application.add_handler(CallbackQueryHandler(example_button, pattern=r"^ex:"))
     application.add_handler(CallbackQueryHandler(noop_button, pattern=r"^noop$"))
+    application.add_handler(CallbackQueryHandler(preferences.mode_button, pattern=r"^(mp|ms):"))
+
+    # An export file sent back in a private chat restores it (in groups: /import as a reply).
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.Document.FileExtension("json"),
+            transfer.import_document,
+        )
+    )
 
     # Last: any other text in a private chat is a search (in groups it is conversation).
     application.add_handler(

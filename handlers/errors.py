@@ -11,6 +11,7 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
+from bot.access import is_allowed
 from bot.outgoing import OutgoingMessage
 from bot.services import Context
 from bot.texts import pick_lang, plain, text
@@ -80,9 +81,10 @@ async def error_handler(update: object, context: Context) -> None:
 
 async def gatekeeper(update: Update, context: Context) -> None:
     """When MARSAD_ALLOWED_USER_IDS is set, stop updates from anyone else, with a short reply."""
-    allowed = context.bot_data.services.settings.allowed_user_ids
+    settings = context.bot_data.services.settings
     user = update.effective_user
-    if not allowed or (user is not None and user.id in allowed):
+    # Admins always pass (bot.access), so a typo in the allow-list cannot lock them out.
+    if is_allowed(user.id if user is not None else None, settings):
         return
     lang = pick_lang(context.bot_data.services.settings.language)
     if update.callback_query is not None:

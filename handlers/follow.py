@@ -8,11 +8,14 @@ from bot import callbacks, watchlist
 from bot.callbacks import CallbackError
 from bot.listing import render_view
 from bot.outgoing import OutgoingMessage
+from bot.preference_commands import format_local
+from bot.preferences import PreferenceError, split_follow_duration
 from bot.render import render_follow_result
 from bot.services import Context
 from bot.texts import plain, query_error, text
+from handlers.access import may_change
 from handlers.common import argument, chat_lang, chat_zone, ensure_chat, reply
-from storage.timestamps import utcnow
+from storage.preferences import set_expiry
 from storage.views import save_view
 
 __all__ = ["follow", "reply_follow", "unfollow", "unfollow_button"]
@@ -36,24 +39,38 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
     if not keywords:
         await reply(update, OutgoingMessage(text=text("follow.usage", lang)))
         return
+    if not await may_change(update, context):  # in a group, only its admins
+        return
+    # «/follow الناتو 7d»: a time-limited follow (bot.preferences), ended by the expiry job.
+    try:
+        keywords, duration = split_follow_duration(keywords)
+    except PreferenceError:
+        await reply(update, OutgoingMessage(text=text("mute.too_long", lang, value=keywords)))
+        return
+    now = services.clock()
     result = watchlist.follow(
         services.db,
         services.index,
         chat.id,
         keywords,
         limit=services.settings.max_subscriptions_per_chat,
-        now=utcnow(),
+        now=now,
     )
-    await reply(
-        update,
-        render_follow_result(
-            result.added,
-            result.plan,
-            lang=lang,
-            zone=chat_zone(services, chat),
-            error_reason=query_error,
-        ),
+    answer = render_follow_result(
+        result.added,
+        result.plan,
+        lang=lang,
+        zone=chat_zone(services, chat),
+        error_reason=query_error,
     )
+    if duration is not None and result.added:
+        until = now + duration
+        for item in result.added:
+            set_expiry(services.db, chat.id, item.subscription.id, until)
+        note = text("follow.until", lang, until=format_local(until, chat_zone(services, chat)))
+        if len(answer.text) + len(note) + 2 <= 4096:
+            answer = answer.model_copy(update={"text": f"{answer.text}\n\n{note}"})
+    await reply(update, answer)
 
 
 async def unfollow(update: Update, context: Context) -> None:
@@ -64,6 +81,8 @@ async def unfollow(update: Update, context: Context) -> None:
     if message is None or chat is None:
         return
     lang = chat_lang(services, chat)
+    if not await may_change(update, context):  # in a group, only its admins
+        return
     wanted = argument(message)
     if wanted:
         removed = watchlist.unfollow(services.db, services.index, chat.id, wanted)
@@ -91,6 +110,8 @@ async def unfollow_button(update: Update, context: Context) -> None:
         (subscription_id,) = callbacks.parse(query.data).args
     except (CallbackError, ValueError):
         await query.answer(plain("page.expired", lang), show_alert=True)
+        return
+    if not await may_change(update, context):  # in a group, only its admins
         return
     removed = watchlist.unfollow_id(services.db, services.index, chat.id, subscription_id)
     if removed is None:

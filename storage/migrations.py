@@ -180,3 +180,36 @@ def m012_index_surface_and_stem(db: Database) -> None:
         "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
         [(id_, index_text(title), index_text(body)) for id_, title, body in rows],
     )
+
+
+@migrations()
+def m050_delivery_preferences(db: Database) -> None:
+    """Quiet hours, mute, per-subscription digest modes, held alerts and service state.
+
+    Times are ISO-8601 UTC strings with microseconds (`storage.preferences.to_db_time`), so
+    that they compare correctly as text. Held alerts stay in the outbox (status 'held', with the
+    reason and the instant they are due) until a digest takes them (status 'digested',
+    `digest_id` naming the digest row), so nothing is lost or sent twice across restarts.
+    """
+    db.execute("ALTER TABLE chats ADD COLUMN quiet_start TEXT")
+    db.execute("ALTER TABLE chats ADD COLUMN quiet_end TEXT")
+    db.execute("ALTER TABLE chats ADD COLUMN muted INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE chats ADD COLUMN muted_until TEXT")
+    db.execute("ALTER TABLE subscriptions ADD COLUMN daily_at TEXT")
+    db.execute("ALTER TABLE subscriptions ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE subscriptions ADD COLUMN expires_at TEXT")
+    db.execute("CREATE INDEX subscriptions_expiry ON subscriptions(expires_at)")
+    db.execute("ALTER TABLE outbox ADD COLUMN hold_reason TEXT")
+    db.execute("ALTER TABLE outbox ADD COLUMN release_at TEXT")
+    db.execute("ALTER TABLE outbox ADD COLUMN urgent INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE outbox ADD COLUMN digest_id INTEGER")
+    db.execute("CREATE INDEX outbox_held ON outbox(chat_id, status, release_at)")
+    db.execute(
+        """
+        CREATE TABLE service_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )

@@ -39,8 +39,19 @@ __all__ = [
     "reschedule",
 ]
 
-Status = Literal["pending", "sending", "sent", "parked", "failed", "expired"]
-STATUSES: tuple[Status, ...] = ("pending", "sending", "sent", "parked", "failed", "expired")
+# "held": waiting for a digest, a mute's end or a group's next minute (storage/digests.py);
+# "digested": delivered as a line of the digest row named by `digest_id`.
+Status = Literal["pending", "sending", "sent", "parked", "failed", "expired", "held", "digested"]
+STATUSES: tuple[Status, ...] = (
+    "pending",
+    "sending",
+    "sent",
+    "parked",
+    "failed",
+    "expired",
+    "held",
+    "digested",
+)
 
 
 class OutboxItem(BaseModel):
@@ -78,7 +89,8 @@ class MatchRecord:
 
 @dataclass(frozen=True)
 class NewAlert:
-    """An outbox row to create; `status="parked"` (with a reason) for an inactive chat."""
+    """An outbox row to create; `status="parked"` (with a reason) for an inactive chat;
+    `status="held"` (with `hold_reason`, `release_at`) for one that waits for a digest."""
 
     chat_id: int
     dedup_key: str
@@ -86,8 +98,11 @@ class NewAlert:
     story_id: int | None = None
     article_id: int | None = None
     kind: str = "alert"
-    status: Literal["pending", "parked"] = "pending"
+    status: Literal["pending", "parked", "held"] = "pending"
     reason: str | None = None
+    hold_reason: str | None = None
+    release_at: datetime | None = None  # None while held = until /unmute
+    urgent: bool = False
 
 
 def _item(row: dict[str, Any]) -> OutboxItem:
@@ -111,7 +126,8 @@ def _item(row: dict[str, Any]) -> OutboxItem:
 
 _INSERT = (
     "INSERT OR IGNORE INTO outbox (chat_id, kind, dedup_key, story_id, article_id, payload, "
-    "status, last_error, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "status, last_error, next_attempt_at, created_at, hold_reason, release_at, urgent) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -129,6 +145,9 @@ def _insert(db: Database, alert: NewAlert, stamp: str) -> int | None:
             alert.reason,
             stamp,
             stamp,
+            alert.hold_reason,
+            to_db(alert.release_at) if alert.release_at is not None else None,
+            int(alert.urgent),
         ],
     )
     return int(cursor.lastrowid) if cursor.rowcount == 1 and cursor.lastrowid else None

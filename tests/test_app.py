@@ -63,6 +63,10 @@ class Article:
 class Report:
     new_article_ids: list[int]
 
+    @property
+    def processed(self) -> int:
+        return len(self.new_article_ids)
+
 
 class FolderScanner:
     """First line = title; the same title = the same story."""

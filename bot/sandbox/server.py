@@ -59,6 +59,7 @@ def _message_view(message: StoredMessage) -> Json:
         "parse_mode": message.parse_mode,
         "buttons": message.buttons,
         "document": message.document.filename if message.document else None,
+        "silent": message.disable_notification,
         "edited": message.edit_date is not None,
         "deleted": message.deleted,
         "date": message.date,
@@ -107,6 +108,7 @@ class Sandbox:
     def application(self) -> web.Application:
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._api)
+        app.router.add_route("GET", "/file/bot{token}/{path:.*}", self._file)
         for method, path, handler in self.control_routes():
             app.router.add_route(method, path, handler)
         return app
@@ -138,11 +140,34 @@ class Sandbox:
     def add_user(self, user_id: int, first_name: str = "", **kwargs: Any) -> SandboxUser:
         return self.world.add_user(user_id, first_name, **kwargs)
 
-    def user_says(self, user_id: int, text: str, chat_id: int | None = None) -> StoredMessage:
+    def user_says(
+        self,
+        user_id: int,
+        text: str,
+        chat_id: int | None = None,
+        *,
+        reply_to: int | None = None,
+    ) -> StoredMessage:
         """Send text (a command if it starts with /) as a user; adds the user if unknown."""
         if user_id not in self.world.users:
             self.world.add_user(user_id)
-        return self.world.user_says(user_id, text, chat_id)
+        return self.world.user_says(user_id, text, chat_id, reply_to=reply_to)
+
+    def user_sends_file(
+        self,
+        user_id: int,
+        filename: str,
+        data: bytes,
+        *,
+        content_type: str = "application/json",
+        caption: str = "",
+        chat_id: int | None = None,
+    ) -> StoredMessage:
+        """Send a document as a user (the bot downloads it with getFile)."""
+        if user_id not in self.world.users:
+            self.world.add_user(user_id)
+        upload = Upload(filename, content_type, data)
+        return self.world.user_says(user_id, caption, chat_id, document=upload)
 
     def press_button(
         self, user_id: int, chat_id: int, message_id: int, data: str | None = None
@@ -190,6 +215,20 @@ class Sandbox:
         return self.sent_to(chat_id)
 
     # ---- Bot API over HTTP -------------------------------------------------------------------
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        """File downloads, as https://api.telegram.org/file/bot<token>/<file_path>."""
+        if request.match_info["token"] != self.world.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        path = request.match_info["path"]
+        upload = self.world.file(path.removeprefix("documents/"))
+        if upload is None:
+            return web.json_response(
+                {"ok": False, "error_code": 404, "description": "Not Found"}, status=404
+            )
+        return web.Response(body=upload.data, content_type=upload.content_type)
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
         world = self.world

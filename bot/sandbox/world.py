@@ -182,6 +182,8 @@ class StoredMessage:
     document: Upload | None = None
     edit_date: int | None = None
     deleted: bool = False
+    disable_notification: bool = False  # sent silently (quiet hours)
+    reply_to: int | None = None  # the message id this one replies to
 
     @property
     def buttons(self) -> list[list[tuple[str, str]]]:
@@ -261,6 +263,7 @@ class SandboxWorld:
             "sendchataction": self.send_chat_action,
             "getchat": self.get_chat,
             "getchatmember": self.get_chat_member,
+            "getfile": self.get_file,
             "getchatadministrators": self.get_chat_administrators,
             "getchatmembercount": self.get_chat_member_count,
             "leavechat": self.leave_chat,
@@ -366,8 +369,18 @@ class SandboxWorld:
         admins = [u for u, s in chat.members.items() if s in ("creator", "administrator")]
         self._member_update(chat, admins[0] if admins else None, old, "kicked")
 
-    def user_says(self, user_id: int, text: str, chat_id: int | None = None) -> StoredMessage:
-        """A user sends a text message (a command if it starts with /) to a chat with the bot."""
+    def user_says(
+        self,
+        user_id: int,
+        text: str,
+        chat_id: int | None = None,
+        *,
+        reply_to: int | None = None,
+        document: Upload | None = None,
+    ) -> StoredMessage:
+        """A user sends a text message (a command if it starts with /) to a chat with the bot;
+        `reply_to` makes it a reply to that message, `document` attaches a file (the text is
+        then its caption)."""
         user = self._user(user_id)
         if chat_id is None:
             chat_id = user_id
@@ -385,6 +398,11 @@ class SandboxWorld:
         ]
         message = self._store(chat, from_bot=False, user_id=user_id, text=text, raw=text)
         message.entities = entities
+        if reply_to is not None:
+            if reply_to not in chat.messages:
+                raise SandboxError(f"no message {reply_to} in chat {chat.id} to reply to")
+            message.reply_to = reply_to
+        message.document = document
         self.events.append(Event(time.time(), chat.id, "user", message, text))
         self._push_update({"message": self._message_json(message)})
         return message
@@ -494,6 +512,7 @@ class SandboxWorld:
         message.parse_mode = p.string("parse_mode")
         message.entities = entities
         message.reply_markup = markup
+        message.disable_notification = p.boolean("disable_notification")
         self.count("messages_sent")
         self.events.append(Event(time.time(), chat.id, "bot", message, text))
         self.notify()
@@ -519,6 +538,7 @@ class SandboxWorld:
         message.entities = entities
         message.parse_mode = p.string("parse_mode")
         message.reply_markup = markup
+        message.disable_notification = p.boolean("disable_notification")
         self.count("messages_sent")
         self.events.append(Event(time.time(), chat.id, "bot", message, f"[{upload.filename}]"))
         self.notify()
@@ -607,6 +627,28 @@ class SandboxWorld:
             }
         )
         return data
+
+    def get_file(self, p: Params) -> Json:
+        """A document's download path (`file_path`, relative to /file/bot<token>/)."""
+        file_id = p.string("file_id") or ""
+        upload = self.file(file_id)
+        if upload is None:
+            raise bad_request("wrong file_id or the file is temporarily unavailable")
+        return {
+            "file_id": file_id,
+            "file_unique_id": "U" + file_id.removeprefix("DOC"),
+            "file_size": len(upload.data),
+            "file_path": f"documents/{file_id}",
+        }
+
+    def file(self, file_id: str) -> Upload | None:
+        """The document behind a file id `DOC<chat id>_<message id>` (see _message_json)."""
+        match = re.fullmatch(r"DOC(-?\d+)_(\d+)", file_id)
+        if match is None:
+            return None
+        chat = self.chats.get(int(match.group(1)))
+        message = chat.messages.get(int(match.group(2))) if chat is not None else None
+        return message.document if message is not None else None
 
     def get_chat_member(self, p: Params) -> Json:
         chat = self._readable(p)
@@ -897,6 +939,9 @@ class SandboxWorld:
             }
         if message.reply_markup is not None and "inline_keyboard" in message.reply_markup:
             data["reply_markup"] = message.reply_markup
+        replied = chat.messages.get(message.reply_to) if message.reply_to is not None else None
+        if replied is not None and replied.reply_to is None:  # one level, as Telegram nests
+            data["reply_to_message"] = self._message_json(replied)
         if message.edit_date is not None:
             data["edit_date"] = message.edit_date
         return data

@@ -1,0 +1,228 @@
+"""/tz, /quiet, /mute, /unmute, /mode (and its buttons), /urgent: how and when alerts arrive.
+
+Thin: each handler checks who may change what (`handlers.access`), calls the command logic in
+`bot.preference_commands`, and replies with the text it names, in the chat's language.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from bot import callbacks
+from bot.outgoing import Button, OutgoingMessage
+from bot.preference_commands import (
+    Reply,
+    apply_mode,
+    mode_command,
+    mute_command,
+    quiet_command,
+    tz_command,
+    unmute_command,
+    urgent_command,
+)
+from bot.preference_jobs import run_digests
+from bot.preferences import MODES
+from bot.services import Context
+from bot.texts import Lang, mode_label, plain, text
+from handlers.access import may_change, reply_lang
+from handlers.common import reply
+from storage import chats
+from storage.preferences import subscription_settings
+
+__all__ = ["mode", "mode_button", "mute", "quiet", "tz", "unmute", "urgent"]
+
+
+def _arg(context: Context) -> str:
+    return " ".join(context.args or [])
+
+
+def _full_arg(update: Update) -> str:
+    """The text after the command, line breaks kept (a keyword may hold several words)."""
+    message = update.effective_message
+    raw = (message.text or "") if message else ""
+    parts = raw.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+async def _answer(update: Update, context: Context, answer: Reply) -> None:
+    # Through the chat's reply path, which waits out Telegram's flood control.
+    lang = reply_lang(update, context)
+    await reply(update, OutgoingMessage(text=text(answer.key, lang, **answer.values)))
+
+
+def _remember_chat(update: Update, context: Context) -> int | None:
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    services = context.bot_data.services
+    chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=services.clock())
+    return chat.id
+
+
+async def tz(update: Update, context: Context) -> None:
+    """Show the chat's time zone, or set it: /tz Asia/Riyadh."""
+    arg = _arg(context)
+    if arg and not await may_change(update, context):
+        return
+    chat_id = _remember_chat(update, context)
+    if chat_id is None:
+        return
+    services = context.bot_data.services
+    outcome = tz_command(
+        services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
+    )
+    await _answer(update, context, outcome)
+
+
+async def quiet(update: Update, context: Context) -> None:
+    """Show, set (/quiet 23:00-07:00) or clear (/quiet off) the chat's quiet hours."""
+    arg = _arg(context)
+    if arg and not await may_change(update, context):
+        return
+    chat_id = _remember_chat(update, context)
+    if chat_id is None:
+        return
+    services = context.bot_data.services
+    outcome = quiet_command(
+        services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
+    )
+    await _answer(update, context, outcome)
+
+
+async def mute(update: Update, context: Context) -> None:
+    """Pause every alert, for a while (/mute 2h) or until /unmute; alerts are kept."""
+    if not await may_change(update, context):
+        return
+    chat_id = _remember_chat(update, context)
+    if chat_id is None:
+        return
+    services = context.bot_data.services
+    outcome = mute_command(
+        services.db,
+        chat_id,
+        _arg(context),
+        services.clock(),
+        default_zone=services.settings.timezone,
+    )
+    await _answer(update, context, outcome)
+
+
+async def unmute(update: Update, context: Context) -> None:
+    """Resume alerts; what was held meanwhile goes out as one digest."""
+    if not await may_change(update, context):
+        return
+    chat_id = _remember_chat(update, context)
+    if chat_id is None:
+        return
+    services = context.bot_data.services
+    now = services.clock()
+    outcome = unmute_command(services.db, chat_id, now, default_zone=services.settings.timezone)
+    await _answer(update, context, outcome)
+    if outcome.key == "unmute.done":
+        run_digests(services.db, services.settings, now)  # now, not at the next job tick
+
+
+def _picker(update: Update, context: Context, lang: Lang) -> tuple[tuple[Button, ...], ...]:
+    """One button per subscription (the most a chat may have), labelled with its mode."""
+    chat = update.effective_chat
+    if chat is None:
+        return ()
+    subs = subscription_settings(context.bot_data.services.db, chat.id)
+    return tuple(
+        (
+            Button(
+                text=f"{sub.query[:40]} — {mode_label(sub.mode, lang)}",
+                callback_data=callbacks.mode_picker(sub.id),
+            ),
+        )
+        for sub in subs[:90]
+    )
+
+
+def _mode_buttons(sub_id: int, lang: Lang) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    mode_label(name, lang), callback_data=callbacks.set_mode(sub_id, index)
+                )
+                for index, name in enumerate(MODES)
+            ]
+        ]
+    )
+
+
+async def mode(update: Update, context: Context) -> None:
+    """/mode KEYWORD instant|hourly|daily [HH:MM]; bare /mode shows buttons to choose."""
+    arg = _full_arg(update).strip()
+    if not await may_change(update, context):
+        return
+    chat_id = _remember_chat(update, context)
+    message = update.effective_message
+    if chat_id is None or message is None:
+        return
+    services = context.bot_data.services
+    lang = reply_lang(update, context)
+    if not arg:
+        rows = _picker(update, context, lang)
+        key = "mode.pick" if rows else "list.empty"
+        await reply(update, OutgoingMessage(text=text(key, lang), buttons=rows))
+        return
+    outcome = mode_command(
+        services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
+    )
+    await _answer(update, context, outcome)
+
+
+async def mode_button(update: Update, context: Context) -> None:
+    """A press on a /mode button: show one subscription's modes, or set the chosen one."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or chat is None:
+        return
+    press = callbacks.parse(query.data)
+    if not await may_change(update, context):
+        return
+    services = context.bot_data.services
+    lang = reply_lang(update, context)
+    sub = next(
+        (s for s in subscription_settings(services.db, chat.id) if s.id == press.args[0]), None
+    )
+    if sub is None:
+        await query.answer(plain("sub.gone", lang), show_alert=True)
+        return
+    if press.action == "mp":
+        await query.answer()
+        await query.edit_message_text(
+            text("mode.choose", lang, query=sub.query),
+            parse_mode="HTML",
+            reply_markup=_mode_buttons(sub.id, lang),
+        )
+        return
+    index = press.args[1]
+    if not 0 <= index < len(MODES):
+        await query.answer(plain("sub.gone", lang), show_alert=True)
+        return
+    outcome = apply_mode(
+        services.db,
+        chat.id,
+        sub,
+        MODES[index],
+        None,
+        services.clock(),
+        default_zone=services.settings.timezone,
+    )
+    await query.answer()
+    await query.edit_message_text(text(outcome.key, lang, **outcome.values), parse_mode="HTML")
+
+
+async def urgent(update: Update, context: Context) -> None:
+    """/urgent KEYWORD: its alerts ring even in quiet hours (again to undo)."""
+    arg = _full_arg(update).strip()
+    if arg and not await may_change(update, context):
+        return
+    chat_id = _remember_chat(update, context)
+    if chat_id is None:
+        return
+    outcome = urgent_command(context.bot_data.services.db, chat_id, arg)
+    await _answer(update, context, outcome)

@@ -1,0 +1,270 @@
+"""Holding alerts and releasing them as digests through the outbox, restarts included."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from bot import callbacks
+from bot.digest import DigestLabels
+from bot.holds import apply_decision, release_due
+from bot.outgoing import OutgoingMessage
+from bot.preferences import QuietHours, SubscriptionPrefs
+from storage.db import open_database
+from storage.digests import (
+    DigestConflictError,
+    advance_digests,
+    due_chats,
+    held_counts,
+    release_as_digest,
+)
+from storage.preferences import mute_chat, set_quiet_hours, to_db_time, unmute_chat
+
+NOON = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)  # 12:00 in Riyadh
+LABELS = DigestLabels(header=lambda count: f"<b>ملخص {count}</b>")
+DAILY = SubscriptionPrefs(mode="daily", daily_at=time(8))
+HOURLY = SubscriptionPrefs(mode="hourly")
+INSTANT = SubscriptionPrefs()
+
+
+def enqueue(db: Database, chat_id: int, n: int, at: datetime) -> int:
+    """An article and its pending alert, as the pipeline writes them."""
+    stamp = to_db_time(at)
+    db["chats"].insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
+    article = (
+        db["articles"]
+        .insert(
+            {
+                "content_hash": f"h{n}",
+                "file_name": f"{n}.txt",
+                "title": f"عنوان الخبر {n}",
+                "published_from": "file",
+                "source": "Reuters",
+                "body": "نص",
+                "language": "ar",
+                "ingested_at": stamp,
+            }
+        )
+        .last_pk
+    )
+    message = OutgoingMessage(text=f"<b>عنوان الخبر {n}</b>\nملخص")
+    return int(
+        db["outbox"]
+        .insert(
+            {
+                "chat_id": chat_id,
+                "kind": "alert",
+                "dedup_key": f"story:{n}",
+                "story_id": n,
+                "article_id": article,
+                "payload": message.model_dump_json(),
+                "status": "pending",
+                "next_attempt_at": stamp,
+                "created_at": stamp,
+            }
+        )
+        .last_pk
+    )
+
+
+def receive(db: Database, chat_id: int, subs: list[SubscriptionPrefs], n: int, at: datetime) -> str:
+    outbox_id = enqueue(db, chat_id, n, at)
+    decision = apply_decision(db, outbox_id, chat_id, subs, at, default_timezone="Asia/Riyadh")
+    return decision.action
+
+
+def statuses(db: Database, chat_id: int) -> dict[str, int]:
+    rows = db.execute(
+        "SELECT status, COUNT(*) FROM outbox WHERE chat_id = ? GROUP BY status", [chat_id]
+    ).fetchall()
+    return dict(rows)
+
+
+def digests(db: Database, chat_id: int) -> list[OutgoingMessage]:
+    rows = db.execute(
+        "SELECT payload FROM outbox WHERE chat_id = ? AND kind = 'digest' ORDER BY id", [chat_id]
+    ).fetchall()
+    return [OutgoingMessage.model_validate_json(row[0]) for row in rows]
+
+
+def release(db: Database, now: datetime) -> int:
+    return len(release_due(db, now, default_timezone="Asia/Riyadh", labels_for=lambda _: LABELS))
+
+
+def test_daily_digest_releases_at_the_time_once(db: Database) -> None:
+    for n in range(1, 4):
+        assert receive(db, 7, [DAILY], n, NOON + timedelta(hours=n)) == "hold"
+    assert held_counts(db, 7) == {"digest": 3}
+    tomorrow_8 = datetime(2024, 6, 2, 5, 0, tzinfo=UTC)
+    assert release(db, tomorrow_8 - timedelta(seconds=1)) == 0
+    assert release(db, tomorrow_8) == 1
+    assert release(db, tomorrow_8 + timedelta(minutes=5)) == 0  # nothing twice
+    [digest] = digests(db, 7)
+    assert digest.text.startswith("<b>ملخص 3</b>")
+    assert digest.buttons[0][0].callback_data == callbacks.full_text(3)
+    assert statuses(db, 7) == {"digested": 3, "pending": 1}
+
+
+def test_next_period_collects_only_new_items(db: Database) -> None:
+    receive(db, 7, [HOURLY], 1, NOON + timedelta(minutes=10))
+    assert release(db, NOON + timedelta(hours=1)) == 1
+    receive(db, 7, [HOURLY], 2, NOON + timedelta(minutes=70))
+    assert release(db, NOON + timedelta(hours=2)) == 1
+    first, second = digests(db, 7)
+    assert "عنوان الخبر 1" in first.text and "عنوان الخبر 2" not in first.text
+    assert "عنوان الخبر 2" in second.text and "عنوان الخبر 1" not in second.text
+
+
+def test_restart_in_the_middle_of_a_digest_period(tmp_path: Path) -> None:
+    path = tmp_path / "marsad.db"
+    db = open_database(path)
+    receive(db, 7, [DAILY], 1, NOON)
+    receive(db, 7, [DAILY], 2, NOON + timedelta(hours=1))
+    db.close()
+    db = open_database(path)  # restart: held items are still there, not due yet
+    assert release(db, NOON + timedelta(hours=3)) == 0
+    receive(db, 7, [DAILY], 3, NOON + timedelta(hours=4))
+    db.close()
+    db = open_database(path)  # down over the digest time: the late run releases all three
+    assert release(db, datetime(2024, 6, 2, 9, 0, tzinfo=UTC)) == 1
+    db.close()
+    db = open_database(path)
+    assert release(db, datetime(2024, 6, 2, 9, 1, tzinfo=UTC)) == 0
+    [digest] = digests(db, 7)
+    assert all(f"عنوان الخبر {n}" in digest.text for n in (1, 2, 3))
+    db.close()
+
+
+def test_instant_in_quiet_hours_is_marked_silent_by_the_decision(db: Database) -> None:
+    set_quiet_hours(db, 7, QuietHours(time(11), time(13)), NOON)
+    outbox_id = enqueue(db, 7, 1, NOON)
+    decision = apply_decision(db, outbox_id, 7, [INSTANT], NOON, default_timezone="Asia/Riyadh")
+    assert (decision.action, decision.silent) == ("send", True)
+    assert statuses(db, 7) == {"pending": 1}
+
+
+def test_digest_released_in_quiet_hours_is_silent(db: Database) -> None:
+    set_quiet_hours(db, 7, QuietHours(time(23), time(9)), NOON)
+    receive(db, 7, [DAILY], 1, NOON)
+    receive(db, 7, [DAILY], 2, NOON)
+    release(db, datetime(2024, 6, 2, 5, 0, tzinfo=UTC))  # 08:00 local, inside 23-09
+    [digest] = digests(db, 7)
+    assert digest.disable_notification
+
+
+def test_mute_holds_and_unmute_releases_one_digest(db: Database) -> None:
+    mute_chat(db, 7, None, NOON)
+    for n in range(1, 6):
+        assert receive(db, 7, [INSTANT], n, NOON + timedelta(minutes=n)) == "hold"
+    assert release(db, NOON + timedelta(days=3)) == 0  # indefinite: waits for /unmute
+    assert unmute_chat(db, 7, NOON + timedelta(days=3)) == 5
+    assert release(db, NOON + timedelta(days=3)) == 1
+    [digest] = digests(db, 7)
+    assert digest.text.startswith("<b>ملخص 5</b>")
+    assert statuses(db, 7) == {"digested": 5, "pending": 1}
+
+
+def test_timed_mute_releases_at_its_end_and_lone_alert_goes_as_itself(db: Database) -> None:
+    mute_chat(db, 7, NOON + timedelta(hours=2), NOON)
+    receive(db, 7, [INSTANT], 1, NOON + timedelta(minutes=5))
+    assert release(db, NOON + timedelta(hours=1)) == 0
+    assert release(db, NOON + timedelta(hours=2)) == 1
+    assert digests(db, 7) == []
+    assert statuses(db, 7) == {"pending": 1}
+    payload = db.execute("SELECT payload FROM outbox WHERE chat_id = 7").fetchone()[0]
+    assert json.loads(payload)["disable_notification"] is False
+
+
+def test_remute_moves_held_alerts_to_the_new_end(db: Database) -> None:
+    mute_chat(db, 7, None, NOON)
+    receive(db, 7, [INSTANT], 1, NOON)
+    receive(db, 7, [INSTANT], 2, NOON)
+    mute_chat(db, 7, NOON + timedelta(hours=1), NOON)
+    assert due_chats(db, NOON + timedelta(hours=1)) == [7]
+
+
+def test_switching_to_instant_brings_held_digests_forward(db: Database) -> None:
+    receive(db, 7, [DAILY], 1, NOON)
+    assert advance_digests(db, 7, NOON + timedelta(minutes=1)) == 1
+    assert release(db, NOON + timedelta(minutes=1)) == 1
+
+
+def test_digest_conflict_changes_nothing(db: Database) -> None:
+    first = enqueue(db, 7, 1, NOON)
+    apply_decision(db, first, 7, [DAILY], NOON, default_timezone="Asia/Riyadh")
+    second = enqueue(db, 7, 2, NOON)  # still pending: not part of any hold
+    with pytest.raises(DigestConflictError):
+        release_as_digest(db, 7, [first, second], [OutgoingMessage(text="x")], NOON)
+    assert statuses(db, 7) == {"held": 1, "pending": 1}
+    assert digests(db, 7) == []
+
+
+def test_chats_are_released_independently(db: Database) -> None:
+    receive(db, 7, [HOURLY], 1, NOON)
+    receive(db, 8, [HOURLY], 2, NOON)
+    receive(db, 8, [HOURLY], 3, NOON)
+    assert release(db, NOON + timedelta(hours=1)) == 2
+    assert len(digests(db, 7)) == 1 and len(digests(db, 8)) == 1
+    assert "عنوان الخبر 1" not in digests(db, 8)[0].text
+
+
+def group_receive(db: Database, n: int, at: datetime, budget: int = 5) -> str:
+    outbox_id = enqueue(db, -100, n, at)
+    decision = apply_decision(
+        db, outbox_id, -100, [INSTANT], at, default_timezone="Asia/Riyadh", group_budget=budget
+    )
+    return decision.action
+
+
+def test_group_burst_is_batched_into_one_digest(db: Database) -> None:
+    actions = [group_receive(db, n, NOON + timedelta(seconds=n)) for n in range(1, 13)]
+    assert actions == ["send"] * 5 + ["hold"] * 7
+    assert release(db, NOON + timedelta(seconds=30)) == 0
+    assert release(db, NOON + timedelta(seconds=65)) == 0
+    assert release(db, NOON + timedelta(seconds=66)) == 1  # one minute after the first hold
+    [digest] = digests(db, -100)
+    assert digest.text.startswith("<b>ملخص 7</b>")
+    assert statuses(db, -100) == {"pending": 6, "digested": 7}
+
+
+def test_alerts_join_a_waiting_batch_then_flow_again(db: Database) -> None:
+    for n in range(1, 7):
+        group_receive(db, n, NOON)
+    # The minute has passed, but a batch is still waiting: the newcomer joins it, in order.
+    assert group_receive(db, 7, NOON + timedelta(seconds=59)) == "hold"
+    release(db, NOON + timedelta(seconds=60))
+    assert group_receive(db, 8, NOON + timedelta(seconds=125)) == "send"
+
+
+def test_private_chats_have_no_burst_budget(db: Database) -> None:
+    assert {receive(db, 7, [INSTANT], n, NOON) for n in range(1, 30)} == {"send"}
+
+
+def test_delivery_policy_reads_stored_preferences(db: Database) -> None:
+    from bot.holds import delivery_policy
+    from bot.settings import load_settings
+    from storage import chats
+    from storage.preferences import set_mode
+
+    settings = load_settings(group_per_minute=3)
+    policy = delivery_policy(settings)
+    private = chats.upsert_chat(db, 7, kind="private", now=NOON)
+    group = chats.upsert_chat(db, -100, kind="supergroup", now=NOON)
+    stamp = to_db_time(NOON)
+    subs = {}
+    for chat_id in (7, -100):
+        row = {"chat_id": chat_id, "query": "q", "query_key": "q", "created_at": stamp}
+        subs[chat_id] = int(db["subscriptions"].insert(row).last_pk)
+    set_mode(db, 7, subs[7], "hourly")
+    decision = policy(db, private, [subs[7]], NOON)
+    assert (decision.action, decision.reason) == ("hold", "digest")
+    assert policy(db, private, [], NOON).action == "drop"  # subscriptions gone meanwhile
+    actions = []
+    for n in range(1, 5):
+        actions.append(policy(db, group, [subs[-100]], NOON).action)
+        enqueue(db, -100, n, NOON)  # what the pipeline writes after a "send"
+    assert actions == ["send", "send", "hold", "hold"]  # budget: one under the limit

@@ -1,0 +1,370 @@
+"""End to end through the sandbox (real Application ↔ HTTP ↔ sandbox): a daily digest fires
+at its configured time with the clock moved by the test, quiet hours make alerts silent and
+urgent ones ring, a mute holds alerts and /unmute releases them as one digest, only group
+admins change a group's settings, and an export sent back restores a chat's subscriptions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import MarsadApp, build_application, running
+from bot.components import default_components
+from bot.matching import parse_query
+from bot.sandbox import Limits, Sandbox
+from bot.settings import Settings, load_settings
+from storage import chats, subscriptions
+from storage.preferences import subscription_settings
+from storage.timestamps import utcnow
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+NATO = ARTICLES / "004_1e0cd23aaef11339.txt"  # اليابان والناتو ...
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    """Telegram's limits, but a private chat's burst of 10: these tests interleave command
+    replies (sent directly) with alerts (paced by the sender) in one chat within a second,
+    which rate limiting is not what they are about."""
+    async with Sandbox(seed=1, limits=Limits(chat_burst=10, chat_per_second=5.0)) as server:
+        yield server
+
+
+class FakeClock:
+    """The bot's "now", moved by hand; jobs and handlers read it through the components."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def e2e_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_token": sandbox.token,
+        "telegram_api_url": sandbox.api_url,
+        "data_dir": tmp_path / "data",
+        "scan_interval": 0.1,
+        "sender_interval": 0.1,
+        "digest_interval": 0.1,
+        "timezone": "Asia/Riyadh",
+    }
+    values.update(overrides)
+    return load_settings(**values)
+
+
+def build(settings: Settings, clock: FakeClock | None = None) -> MarsadApp:
+    components = default_components(settings)
+    if clock is not None:
+        components = replace(components, clock=clock)
+    return build_application(settings, components)
+
+
+def follow(application: MarsadApp, chat_id: int, query: str) -> None:
+    """Subscribe as /follow does: store the subscription and add it to the live index."""
+    services = application.bot_data.services
+    parsed = parse_query(query)
+    chats.upsert_chat(services.db, chat_id, now=utcnow())
+    subscription = subscriptions.add_subscription(
+        services.db, chat_id, parsed.text, parsed.key, now=utcnow()
+    )
+    services.index.add(subscription.id, parsed)
+
+
+def drop(settings: Settings, name: str, text: str) -> None:
+    """Write elsewhere, then rename into the inbox: how a producer delivers a file."""
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    staging = settings.inbox.parent / f".{name}.staging"
+    staging.write_text(text, encoding="utf-8")
+    staging.rename(settings.inbox / name)
+
+
+# Four unrelated articles: few shared words, so that story clustering keeps them apart.
+STORIES = {
+    "بروكسل": (
+        "الناتو يقر خطة جديدة للدفاع الجوي في بروكسل",
+        "أقر الوزراء خطة لتعزيز بطاريات باتريوت ورادارات بعيدة المدى على الجناح الشرقي، "
+        "وتتحمل الخزانة المشتركة نصف التكلفة المقدرة بمليارات اليورو حتى نهاية العقد.",
+    ),
+    "أنقرة": (
+        "تركيا تستضيف مناورات بحرية للناتو قرب سواحلها",
+        "أعلنت أنقرة أن فرقاطات وغواصات من ثماني دول ستبحر في البحر الأسود الشهر المقبل "
+        "ضمن تمرين سنوي، بمشاركة طائرات استطلاع ومروحيات إنقاذ وسفن إمداد.",
+    ),
+    "روما": (
+        "إيطاليا ترفع ميزانيتها العسكرية استجابة لمطالب الناتو",
+        "قالت الحكومة الإيطالية إن الإنفاق سيبلغ اثنين في المئة من الناتج المحلي، مع صفقات "
+        "ذخيرة ومسيّرات وتحديث القواعد الجوية في صقلية وسردينيا خلال ثلاث سنوات.",
+    ),
+    "وارسو": (
+        "بولندا تفتتح أكبر مصنع للذخيرة في وسط أوروبا",
+        "افتتح رئيس الوزراء البولندي مصنعاً لقذائف المدفعية قرب مدينة لودز، يوفر ألفي وظيفة "
+        "وينتج مئة وخمسين ألف قذيفة سنوياً لتعويض المخزون الذي أُرسل إلى أوكرانيا.",
+    ),
+}
+
+
+def story(city: str) -> str:
+    """One of four unrelated NATO articles (each its own story), as an inbox file."""
+    title, body = STORIES[city]
+    return f"{title}\n{city} – {body}\n"
+
+
+async def processed(sandbox: Sandbox, settings: Settings, count: int) -> None:
+    folder = settings.inbox / "processed"
+    await sandbox.wait_for(
+        lambda: len(list(folder.rglob("*.txt"))) >= count, 10, f"{count} processed file(s)"
+    )
+
+
+async def settle(application: MarsadApp) -> None:
+    """Let the inbox, digest and sender jobs run a few times (they tick every 0.1 s)."""
+    await asyncio.sleep(0.6)
+    services = application.bot_data.services
+    for _ in range(50):
+        if not services.sender.busy:
+            return
+        await asyncio.sleep(0.1)
+
+
+async def test_daily_digest_fires_at_the_configured_time(sandbox: Sandbox, tmp_path: Path) -> None:
+    clock = FakeClock(utcnow())
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings, clock)
+    at = (clock.now + timedelta(hours=3)).astimezone(settings.zone).replace(second=0)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "الناتو")
+        sandbox.user_says(7, f"/mode الناتو daily {at:%H:%M}")
+        [reply] = await sandbox.wait_for_messages(7, 1)
+        assert f"{at:%H:%M}" in reply.text
+        drop(settings, "nato.txt", NATO.read_text(encoding="utf-8"))
+        drop(settings, "brussels.txt", story("بروكسل"))
+        await processed(sandbox, settings, 2)
+        clock.now += timedelta(hours=2, minutes=50)  # ten minutes early: nothing yet
+        await settle(application)
+        assert len(sandbox.sent_to(7)) == 1
+        clock.now = at.replace(microsecond=0).astimezone(clock.now.tzinfo)  # the digest's time
+        messages = await sandbox.wait_for_messages(7, 2)
+        digest = messages[1]
+        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 2 خبر"
+        assert "بروكسل" in digest.text.splitlines()[2]  # newest first
+        assert "اليابان" in digest.text
+        buttons = [data for row in digest.buttons for _, data in row]
+        assert len(buttons) == 2 and all(data.startswith("full:") for data in buttons)
+        # After the digest: a new story waits for tomorrow's; nothing is sent twice.
+        clock.now += timedelta(minutes=5)
+        drop(settings, "ankara.txt", story("أنقرة"))
+        await processed(sandbox, settings, 3)
+        await settle(application)
+        clock.now += timedelta(hours=12)
+        await settle(application)
+    assert len(sandbox.sent_to(7)) == 2
+
+
+async def test_digest_survives_a_restart_mid_period(sandbox: Sandbox, tmp_path: Path) -> None:
+    clock = FakeClock(utcnow())
+    settings = e2e_settings(sandbox, tmp_path)
+    sandbox.add_user(7)
+    first = build(settings, clock)
+    async with running(first, poll_timeout=1):
+        follow(first, 7, "الناتو")
+        sandbox.user_says(7, "/mode الناتو hourly")
+        await sandbox.wait_for_messages(7, 1)
+        drop(settings, "a.txt", story("بروكسل"))
+        await processed(sandbox, settings, 1)
+        await settle(first)
+    clock.now += timedelta(hours=1, minutes=1)  # the hour passes while the bot is down
+    second = build(settings, clock)
+    async with running(second, poll_timeout=1):
+        messages = await sandbox.wait_for_messages(7, 2)
+        assert "بروكسل" in messages[1].text and messages[1].buttons
+        await settle(second)
+    assert len(sandbox.sent_to(7)) == 2
+
+
+async def test_quiet_hours_make_alerts_silent_and_urgent_rings(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    local = utcnow().astimezone(settings.zone)
+    window = f"{(local - timedelta(hours=1)):%H:%M}-{(local + timedelta(hours=2)):%H:%M}"
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "الناتو")
+        follow(application, 7, "بولندا")
+        sandbox.user_says(7, f"/quiet {window}")
+        await sandbox.wait_for_messages(7, 1)
+        drop(settings, "a.txt", story("بروكسل"))
+        silent = (await sandbox.wait_for_messages(7, 2))[1]
+        assert silent.disable_notification and "بروكسل" in silent.text
+        sandbox.user_says(7, "/urgent بولندا")
+        await sandbox.wait_for_messages(7, 3)
+        drop(settings, "b.txt", story("وارسو"))
+        ringing = (await sandbox.wait_for_messages(7, 4))[3]
+        assert not ringing.disable_notification and "وارسو" in ringing.text
+        sandbox.user_says(7, "/quiet off")
+        await sandbox.wait_for_messages(7, 5)
+        drop(settings, "c.txt", story("روما"))
+        after = (await sandbox.wait_for_messages(7, 6))[5]
+        assert not after.disable_notification and "روما" in after.text
+
+
+async def test_mute_holds_alerts_and_unmute_releases_one_digest(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "الناتو")
+        sandbox.user_says(7, "/mute")
+        await sandbox.wait_for_messages(7, 1)
+        for n, city in enumerate(("بروكسل", "أنقرة", "روما")):
+            drop(settings, f"{n}.txt", story(city))
+        await processed(sandbox, settings, 3)
+        await settle(application)
+        assert len(sandbox.sent_to(7)) == 1  # held, not sent, not dropped
+        sandbox.user_says(7, "/unmute")
+        messages = await sandbox.wait_for_messages(7, 3)
+        assert "(3)" in messages[1].text  # the reply counts what was held
+        digest = messages[2]
+        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 3 خبر"
+        assert all(STORIES[city][0] in digest.text for city in ("بروكسل", "أنقرة", "روما"))
+        await settle(application)
+    assert len(sandbox.sent_to(7)) == 3
+
+
+async def test_only_group_admins_change_settings(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
+        sandbox.user_says(2, "/mute", group.id)
+        [refusal] = await sandbox.wait_for_messages(group.id, 1)
+        assert "المشرفون فقط" in refusal.text
+        sandbox.user_says(1, "/mute 2h", group.id)
+        [_, done] = await sandbox.wait_for_messages(group.id, 2)
+        assert "🔕" in done.text
+        sandbox.user_says(2, "/quiet", group.id)  # reading the settings is open to members
+        [*_, shown] = await sandbox.wait_for_messages(group.id, 3)
+        assert "/quiet 23:00-07:00" in shown.text
+
+
+async def test_allowlist_and_admin_commands(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path, allowed_user_ids="7", admin_ids="9")
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.user_says(5, "/tz")
+        [refused] = await sandbox.wait_for_messages(5, 1)
+        assert "خاص" in refused.text
+        sandbox.user_says(7, "/tz")  # the chat becomes known (and active)
+        sandbox.user_says(7, "/stats")
+        [_, not_admin] = await sandbox.wait_for_messages(7, 2)
+        assert "للمسؤولين" in not_admin.text
+        sandbox.user_says(9, "/stats")  # an admin is always allowed
+        [figures] = await sandbox.wait_for_messages(9, 1)
+        assert "إحصاءات" in figures.text
+        sandbox.user_says(9, "/broadcast صيانة مجدولة الليلة")
+        messages = await sandbox.wait_for_messages(7, 3)
+        assert "📣" in messages[2].text and "صيانة مجدولة الليلة" in messages[2].text
+        [_, queued] = await sandbox.wait_for_messages(9, 2)
+        assert "1" in queued.text
+
+
+async def test_export_then_send_the_file_back(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        sandbox.add_user(8)
+        follow(application, 7, "الناتو")
+        follow(application, 7, "كوريا الشمالية")
+        sandbox.user_says(7, "/mode الناتو daily 07:30")
+        sandbox.user_says(7, "/export")
+        messages = await sandbox.wait_for_messages(7, 2)
+        exported = messages[1]
+        assert exported.document is not None
+        data = exported.document.data
+        assert json.loads(data)["format"] == "marsad.subscriptions"
+        # Chat 8 restores it by sending the file; chat 7 by replying /import to it.
+        sandbox.user_sends_file(8, exported.document.filename, data)
+        [report] = await sandbox.wait_for_messages(8, 1)
+        assert "أُضيفت: 2" in report.text
+        services = application.bot_data.services
+        restored = {s.query: s for s in subscription_settings(services.db, 8)}
+        assert restored["الناتو"].mode == "daily" and f"{restored['الناتو'].daily_at}" == "07:30:00"
+        sandbox.user_says(7, "/import", reply_to=exported.message_id)
+        [*_, again] = await sandbox.wait_for_messages(7, 3)
+        assert "أُضيفت: 0" in again.text and "متابعة من قبل" in again.text
+        sandbox.user_sends_file(8, "broken.json", b"{not json")
+        [*_, broken] = await sandbox.wait_for_messages(8, 2)
+        assert "JSON" in broken.text
+
+
+async def test_time_limited_follow_ends_with_a_notice(sandbox: Sandbox, tmp_path: Path) -> None:
+    clock = FakeClock(utcnow())
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings, clock)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        sandbox.user_says(7, "/follow الناتو 7d")
+        [reply] = await sandbox.wait_for_messages(7, 1)
+        assert "⏳" in reply.text and "الناتو" in reply.text
+        clock.now += timedelta(days=6, hours=23)
+        await settle(application)
+        assert len(sandbox.sent_to(7)) == 1
+        clock.now += timedelta(hours=1)
+        [_, notice] = await sandbox.wait_for_messages(7, 2)
+        assert "انتهت مدة متابعة" in notice.text
+        services = application.bot_data.services
+        assert subscription_settings(services.db, 7) == []
+        drop(settings, "a.txt", story("بروكسل"))  # no longer followed: no alert
+        await processed(sandbox, settings, 1)
+        await settle(application)
+    assert len(sandbox.sent_to(7)) == 2
+
+
+async def test_group_members_cannot_follow(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
+        sandbox.user_says(2, "/follow الناتو", group.id)
+        [refusal] = await sandbox.wait_for_messages(group.id, 1)
+        assert "المشرفون فقط" in refusal.text
+        sandbox.user_says(1, "/follow الناتو", group.id)
+        [_, added] = await sandbox.wait_for_messages(group.id, 2)
+        assert "الناتو" in added.text and "المشرفون" not in added.text
+        services = application.bot_data.services
+        assert [s.query for s in subscription_settings(services.db, group.id)] == ["الناتو"]
+
+
+async def test_mode_buttons(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "الناتو")
+        sandbox.user_says(7, "/mode")
+        [picker] = await sandbox.wait_for_messages(7, 1)
+        [[(label, data)]] = picker.buttons
+        assert label.startswith("الناتو") and data.startswith("mp:")
+        sandbox.press_button(7, 7, picker.message_id, data)
+        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 5, "modes")
+        hourly = sandbox.sent_to(7)[0].buttons[0][1][1]
+        sandbox.press_button(7, 7, picker.message_id, hourly)
+        await sandbox.wait_for(lambda: "🕐" in sandbox.sent_to(7)[0].text, 5, "hourly set")
+        services = application.bot_data.services
+        [sub] = subscription_settings(services.db, 7)
+        assert sub.mode == "hourly"
