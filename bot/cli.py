@@ -6,10 +6,14 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from bot.articles import ParsedArticle
 
 __all__ = ["build_parser", "main"]
 
@@ -27,6 +31,34 @@ def configure_logging(verbose: bool) -> None:
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     # APScheduler logs every job run at INFO: the sender runs twice a second.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def collect_paths(command: str, paths: Sequence[Path]) -> list[Path] | None:
+    """The article files under `paths`; None (after saying why on stderr) when one is missing."""
+    from bot.inbox import collect_files
+
+    try:
+        return collect_files(paths)
+    except FileNotFoundError as exc:
+        print(f"marsad {command}: {exc}", file=sys.stderr)
+        return None
+
+
+def read_articles(
+    command: str, files: Sequence[Path], settings: Settings, failed: list[Path]
+) -> Iterator[tuple[Path, ParsedArticle]]:
+    """Each file that parses, with its article; a file that does not is reported on stderr and
+    appended to `failed`, so the command can exit non-zero once every file has had its turn."""
+    from bot.articles import ArticleError, read_article
+
+    for path in files:
+        try:
+            article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
+        except ArticleError as exc:
+            failed.append(path)
+            print(f"marsad {command}: {path}: {exc.reason}", file=sys.stderr)
+            continue
+        yield path, article
 
 
 def config_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -73,13 +105,11 @@ def ingest_command(args: argparse.Namespace, settings: Settings) -> int:
     """Import article files and folders into the database (a backfill); files are not moved."""
     from tqdm import tqdm
 
-    from bot.inbox import FileOutcome, collect_files, ingest_paths
+    from bot.inbox import FileOutcome, ingest_paths
     from storage.db import open_database
 
-    try:
-        files = collect_files(args.paths)
-    except FileNotFoundError as exc:
-        print(f"marsad ingest: {exc}", file=sys.stderr)
+    files = collect_paths("ingest", args.paths)
+    if files is None:
         return 2
     db = open_database(settings.database)
     try:
@@ -101,22 +131,11 @@ def parse_command(args: argparse.Namespace, settings: Settings) -> int:
     """Print what the parser extracts from each file; nothing is stored."""
     import json
 
-    from bot.articles import ArticleError, read_article
-    from bot.inbox import collect_files
-
-    try:
-        files = collect_files(args.paths)
-    except FileNotFoundError as exc:
-        print(f"marsad parse: {exc}", file=sys.stderr)
+    files = collect_paths("parse", args.paths)
+    if files is None:
         return 2
-    failures = 0
-    for path in files:
-        try:
-            article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
-        except ArticleError as exc:
-            failures += 1
-            print(f"marsad parse: {path}: {exc.reason}", file=sys.stderr)
-            continue
+    failed: list[Path] = []
+    for path, article in read_articles("parse", files, settings, failed):
         record = {
             "path": str(path),
             "title": article.title,
@@ -138,7 +157,7 @@ def parse_command(args: argparse.Namespace, settings: Settings) -> int:
             print(f"related: {' | '.join(article.related)}")
             print(article.body)
             print()
-    return 1 if failures else 0
+    return 1 if failed else 0
 
 
 def match_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -146,8 +165,6 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
     import json
 
     from bot.aliases import AliasFileError, load_alias_table
-    from bot.articles import ArticleError, read_article
-    from bot.inbox import collect_files
     from bot.matching import MatchIndex, QueryError, parse_query
 
     queries = []
@@ -161,20 +178,16 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
             return 2
     try:
         aliases = load_alias_table([settings.aliases_file] if settings.aliases_file else [])
-        files = collect_files(args.paths)
-    except (AliasFileError, FileNotFoundError) as exc:
+    except AliasFileError as exc:
         print(f"marsad match: {exc}", file=sys.stderr)
+        return 2
+    files = collect_paths("match", args.paths)
+    if files is None:
         return 2
     index = MatchIndex.build(enumerate(queries), aliases=aliases)
     bold = sys.stdout.isatty()
-    failures = 0
-    for path in files:
-        try:
-            article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
-        except ArticleError as exc:
-            failures += 1
-            print(f"marsad match: {path}: {exc.reason}", file=sys.stderr)
-            continue
+    failed: list[Path] = []
+    for path, article in read_articles("match", files, settings, failed):
         matches = index.match(article.title, article.body)
         if args.json:
             found = [
@@ -198,7 +211,7 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
             shown = f"\033[1;31m{m.matched}\033[0m" if bold else f"[[{m.matched}]]"
             print(f"  {m.score:.3f}  {m.keyword} → {m.matched} ({m.field})")
             print(f"         {before}{shown}{after}")
-    return 1 if failures else 0
+    return 1 if failed else 0
 
 
 NO_TOKEN = """marsad run: no bot token.
@@ -258,30 +271,20 @@ def summarize_command(args: argparse.Namespace, settings: Settings) -> int:
     """Print the summary an alert would carry for each article file (plain text)."""
     import json
 
-    from bot.articles import ArticleError, read_article
-    from bot.inbox import collect_files
     from bot.summary import summarize
 
-    try:
-        files = collect_files(args.paths)
-    except FileNotFoundError as exc:
-        print(f"marsad summarize: {exc}", file=sys.stderr)
+    files = collect_paths("summarize", args.paths)
+    if files is None:
         return 2
     keywords = [args.keyword] if args.keyword else []
-    failures = 0
-    for path in files:
-        try:
-            article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
-        except ArticleError as exc:
-            failures += 1
-            print(f"marsad summarize: {path}: {exc.reason}", file=sys.stderr)
-            continue
+    failed: list[Path] = []
+    for path, article in read_articles("summarize", files, settings, failed):
         summary = summarize(article.body, keywords, title=article.title).text
         if args.json:
             print(json.dumps({"path": str(path), "summary": summary}, ensure_ascii=False))
         else:
             print(f"== {path}\n{summary}\n")
-    return 1 if failures else 0
+    return 1 if failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
