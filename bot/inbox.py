@@ -120,20 +120,37 @@ def ingest_file(
 
 
 @dataclass
-class ScanReport:
-    """What one scan did."""
+class _OutcomeCounts:
+    """The outcomes counted by a scan and by a backfill alike."""
 
-    new_article_ids: list[int] = field(default_factory=list)
     new: int = 0
     duplicate: int = 0
     quarantined: int = 0
-    waiting: int = 0  # files seen but not yet stable: taken on a later scan
-    failed: int = 0  # left in place after an unexpected error, tried again next scan
-    quarantine_reasons: list[tuple[str, str]] = field(default_factory=list)
+    new_article_ids: list[int] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
         return self.new + self.duplicate + self.quarantined
+
+    def count(self, outcome: FileOutcome) -> None:
+        """Count one file; a quarantined file's reason is kept by the caller, in its own form."""
+        if outcome.kind == "new":
+            self.new += 1
+            assert outcome.article_id is not None
+            self.new_article_ids.append(outcome.article_id)
+        elif outcome.kind == "duplicate":
+            self.duplicate += 1
+        else:
+            self.quarantined += 1
+
+
+@dataclass
+class ScanReport(_OutcomeCounts):
+    """What one scan did."""
+
+    waiting: int = 0  # files seen but not yet stable: taken on a later scan
+    failed: int = 0  # left in place after an unexpected error, tried again next scan
+    quarantine_reasons: list[tuple[str, str]] = field(default_factory=list)
 
 
 class InboxScanner:
@@ -244,14 +261,8 @@ class InboxScanner:
             log.error("cannot move %s out of the inbox: %s", path, exc)
             report.failed += 1
             return
-        if outcome.kind == "new":
-            report.new += 1
-            assert outcome.article_id is not None
-            report.new_article_ids.append(outcome.article_id)
-        elif outcome.kind == "duplicate":
-            report.duplicate += 1
-        else:
-            report.quarantined += 1
+        report.count(outcome)
+        if outcome.kind == "quarantined":
             report.quarantine_reasons.append((path.name, outcome.reason or ""))
 
     def _quarantine(self, path: Path, reason: str, now: datetime) -> None:
@@ -289,18 +300,14 @@ def _move_unique(path: Path, folder: Path) -> Path:
 
 
 @dataclass
-class IngestReport:
+class IngestReport(_OutcomeCounts):
     """What a backfill did; the files themselves stay where they are."""
 
-    new: int = 0
-    duplicate: int = 0
-    quarantined: int = 0
-    new_article_ids: list[int] = field(default_factory=list)
     problems: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
-        return self.new + self.duplicate + self.quarantined
+        return self.processed
 
 
 def collect_files(paths: Iterable[Path]) -> list[Path]:
@@ -341,19 +348,9 @@ def ingest_paths(
                 for path in files[start : start + INGEST_BATCH]
             ]
         for outcome in outcomes:
-            _count_outcome(report, outcome)
+            report.count(outcome)
+            if outcome.kind == "quarantined":
+                report.problems.append((outcome.path, outcome.reason or "unknown problem"))
             if progress is not None:
                 progress(outcome)
     return report
-
-
-def _count_outcome(report: IngestReport, outcome: FileOutcome) -> None:
-    if outcome.kind == "new":
-        report.new += 1
-        assert outcome.article_id is not None
-        report.new_article_ids.append(outcome.article_id)
-    elif outcome.kind == "duplicate":
-        report.duplicate += 1
-    else:
-        report.quarantined += 1
-        report.problems.append((outcome.path, outcome.reason or "unknown problem"))
