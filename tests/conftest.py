@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
+from bot.app import MarsadApp
 from bot.sandbox import Sandbox
 from bot.settings import Settings, load_settings
 from storage.db import open_database
+from tests.helpers import StartBot, run_app, sandbox_settings
 
 DATA = Path(__file__).parent / "data"
 
@@ -46,3 +50,13 @@ async def sandbox() -> AsyncIterator[Sandbox]:
     """A local Bot API server on a free loopback port (limits on, no faults)."""
     async with Sandbox(seed=1) as server:
         yield server
+
+
+@pytest.fixture
+def start_bot(sandbox: Sandbox, tmp_path: Path) -> StartBot:
+    """The real Application against this test's sandbox: `async with start_bot(**settings)`."""
+
+    def start(**overrides: Any) -> AbstractAsyncContextManager[MarsadApp]:
+        return run_app(sandbox_settings(sandbox, tmp_path, **overrides))
+
+    return start

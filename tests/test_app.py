@@ -15,23 +15,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.app import build_application, running
 from bot.outgoing import OutgoingMessage
 from bot.pipeline import ArticleLike, MatchLike
 from bot.sandbox import Sandbox
 from bot.services import Components, ScanReportLike, SubscriptionIndex
-from bot.settings import Settings, load_settings
+from bot.settings import Settings
 from storage import chats, outbox, subscriptions
 from storage.chats import Chat
 from storage.timestamps import utcnow
-
-
-@dataclass(frozen=True)
-class Found:
-    subscription_id: int
-    matched: str
-    sentence: str
-    score: float
+from tests.helpers import Article, Found, run_app, sandbox_settings
 
 
 @dataclass
@@ -49,14 +41,6 @@ class SubstringIndex:
 
     def remove(self, subscription_id: int) -> None:
         self.queries.pop(subscription_id, None)
-
-
-@dataclass(frozen=True)
-class Article:
-    id: int
-    title: str
-    body: str
-    story_id: int | None
 
 
 @dataclass
@@ -122,23 +106,10 @@ def simple_components(index: SubscriptionIndex) -> Components:
     )
 
 
-def app_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "telegram_token": sandbox.token,
-        "telegram_api_url": sandbox.api_url,
-        "data_dir": tmp_path / "data",
-        "scan_interval": 0.1,
-        "sender_interval": 0.1,
-    }
-    values.update(overrides)
-    return load_settings(**values)
-
-
 async def test_start_then_file_then_alert(sandbox: Sandbox, tmp_path: Path) -> None:
-    settings = app_settings(sandbox, tmp_path)
+    settings = sandbox_settings(sandbox, tmp_path)
     index = SubstringIndex()
-    application = build_application(settings, simple_components(index))
-    async with running(application, poll_timeout=1):
+    async with run_app(settings, simple_components(index)) as application:
         sandbox.user_says(7, "/start")
         [welcome] = await sandbox.wait_for_messages(7, 1)
         assert "مرصد" in welcome.text
@@ -158,9 +129,8 @@ async def test_start_then_file_then_alert(sandbox: Sandbox, tmp_path: Path) -> N
 
 
 async def test_blocked_user_comes_back_with_start(sandbox: Sandbox, tmp_path: Path) -> None:
-    settings = app_settings(sandbox, tmp_path)
-    application = build_application(settings, simple_components(SubstringIndex()))
-    async with running(application, poll_timeout=1):
+    settings = sandbox_settings(sandbox, tmp_path)
+    async with run_app(settings, simple_components(SubstringIndex())) as application:
         sandbox.user_says(7, "/start")
         await sandbox.wait_for_messages(7, 1)
         services = application.bot_data.services

@@ -17,59 +17,36 @@ from typing import Any
 
 import pytest
 
-from bot.app import MarsadApp, build_application, running
 from bot.cli import main
-from bot.components import default_components
-from bot.matching import parse_query
 from bot.outgoing import OutgoingMessage
 from bot.sandbox import Limits, Sandbox
-from bot.settings import Settings, load_settings
-from storage import chats, outbox, subscriptions
+from bot.settings import Settings
+from storage import chats, outbox
 from storage.db import open_database
 from storage.outbox import NewAlert
 from storage.timestamps import utcnow
+from tests.helpers import drop as drop_text
+from tests.helpers import follow, run_app, sandbox_settings
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 NATO = ARTICLES / "004_1e0cd23aaef11339.txt"  # اليابان والناتو ... الصين وروسيا
 
 
 def e2e_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "telegram_token": sandbox.token,
-        "telegram_api_url": sandbox.api_url,
-        "data_dir": tmp_path / "data",
-        "scan_interval": 0.1,
-        "sender_interval": 0.1,
-        "retry_base": 0.05,
-        "retry_max": 0.3,
-    }
-    values.update(overrides)
-    return load_settings(**values)
-
-
-def follow(application: MarsadApp, chat_id: int, query: str) -> None:
-    """Subscribe as /follow does: store the subscription and add it to the live index."""
-    services = application.bot_data.services
-    parsed = parse_query(query)
-    chats.upsert_chat(services.db, chat_id, now=utcnow())
-    subscription = subscriptions.add_subscription(
-        services.db, chat_id, parsed.text, parsed.key, now=utcnow()
+    """Short retry delays too: some tests here make sends fail on purpose."""
+    return sandbox_settings(
+        sandbox, tmp_path, **{"retry_base": 0.05, "retry_max": 0.3, **overrides}
     )
-    services.index.add(subscription.id, parsed)
 
 
 def drop(settings: Settings, source: Path, name: str, text: str | None = None) -> None:
-    """Write elsewhere, then rename into the inbox: how a producer delivers a file."""
-    settings.inbox.mkdir(parents=True, exist_ok=True)
-    staging = settings.inbox.parent / f".{name}.staging"
-    staging.write_text(text if text is not None else source.read_text(encoding="utf-8"))
-    staging.rename(settings.inbox / name)
+    """Deliver `source` (or `text` in its place) into the inbox as `name`."""
+    drop_text(settings, name, text if text is not None else source.read_text(encoding="utf-8"))
 
 
 async def test_follow_then_file_then_alert(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build_application(settings, default_components(settings))
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.user_says(7, "/start")
         await sandbox.wait_for_messages(7, 1)
         follow(application, 7, "الناتو")
@@ -85,8 +62,7 @@ async def test_follow_then_file_then_alert(sandbox: Sandbox, tmp_path: Path) -> 
 
 async def test_no_duplicate_on_reingest_or_another_source(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build_application(settings, default_components(settings))
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         follow(application, 7, "الناتو")
         sandbox.add_user(7)
         drop(settings, NATO, "first.txt")
@@ -113,9 +89,8 @@ async def test_429_storm_loses_nothing(tmp_path: Path) -> None:
     limits = Limits(global_per_second=10, chat_per_second=10, chat_burst=1)
     async with Sandbox(limits=limits) as sandbox:
         settings = e2e_settings(sandbox, tmp_path, global_rate=100.0, chat_rate=10.0)
-        application = build_application(settings, default_components(settings))
         users = range(100, 130)
-        async with running(application, poll_timeout=1):
+        async with run_app(settings) as application:
             for user in users:
                 sandbox.add_user(user)
                 follow(application, user, "الناتو")
@@ -129,8 +104,7 @@ async def test_429_storm_loses_nothing(tmp_path: Path) -> None:
 
 async def test_outage_then_recovery(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build_application(settings, default_components(settings))
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.add_user(7)
         follow(application, 7, "روسيا")
         sandbox.faults.methods = frozenset({"sendmessage"})

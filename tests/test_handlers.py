@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from telegram import Update
 from telegram.ext import CallbackContext
 
 from bot import callbacks
-from bot.app import MarsadApp, build_application, running
+from bot.app import MarsadApp
 from bot.articles import ParsedArticle
 from bot.bidi import FSI, LRI, PDI
-from bot.components import default_components
 from bot.sandbox import Limits, Sandbox, StoredMessage
-from bot.settings import load_settings
 from handlers.errors import describe, error_handler
 from storage import chats, subscriptions
 from storage.articles import save_article
 from storage.timestamps import utcnow
+from tests.helpers import StartBot, run_app, sandbox_settings
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 USER = 7
@@ -35,22 +32,6 @@ async def sandbox() -> AsyncIterator[Sandbox]:
     limits = Limits(chat_per_second=100.0, chat_burst=100)
     async with Sandbox(seed=1, limits=limits) as server:
         yield server
-
-
-@asynccontextmanager
-async def bot(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> AsyncIterator[MarsadApp]:
-    values: dict[str, Any] = {
-        "telegram_token": sandbox.token,
-        "telegram_api_url": sandbox.api_url,
-        "data_dir": tmp_path / "data",
-        "scan_interval": 0.1,
-        "sender_interval": 0.1,
-    }
-    values.update(overrides)
-    settings = load_settings(**values)
-    application = build_application(settings, default_components(settings))
-    async with running(application, poll_timeout=1):
-        yield application
 
 
 async def say(sandbox: Sandbox, text: str, replies: int = 1, user: int = USER) -> StoredMessage:
@@ -104,9 +85,9 @@ def data_of(message: StoredMessage) -> list[str]:
 
 
 async def test_start_offers_examples_that_follow_in_one_tap(
-    sandbox: Sandbox, tmp_path: Path
+    sandbox: Sandbox, start_bot: StartBot
 ) -> None:
-    async with bot(sandbox, tmp_path) as application:
+    async with start_bot() as application:
         welcome = await say(sandbox, "/start")
         assert "مرحباً بك في مرصد" in read(welcome) and welcome.parse_mode == "HTML"
         examples = data_of(welcome)
@@ -118,8 +99,8 @@ async def test_start_offers_examples_that_follow_in_one_tap(
         assert [s.query for s in subs] == ["كوريا الشمالية"]
 
 
-async def test_help_and_language(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path):
+async def test_help_and_language(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot():
         help_ar = await say(sandbox, "/help")
         assert (
             "/follow" in read(help_ar)
@@ -133,8 +114,8 @@ async def test_help_and_language(sandbox: Sandbox, tmp_path: Path) -> None:
         assert read(await say(sandbox, "/lang ar")) == "تم: سأرد عليك بالعربية."
 
 
-async def test_command_menu_is_set_in_both_languages(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path):
+async def test_command_menu_is_set_in_both_languages(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot():
         await sandbox.wait_for(lambda: len(sandbox.world.commands) >= 3, 5, "setMyCommands")
         menus = {json.loads(k)[1]: v for k, v in sandbox.world.commands.items()}
         assert [c["command"] for c in menus[""]][:3] == ["start", "help", "follow"]
@@ -146,9 +127,9 @@ async def test_command_menu_is_set_in_both_languages(sandbox: Sandbox, tmp_path:
 
 
 async def test_follow_several_with_aliases_duplicates_and_errors(
-    sandbox: Sandbox, tmp_path: Path
+    sandbox: Sandbox, start_bot: StartBot
 ) -> None:
-    async with bot(sandbox, tmp_path) as application:
+    async with start_bot() as application:
         services = application.bot_data.services
         assert "اكتب الكلمة بعد الأمر" in read(await say(sandbox, "/follow"))
         reply = await say(sandbox, "/follow الناتو\nإيران، الناتو, حلف شمال الأطلسي")
@@ -164,16 +145,16 @@ async def test_follow_several_with_aliases_duplicates_and_errors(
         assert "حروف" in read(await say(sandbox, "/follow !!!"))
 
 
-async def test_follow_limit(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path, max_subscriptions_per_chat=2):
+async def test_follow_limit(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot(max_subscriptions_per_chat=2):
         reply = await say(sandbox, "/follow الناتو، إيران، روسيا")
         assert "الحد الأقصى (2 متابعة)" in read(reply) and "روسيا" in read(reply).split("الحد")[1]
 
 
 async def test_follow_previews_recent_articles_with_full_text(
-    sandbox: Sandbox, tmp_path: Path
+    sandbox: Sandbox, start_bot: StartBot
 ) -> None:
-    async with bot(sandbox, tmp_path) as application:
+    async with start_bot() as application:
         old = store(application, "الناتو قبل شهر", "قال الحلف إن الاجتماع مهم.", days_ago=30)
         first = store(application, "اجتماع للناتو في بروكسل", "قال الحلف إن الاجتماع مهم جداً.", 2)
         second = store(application, "خبر آخر", "أعلن حلف شمال الأطلسي خطة جديدة للدفاع.", 1)
@@ -190,8 +171,10 @@ async def test_follow_previews_recent_articles_with_full_text(
 # --- /unfollow --------------------------------------------------------------------------------
 
 
-async def test_unfollow_by_variant_by_picker_and_unknown(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path) as application:
+async def test_unfollow_by_variant_by_picker_and_unknown(
+    sandbox: Sandbox, start_bot: StartBot
+) -> None:
+    async with start_bot() as application:
         services = application.bot_data.services
         await say(sandbox, "/follow الناتو\nكوريا الشمالية\nإيران")
         nato, korea, iran = subscriptions.list_subscriptions(services.db, USER)
@@ -212,8 +195,8 @@ async def test_unfollow_by_variant_by_picker_and_unknown(sandbox: Sandbox, tmp_p
         await sandbox.wait_for(lambda: True, 0.1)
 
 
-async def test_unfollow_with_nothing_followed(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path):
+async def test_unfollow_with_nothing_followed(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot():
         assert "لا تتابع شيئاً بعد" in read(await say(sandbox, "/unfollow"))
         assert "لا تتابع شيئاً بعد" in read(await say(sandbox, "/list"))
 
@@ -221,8 +204,8 @@ async def test_unfollow_with_nothing_followed(sandbox: Sandbox, tmp_path: Path) 
 # --- /list, /recent, /search and pages -----------------------------------------------------------
 
 
-async def test_list_pages_edit_the_same_message(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path):
+async def test_list_pages_edit_the_same_message(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot():
         words = ["الناتو", "إيران", "روسيا", "الصين", "اليابان", "كوبا", "مصر", "تركيا", "الهند",
                  "باكستان", "البرازيل", "كندا"]  # fmt: skip
         await say(sandbox, "/follow " + "\n".join(words))
@@ -238,8 +221,8 @@ async def test_list_pages_edit_the_same_message(sandbox: Sandbox, tmp_path: Path
         assert "11. البرازيل" in read(edited) and [b for b, _ in edited.buttons[-1]] == ["◀", "2/2"]
 
 
-async def test_recent_and_search_paginate(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path) as application:
+async def test_recent_and_search_paginate(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot() as application:
         assert "لا أخبار مطابقة لمتابعاتك" in read(await say(sandbox, "/recent"))
         ids = [
             store(application, f"الناتو خبر {i}", f"قال الحلف شيئاً رقم {i}.", i) for i in range(7)
@@ -261,8 +244,10 @@ async def test_recent_and_search_paginate(sandbox: Sandbox, tmp_path: Path) -> N
         assert "اكتب ما تبحث عنه" in read(await say(sandbox, "/search"))
 
 
-async def test_expired_and_forged_buttons_answer_politely(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path) as application:
+async def test_expired_and_forged_buttons_answer_politely(
+    sandbox: Sandbox, start_bot: StartBot
+) -> None:
+    async with start_bot() as application:
         store(application, "الناتو", "قال الحلف.", 1)
         message = await say(sandbox, "/search الناتو")
         count = len(sandbox.sent_to(USER))
@@ -285,9 +270,9 @@ async def test_expired_and_forged_buttons_answer_politely(sandbox: Sandbox, tmp_
 
 
 async def test_error_handler_tells_user_and_admins_without_the_token(
-    sandbox: Sandbox, tmp_path: Path
+    sandbox: Sandbox, start_bot: StartBot
 ) -> None:
-    async with bot(sandbox, tmp_path, admin_ids="99") as application:
+    async with start_bot(admin_ids="99") as application:
         sandbox.add_user(99)
         trigger = await say(sandbox, "/help")
         update = Update.de_json(
@@ -310,23 +295,26 @@ async def test_error_handler_tells_user_and_admins_without_the_token(
         assert describe(None) == "a job"
 
 
-async def test_allow_list_turns_others_away(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path, allowed_user_ids="7"):
+async def test_allow_list_turns_others_away(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot(allowed_user_ids="7"):
         assert "مرحباً" in read(await say(sandbox, "/start"))
         assert "خاص بمستخدمين محددين" in read(await say(sandbox, "/start", user=8))
 
 
 async def test_replies_wait_out_flood_control(tmp_path: Path) -> None:
     limits = Limits(chat_per_second=2.0, chat_burst=1)
-    async with Sandbox(seed=1, limits=limits) as sandbox, bot(sandbox, tmp_path):
+    async with (
+        Sandbox(seed=1, limits=limits) as sandbox,
+        run_app(sandbox_settings(sandbox, tmp_path)),
+    ):
         for _ in range(4):
             sandbox.user_says(USER, "/help")
         messages = await sandbox.wait_for_messages(USER, 4, seconds=15)
         assert all("أوامر مرصد" in m.text for m in messages)
 
 
-async def test_start_after_blocking_resumes_the_chat(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path) as application:
+async def test_start_after_blocking_resumes_the_chat(sandbox: Sandbox, start_bot: StartBot) -> None:
+    async with start_bot() as application:
         await say(sandbox, "/start")
         services = application.bot_data.services
         chats.deactivate_chat(services.db, USER, "blocked", now=utcnow())
@@ -346,9 +334,9 @@ def drop(application: MarsadApp, source: Path) -> None:
 
 
 async def test_end_to_end_follow_preview_alert_full_text_unfollow(
-    sandbox: Sandbox, tmp_path: Path
+    sandbox: Sandbox, start_bot: StartBot
 ) -> None:
-    async with bot(sandbox, tmp_path) as application:
+    async with start_bot() as application:
         services = application.bot_data.services
         earlier = store(
             application, "قمة الناتو", "قال الأمين العام لحلف شمال الأطلسي إن القمة مهمة."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
@@ -13,24 +12,9 @@ from bot.outgoing import OutgoingMessage
 from bot.pipeline import ArticleLike, MatchLike, alert_key, route_articles
 from storage import chats, outbox, subscriptions
 from storage.chats import Chat
+from tests.helpers import Article, Found
 
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
-
-
-@dataclass(frozen=True)
-class Article:
-    id: int
-    title: str
-    body: str
-    story_id: int | None
-
-
-@dataclass(frozen=True)
-class Found:
-    subscription_id: int
-    matched: str
-    sentence: str
-    score: float
 
 
 class Index:

@@ -18,12 +18,11 @@ import pytest
 
 from bot.app import MarsadApp, build_application, running
 from bot.components import default_components
-from bot.matching import parse_query
 from bot.sandbox import Limits, Sandbox
-from bot.settings import Settings, load_settings
-from storage import chats, subscriptions
+from bot.settings import Settings
 from storage.preferences import subscription_settings
 from storage.timestamps import utcnow
+from tests.helpers import drop, follow, sandbox_settings
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 NATO = ARTICLES / "004_1e0cd23aaef11339.txt"  # اليابان والناتو ...
@@ -49,17 +48,10 @@ class FakeClock:
 
 
 def e2e_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings:
-    values: dict[str, Any] = {
-        "telegram_token": sandbox.token,
-        "telegram_api_url": sandbox.api_url,
-        "data_dir": tmp_path / "data",
-        "scan_interval": 0.1,
-        "sender_interval": 0.1,
-        "digest_interval": 0.1,
-        "timezone": "Asia/Riyadh",
-    }
-    values.update(overrides)
-    return load_settings(**values)
+    """Also a fast digest job, and Riyadh as the zone digest times are given in."""
+    return sandbox_settings(
+        sandbox, tmp_path, **{"digest_interval": 0.1, "timezone": "Asia/Riyadh", **overrides}
+    )
 
 
 def build(settings: Settings, clock: FakeClock | None = None) -> MarsadApp:
@@ -67,25 +59,6 @@ def build(settings: Settings, clock: FakeClock | None = None) -> MarsadApp:
     if clock is not None:
         components = replace(components, clock=clock)
     return build_application(settings, components)
-
-
-def follow(application: MarsadApp, chat_id: int, query: str) -> None:
-    """Subscribe as /follow does: store the subscription and add it to the live index."""
-    services = application.bot_data.services
-    parsed = parse_query(query)
-    chats.upsert_chat(services.db, chat_id, now=utcnow())
-    subscription = subscriptions.add_subscription(
-        services.db, chat_id, parsed.text, parsed.key, now=utcnow()
-    )
-    services.index.add(subscription.id, parsed)
-
-
-def drop(settings: Settings, name: str, text: str) -> None:
-    """Write elsewhere, then rename into the inbox: how a producer delivers a file."""
-    settings.inbox.mkdir(parents=True, exist_ok=True)
-    staging = settings.inbox.parent / f".{name}.staging"
-    staging.write_text(text, encoding="utf-8")
-    staging.rename(settings.inbox / name)
 
 
 # Four unrelated articles: few shared words, so that story clustering keeps them apart.

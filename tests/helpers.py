@@ -1,0 +1,86 @@
+"""Helpers shared by test modules: the real Application against the local sandbox, and plain
+stand-ins for what routing reads of an article and a match (bot.pipeline's protocols)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.app import MarsadApp, build_application, running
+from bot.components import default_components
+from bot.matching import parse_query
+from bot.sandbox import Sandbox
+from bot.services import Components
+from bot.settings import Settings, load_settings
+from storage import chats, subscriptions
+from storage.timestamps import utcnow
+
+
+def sandbox_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings:
+    """Settings for a bot that talks to `sandbox`, keeps its data in `tmp_path` and runs its
+    inbox and sender jobs ten times a second, so that tests wait little."""
+    values: dict[str, Any] = {
+        "telegram_token": sandbox.token,
+        "telegram_api_url": sandbox.api_url,
+        "data_dir": tmp_path / "data",
+        "scan_interval": 0.1,
+        "sender_interval": 0.1,
+    }
+    values.update(overrides)
+    return load_settings(**values)
+
+
+# What the `start_bot` fixture (tests/conftest.py) gives: settings overrides -> a running app.
+StartBot = Callable[..., AbstractAsyncContextManager[MarsadApp]]
+
+
+@asynccontextmanager
+async def run_app(
+    settings: Settings, components: Components | None = None
+) -> AsyncIterator[MarsadApp]:
+    """The Application (the real components unless given) running, polling, until the block ends."""
+    application = build_application(settings, components or default_components(settings))
+    async with running(application, poll_timeout=1):
+        yield application
+
+
+def follow(application: MarsadApp, chat_id: int, query: str) -> None:
+    """Subscribe as /follow does: store the subscription and add it to the live index."""
+    services = application.bot_data.services
+    parsed = parse_query(query)
+    chats.upsert_chat(services.db, chat_id, now=utcnow())
+    subscription = subscriptions.add_subscription(
+        services.db, chat_id, parsed.text, parsed.key, now=utcnow()
+    )
+    services.index.add(subscription.id, parsed)
+
+
+def drop(settings: Settings, name: str, text: str) -> None:
+    """Write elsewhere, then rename into the inbox: how a producer delivers a file."""
+    settings.inbox.mkdir(parents=True, exist_ok=True)
+    staging = settings.inbox.parent / f".{name}.staging"
+    staging.write_text(text, encoding="utf-8")
+    staging.rename(settings.inbox / name)
+
+
+@dataclass(frozen=True)
+class Article:
+    """What routing reads of a stored article (bot.pipeline.ArticleLike)."""
+
+    id: int
+    title: str
+    body: str
+    story_id: int | None
+
+
+@dataclass(frozen=True)
+class Found:
+    """One subscription's mention (bot.pipeline.MatchLike)."""
+
+    subscription_id: int
+    matched: str
+    sentence: str
+    score: float
