@@ -3,6 +3,7 @@ stand-ins for what routing reads of an article and a match (bot.pipeline's proto
 
 from __future__ import annotations
 
+import csv
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import Any
 
 from bot.app import MarsadApp, build_application, running
 from bot.components import default_components
-from bot.matching import parse_query
+from bot.matching import MatchIndex, parse_query
 from bot.sandbox import Sandbox
 from bot.services import Components
 from bot.settings import Settings, load_settings
@@ -84,3 +85,33 @@ class Found:
     matched: str
     sentence: str
     score: float
+
+
+# (keyword, text, whether the keyword should match the text, category of the case)
+MatchCase = tuple[str, str, bool, str]
+
+
+def read_match_cases(path: Path) -> list[MatchCase]:
+    """The labelled cases of a matching set (tests/data/matching_*.tsv)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t")
+        return [
+            (row["keyword"], row["text"], row["expected"] == "1", row["category"]) for row in reader
+        ]
+
+
+def score_match_cases(cases: list[MatchCase]) -> tuple[float, float, list[str]]:
+    """Precision and recall of MatchIndex on `cases`, and one line per case it gets wrong."""
+    queries = {keyword: parse_query(keyword) for keyword, _, _, _ in cases}
+    index = MatchIndex.build(enumerate(queries.values()))
+    ids = {keyword: n for n, keyword in enumerate(queries)}
+    tp = fp = fn = 0
+    errors: list[str] = []
+    for keyword, text, expected, category in cases:
+        got = any(m.subscription_id == ids[keyword] for m in index.match("", text))
+        tp += got and expected
+        fp += got and not expected
+        fn += expected and not got
+        if got != expected:
+            errors.append(f"{category}: {keyword} | {text[:70]} | expected {int(expected)}")
+    return tp / (tp + fp), tp / (tp + fn), errors

@@ -12,6 +12,7 @@ from bot.matching import (
     is_near_duplicate,
     parse_query,
 )
+from tests.helpers import MatchCase, read_match_cases, score_match_cases
 
 
 def matched(keyword: str, text: str, title: str = "") -> str | None:
@@ -436,15 +437,8 @@ def test_aliases_file_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 
 
 # --- the labelled development set -------------------------------------------------------------
-def _dev_cases() -> list[tuple[str, str, bool, str]]:
-    import csv
-
-    path = Path(__file__).parent / "data" / "matching_cases.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        return [
-            (row["keyword"], row["text"], row["expected"] == "1", row["category"]) for row in reader
-        ]
+def _dev_cases() -> list[MatchCase]:
+    return read_match_cases(Path(__file__).parent / "data" / "matching_cases.tsv")
 
 
 def test_dev_set_precision_and_recall() -> None:
@@ -453,20 +447,7 @@ def test_dev_set_precision_and_recall() -> None:
     categories = {c[3] for c in cases}
     assert {"orthography", "clitics", "nisba", "transliteration", "alias"} <= categories
     assert {"near_word", "phrase", "longer_entity", "real"} <= categories
-    queries = {keyword: parse_query(keyword) for keyword, _, _, _ in cases}
-    index = MatchIndex.build(enumerate(queries.values()))
-    ids = {keyword: n for n, keyword in enumerate(queries)}
-    tp = fp = fn = 0
-    errors: list[str] = []
-    for keyword, text, expected, category in cases:
-        got = any(m.subscription_id == ids[keyword] for m in index.match("", text))
-        tp += got and expected
-        fp += got and not expected
-        fn += expected and not got
-        if got != expected:
-            errors.append(f"{category}: {keyword} | {text[:60]} | expected {expected}")
-    precision = tp / (tp + fp)
-    recall = tp / (tp + fn)
+    precision, recall, errors = score_match_cases(cases)
     print(f"dev set: {len(cases)} cases, P={precision:.3f} R={recall:.3f}", *errors, sep="\n")
     assert precision >= 0.97, errors
     assert recall >= 0.95, errors

@@ -7,21 +7,16 @@ from the development set so that a rule tuned to one set shows up as a failure o
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from pathlib import Path
 
-from bot.matching import MatchIndex, parse_query
+from tests.helpers import MatchCase, read_match_cases, score_match_cases
 
 HOLDOUT = Path(__file__).parent / "data" / "matching_holdout.tsv"
 
 
-def _holdout_cases() -> list[tuple[str, str, bool, str]]:
-    with HOLDOUT.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        return [
-            (row["keyword"], row["text"], row["expected"] == "1", row["category"]) for row in reader
-        ]
+def _holdout_cases() -> list[MatchCase]:
+    return read_match_cases(HOLDOUT)
 
 
 def test_holdout_covers_every_category() -> None:
@@ -37,20 +32,7 @@ def test_holdout_covers_every_category() -> None:
 
 def test_holdout_precision_and_recall() -> None:
     cases = _holdout_cases()
-    queries = {keyword: parse_query(keyword) for keyword, _, _, _ in cases}
-    index = MatchIndex.build(enumerate(queries.values()))
-    ids = {keyword: n for n, keyword in enumerate(queries)}
-    tp = fp = fn = 0
-    errors: list[str] = []
-    for keyword, text, expected, category in cases:
-        got = any(m.subscription_id == ids[keyword] for m in index.match("", text))
-        tp += got and expected
-        fp += got and not expected
-        fn += expected and not got
-        if got != expected:
-            errors.append(f"{category}: {keyword} | {text[:70]} | expected {int(expected)}")
-    precision = tp / (tp + fp)
-    recall = tp / (tp + fn)
+    precision, recall, errors = score_match_cases(cases)
     print(f"holdout: {len(cases)} cases, P={precision:.3f} R={recall:.3f}", *errors, sep="\n")
     assert precision >= 0.97, errors
     assert recall >= 0.95, errors
