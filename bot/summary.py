@@ -17,7 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.arabic import normalize, sentence_spans, strip_proclitics
+from bot import arabic
+from bot.arabic import sentence_spans, strip_proclitics
 
 __all__ = [
     "Summary",
@@ -32,8 +33,6 @@ __all__ = [
 MAX_CHARS = 600
 MAX_SENTENCES = 3
 
-# Words with a letter or digit, keeping the diacritics and tatweel that sit inside Arabic words.
-_WORD = re.compile(r"[^\W_][\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]*")
 # Separators of several keywords in one subscription or CLI argument.
 _KEYWORD_SPLIT = re.compile(r"[+،,;\n]")
 # Attached pronouns and the plural/adjective endings that inflect a keyword in running text
@@ -82,25 +81,10 @@ class Summary:
         return any(s.highlights for s in self.sentences)
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    start: int
-    end: int
-    key: str
-
-
-def _key(surface: str) -> str:
-    return strip_proclitics(normalize(surface))
-
-
 def word_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) of each word of `text`; `key` is normalized and clitic-stripped."""
-    out: list[tuple[int, int, str]] = []
-    for match in _WORD.finditer(text):
-        key = _key(match.group())
-        if key:
-            out.append((match.start(), match.end(), key))
-    return out
+    """(start, end, key) of each word of `text`, split as the matcher splits words
+    (`bot.arabic.word_spans`); `key` is normalized and clitic-stripped."""
+    return [(start, end, strip_proclitics(word)) for start, end, word in arabic.word_spans(text)]
 
 
 def keyword_terms(keywords: Iterable[str]) -> list[tuple[str, ...]]:
