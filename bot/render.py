@@ -18,7 +18,7 @@ from bot import callbacks
 from bot.arabic import sentence_spans
 from bot.bidi import LRI, PDI, has_arabic, ltr_runs
 from bot.outgoing import Button, OutgoingMessage
-from bot.summary import Summary, find_terms, keyword_terms, summarize
+from bot.summary import Summary, find_terms, keyword_terms, merge_spans, summarize
 from bot.texts import Html, Lang, plain, text
 
 __all__ = [
@@ -132,15 +132,8 @@ def markup(raw: str, bold: Sequence[tuple[int, int]] = (), *, rtl: bool | None =
 
 
 def _clean_spans(spans: Sequence[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted((max(0, s), min(length, e)) for s, e in spans):
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    clipped = ((max(0, s), min(length, e)) for s, e in spans)
+    return merge_spans((s, e) for s, e in clipped if s < e)
 
 
 def format_date(moment: datetime | None, zone: tzinfo, lang: Lang) -> str:

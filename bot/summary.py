@@ -25,6 +25,7 @@ __all__ = [
     "SummarySentence",
     "find_terms",
     "keyword_terms",
+    "merge_spans",
     "summarize",
     "unwrap",
     "word_spans",
@@ -121,10 +122,11 @@ def find_terms(text: str, terms: Sequence[tuple[str, ...]]) -> list[tuple[int, i
                 continue
             if all(_same_word(words[i + k][2], term[k]) for k in range(len(term))):
                 spans.append((words[i][0], words[i + len(term) - 1][1]))
-    return _merge(spans)
+    return merge_spans(spans)
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` sorted, with overlapping or touching ones joined."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
