@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from storage.timestamps import from_db, to_db
+from storage.rows import model_from_row
+from storage.timestamps import to_db
 
 __all__ = [
     "Chat",
@@ -16,8 +17,6 @@ __all__ = [
     "get_chat",
     "migrate_chat_id",
     "reactivate_chat",
-    "set_active",
-    "set_inactive",
     "set_language",
     "upsert_chat",
 ]
@@ -43,17 +42,7 @@ class Chat(BaseModel):
 
 
 def _chat(row: dict[str, Any]) -> Chat:
-    return Chat(
-        id=row["id"],
-        kind=row["kind"],
-        title=row["title"],
-        language=row["language"],
-        timezone=row["timezone"],
-        active=bool(row["active"]),
-        inactive_reason=row["inactive_reason"],
-        created_at=from_db(row["created_at"]),
-        updated_at=from_db(row["updated_at"]),
-    )
+    return model_from_row(Chat, row)
 
 
 def get_chat(db: Database, chat_id: int) -> Chat | None:
@@ -78,22 +67,6 @@ def upsert_chat(
     chat = get_chat(db, chat_id)
     assert chat is not None  # just written
     return chat
-
-
-def set_active(db: Database, chat_id: int, *, now: datetime) -> None:
-    with db.conn:
-        db.execute(
-            "UPDATE chats SET active = 1, inactive_reason = NULL, updated_at = ? WHERE id = ?",
-            [to_db(now), chat_id],
-        )
-
-
-def set_inactive(db: Database, chat_id: int, reason: str, *, now: datetime) -> None:
-    with db.conn:
-        db.execute(
-            "UPDATE chats SET active = 0, inactive_reason = ?, updated_at = ? WHERE id = ?",
-            [reason, to_db(now), chat_id],
-        )
 
 
 def deactivate_chat(db: Database, chat_id: int, reason: str, *, now: datetime) -> int:

@@ -8,7 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from storage.timestamps import from_db, to_db
+from storage.rows import model_from_row
+from storage.timestamps import to_db
 
 __all__ = [
     "Subscription",
@@ -34,14 +35,7 @@ class Subscription(BaseModel):
 
 
 def _subscription(row: dict[str, Any]) -> Subscription:
-    return Subscription(
-        id=row["id"],
-        chat_id=row["chat_id"],
-        query=row["query"],
-        query_key=row["query_key"],
-        mode=row["mode"],
-        created_at=from_db(row["created_at"]),
-    )
+    return model_from_row(Subscription, row)
 
 
 def add_subscription(
@@ -99,30 +93,28 @@ def active_subscriptions(db: Database) -> list[tuple[int, int, str]]:
 
 def subscription_chats(db: Database, subscription_ids: list[int]) -> dict[int, int]:
     """Subscription id -> chat id, for the ids that still exist."""
-    if not subscription_ids:
-        return {}
-    result: dict[int, int] = {}
-    for start in range(0, len(subscription_ids), 500):
-        chunk = subscription_ids[start : start + 500]
-        marks = ", ".join("?" for _ in chunk)
-        rows = db.execute(
-            f"SELECT id, chat_id FROM subscriptions WHERE id IN ({marks})", chunk
-        ).fetchall()
-        result.update({int(r[0]): int(r[1]) for r in rows})
-    return result
+    rows = _column_by_id(db, "chat_id", subscription_ids)
+    return {sub_id: int(chat_id) for sub_id, chat_id in rows}
 
 
 def subscription_queries(db: Database, subscription_ids: list[int]) -> dict[int, str]:
     """Subscription id -> the query as the user wrote it, for the ids that still exist."""
-    result: dict[int, str] = {}
-    for start in range(0, len(subscription_ids), 500):
-        chunk = subscription_ids[start : start + 500]
+    rows = _column_by_id(db, "query", subscription_ids)
+    return {sub_id: str(query) for sub_id, query in rows}
+
+
+def _column_by_id(db: Database, column: str, ids: list[int]) -> list[tuple[int, Any]]:
+    """(id, `column`) of the subscriptions among `ids`, asked 500 ids at a time (SQLite caps
+    the parameters of one statement)."""
+    found: list[tuple[int, Any]] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
         rows = db.execute(
-            f"SELECT id, query FROM subscriptions WHERE id IN ({marks})", chunk
+            f"SELECT id, {column} FROM subscriptions WHERE id IN ({marks})", chunk
         ).fetchall()
-        result.update({int(r[0]): str(r[1]) for r in rows})
-    return result
+        found.extend((int(r[0]), r[1]) for r in rows)
+    return found
 
 
 def remove_subscription_by_id(
