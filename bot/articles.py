@@ -97,7 +97,6 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (b"\xff\xfe", "utf-16", "UTF-16"),
     (b"\xfe\xff", "utf-16", "UTF-16"),
 )
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
 def _is_arabic_letter(ch: str) -> bool:

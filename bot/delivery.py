@@ -127,9 +127,6 @@ class Pacer:
     def pause(self, until: float) -> None:
         self._paused_until = max(self._paused_until, until)
 
-    def paused_for(self, now: float) -> float:
-        return max(0.0, self._paused_until - now)
-
 
 @dataclass
 class DrainReport:
