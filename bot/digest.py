@@ -15,6 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import callbacks
+from bot.bidi import LRI, PDI, isolate
 from bot.outgoing import Button, OutgoingMessage
 
 __all__ = [
@@ -30,7 +31,6 @@ MAX_MESSAGE_CHARS = 4096
 MAX_ITEMS_PER_MESSAGE = 30
 BUTTONS_PER_ROW = 5
 MAX_TITLE_CHARS = 220
-_LRI, _FSI, _PDI = "\u2066", "\u2068", "\u2069"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +69,8 @@ def _line(n: int, item: DigestItem, now: datetime, zone: ZoneInfo) -> str:
     # Isolates keep a Latin source name or the digits of a time from reordering the Arabic line.
     parts = [f"{n}. <b>{html.escape(_clip(item.title, MAX_TITLE_CHARS))}</b>"]
     if item.source:
-        parts.append(f"{_FSI}{html.escape(_clip(item.source, 60))}{_PDI}")
-    parts.append(f"{_LRI}{_when(item.at, now, zone)}{_PDI}")
+        parts.append(isolate(html.escape(_clip(item.source, 60))))
+    parts.append(f"{LRI}{_when(item.at, now, zone)}{PDI}")
     return " · ".join(parts)
 
 
