@@ -8,6 +8,7 @@ returns), `failed` (Telegram rejected the message itself; the reason is kept), `
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -103,6 +104,8 @@ class NewAlert:
     hold_reason: str | None = None
     release_at: datetime | None = None  # None while held = until /unmute
     urgent: bool = False
+    # The chat's subscriptions that matched: a mode change reschedules only their held alerts.
+    subscription_ids: tuple[int, ...] = ()
 
 
 def _item(row: dict[str, Any]) -> OutboxItem:
@@ -126,8 +129,8 @@ def _item(row: dict[str, Any]) -> OutboxItem:
 
 _INSERT = (
     "INSERT OR IGNORE INTO outbox (chat_id, kind, dedup_key, story_id, article_id, payload, "
-    "status, last_error, next_attempt_at, created_at, hold_reason, release_at, urgent) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "status, last_error, next_attempt_at, created_at, hold_reason, release_at, urgent, "
+    "subscription_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -148,6 +151,7 @@ def _insert(db: Database, alert: NewAlert, stamp: str) -> int | None:
             alert.hold_reason,
             to_db(alert.release_at) if alert.release_at is not None else None,
             int(alert.urgent),
+            json.dumps(sorted(set(alert.subscription_ids))) if alert.subscription_ids else None,
         ],
     )
     return int(cursor.lastrowid) if cursor.rowcount == 1 and cursor.lastrowid else None
