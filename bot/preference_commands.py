@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from bot.arabic import normalize
 from bot.holds import reschedule_digests
 from bot.preferences import (
+    DEFAULT_DAILY_AT,
     MODES,
     Mode,
     PreferenceError,
@@ -243,7 +244,8 @@ def apply_mode(
     updated = next(s for s in subscription_settings(db, chat_id) if s.id == sub.id)
     reschedule_digests(db, chat_id, sub.id, now, default_timezone=default_zone)
     if mode == "daily":
-        shown = format_clock(updated.daily_at) if updated.daily_at else ""
+        # Daily without a time ever chosen (a /list button) delivers at the default time.
+        shown = format_clock(updated.daily_at or DEFAULT_DAILY_AT)
         return Reply("mode.set_daily", {"query": sub.query, "time": shown})
     return Reply(f"mode.set_{mode}", {"query": sub.query})
 

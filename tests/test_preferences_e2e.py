@@ -368,3 +368,26 @@ async def test_mode_buttons(sandbox: Sandbox, tmp_path: Path) -> None:
         services = application.bot_data.services
         [sub] = subscription_settings(services.db, 7)
         assert sub.mode == "hourly"
+
+
+async def test_list_buttons_change_a_mode(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "الناتو")
+        follow(application, 7, "كوريا الشمالية")
+        sandbox.user_says(7, "/list")
+        [listing] = await sandbox.wait_for_messages(7, 1)
+        [row] = listing.buttons
+        assert [label for label, _ in row] == ["⚙ 1", "⚙ 2"]
+        sandbox.press_button(7, 7, listing.message_id, row[1][1])  # كوريا الشمالية
+        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 5, "modes")
+        assert "كوريا الشمالية" in sandbox.sent_to(7)[0].text
+        daily = sandbox.sent_to(7)[0].buttons[0][2][1]
+        sandbox.press_button(7, 7, listing.message_id, daily)
+        await sandbox.wait_for(lambda: "📅" in sandbox.sent_to(7)[0].text, 5, "daily set")
+        assert "08:00" in sandbox.sent_to(7)[0].text  # no time chosen: the default one
+        services = application.bot_data.services
+        modes = {s.query: s.mode for s in subscription_settings(services.db, 7)}
+        assert modes == {"الناتو": "instant", "كوريا الشمالية": "daily"}
