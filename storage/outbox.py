@@ -242,11 +242,27 @@ def mark_sent(db: Database, item_id: int, telegram_message_id: int, *, now: date
 
 
 def reschedule(db: Database, item_id: int, *, at: datetime, error: str) -> None:
-    """Back to pending, to be tried again at `at` (a transient error or flood control)."""
+    """Back to pending, to be tried again at `at` (a transient error or flood control).
+
+    An alert or digest whose chat was muted while it was in flight is held with the mute
+    instead, so that it comes out in the mute's digest rather than during the mute.
+    """
     with db.conn:
         db.execute(
-            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? "
-            "WHERE id = ? AND status = 'sending'",
+            """
+            UPDATE outbox SET
+                status = CASE WHEN m.muted THEN 'held' ELSE 'pending' END,
+                hold_reason = CASE WHEN m.muted THEN 'mute' ELSE hold_reason END,
+                release_at = CASE WHEN m.muted THEN m.until ELSE release_at END,
+                next_attempt_at = ?, last_error = ?
+            FROM (
+                SELECT o.id AS item,
+                    o.kind IN ('alert', 'digest') AND COALESCE(c.muted, 0) = 1 AS muted,
+                    c.muted_until AS until
+                FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id WHERE o.id = ?
+            ) AS m
+            WHERE outbox.id = m.item AND outbox.status = 'sending'
+            """,
             [to_db(at), error, item_id],
         )
 

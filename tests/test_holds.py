@@ -293,6 +293,18 @@ def test_mute_holds_pending_alerts_but_not_the_one_in_flight(db: Database) -> No
     assert statuses(db, 7) == {"sent": 1, "digested": 2, "pending": 1}
 
 
+def test_an_alert_in_flight_at_mute_that_fails_is_held_with_the_mute(db: Database) -> None:
+    notice = enqueue_notice(db, 7, "expired:1", OutgoingMessage(text="انتهت"), NOON) or 0
+    [alert] = [enqueue(db, 7, 1, NOON)]
+    assert outbox.claim(db, alert, now=NOON) and outbox.claim(db, notice, now=NOON)
+    mute_chat(db, 7, NOON + timedelta(hours=2), NOON)
+    for item in (alert, notice):  # flood control: both go back to the queue
+        outbox.reschedule(db, item, at=NOON + timedelta(seconds=5), error="429")
+    assert statuses(db, 7) == {"held": 1, "pending": 1}  # the notice is not an alert
+    assert release(db, NOON + timedelta(hours=1)) == 0
+    assert release(db, NOON + timedelta(hours=2)) == 1
+
+
 def test_mute_leaves_other_chats_and_service_messages_alone(db: Database) -> None:
     enqueue(db, 7, 1, NOON)
     enqueue(db, 8, 2, NOON)
