@@ -156,7 +156,7 @@ async def test_daily_digest_fires_at_the_configured_time(sandbox: Sandbox, tmp_p
         clock.now = at.replace(microsecond=0).astimezone(clock.now.tzinfo)  # the digest's time
         messages = await sandbox.wait_for_messages(7, 2)
         digest = messages[1]
-        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 2 خبر"
+        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: خبران"
         assert "بروكسل" in digest.text.splitlines()[2]  # newest first
         assert "اليابان" in digest.text
         buttons = [data for row in digest.buttons for _, data in row]
@@ -239,7 +239,7 @@ async def test_mute_holds_alerts_and_unmute_releases_one_digest(
         messages = await sandbox.wait_for_messages(7, 3)
         assert "(3)" in messages[1].text  # the reply counts what was held
         digest = messages[2]
-        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 3 خبر"
+        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 3 أخبار"
         assert all(STORIES[city][0] in digest.text for city in ("بروكسل", "أنقرة", "روما"))
         await settle(application)
     assert len(sandbox.sent_to(7)) == 3
