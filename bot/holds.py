@@ -22,7 +22,10 @@ from bot.preferences import (
     SubscriptionPrefs,
     batch_burst,
     decide,
+    digest_release,
     digest_silent,
+    is_muted,
+    next_release,
 )
 from bot.settings import Settings
 from storage.admin import recent_alert_count
@@ -31,14 +34,24 @@ from storage.digests import (
     DigestConflictError,
     due_chats,
     due_items,
+    due_messages,
+    held_digests,
     held_release,
     hold_alert,
     release_as_digest,
     release_single,
+    set_digest_releases,
 )
 from storage.preferences import chat_prefs, expire_mutes, subscription_prefs
 
-__all__ = ["Release", "apply_decision", "decide_for_chat", "delivery_policy", "release_due"]
+__all__ = [
+    "Release",
+    "apply_decision",
+    "decide_for_chat",
+    "delivery_policy",
+    "release_due",
+    "reschedule_digests",
+]
 
 log = logging.getLogger(__name__)
 
@@ -159,10 +172,17 @@ def release_due(
         log.info("mute of chat %s ended", chat_id)
     releases = []
     for chat_id in due_chats(db, now):
+        prefs = chat_prefs(db, chat_id, default_timezone=default_timezone)
+        if is_muted(prefs, now):
+            # A digest or a burst due during a mute waits for its end: /mute pauses all, and
+            # the mute's digest carries them (their release time has passed by then).
+            continue
+        for message_id, urgent in due_messages(db, chat_id, now):
+            if release_single(db, message_id, now, silent=digest_silent(prefs, now, urgent=urgent)):
+                releases.append(Release(chat_id, 1, (message_id,)))
         items = due_items(db, chat_id, now)
         if not items:
             continue
-        prefs = chat_prefs(db, chat_id, default_timezone=default_timezone)
         silent = digest_silent(prefs, now, urgent=any(item.urgent for item in items))
         if len(items) == 1 and items[0].hold_reason != "digest":
             if release_single(db, items[0].outbox_id, now, silent=silent):
@@ -183,3 +203,38 @@ def release_due(
             continue
         releases.append(Release(chat_id, len(items), tuple(ids)))
     return releases
+
+
+def reschedule_digests(
+    db: Database, chat_id: int, subscription_id: int, now: datetime, *, default_timezone: str
+) -> int:
+    """After `subscription_id`'s mode changed: move the held digest alerts it produced.
+
+    The rule: an alert follows the most immediate mode among the chat's subscriptions that
+    produced it (`bot.preferences.digest_release`), so switching one of two daily keywords to
+    instant brings forward only the stories that keyword matched, and switching hourly to
+    daily makes its stories wait for the daily digest unless another of their keywords is
+    more immediate. Alerts whose producers were not recorded are only brought forward, never
+    held longer (they may belong to this subscription or another). Returns how many moved.
+    """
+    held = held_digests(db, chat_id, subscription_id)
+    if not held:
+        return 0
+    wanted = {subscription_id}
+    for item in held:
+        wanted.update(item.subscription_ids or ())
+    prefs = subscription_prefs(db, wanted)
+    zone = chat_prefs(db, chat_id, default_timezone=default_timezone).zone
+    changed = prefs.get(subscription_id)
+    releases: dict[int, datetime] = {}
+    for item in held:
+        if item.subscription_ids is None:
+            release = (next_release(changed, now, zone) if changed else None) or now
+            if item.release_at is not None and item.release_at <= release:
+                continue
+        else:
+            subs = [prefs[i] for i in item.subscription_ids if i in prefs]
+            release = digest_release(subs, now, zone)
+        if release != item.release_at:
+            releases[item.outbox_id] = release
+    return set_digest_releases(db, chat_id, releases)

@@ -152,6 +152,16 @@ def route_articles(
                 else None
             )
             if decision is not None and decision.action == "drop":
+                # Only follows whose time is up (or unfollowed this instant) get here
+                # (bot.preferences.decide): the user asked for no more. Logged, so that a
+                # missing alert can be explained.
+                log.info(
+                    "article %s not sent to chat %s: its matching subscription(s) %s "
+                    "expired or were removed",
+                    article.id,
+                    chat_id,
+                    ",".join(str(m.subscription_id) for m in matches),
+                )
                 report.dropped += 1
                 continue
             try:
@@ -177,6 +187,7 @@ def route_articles(
                     hold_reason=decision.reason if held and decision is not None else None,
                     release_at=decision.release_at if held and decision is not None else None,
                     urgent=decision.urgent if decision is not None else False,
+                    subscription_ids=tuple(m.subscription_id for m in matches),
                 )
             )
         created = outbox.record_alerts(db, records, alerts, now=now)

@@ -15,12 +15,13 @@ from zoneinfo import ZoneInfo
 from sqlite_utils import Database
 
 from bot.arabic import normalize
+from bot.holds import reschedule_digests
 from bot.preferences import (
+    DEFAULT_DAILY_AT,
     MODES,
     Mode,
     PreferenceError,
     format_clock,
-    next_release,
     parse_clock,
     parse_duration,
     parse_mode,
@@ -38,7 +39,6 @@ from bot.transfer import (
     load_document,
     plan_import,
 )
-from storage.digests import advance_digests
 from storage.preferences import (
     SubscriptionSettings,
     chat_prefs,
@@ -236,16 +236,16 @@ def apply_mode(
     *,
     default_zone: str,
 ) -> Reply:
-    """Set the mode (from the command or a /list button) and bring held alerts forward."""
-    prefs = chat_prefs(db, chat_id, default_timezone=default_zone)
+    """Set the mode (from the command or a /list button) and reschedule the held alerts
+    this subscription produced (`bot.holds.reschedule_digests`)."""
     if mode == "daily" and at is None:
         at = sub.daily_at
     set_mode(db, chat_id, sub.id, mode, at)
     updated = next(s for s in subscription_settings(db, chat_id) if s.id == sub.id)
-    release = next_release(updated.prefs, now, prefs.zone)
-    advance_digests(db, chat_id, release or now)
+    reschedule_digests(db, chat_id, sub.id, now, default_timezone=default_zone)
     if mode == "daily":
-        shown = format_clock(updated.daily_at) if updated.daily_at else ""
+        # Daily without a time ever chosen (a /list button) delivers at the default time.
+        shown = format_clock(updated.daily_at or DEFAULT_DAILY_AT)
         return Reply("mode.set_daily", {"query": sub.query, "time": shown})
     return Reply(f"mode.set_{mode}", {"query": sub.query})
 

@@ -33,6 +33,7 @@ __all__ = [
     "SubscriptionPrefs",
     "batch_burst",
     "decide",
+    "digest_release",
     "digest_silent",
     "format_clock",
     "format_duration",
@@ -373,6 +374,17 @@ def next_release(sub: SubscriptionPrefs, now: datetime, zone: ZoneInfo) -> datet
     if sub.mode == "daily":
         return next_daily(now, sub.daily_at or DEFAULT_DAILY_AT, zone)
     return None
+
+
+def digest_release(subs: Sequence[SubscriptionPrefs], now: datetime, zone: ZoneInfo) -> datetime:
+    """When an alert held for a digest is released, after a mode change, given every
+    subscription of the chat that produced it: at the most immediate of their schedules
+    (an instant one = now), as `decide` would have chosen had the modes been so from the
+    start. Expired ones still count: the alert was produced while they were live.
+    With no subscription left (all unfollowed), now: a held alert is never orphaned.
+    """
+    releases = [next_release(sub, now, zone) or now for sub in subs]
+    return min(releases, default=now)
 
 
 def decide(prefs: ChatPrefs, subs: Sequence[SubscriptionPrefs], now: datetime) -> Decision:

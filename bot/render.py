@@ -47,6 +47,8 @@ MESSAGE_LIMIT: Final = 4096
 # Room kept under the limit in full-text parts for the «(تابع 2/3)» line.
 _PART_HEADER_ROOM: Final = 64
 _BUTTON_LABEL_CHARS: Final = 32
+# «⚙ 10» buttons under a /list page: five fit a phone's width.
+_MODE_BUTTONS_PER_ROW: Final = 5
 
 
 class AlertArticle(Protocol):
@@ -426,13 +428,29 @@ def render_subscription_page(
     lang: Lang,
     mode_names: dict[str, str],
 ) -> OutgoingMessage:
-    """A page of the chat's subscriptions with their delivery modes."""
+    """A page of the chat's subscriptions with their delivery modes, and a «⚙ n» button
+    per line that opens its mode picker (the `mp`/`ms` buttons of /mode)."""
     lines = [text("list.header", lang, count=total)]
     for number, item in enumerate(items, start=first_number):
         mode = mode_names.get(item.mode, item.mode)
         lines.append(text("list.item", lang, n=number, query=item.query, mode=mode))
+    if items:
+        lines.append(text("list.mode_hint", lang))
+    mode_buttons = [
+        Button(
+            text=plain("list.mode_button", lang, n=number),
+            callback_data=callbacks.mode_picker(item.subscription_id),
+        )
+        for number, item in enumerate(items, start=first_number)
+    ]
+    rows = [
+        tuple(mode_buttons[start : start + _MODE_BUTTONS_PER_ROW])
+        for start in range(0, len(mode_buttons), _MODE_BUTTONS_PER_ROW)
+    ]
     nav = _nav_row(view_id, page, pages, lang)
-    return OutgoingMessage(text="\n".join(lines), buttons=(nav,) if nav else ())
+    if nav:
+        rows.append(nav)
+    return OutgoingMessage(text="\n".join(lines), buttons=tuple(rows))
 
 
 def render_unfollow_picker(

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        # `MARSAD_TELEGRAM_TOKEN=` (as in .env.example) means "not set", not an empty token.
+        env_ignore_empty=True,
         frozen=True,
     )
 

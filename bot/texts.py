@@ -209,6 +209,11 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "<b>Your subscriptions ({count})</b>",
     ),
     "list.item": ("{n}. {query} — {mode}", "{n}. {query} — {mode}"),
+    "list.mode_hint": (
+        "لتغيير طريقة التسليم اضغط ⚙ ورقم المتابعة.",
+        "To change how one is delivered, tap ⚙ and its number.",
+    ),
+    "list.mode_button": ("⚙ {n}", "⚙ {n}"),
     "mode.instant": ("فوري", "instant"),
     "mode.hourly": ("ملخص كل ساعة", "hourly digest"),
     "mode.daily": ("ملخص يومي", "daily digest"),

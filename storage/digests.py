@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
@@ -23,16 +23,20 @@ from storage.preferences import from_db_time, to_db_time
 
 __all__ = [
     "DigestConflictError",
+    "HeldDigest",
     "HeldItem",
     "advance_digests",
     "due_chats",
     "due_items",
+    "due_messages",
     "enqueue_notice",
     "held_counts",
+    "held_digests",
     "held_release",
     "hold_alert",
     "release_as_digest",
     "release_single",
+    "set_digest_releases",
 ]
 
 
@@ -107,7 +111,7 @@ def due_items(db: Database, chat_id: int, now: datetime) -> list[HeldItem]:
         SELECT o.id, o.chat_id, o.article_id, o.story_id, o.payload, o.urgent, o.hold_reason,
                o.created_at, a.title, a.source, a.published, a.ingested_at
         FROM outbox o LEFT JOIN articles a ON a.id = o.article_id
-        WHERE o.chat_id = ? AND o.status = 'held'
+        WHERE o.chat_id = ? AND o.status = 'held' AND o.kind = 'alert'
           AND o.release_at IS NOT NULL AND o.release_at <= ?
         ORDER BY o.id
         """,
@@ -131,6 +135,19 @@ def due_items(db: Database, chat_id: int, now: datetime) -> list[HeldItem]:
             )
         )
     return items
+
+
+def due_messages(db: Database, chat_id: int, now: datetime) -> list[tuple[int, bool]]:
+    """The chat's held ready-made messages (digests caught by a mute) due at `now`, each
+    with whether an alert it carries is urgent: they go out as they are, never as lines of
+    another digest."""
+    rows = db.execute(
+        "SELECT o.id, EXISTS (SELECT 1 FROM outbox i WHERE i.digest_id = o.id AND i.urgent = 1) "
+        "FROM outbox o WHERE o.chat_id = ? AND o.status = 'held' AND o.kind != 'alert' "
+        "AND o.release_at IS NOT NULL AND o.release_at <= ? ORDER BY o.id",
+        [chat_id, to_db_time(now)],
+    ).fetchall()
+    return [(int(row[0]), bool(row[1])) for row in rows]
 
 
 def _first_time(*values: str | None) -> datetime | None:
@@ -222,6 +239,57 @@ def release_single(db: Database, outbox_id: int, now: datetime, *, silent: bool)
             [to_db_time(now), "true" if silent else "false", outbox_id],
         )
     return bool(cursor.rowcount)
+
+
+class HeldDigest(BaseModel):
+    """An alert held for a digest, with the subscriptions that produced it (None: unknown,
+    an alert queued before they were recorded whose matches are gone)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    outbox_id: int
+    subscription_ids: tuple[int, ...] | None
+    release_at: datetime | None
+
+
+def held_digests(db: Database, chat_id: int, subscription_id: int) -> list[HeldDigest]:
+    """The chat's alerts held for a digest that `subscription_id` produced, and those whose
+    producers are unknown (which any of the chat's subscriptions may have produced)."""
+    rows = db.execute(
+        """
+        SELECT o.id, o.subscription_ids, o.release_at FROM outbox o
+        WHERE o.chat_id = ? AND o.status = 'held' AND o.hold_reason = 'digest'
+          AND (o.subscription_ids IS NULL
+               OR EXISTS (SELECT 1 FROM json_each(o.subscription_ids) WHERE value = ?))
+        ORDER BY o.id
+        """,
+        [chat_id, subscription_id],
+    ).fetchall()
+    return [
+        HeldDigest(
+            outbox_id=row[0],
+            subscription_ids=tuple(int(i) for i in json.loads(row[1])) if row[1] else None,
+            release_at=from_db_time(row[2]),
+        )
+        for row in rows
+    ]
+
+
+def set_digest_releases(db: Database, chat_id: int, releases: Mapping[int, datetime]) -> int:
+    """Move the given held digest alerts (outbox id → new release time), atomically.
+
+    Alerts released or re-held (a mute) meanwhile are left alone. Returns how many moved.
+    """
+    moved = 0
+    with db.atomic():
+        for outbox_id, release_at in releases.items():
+            cursor = db.execute(
+                "UPDATE outbox SET release_at = ? WHERE id = ? AND chat_id = ? "
+                "AND status = 'held' AND hold_reason = 'digest'",
+                [to_db_time(release_at), outbox_id, chat_id],
+            )
+            moved += cursor.rowcount
+    return moved
 
 
 def advance_digests(db: Database, chat_id: int, release_at: datetime) -> int:

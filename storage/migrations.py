@@ -213,3 +213,26 @@ def m050_delivery_preferences(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m080_outbox_subscriptions(db: Database) -> None:
+    """Which of the chat's subscriptions produced each alert, as a JSON array of ids.
+
+    A mode change then reschedules only the held alerts of that subscription. Alerts queued
+    before this step get theirs from `matches` (same article and chat); NULL stays for rows
+    no subscription produced (digests, notices) and for alerts whose subscriptions are gone.
+    """
+    db.execute("ALTER TABLE outbox ADD COLUMN subscription_ids TEXT")
+    db.execute(
+        """
+        UPDATE outbox SET subscription_ids = (
+            SELECT json_group_array(m.subscription_id) FROM matches m
+            WHERE m.article_id = outbox.article_id AND m.chat_id = outbox.chat_id
+        )
+        WHERE kind = 'alert' AND article_id IS NOT NULL AND EXISTS (
+            SELECT 1 FROM matches m
+            WHERE m.article_id = outbox.article_id AND m.chat_id = outbox.chat_id
+        )
+        """
+    )

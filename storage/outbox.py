@@ -8,6 +8,7 @@ returns), `failed` (Telegram rejected the message itself; the reason is kept), `
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -103,6 +104,8 @@ class NewAlert:
     hold_reason: str | None = None
     release_at: datetime | None = None  # None while held = until /unmute
     urgent: bool = False
+    # The chat's subscriptions that matched: a mode change reschedules only their held alerts.
+    subscription_ids: tuple[int, ...] = ()
 
 
 def _item(row: dict[str, Any]) -> OutboxItem:
@@ -126,8 +129,8 @@ def _item(row: dict[str, Any]) -> OutboxItem:
 
 _INSERT = (
     "INSERT OR IGNORE INTO outbox (chat_id, kind, dedup_key, story_id, article_id, payload, "
-    "status, last_error, next_attempt_at, created_at, hold_reason, release_at, urgent) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "status, last_error, next_attempt_at, created_at, hold_reason, release_at, urgent, "
+    "subscription_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -148,6 +151,7 @@ def _insert(db: Database, alert: NewAlert, stamp: str) -> int | None:
             alert.hold_reason,
             to_db(alert.release_at) if alert.release_at is not None else None,
             int(alert.urgent),
+            json.dumps(sorted(set(alert.subscription_ids))) if alert.subscription_ids else None,
         ],
     )
     return int(cursor.lastrowid) if cursor.rowcount == 1 and cursor.lastrowid else None
@@ -238,11 +242,27 @@ def mark_sent(db: Database, item_id: int, telegram_message_id: int, *, now: date
 
 
 def reschedule(db: Database, item_id: int, *, at: datetime, error: str) -> None:
-    """Back to pending, to be tried again at `at` (a transient error or flood control)."""
+    """Back to pending, to be tried again at `at` (a transient error or flood control).
+
+    An alert or digest whose chat was muted while it was in flight is held with the mute
+    instead, so that it comes out in the mute's digest rather than during the mute.
+    """
     with db.conn:
         db.execute(
-            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ? "
-            "WHERE id = ? AND status = 'sending'",
+            """
+            UPDATE outbox SET
+                status = CASE WHEN m.muted THEN 'held' ELSE 'pending' END,
+                hold_reason = CASE WHEN m.muted THEN 'mute' ELSE hold_reason END,
+                release_at = CASE WHEN m.muted THEN m.until ELSE release_at END,
+                next_attempt_at = ?, last_error = ?
+            FROM (
+                SELECT o.id AS item,
+                    o.kind IN ('alert', 'digest') AND COALESCE(c.muted, 0) = 1 AS muted,
+                    c.muted_until AS until
+                FROM outbox o LEFT JOIN chats c ON c.id = o.chat_id WHERE o.id = ?
+            ) AS m
+            WHERE outbox.id = m.item AND outbox.status = 'sending'
+            """,
             [to_db(at), error, item_id],
         )
 

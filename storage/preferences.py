@@ -101,9 +101,16 @@ def set_quiet_hours(db: Database, chat_id: int, quiet: QuietHours | None, now: d
         )
 
 
-def mute_chat(db: Database, chat_id: int, until: datetime | None, now: datetime) -> None:
-    """Mute the chat until `until` (None = until unmuted).
+def mute_chat(db: Database, chat_id: int, until: datetime | None, now: datetime) -> int:
+    """Mute the chat until `until` (None = until unmuted); returns how many pending
+    messages it caught.
 
+    /mute pauses everything not yet delivered: the chat's alerts still pending (queued
+    before the mute, or waiting for a retry) are held with the mute, to come out in the
+    digest at its end, and so are digest messages not yet sent (released as they are).
+    Service messages (replies, notices, broadcasts) are not alerts and go on. A message the
+    sender has already claimed (status 'sending') is in flight and left to arrive; the
+    sender's claim needs 'pending', so a message held here is never sent as well.
     Alerts already held for an earlier mute follow the new end, so that one mute's alerts
     are released together, once.
     """
@@ -114,27 +121,43 @@ def mute_chat(db: Database, chat_id: int, until: datetime | None, now: datetime)
             "UPDATE chats SET muted = 1, muted_until = ?, updated_at = ? WHERE id = ?",
             [until_text, to_db_time(now), chat_id],
         )
+        caught = db.execute(
+            "UPDATE outbox SET status = 'held', hold_reason = 'mute' "
+            "WHERE chat_id = ? AND status = 'pending' AND kind IN ('alert', 'digest')",
+            [chat_id],
+        ).rowcount
         db.execute(
             "UPDATE outbox SET release_at = ? "
             "WHERE chat_id = ? AND status = 'held' AND hold_reason = 'mute'",
             [until_text, chat_id],
         )
+    return int(caught)
 
 
 def unmute_chat(db: Database, chat_id: int, now: datetime) -> int:
-    """End the chat's mute now; its held alerts become due at once. Returns how many."""
+    """End the chat's mute now; its held alerts (and held digest messages) become due at
+    once. Returns how many stories that is."""
     stamp = to_db_time(now)
     with db.atomic():
         db.execute(
             "UPDATE chats SET muted = 0, muted_until = NULL, updated_at = ? WHERE id = ?",
             [stamp, chat_id],
         )
-        cursor = db.execute(
+        db.execute(
             "UPDATE outbox SET release_at = ? "
             "WHERE chat_id = ? AND status = 'held' AND hold_reason = 'mute'",
             [stamp, chat_id],
         )
-    return int(cursor.rowcount)
+        # Stories, not messages: a held digest message counts the alerts it carries.
+        row = db.execute(
+            "SELECT (SELECT COUNT(*) FROM outbox WHERE chat_id = :chat AND status = 'held' "
+            "AND hold_reason = 'mute' AND kind = 'alert') + (SELECT COUNT(*) FROM outbox "
+            "WHERE chat_id = :chat AND status = 'digested' AND digest_id IN (SELECT id FROM "
+            "outbox WHERE chat_id = :chat AND status = 'held' AND hold_reason = 'mute' "
+            "AND kind = 'digest'))",
+            {"chat": chat_id},
+        ).fetchone()
+    return int(row[0])
 
 
 def expire_mutes(db: Database, now: datetime) -> list[int]:

@@ -11,18 +11,20 @@ from sqlite_utils import Database
 
 from bot import callbacks
 from bot.digest import DigestLabels
-from bot.holds import apply_decision, release_due
+from bot.holds import apply_decision, release_due, reschedule_digests
 from bot.outgoing import OutgoingMessage
 from bot.preferences import QuietHours, SubscriptionPrefs
+from storage import outbox
 from storage.db import open_database
 from storage.digests import (
     DigestConflictError,
     advance_digests,
     due_chats,
+    enqueue_notice,
     held_counts,
     release_as_digest,
 )
-from storage.preferences import mute_chat, set_quiet_hours, to_db_time, unmute_chat
+from storage.preferences import mute_chat, set_mode, set_quiet_hours, to_db_time, unmute_chat
 
 NOON = datetime(2024, 6, 1, 9, 0, tzinfo=UTC)  # 12:00 in Riyadh
 LABELS = DigestLabels(header=lambda count: f"<b>ملخص {count}</b>")
@@ -31,7 +33,9 @@ HOURLY = SubscriptionPrefs(mode="hourly")
 INSTANT = SubscriptionPrefs()
 
 
-def enqueue(db: Database, chat_id: int, n: int, at: datetime) -> int:
+def enqueue(
+    db: Database, chat_id: int, n: int, at: datetime, subscription_ids: tuple[int, ...] = ()
+) -> int:
     """An article and its pending alert, as the pipeline writes them."""
     stamp = to_db_time(at)
     db["chats"].insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
@@ -65,6 +69,7 @@ def enqueue(db: Database, chat_id: int, n: int, at: datetime) -> int:
                 "status": "pending",
                 "next_attempt_at": stamp,
                 "created_at": stamp,
+                "subscription_ids": json.dumps(subscription_ids) if subscription_ids else None,
             }
         )
         .last_pk
@@ -268,3 +273,162 @@ def test_delivery_policy_reads_stored_preferences(db: Database) -> None:
         actions.append(policy(db, group, [subs[-100]], NOON).action)
         enqueue(db, -100, n, NOON)  # what the pipeline writes after a "send"
     assert actions == ["send", "send", "hold", "hold"]  # budget: one under the limit
+
+
+# --- /mute catches what is pending, not what is in flight ------------------------------------
+
+
+def test_mute_holds_pending_alerts_but_not_the_one_in_flight(db: Database) -> None:
+    ids = [enqueue(db, 7, n, NOON) for n in (1, 2, 3)]
+    assert outbox.claim(db, ids[0], now=NOON)  # the sender took the first: in flight
+    assert mute_chat(db, 7, None, NOON + timedelta(seconds=1)) == 2
+    assert not outbox.claim(db, ids[1], now=NOON)  # a held alert is never sent as well
+    outbox.mark_sent(db, ids[0], 555, now=NOON)
+    assert release(db, NOON + timedelta(hours=5)) == 0  # indefinite: waits for /unmute
+    assert unmute_chat(db, 7, NOON + timedelta(hours=5)) == 2
+    assert release(db, NOON + timedelta(hours=5)) == 1
+    [digest] = digests(db, 7)
+    assert "عنوان الخبر 1" not in digest.text  # already delivered: not repeated
+    assert "عنوان الخبر 2" in digest.text and "عنوان الخبر 3" in digest.text
+    assert statuses(db, 7) == {"sent": 1, "digested": 2, "pending": 1}
+
+
+def test_an_alert_in_flight_at_mute_that_fails_is_held_with_the_mute(db: Database) -> None:
+    notice = enqueue_notice(db, 7, "expired:1", OutgoingMessage(text="انتهت"), NOON) or 0
+    [alert] = [enqueue(db, 7, 1, NOON)]
+    assert outbox.claim(db, alert, now=NOON) and outbox.claim(db, notice, now=NOON)
+    mute_chat(db, 7, NOON + timedelta(hours=2), NOON)
+    for item in (alert, notice):  # flood control: both go back to the queue
+        outbox.reschedule(db, item, at=NOON + timedelta(seconds=5), error="429")
+    assert statuses(db, 7) == {"held": 1, "pending": 1}  # the notice is not an alert
+    assert release(db, NOON + timedelta(hours=1)) == 0
+    assert release(db, NOON + timedelta(hours=2)) == 1
+
+
+def test_mute_leaves_other_chats_and_service_messages_alone(db: Database) -> None:
+    enqueue(db, 7, 1, NOON)
+    enqueue(db, 8, 2, NOON)
+    notice = enqueue_notice(db, 7, "expired:1", OutgoingMessage(text="انتهت"), NOON)
+    assert mute_chat(db, 7, NOON + timedelta(hours=1), NOON) == 1
+    assert statuses(db, 8) == {"pending": 1}
+    assert outbox.get_item(db, notice or 0) is not None
+    assert statuses(db, 7) == {"held": 1, "pending": 1}  # the notice still goes out
+
+
+def test_timed_mute_releases_a_caught_alert_as_itself(db: Database) -> None:
+    enqueue(db, 7, 1, NOON)
+    mute_chat(db, 7, NOON + timedelta(hours=2), NOON)
+    assert release(db, NOON + timedelta(hours=1)) == 0
+    assert release(db, NOON + timedelta(hours=2)) == 1
+    assert digests(db, 7) == [] and statuses(db, 7) == {"pending": 1}
+
+
+def test_mute_holds_an_unsent_digest_and_releases_it_as_it_is(db: Database) -> None:
+    receive(db, 7, [HOURLY], 1, NOON)
+    receive(db, 7, [HOURLY], 2, NOON)
+    assert release(db, NOON + timedelta(hours=1)) == 1  # the digest is queued, not yet sent
+    mute_chat(db, 7, None, NOON + timedelta(hours=1))
+    assert statuses(db, 7) == {"digested": 2, "held": 1}
+    assert unmute_chat(db, 7, NOON + timedelta(hours=2)) == 2  # the stories it carries
+    assert release(db, NOON + timedelta(hours=2)) == 1
+    [digest] = digests(db, 7)  # the same message, not a digest of a digest
+    assert digest.text.startswith("<b>ملخص 2</b>")
+    assert statuses(db, 7) == {"digested": 2, "pending": 1}
+
+
+def test_a_digest_due_during_a_mute_waits_and_joins_the_mute_digest(db: Database) -> None:
+    receive(db, 7, [DAILY], 1, NOON)
+    mute_chat(db, 7, None, NOON + timedelta(hours=1))
+    receive(db, 7, [INSTANT], 2, NOON + timedelta(hours=2))
+    tomorrow_8 = datetime(2024, 6, 2, 5, 0, tzinfo=UTC)
+    assert release(db, tomorrow_8) == 0  # muted: the daily digest does not ring
+    unmute_chat(db, 7, tomorrow_8 + timedelta(hours=1))
+    assert release(db, tomorrow_8 + timedelta(hours=1)) == 1
+    [digest] = digests(db, 7)
+    assert "عنوان الخبر 1" in digest.text and "عنوان الخبر 2" in digest.text
+
+
+# --- a mode change moves only the held alerts of that subscription ---------------------------
+
+
+def subscribe(db: Database, chat_id: int, query: str, prefs: SubscriptionPrefs) -> int:
+    stamp = to_db_time(NOON)
+    db["chats"].insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
+    row = {
+        "chat_id": chat_id,
+        "query": query,
+        "query_key": query,
+        "mode": prefs.mode,
+        "daily_at": f"{prefs.daily_at:%H:%M}" if prefs.daily_at else None,
+        "created_at": stamp,
+    }
+    return int(db["subscriptions"].insert(row).last_pk)
+
+
+def hold_for(db: Database, n: int, subs: dict[int, SubscriptionPrefs]) -> int:
+    outbox_id = enqueue(db, 7, n, NOON, tuple(subs))
+    apply_decision(db, outbox_id, 7, list(subs.values()), NOON, default_timezone="Asia/Riyadh")
+    return outbox_id
+
+
+def release_at(db: Database, outbox_id: int) -> datetime | None:
+    row = db.execute("SELECT release_at FROM outbox WHERE id = ?", [outbox_id]).fetchone()
+    return datetime.fromisoformat(row[0]) if row[0] else None
+
+
+TOMORROW_8 = datetime(2024, 6, 2, 5, 0, tzinfo=UTC)  # 08:00 in Riyadh
+NEXT_HOUR = NOON + timedelta(hours=1)
+
+
+def test_switching_one_subscription_moves_only_its_alerts(db: Database) -> None:
+    nato = subscribe(db, 7, "الناتو", DAILY)
+    korea = subscribe(db, 7, "كوريا", DAILY)
+    only_nato = hold_for(db, 1, {nato: DAILY})
+    only_korea = hold_for(db, 2, {korea: DAILY})
+    both = hold_for(db, 3, {nato: DAILY, korea: DAILY})
+    set_mode(db, 7, nato, "instant")
+    assert reschedule_digests(db, 7, nato, NOON, default_timezone="Asia/Riyadh") == 2
+    assert release_at(db, only_nato) == NOON
+    assert release_at(db, both) == NOON  # the most immediate of its subscriptions
+    assert release_at(db, only_korea) == TOMORROW_8  # not korea's: untouched
+    assert release(db, NOON) == 1
+    [digest] = digests(db, 7)
+    assert "عنوان الخبر 2" not in digest.text
+
+
+@pytest.mark.parametrize(
+    ("new_mode", "other", "expected"),
+    [
+        # An alert matched by the switched subscription and another one follows the more
+        # immediate of their modes; alone, it follows the new mode, later as well as sooner.
+        ("hourly", None, NEXT_HOUR),
+        ("daily", None, TOMORROW_8),
+        ("instant", None, NOON),
+        ("daily", HOURLY, NEXT_HOUR),
+        ("hourly", DAILY, NEXT_HOUR),
+        ("daily", DAILY, TOMORROW_8),
+    ],
+)
+def test_a_held_alert_follows_its_most_immediate_subscription(
+    db: Database, new_mode: str, other: SubscriptionPrefs | None, expected: datetime
+) -> None:
+    switched = subscribe(db, 7, "الناتو", HOURLY)
+    subs = {switched: HOURLY}
+    if other is not None:
+        subs[subscribe(db, 7, "كوريا", other)] = other
+    outbox_id = hold_for(db, 1, subs)
+    set_mode(db, 7, switched, new_mode, time(8))  # type: ignore[arg-type]
+    reschedule_digests(db, 7, switched, NOON, default_timezone="Asia/Riyadh")
+    assert release_at(db, outbox_id) == expected
+
+
+def test_an_alert_of_unknown_subscriptions_is_only_brought_forward(db: Database) -> None:
+    nato = subscribe(db, 7, "الناتو", HOURLY)
+    legacy = enqueue(db, 7, 1, NOON)  # queued before subscriptions were recorded
+    apply_decision(db, legacy, 7, [HOURLY], NOON, default_timezone="Asia/Riyadh")
+    set_mode(db, 7, nato, "daily", time(8))
+    assert reschedule_digests(db, 7, nato, NOON, default_timezone="Asia/Riyadh") == 0
+    assert release_at(db, legacy) == NEXT_HOUR  # never held longer than it was
+    set_mode(db, 7, nato, "instant")
+    assert reschedule_digests(db, 7, nato, NOON, default_timezone="Asia/Riyadh") == 1
+    assert release_at(db, legacy) == NOON

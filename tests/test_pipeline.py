@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,6 +13,7 @@ from sqlite_utils import Database
 
 from bot.outgoing import OutgoingMessage
 from bot.pipeline import ArticleLike, MatchLike, alert_key, route_articles
+from bot.preferences import Decision
 from storage import chats, outbox, subscriptions
 from storage.chats import Chat
 
@@ -129,3 +132,35 @@ def test_a_subscription_removed_meanwhile_is_skipped(db: Database, world: Index)
     subscriptions.remove_subscription(db, 2, "الناتو")
     report = route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
     assert report.queued == 2 and outbox.items_for_chat(db, 2) == []
+
+
+def test_each_alert_records_the_subscriptions_that_produced_it(db: Database, world: Index) -> None:
+    route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
+    ids = {sub.query: sub.id for sub in subscriptions.list_subscriptions(db, 1)}
+    recorded = dict(db.execute("SELECT chat_id, subscription_ids FROM outbox").fetchall())
+    assert json.loads(recorded[1]) == sorted([ids["الناتو"], ids["إيران"]])
+    [nato_2] = subscriptions.list_subscriptions(db, 2)
+    assert json.loads(recorded[2]) == [nato_2.id]
+
+
+def test_a_dropped_alert_is_counted_and_logged(
+    db: Database, world: Index, caplog: pytest.LogCaptureFixture
+) -> None:
+    def expired_for_chat_2(
+        db: Database, chat: Chat, subscription_ids: Sequence[int], now: datetime
+    ) -> Decision:
+        return Decision("drop") if chat.id == 2 else Decision("send")
+
+    with caplog.at_level(logging.INFO, logger="bot.pipeline"):
+        report = route_articles(
+            db,
+            [1],
+            index=world,
+            load_article=load,
+            render=render,
+            now=NOW,
+            policy=expired_for_chat_2,
+        )
+    assert (report.queued, report.dropped) == (2, 1)
+    assert outbox.items_for_chat(db, 2) == []
+    assert any("chat 2" in r.getMessage() and "expired" in r.getMessage() for r in caplog.records)

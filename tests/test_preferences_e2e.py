@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -368,3 +369,70 @@ async def test_mode_buttons(sandbox: Sandbox, tmp_path: Path) -> None:
         services = application.bot_data.services
         [sub] = subscription_settings(services.db, 7)
         assert sub.mode == "hourly"
+
+
+async def test_list_buttons_change_a_mode(sandbox: Sandbox, tmp_path: Path) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        follow(application, 7, "الناتو")
+        follow(application, 7, "كوريا الشمالية")
+        sandbox.user_says(7, "/list")
+        [listing] = await sandbox.wait_for_messages(7, 1)
+        [row] = listing.buttons
+        assert [label for label, _ in row] == ["⚙ 1", "⚙ 2"]
+        sandbox.press_button(7, 7, listing.message_id, row[1][1])  # كوريا الشمالية
+        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 5, "modes")
+        assert "كوريا الشمالية" in sandbox.sent_to(7)[0].text
+        daily = sandbox.sent_to(7)[0].buttons[0][2][1]
+        sandbox.press_button(7, 7, listing.message_id, daily)
+        await sandbox.wait_for(lambda: "📅" in sandbox.sent_to(7)[0].text, 5, "daily set")
+        assert "08:00" in sandbox.sent_to(7)[0].text  # no time chosen: the default one
+        services = application.bot_data.services
+        modes = {s.query: s.mode for s in subscription_settings(services.db, 7)}
+        assert modes == {"الناتو": "instant", "كوريا الشمالية": "daily"}
+
+
+def nonsense_words(seed: int, count: int) -> list[str]:
+    """Distinct made-up Arabic words, so that generated articles share no story."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    rng = random.Random(seed)
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(4, 7))) for _ in range(count)]
+
+
+async def test_a_group_burst_is_batched_into_a_digest_not_429(tmp_path: Path) -> None:
+    """Thirty stories at once for a group: the sandbox allows 20 messages a minute in a
+    group, so the bot sends alerts up to its budget and batches the rest into one digest a
+    minute later; every story arrives once, and Telegram never answers 429."""
+    limits = Limits(chat_burst=50, chat_per_second=50.0)  # the group's minute is the subject
+    async with Sandbox(seed=1, limits=limits) as sandbox:
+        clock = FakeClock(utcnow())
+        settings = e2e_settings(sandbox, tmp_path, chat_rate=50.0)
+        application = build(settings, clock)
+        titles = []
+        async with running(application, poll_timeout=1):
+            group = sandbox.create_group("غرفة الرصد", admins=[1])
+            follow(application, group.id, "الناتو")
+            services = application.bot_data.services
+            chats.upsert_chat(services.db, group.id, kind="supergroup", now=utcnow())
+            for n in range(30):
+                words = nonsense_words(n, 45)
+                titles.append(f"الناتو و{words[0]} {words[1]} {words[2]}")
+                body = " ".join(words[3:])
+                drop(settings, f"{n:02d}.txt", f"{titles[-1]}\nبروكسل – {body} الناتو.\n")
+            await processed(sandbox, settings, 30)
+            await settle(application)
+            alerts = sandbox.sent_to(group.id)
+            assert len(alerts) == settings.group_per_minute - 1  # room left for the digest
+            clock.now += timedelta(minutes=1)  # the burst's minute is over
+            await sandbox.wait_for_messages(group.id, len(alerts) + 1)
+            await settle(application)
+        messages = sandbox.sent_to(group.id)
+        assert len(messages) == settings.group_per_minute <= limits.group_per_window
+        assert sandbox.world.counters.get("flood_429", 0) == 0
+        digest = messages[-1]
+        assert digest.text.splitlines()[0] == f"🗞 ملخص مرصد: {30 - len(alerts)} خبر"
+        delivered = "\n".join(message.text for message in messages)
+        for title in titles:  # nothing lost, nothing twice
+            assert delivered.count(title) == 1, title

@@ -219,9 +219,30 @@ def test_navigation_row_at_the_edges(page: int, pages: int, labels: list[str] | 
     )
     assert "الناتو" in message.text and "فوري" in message.text
     if labels is None:
-        assert message.buttons == ()
+        assert len(message.buttons) == 1  # only the mode button
     else:
         assert [b.text for b in message.buttons[-1]] == labels
+
+
+def test_subscription_page_has_a_mode_button_per_line() -> None:
+    items = [SubscriptionItem(100 + n, f"كلمة {n}", "instant") for n in range(7)]
+    message = render_subscription_page(
+        items,
+        total=17,
+        first_number=11,
+        view_id=3,
+        page=2,
+        pages=2,
+        lang="ar",
+        mode_names={"instant": "فوري"},
+    )
+    *mode_rows, nav = message.buttons
+    assert [len(row) for row in mode_rows] == [5, 2]
+    pressed = [callbacks.parse(b.callback_data) for row in mode_rows for b in row]
+    assert all(p.action == "mp" for p in pressed)
+    assert [p.args for p in pressed] == [(100 + n,) for n in range(7)]
+    assert "11" in mode_rows[0][0].text and "17" in mode_rows[1][1].text
+    assert callbacks.parse(nav[0].callback_data).action == "pg"
 
 
 def test_unfollow_picker_buttons() -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.settings import SettingsError, load_settings
+from bot.settings import Settings, SettingsError, load_settings
 
 
 def test_defaults_derive_paths_from_data_dir(tmp_path: Path) -> None:
@@ -84,3 +84,17 @@ def test_article_languages_are_a_comma_separated_list(monkeypatch: pytest.Monkey
     assert load_settings().article_languages == ("ar",)
     monkeypatch.setenv("MARSAD_ARTICLE_LANGUAGES", "ar, EN")
     assert load_settings().article_languages == ("ar", "en")
+
+
+def test_env_example_documents_every_setting_with_its_default(tmp_path: Path) -> None:
+    """Copying .env.example to .env changes nothing: each line states the real default."""
+    example = Path(__file__).parent.parent / ".env.example"
+    documented = {
+        line.split("=", 1)[0]
+        for line in example.read_text(encoding="utf-8").splitlines()
+        if line.startswith("MARSAD_")
+    }
+    assert documented == {f"MARSAD_{name.upper()}" for name in Settings.model_fields}
+    defaults = load_settings()
+    (tmp_path / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_settings() == defaults
