@@ -22,6 +22,7 @@ from bot.components import default_components
 from bot.matching import parse_query
 from bot.sandbox import Limits, Sandbox
 from bot.settings import Settings, load_settings
+from bot.texts import count_noun
 from storage import chats, subscriptions
 from storage.preferences import subscription_settings
 from storage.timestamps import utcnow
@@ -432,7 +433,8 @@ async def test_a_group_burst_is_batched_into_a_digest_not_429(tmp_path: Path) ->
         assert len(messages) == settings.group_per_minute <= limits.group_per_window
         assert sandbox.world.counters.get("flood_429", 0) == 0
         digest = messages[-1]
-        assert digest.text.splitlines()[0] == f"🗞 ملخص مرصد: {30 - len(alerts)} خبر"
+        held = count_noun(30 - len(alerts), "article", "ar")  # «12 خبراً»
+        assert digest.text.splitlines()[0] == f"🗞 ملخص مرصد: {held}"
         delivered = "\n".join(message.text for message in messages)
         for title in titles:  # nothing lost, nothing twice
             assert delivered.count(title) == 1, title
