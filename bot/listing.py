@@ -7,6 +7,7 @@ pressed an hour later shows what is stored now.
 
 from __future__ import annotations
 
+import string
 from datetime import tzinfo
 from typing import Final
 
@@ -22,7 +23,7 @@ from bot.render import (
     render_subscription_page,
     render_unfollow_picker,
 )
-from bot.texts import Lang, mode_label, text
+from bot.texts import Lang, clip, mode_label, text
 from storage import search, subscriptions
 from storage.search import ArticleHit, Page
 from storage.views import View
@@ -32,6 +33,7 @@ __all__ = ["ARTICLES_PER_PAGE", "SUBSCRIPTIONS_PER_PAGE", "render_view", "sugges
 ARTICLES_PER_PAGE: Final = 5
 SUBSCRIPTIONS_PER_PAGE: Final = 10
 PICKER_PER_PAGE: Final = 8
+_EDGE_PUNCTUATION: Final = string.punctuation + "؟،؛«»…“”"
 
 
 def render_view(
@@ -66,9 +68,9 @@ def _articles_page(
     first = (page - 1) * ARTICLES_PER_PAGE + 1
     values = {"first": first, "last": first + len(result.hits) - 1, "total": result.total}
     if view.kind == "search":
-        header = text("search.header", lang, query=view.query, **values)
+        header = text("search.header", lang, query=clip(view.query), **values)
     elif view.query:
-        header = text("recent.header_keyword", lang, query=view.query, **values)
+        header = text("recent.header_keyword", lang, query=clip(view.query), **values)
     else:
         header = text("recent.header", lang, **values)
     items = [_item(hit, view.query) for hit in result.hits]
@@ -95,16 +97,18 @@ def _empty(db: Database, view: View, lang: Lang) -> str:
     if view.kind == "search":
         broader = suggest_broader(db, view.query)
         if broader:
-            return text("search.empty", lang, query=view.query, suggestion=broader)
-        return text("search.empty_plain", lang, query=view.query)
+            return text("search.empty", lang, query=clip(view.query), suggestion=broader)
+        return text("search.empty_plain", lang, query=clip(view.query))
     if view.query:
-        return text("recent.empty_keyword", lang, query=view.query)
+        return text("recent.empty_keyword", lang, query=clip(view.query))
     return text("recent.empty", lang)
 
 
 def suggest_broader(db: Database, query: str) -> str | None:
     """For a query without results: the single word of it that finds the most articles."""
-    words = [w for w in query.split() if search.fts_query(w)]
+    # Quoted back as the suggestion: without the punctuation around it («الناتو؟» → «الناتو»).
+    words = [w.strip(_EDGE_PUNCTUATION) for w in query.split()]
+    words = [w for w in words if search.fts_query(w)]
     if len(words) < 2:
         return None
     counts = [(search.search_articles(db, w, limit=1).total, w) for w in words]
@@ -124,7 +128,7 @@ def _subscriptions_page(db: Database, view: View, page: int, *, lang: Lang) -> O
     if view.kind == "unfollow":
         # A view made by «/unfollow WORD» that named nothing says so above the buttons.
         header = (
-            text("unfollow.not_found", lang, query=view.query)
+            text("unfollow.not_found", lang, query=clip(view.query))
             if view.query
             else text("unfollow.pick", lang)
         )

@@ -20,11 +20,15 @@ from typing import Final, Literal
 from bot.bidi import isolate, wrap_ltr_runs
 
 __all__ = [
+    "ADMIN_COMMANDS",
     "COMMANDS",
+    "ECHO_CHARS",
     "LANGUAGES",
     "Html",
     "Lang",
+    "clip",
     "command_descriptions",
+    "count_noun",
     "mode_label",
     "pick_lang",
     "plain",
@@ -102,6 +106,14 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/export and /import — save and restore your subscriptions\n"
         "/help — this message",
     ),
+    "help.admin": (
+        "<b>للمسؤولين</b>\n"
+        "/stats — إحصاءات المحادثات والمتابعات والأخبار وصندوق الإرسال\n"
+        "/broadcast تحديث الخدمة الليلة — رسالة إلى كل المحادثات النشطة",
+        "<b>For administrators</b>\n"
+        "/stats — chats, subscriptions, articles and the outbox\n"
+        "/broadcast Maintenance tonight — a message to every active chat",
+    ),
     # --- /follow -------------------------------------------------------------------------
     "follow.usage": (
         "اكتب الكلمة بعد الأمر، مثل:\n/follow الناتو\n"
@@ -112,8 +124,9 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "follow.added": ("✅ سأتابع لك: <b>{query}</b>", "✅ Now following: <b>{query}</b>"),
     "follow.watches": ("يشمل ذلك: {terms}", "This covers: {terms}"),
     "follow.preview": (
-        "في آخر 7 أيام طابقها {count} خبراً مخزناً، أحدثها:",
-        "In the last 7 days {count} stored articles would have matched; the newest:",
+        "من المخزَّن في آخر 7 أيام طابقها {count:n:article}، أحدثها:",
+        "Of the articles stored in the last 7 days, {count:n:article} would have matched; "
+        "the newest:",
     ),
     "follow.preview_one": (
         "في آخر 7 أيام طابقها خبر واحد مخزن:",
@@ -149,8 +162,9 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Example: /follow الصواريخ الباليستية",
     ),
     "query_error.no_letters": (
-        "لا تحتوي على حروف أو أرقام يمكن البحث عنها. مثال: /follow إيران",
-        "It has no letters or digits to look for. Example: /follow إيران",
+        "ليس فيها حروف تصلح للمتابعة؛ الرموز أو الأرقام وحدها لا تكفي. مثال: /follow إيران",
+        "It has no letters to look for; symbols or numbers alone are not enough. "
+        "Example: /follow إيران",
     ),
     "query_error.too_short": (
         "فيها كلمة من حرف واحد تطابق كل خبر تقريباً؛ اكتب الكلمة كاملة. مثال: /follow إيران",
@@ -278,6 +292,21 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "error.not_allowed": (
         "عذراً، هذا البوت خاص بمستخدمين محددين.",
         "Sorry, this bot is limited to specific users.",
+    ),
+    # --- what no command handles (handlers.fallback) --------------------------------------
+    "unknown.command": (
+        "لا أعرف الأمر {command}. أرسل /help لقائمة الأوامر مع مثال لكل منها.",
+        "I do not know the command {command}. Send /help for every command with an example.",
+    ),
+    "unknown.not_text": (
+        "أقرأ النص فقط: أرسل كلمة للبحث في الأخبار، مثل: الناتو، أو تابعها بـ /follow الناتو. "
+        "للمساعدة: /help",
+        "I read text only: send a word to search the news, such as الناتو, or follow it "
+        "with /follow الناتو. Help: /help",
+    ),
+    "unknown.edited": (
+        "لا أنفّذ الرسائل المعدّلة. أرسل النص المصحّح في رسالة جديدة.",
+        "I do not act on edited messages. Send the corrected text as a new message.",
     ),
     # --- delivery preferences (issue 6): /tz /quiet /mute /unmute /mode /urgent -----------
     "tz.show": (
@@ -408,14 +437,20 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "urgent.off": ("«{query}» لم تعد عاجلة.", "«{query}» is no longer urgent."),
     # --- digests, time-limited follows, groups, access ------------------------------------
     "digest.header": (
-        "<b>🗞 ملخص مرصد: {count} خبر</b>",
-        "<b>🗞 Marsad digest: {count} stories</b>",
+        "<b>🗞 ملخص مرصد: {count:n:article}</b>",
+        "<b>🗞 Marsad digest: {count:n:story}</b>",
     ),
     "digest.part": (" ({part}/{parts})", " ({part}/{parts})"),
     "digest.button": ("📄 {n}", "📄 {n}"),
     "follow.until": (
         "⏳ تنتهي هذه المتابعة تلقائياً في {until}.",
         "⏳ This subscription ends by itself on {until}.",
+    ),
+    "follow.duration_too_long": (
+        "⚠️ «{value}»: مدة المتابعة أطول من سنة. اكتب مدة أقصر، مثل: /follow الناتو 30d، "
+        "أو تابع بلا مدة: /follow الناتو",
+        "⚠️ «{value}»: a follow can last at most a year. Give a shorter time, such as "
+        "/follow الناتو 30d, or follow without one: /follow الناتو",
     ),
     "follow.bad_duration": (
         "⚠️ مدة المتابعة «{value}» غير مفهومة. مثال: /follow الناتو 7d",
@@ -452,8 +487,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "Write the message after the command: /broadcast TEXT",
     ),
     "broadcast.queued": (
-        "📣 أُضيفت الرسالة إلى صندوق الإرسال لـ {count} محادثة نشطة.",
-        "📣 The message is queued for {count} active chats.",
+        "📣 أُضيفت الرسالة إلى صندوق الإرسال (المحادثات النشطة: {count}).",
+        "📣 The message is queued for {count:n:chat} (all active).",
     ),
     "broadcast.message": ("📣 {body}", "📣 {body}"),
     "silence.alert": (
@@ -462,10 +497,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     # --- /export and /import --------------------------------------------------------------
     "export.caption": (
-        "📦 متابعاتك وإعداداتك ({count} متابعة). لاستعادتها أرسل هذا الملف إلى البوت، "
+        "📦 متابعاتك وإعداداتك ({count:n:subscription}). لاستعادتها أرسل هذا الملف إلى البوت، "
         "أو رُدّ عليه بـ /import.",
-        "📦 Your subscriptions and settings ({count}). To restore them send this file back "
-        "to the bot, or reply to it with /import.",
+        "📦 Your subscriptions and settings ({count:n:subscription}). To restore them send this "
+        "file back to the bot, or reply to it with /import.",
     ),
     "import.usage": (
         "أرسل ملف التصدير (JSON) الذي أنشأه /export، أو رُدّ عليه بـ /import.",
@@ -526,6 +561,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "cmd.recent": ("أحدث الأخبار المطابقة", "Newest matching articles"),
     "cmd.search": ("البحث في الأخبار", "Search stored articles"),
     "cmd.lang": ("تغيير اللغة", "Change the language"),
+    "cmd.stats": ("إحصاءات مرصد (للمسؤولين)", "Marsad statistics (admins)"),
+    "cmd.broadcast": ("رسالة إلى كل المحادثات (للمسؤولين)", "Message every chat (admins)"),
 }
 
 # The commands shown in Telegram's menu, in order.
@@ -547,9 +584,44 @@ COMMANDS: Final[tuple[str, ...]] = (
     "export",
     "import",
 )
+# Added to the menu of the administrators' own chats (MARSAD_ADMIN_IDS).
+ADMIN_COMMANDS: Final[tuple[str, ...]] = ("stats", "broadcast")
 
 _TAG_OR_ENTITY = re.compile(r"<[^>]*>|&#?\w+;")
 _FORMATTER = string.Formatter()
+
+
+# Counted nouns, for a `{count:n:NOUN}` field. Arabic: (1, 2, 3–10, 11–99, 100s) — «خبر واحد»,
+# «خبران», «5 أخبار», «12 خبراً», «100 خبر»; the form follows the last two digits.
+_NOUNS: Final[dict[str, tuple[tuple[str, str, str, str, str], tuple[str, str]]]] = {
+    "article": (("خبر واحد", "خبران", "أخبار", "خبراً", "خبر"), ("article", "articles")),
+    "story": (("خبر واحد", "خبران", "أخبار", "خبراً", "خبر"), ("story", "stories")),
+    "subscription": (
+        ("متابعة واحدة", "متابعتان", "متابعات", "متابعةً", "متابعة"),
+        ("subscription", "subscriptions"),
+    ),
+    "chat": (("محادثة واحدة", "محادثتان", "محادثات", "محادثةً", "محادثة"), ("chat", "chats")),
+}
+
+
+def count_noun(count: int, noun: str, lang: Lang) -> str:
+    """`count` and the noun in the form the number takes («5 أخبار», «12 خبراً», «1 article»)."""
+    arabic, english = _NOUNS[noun]
+    if lang != "ar":
+        return f"{count} {english[0] if count == 1 else english[1]}"
+    one, two, few, many, hundreds = arabic
+    if count == 1:
+        return one
+    if count == 2:
+        return two
+    tail = count % 100
+    if count == 0:
+        return f"0 {hundreds}"
+    if 3 <= tail <= 10:
+        return f"{count} {few}"
+    if 11 <= tail <= 99:
+        return f"{count} {many}"
+    return f"{count} {hundreds}"  # 100, 101, 102, 200…: the singular
 
 
 def pick_lang(value: str | None, default: Lang = "ar") -> Lang:
@@ -580,6 +652,11 @@ def _fill(key: str, lang: Lang, values: dict[str, object], *, as_html: bool) -> 
         if field not in values:
             raise KeyError(f"text {key!r} needs a value for {field!r}")
         value = values[field]
+        if spec and spec.startswith("n:") and isinstance(value, int):
+            # A number and a noun from the table above: safe as is, and a bare number needs no
+            # isolation, as an int value gets none.
+            out.append(count_noun(value, spec[2:], lang))
+            continue
         if conversion or spec:
             value = format(_FORMATTER.convert_field(value, conversion), spec or "")
         out.append(_value(value, as_html=as_html))
@@ -611,6 +688,17 @@ def _value(value: object, *, as_html: bool) -> str:
     return isolate(html.escape(shown, quote=False) if as_html else shown)
 
 
+# How much of a user's own input a reply quotes back: enough to recognise it, never enough
+# to push a reply past Telegram's 4096 characters (a pasted article is not a keyword).
+ECHO_CHARS: Final = 80
+
+
+def clip(value: str, limit: int = ECHO_CHARS) -> str:
+    """`value` on one line, cut to `limit` characters with «…» when longer (for quoting)."""
+    flat = " ".join(value.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def text(key: str, lang: Lang, **values: object) -> str:
     """The HTML text `key` in `lang`, with `values` escaped and isolated."""
     return _fill(key, lang, values, as_html=True)
@@ -633,6 +721,8 @@ def mode_label(mode: str, lang: Lang) -> str:
     return plain(key, lang) if key in _TEXTS else mode
 
 
-def command_descriptions(lang: Lang) -> list[tuple[str, str]]:
-    """(command, description) pairs for `setMyCommands`, in menu order."""
-    return [(command, plain(f"cmd.{command}", lang)) for command in COMMANDS]
+def command_descriptions(lang: Lang, *, admin: bool = False) -> list[tuple[str, str]]:
+    """(command, description) pairs for `setMyCommands`, in menu order (with the admin
+    commands at the end when `admin`)."""
+    commands = COMMANDS + ADMIN_COMMANDS if admin else COMMANDS
+    return [(command, plain(f"cmd.{command}", lang)) for command in commands]

@@ -14,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, preferences, transfer
+from handlers import admin, fallback, preferences, transfer
 from handlers.commands import set_commands_job
 from handlers.errors import error_handler, gatekeeper
 from handlers.follow import follow, unfollow, unfollow_button
@@ -31,6 +31,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     # Group -1 runs before everything: it stops updates from users outside the allow-list.
     application.add_handler(TypeHandler(Update, gatekeeper), group=-1)
 
+    # First: an edited message is not acted on again (PTB's handlers would run it twice).
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, fallback.edited_message))
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("follow", follow))
@@ -71,6 +73,11 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, plain_text)
     )
+    # What no handler above took: an unknown command, a sticker or photo, an unknown button.
+    # Each answers in private chats only; in groups the bot stays quiet.
+    application.add_handler(MessageHandler(filters.COMMAND, fallback.unknown_command))
+    application.add_handler(MessageHandler(filters.ATTACHMENT, fallback.not_text))
+    application.add_handler(CallbackQueryHandler(fallback.unknown_button))
 
     application.add_error_handler(error_handler)
     if application.job_queue is not None:

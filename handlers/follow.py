@@ -12,7 +12,7 @@ from bot.preference_commands import format_local
 from bot.preferences import PreferenceError, split_follow_duration
 from bot.render import render_follow_result
 from bot.services import Context
-from bot.texts import plain, query_error, text
+from bot.texts import clip, plain, query_error, text
 from handlers.access import may_change
 from handlers.common import argument, chat_lang, chat_zone, ensure_chat, reply
 from storage.preferences import set_expiry
@@ -45,7 +45,8 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
     try:
         keywords, duration = split_follow_duration(keywords)
     except PreferenceError:
-        await reply(update, OutgoingMessage(text=text("mute.too_long", lang, value=keywords)))
+        too_long = text("follow.duration_too_long", lang, value=clip(keywords))
+        await reply(update, OutgoingMessage(text=too_long))
         return
     now = services.clock()
     result = watchlist.follow(

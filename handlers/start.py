@@ -7,6 +7,7 @@ from datetime import timedelta
 from telegram import Update
 
 from bot import callbacks
+from bot.access import is_admin
 from bot.callbacks import CallbackError
 from bot.outgoing import Button, OutgoingMessage
 from bot.services import Context
@@ -50,7 +51,13 @@ async def help_command(update: Update, context: Context) -> None:
     """Every command with one example."""
     services = context.bot_data.services
     chat = ensure_chat(services, update)
-    await reply(update, OutgoingMessage(text=text("help", chat_lang(services, chat))))
+    lang = chat_lang(services, chat)
+    shown = text("help", lang)
+    user = update.effective_user
+    # The admin commands are listed to admins only, and only in a private chat with the bot.
+    if user is not None and is_admin(user.id, services.settings) and chat and chat.id == user.id:
+        shown += "\n\n" + text("help.admin", lang)
+    await reply(update, OutgoingMessage(text=shown))
 
 
 async def example_button(update: Update, context: Context) -> None:

@@ -6,6 +6,7 @@ query goes through the same normalization: «والناتو» finds «النات
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from datetime import UTC, datetime
 from typing import Final
 
@@ -92,6 +93,12 @@ def _count(db: Database, sql: str, params: list[object]) -> int:
     return int(row[0]) if row else 0
 
 
+def _total(counted: int, offset: int, rows: Sized) -> int:
+    """The count, raised to what this page proves exists (the count stops at COUNT_CAP); a
+    page past the end proves nothing, so its offset must not pass for a total."""
+    return max(counted, offset + len(rows)) if len(rows) else counted
+
+
 def search_articles(db: Database, text: str, *, limit: int, offset: int = 0) -> Page:
     """Articles matching every term of `text`, best first (title hits weigh double), ranked
     among the newest RANK_WINDOW hits."""
@@ -111,7 +118,7 @@ def search_articles(db: Database, text: str, *, limit: int, offset: int = 0) -> 
         [query, limit, offset],
     ).fetchall()
     total = _count(db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", [query])
-    return Page(hits=tuple(_hit(r) for r in rows), total=max(total, offset + len(rows)))
+    return Page(hits=tuple(_hit(r) for r in rows), total=_total(total, offset, rows))
 
 
 def recent_for_terms(db: Database, text: str, *, limit: int, offset: int = 0) -> Page:
@@ -131,7 +138,7 @@ def recent_for_terms(db: Database, text: str, *, limit: int, offset: int = 0) ->
         [query, limit, offset],
     ).fetchall()
     total = _count(db, matching, [query])
-    return Page(hits=tuple(_hit(r) for r in rows), total=max(total, offset + len(rows)))
+    return Page(hits=tuple(_hit(r) for r in rows), total=_total(total, offset, rows))
 
 
 def recent_for_chat(db: Database, chat_id: int, *, limit: int, offset: int = 0) -> Page:

@@ -21,6 +21,7 @@ from bot.app import MarsadApp, build_application, running
 from bot.components import default_components
 from bot.sandbox import Limits, Sandbox
 from bot.settings import Settings
+from bot.texts import count_noun
 from storage import chats
 from storage.preferences import subscription_settings
 from storage.timestamps import utcnow
@@ -131,7 +132,7 @@ async def test_daily_digest_fires_at_the_configured_time(sandbox: Sandbox, tmp_p
         clock.now = at.replace(microsecond=0).astimezone(clock.now.tzinfo)  # the digest's time
         messages = await sandbox.wait_for_messages(7, 2)
         digest = messages[1]
-        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 2 خبر"
+        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: خبران"
         assert "بروكسل" in digest.text.splitlines()[2]  # newest first
         assert "اليابان" in digest.text
         buttons = [data for row in digest.buttons for _, data in row]
@@ -214,7 +215,7 @@ async def test_mute_holds_alerts_and_unmute_releases_one_digest(
         messages = await sandbox.wait_for_messages(7, 3)
         assert "(3)" in messages[1].text  # the reply counts what was held
         digest = messages[2]
-        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 3 خبر"
+        assert digest.text.splitlines()[0] == "🗞 ملخص مرصد: 3 أخبار"
         assert all(STORIES[city][0] in digest.text for city in ("بروكسل", "أنقرة", "روما"))
         await settle(application)
     assert len(sandbox.sent_to(7)) == 3
@@ -406,7 +407,8 @@ async def test_a_group_burst_is_batched_into_a_digest_not_429(tmp_path: Path) ->
         assert len(messages) == settings.group_per_minute <= limits.group_per_window
         assert sandbox.world.counters.get("flood_429", 0) == 0
         digest = messages[-1]
-        assert digest.text.splitlines()[0] == f"🗞 ملخص مرصد: {30 - len(alerts)} خبر"
+        held = count_noun(30 - len(alerts), "article", "ar")  # «12 خبراً»
+        assert digest.text.splitlines()[0] == f"🗞 ملخص مرصد: {held}"
         delivered = "\n".join(message.text for message in messages)
         for title in titles:  # nothing lost, nothing twice
             assert delivered.count(title) == 1, title

@@ -299,7 +299,7 @@ def test_follow_result_reports_watches_preview_and_everything_not_added() -> Non
     message = render_follow_result(added, plan, lang="ar", zone=RIYADH, error_reason=reason_of)
     shown = visible(message.text)
     assert "سأتابع لك: الناتو" in shown and "يشمل ذلك: الناتو، حلف شمال الأطلسي" in shown
-    assert "طابقها 3 خبراً" in shown and "الناتو يجتمع" in shown
+    assert "طابقها 3 أخبار" in shown and "الناتو يجتمع" in shown
     assert "لم يطابقها أي خبر" in shown  # the second keyword's empty preview
     assert "يشمل ذلك: بوتين" not in shown  # nothing beyond the keyword itself
     assert "تتابع «إيران» من قبل" in shown and "قريبة جداً من متابعتك «الناتو»" in shown

@@ -80,6 +80,10 @@ def test_search_pages_and_prefixes(db: Database) -> None:
     second = search_articles(db, "صاروخ", limit=5, offset=5)
     assert first.total == second.total == 7
     assert {h.id for h in first.hits + second.hits} == set(ids)
+    # A page past the end (a button pressed after the list shrank) keeps the true total.
+    for past in (search_articles, recent_for_terms):
+        beyond = past(db, "صاروخ", limit=5, offset=490)
+        assert beyond.hits == () and beyond.total == 7
 
 
 def test_search_without_terms_is_empty(db: Database) -> None:

@@ -6,7 +6,18 @@ import pytest
 
 from bot import texts
 from bot.bidi import FSI, LRI, PDI
-from bot.texts import LANGUAGES, Html, command_descriptions, mode_label, plain, query_error, text
+from bot.texts import (
+    ECHO_CHARS,
+    LANGUAGES,
+    Html,
+    clip,
+    command_descriptions,
+    count_noun,
+    mode_label,
+    plain,
+    query_error,
+    text,
+)
 
 
 def test_every_entry_has_both_languages_and_the_same_fields() -> None:
@@ -69,3 +80,32 @@ def test_pick_lang() -> None:
     assert texts.pick_lang("en") == "en"
     assert texts.pick_lang(None) == "ar"
     assert texts.pick_lang("fr", "en") == "en"
+
+
+@pytest.mark.parametrize(
+    ("count", "arabic", "english"),
+    [
+        (0, "0 خبر", "0 articles"),
+        (1, "خبر واحد", "1 article"),
+        (2, "خبران", "2 articles"),
+        (3, "3 أخبار", "3 articles"),
+        (10, "10 أخبار", "10 articles"),
+        (11, "11 خبراً", "11 articles"),
+        (99, "99 خبراً", "99 articles"),
+        (100, "100 خبر", "100 articles"),
+        (102, "102 خبر", "102 articles"),
+        (105, "105 أخبار", "105 articles"),
+        (1000, "1000 خبر", "1000 articles"),
+    ],
+)
+def test_counted_nouns_agree_with_the_number(count: int, arabic: str, english: str) -> None:
+    assert count_noun(count, "article", "ar") == arabic
+    assert count_noun(count, "article", "en") == english
+    assert arabic in plain("follow.preview", "ar", count=count)
+
+
+def test_clip_quotes_long_input_on_one_line() -> None:
+    assert clip("الناتو") == "الناتو"
+    assert clip("كوريا\n  الشمالية") == "كوريا الشمالية"
+    long = clip("ا" * 5000)
+    assert len(long) == ECHO_CHARS and long.endswith("…")

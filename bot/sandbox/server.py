@@ -169,6 +169,16 @@ class Sandbox:
         upload = Upload(filename, content_type, data)
         return self.world.user_says(user_id, caption, chat_id, document=upload)
 
+    def user_sends_media(self, user_id: int, kind: str, chat_id: int | None = None) -> int:
+        """Send a sticker, photo, voice note or location (sandbox.world.MEDIA) as a user."""
+        if user_id not in self.world.users:
+            self.world.add_user(user_id)
+        return self.world.user_sends_media(user_id, kind, chat_id)
+
+    def user_edits(self, user_id: int, chat_id: int, message_id: int, text: str) -> None:
+        """Edit a message the user sent (the bot gets an `edited_message` update)."""
+        self.world.user_edits(user_id, chat_id, message_id, text)
+
     def press_button(
         self, user_id: int, chat_id: int, message_id: int, data: str | None = None
     ) -> str:

@@ -68,6 +68,18 @@ _ADMIN_RIGHTS = (
 )
 
 
+# What `user_sends_media` attaches, in the Bot API's message fields.
+MEDIA: dict[str, Json] = {
+    "sticker": {"sticker": {"file_id": "STK", "file_unique_id": "STKU", "type": "regular",
+                            "width": 512, "height": 512, "is_animated": False,
+                            "is_video": False}},
+    "photo": {"photo": [{"file_id": "PHO", "file_unique_id": "PHOU", "width": 90,
+                         "height": 90}]},
+    "voice": {"voice": {"file_id": "VOI", "file_unique_id": "VOIU", "duration": 2}},
+    "location": {"location": {"latitude": 24.71, "longitude": 46.67}},
+}  # fmt: skip
+
+
 class ApiError(Exception):
     """A Bot API error answer: HTTP status = error_code, Telegram's description."""
 
@@ -406,6 +418,32 @@ class SandboxWorld:
         self.events.append(Event(time.time(), chat.id, "user", message, text))
         self._push_update({"message": self._message_json(message)})
         return message
+
+    def user_sends_media(self, user_id: int, kind: str, chat_id: int | None = None) -> int:
+        """A user sends something that is not text (`kind` a key of MEDIA: a sticker, a
+        photo, a voice note, a location); returns its message id."""
+        chat = self._chat(user_id if chat_id is None else chat_id)
+        self._user(user_id)
+        message = self._store(chat, from_bot=False, user_id=user_id, text="", raw="")
+        body = self._message_json(message)
+        body.update(MEDIA[kind])
+        self.events.append(Event(time.time(), chat.id, "user", message, f"[{kind}]"))
+        self._push_update({"message": body})
+        return message.message_id
+
+    def user_edits(self, user_id: int, chat_id: int, message_id: int, text: str) -> None:
+        """A user edits a message they sent: Telegram sends it again as `edited_message`."""
+        message = self._chat(chat_id).messages.get(message_id)
+        if message is None or message.from_bot or message.user_id != user_id:
+            raise SandboxError(f"user {user_id} sent no message {message_id} in chat {chat_id}")
+        message.text = message.raw_text = text
+        message.entities = [
+            Entity("bot_command", utf16_len(text[: m.start()]), utf16_len(m.group()))
+            for m in _COMMAND.finditer(text)
+        ]
+        message.edit_date = int(time.time())
+        self.events.append(Event(time.time(), chat_id, "user", message, text))
+        self._push_update({"edited_message": self._message_json(message)})
 
     def press_button(
         self, user_id: int, chat_id: int, message_id: int, data: str | None = None
