@@ -88,9 +88,11 @@ def _articles_page(
 
 def _item(hit: ArticleHit, query: str) -> ArticleItem:
     if not query:
-        return ArticleItem(hit.id, hit.title, hit.source, hit.published)
+        return ArticleItem(hit.id, hit.title, hit.source, hit.published, dated=hit.dated)
     snippet, spans = highlight_snippet(hit.body, query)
-    return ArticleItem(hit.id, hit.title, hit.source, hit.published, snippet, spans)
+    return ArticleItem(
+        hit.id, hit.title, hit.source, hit.published, snippet, spans, dated=hit.dated
+    )
 
 
 def _empty(db: Database, view: View, lang: Lang) -> str:

@@ -66,6 +66,8 @@ class AlertArticle(Protocol):
     def published(self) -> datetime | None: ...
     @property
     def file_name(self) -> str: ...
+    @property
+    def published_from(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,7 @@ class ArticleItem:
     published: datetime | None
     snippet: str = ""
     highlights: tuple[tuple[int, int], ...] = ()
+    dated: bool = True  # False: `published` is when the article arrived, not its own date
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +161,19 @@ def _shorten(value: str, limit: int) -> str:
     return cut + "…"
 
 
-def _byline(source: str | None, published: datetime | None, zone: tzinfo, lang: Lang) -> str:
+def _byline(
+    source: str | None, published: datetime | None, zone: tzinfo, lang: Lang, *, dated: bool
+) -> str:
     shown_source = source or plain("alert.unknown_source", lang)
+    when = format_date(published, zone, lang)
+    if not dated and published is not None:
+        # The article printed no date: say the time shown is its arrival, not its publication.
+        when = plain("alert.arrived", lang, date=when)
     return (
         "📰 "
         + markup(_shorten(shown_source, 80), rtl=lang == "ar")
         + " · "
-        + markup(format_date(published, zone, lang), rtl=lang == "ar")
+        + markup(when, rtl=lang == "ar")
     )
 
 
@@ -223,7 +232,13 @@ def render_alert(
         )
         lines = [
             "<b>" + markup(_shorten(article.title, budget.title_chars), rtl=rtl) + "</b>",
-            _byline(article.source, article.published, zone, lang),
+            _byline(
+                article.source,
+                article.published,
+                zone,
+                lang,
+                dated=article.published_from != "mtime",
+            ),
             "",
             _summary_html(summary, has_arabic(article.body) or rtl),
             "",
@@ -316,7 +331,13 @@ def render_full_text(article: AlertArticle, *, lang: Lang, zone: tzinfo) -> list
         "<b>"
         + markup(_shorten(article.title, 300), rtl=rtl)
         + "</b>\n"
-        + _byline(article.source, article.published, zone, lang)
+        + _byline(
+            article.source,
+            article.published,
+            zone,
+            lang,
+            dated=article.published_from != "mtime",
+        )
         + "\n\n"
     )
     room = MESSAGE_LIMIT - _PART_HEADER_ROOM
@@ -381,7 +402,7 @@ def render_article_page(
     for number, item in enumerate(items, start=first_number):
         lines = [
             f"{number}. <b>" + markup(_shorten(item.title, 200), rtl=rtl or None) + "</b>",
-            _byline(item.source, item.published, zone, lang),
+            _byline(item.source, item.published, zone, lang, dated=item.dated),
         ]
         if item.snippet:
             lines.append(markup(item.snippet, item.highlights, rtl=rtl or None))
@@ -391,7 +412,10 @@ def render_article_page(
         # Snippets are the only unbounded part; drop them rather than split a list.
         return render_article_page(
             header,
-            [ArticleItem(i.article_id, i.title, i.source, i.published) for i in items],
+            [
+                ArticleItem(i.article_id, i.title, i.source, i.published, dated=i.dated)
+                for i in items
+            ],
             first_number=first_number,
             view_id=view_id,
             page=page,
@@ -559,7 +583,7 @@ def render_follow_result(
                 "• "
                 + markup(_shorten(hit.title, 150), rtl=rtl or None)
                 + "\n  "
-                + _byline(hit.source, hit.published, zone, lang)
+                + _byline(hit.source, hit.published, zone, lang, dated=hit.dated)
             )
             full_buttons.append(
                 Button(

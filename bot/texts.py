@@ -267,6 +267,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "alert.full_text": ("النص الكامل", "Full text"),
     "alert.unfollow": ("إيقاف متابعة {query}", "Unfollow {query}"),
     "alert.no_date": ("بلا تاريخ", "undated"),
+    "alert.arrived": ("وصل {date}", "received {date}"),
     "alert.unknown_source": ("مصدر غير معروف", "unknown source"),
     "list.separator": ("، ", ", "),
     "full.missing": (

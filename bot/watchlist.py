@@ -58,7 +58,9 @@ class Followed:
 
     @property
     def preview_items(self) -> tuple[ArticleItem, ...]:
-        return tuple(ArticleItem(a.id, a.title, a.source, a.published) for a in self.newest)
+        return tuple(
+            ArticleItem(a.id, a.title, a.source, a.published, dated=a.dated) for a in self.newest
+        )
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,8 @@ class ArticleHit(BaseModel):
     body: str
     source: str | None
     published: datetime | None
+    # False when the article has no date of its own and `published` is its arrival time.
+    dated: bool = True
 
 
 class Page(BaseModel):
@@ -74,7 +76,7 @@ def fts_query(text: str, *, any_term: bool = False) -> str | None:
     return (" OR " if any_term else " AND ").join(parts)
 
 
-_COLUMNS = "a.id, a.title, a.body, a.source, a.published"
+_COLUMNS = "a.id, a.title, a.body, a.source, a.published, a.published_from"
 
 
 def _hit(row: tuple[object, ...]) -> ArticleHit:
@@ -85,6 +87,7 @@ def _hit(row: tuple[object, ...]) -> ArticleHit:
         body=str(row[2]),
         source=None if row[3] is None else str(row[3]),
         published=datetime.fromisoformat(published) if isinstance(published, str) else None,
+        dated=row[5] != "mtime",
     )
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Article:
     source: str | None
     published: datetime | None
     file_name: str = "article.txt"
+    published_from: str = "text"
 
 
 BODY = (
@@ -107,6 +109,37 @@ def test_alert_layout() -> None:
     assert labels[0] == "النص الكامل" and "إيقاف متابعة" in labels[1]
     assert callbacks.parse(message.buttons[0][0].callback_data) == callbacks.Callback("full", (7,))
     assert callbacks.parse(message.buttons[1][0].callback_data) == callbacks.Callback("unf", (3,))
+
+
+@pytest.mark.parametrize(
+    ("published_from", "lang", "arrived"),
+    [("text", "ar", None), ("mtime", "ar", "وصل"), ("mtime", "en", "received")],
+)
+def test_alert_says_when_the_time_shown_is_the_arrival(
+    published_from: str, lang: str, arrived: str | None
+) -> None:
+    article = Article(1, "الناتو", BODY, "الأسبوع", datetime(2024, 6, 20, tzinfo=UTC))
+    article = dataclasses.replace(article, published_from=published_from)
+    message = render_alert(article, [], lang=lang, zone=RIYADH)  # type: ignore[arg-type]
+    assert "2024-06-20 03:00" in message.text
+    assert ("وصل" in message.text or "received" in message.text) == (arrived is not None)
+    if arrived:
+        assert arrived in message.text
+
+
+def test_page_item_without_its_own_date_says_arrival() -> None:
+    moment = datetime(2024, 6, 20, tzinfo=UTC)
+    page = render_article_page(
+        "h",
+        [ArticleItem(1, "أ", None, moment, dated=False), ArticleItem(2, "ب", None, moment)],
+        first_number=1,
+        view_id=1,
+        page=0,
+        pages=1,
+        lang="ar",
+        zone=RIYADH,
+    )
+    assert page.text.count("وصل") == 1
 
 
 def test_alert_of_a_sourceless_article_does_not_cite_its_own_file() -> None:

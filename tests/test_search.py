@@ -146,3 +146,10 @@ def test_views_are_per_chat_and_pruned(db: Database) -> None:
     for _ in range(KEEP_PER_CHAT):
         save_view(db, 5, "list")
     assert get_view(db, view.id, 5) is None
+
+
+def test_hits_say_whether_the_date_is_the_articles_own(db: Database) -> None:
+    dated = store(db, "الناتو يجتمع", "اجتماع للحلف.")
+    undated = store(db, "الناتو يحذر", "تحذير من الحلف.", published=None)
+    hits = {h.id: h.dated for h in search_articles(db, "الناتو", limit=5).hits}
+    assert hits == {dated: True, undated: False}
