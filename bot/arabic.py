@@ -10,7 +10,9 @@ __all__ = [
     "WORD_RE",
     "fold_digits",
     "index_text",
+    "is_query_filler",
     "normalize",
+    "query_terms",
     "sentence_spans",
     "skeleton",
     "split_sentences",
@@ -160,6 +162,36 @@ def index_text(text: str) -> str:
         if stem != token:
             terms.append(stem)
     return " ".join(terms)
+
+
+# Words a user types around what they look for («ماذا عن الناتو؟», «آخر أخبار كوريا», «what
+# about NATO»): question words, prepositions, pronouns, and the news words every query to a news
+# bot implies. Normalized forms (see `normalize`), so «إلى» is «الي» and «متى» is «متي».
+# Distinct from the summary and story stopword lists: those also drop reporting verbs.
+_QUERY_FILLER = frozenset(
+    """
+    ماذا وماذا ما وما من عن في علي الي هل وهل كيف متي اين لماذا ولماذا لما كم اي ايش شو وش ليش
+    هو هي هم ماهو ماهي هذا هذه ذلك تلك هناك هنا مع حول بشان بخصوص عند لدي و او ثم ام
+    اخبار الاخبار واخبار خبر الخبر اخر واخر احدث جديد الجديد جديده مستجدات اي شي شيء عندك
+    ابحث اريد اعطني
+    what whats about the a an of in on at to and or for with is are was were any s how when
+    where why who which news latest new recent tell me show give
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+
+def is_query_filler(token: str) -> bool:
+    """Whether a normalized token is a question or function word of a query, not its subject,
+    alone or after the conjunction و/ف («وأين», «فماذا»)."""
+    return token in _QUERY_FILLER or (token[:1] in ("و", "ف") and token[1:] in _QUERY_FILLER)
+
+
+def query_terms(text: str) -> list[str]:
+    """The distinct tokens of a query that say what it is about: question and function words
+    are dropped when a content word remains; a query made only of them is kept as typed."""
+    terms = list(dict.fromkeys(tokenize(text)))
+    content = [t for t in terms if not is_query_filler(t)]
+    return content or terms
 
 
 # A sentence ends at . ! ? ؟ ؛ … or a line break. A full stop between two digits (2.5) or after a

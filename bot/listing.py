@@ -13,6 +13,7 @@ from typing import Final
 
 from sqlite_utils import Database
 
+from bot.arabic import is_query_filler, tokenize
 from bot.outgoing import OutgoingMessage
 from bot.render import (
     ArticleItem,
@@ -110,7 +111,8 @@ def suggest_broader(db: Database, query: str) -> str | None:
     """For a query without results: the single word of it that finds the most articles."""
     # Quoted back as the suggestion: without the punctuation around it («الناتو؟» → «الناتو»).
     words = [w.strip(_EDGE_PUNCTUATION) for w in query.split()]
-    words = [w for w in words if search.fts_query(w)]
+    # Not a function word: «في» finds the most articles and helps no one.
+    words = [w for w in words if search.fts_query(w) and not all(map(is_query_filler, tokenize(w)))]
     if len(words) < 2:
         return None
     counts = [(search.search_articles(db, w, limit=1).total, w) for w in words]

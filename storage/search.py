@@ -13,7 +13,7 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from bot.arabic import strip_proclitics, tokenize
+from bot.arabic import query_terms, strip_proclitics
 
 __all__ = [
     "ArticleHit",
@@ -62,8 +62,10 @@ class Page(BaseModel):
 
 def fts_query(text: str, *, any_term: bool = False) -> str | None:
     """An FTS5 query for `text`: its index terms, quoted (no FTS syntax gets through), prefix-
-    matched when long enough, all required (or any, with `any_term`). None if no term."""
-    terms = list(dict.fromkeys(tokenize(text)))
+    matched when long enough, all required (or any, with `any_term`). None if no term.
+    Question and function words («ماذا عن», «آخر أخبار») are left out while a content word
+    remains (`bot.arabic.query_terms`): requiring them would find nothing."""
+    terms = query_terms(text)
     if not terms:
         return None
     parts = []

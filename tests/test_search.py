@@ -40,12 +40,42 @@ def store(db: Database, title: str, body: str, published: datetime | None = NOW)
         ("الناتو", '("الناتو"* OR "ناتو")'),
         ("والناتو", '("والناتو"* OR "ناتو")'),
         ("كوريا الشمالية", '("كوريا"* OR "وريا") AND ("الشماليه"* OR "شماليه")'),
-        ('NOT "x" OR AND', '"not"* AND "x" AND "or" AND "and"*'),
+        ('NOT "x" NEAR', '"not"* AND "x" AND "near"*'),
+        # Only function words: searched as typed, still quoted.
+        ("OR AND", '"or" AND "and"*'),
         ("؟!", None),
     ],
 )
 def test_fts_query_quotes_terms(query: str, expected: str | None) -> None:
     assert fts_query(query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ماذا عن الناتو؟", '("الناتو"* OR "ناتو")'),
+        ("آخر أخبار كوريا الشمالية", '("كوريا"* OR "وريا") AND ("الشماليه"* OR "شماليه")'),
+        ("what about NATO", '"nato"*'),
+        ("ما هي أخبار الناتو", '("الناتو"* OR "ناتو")'),
+        ("هل من جديد في إيران", '"ايران"*'),
+        ("فماذا عن الناتو", '("الناتو"* OR "ناتو")'),
+        ("متى وأين", '"متي"* AND ("واين"* OR "اين")'),
+        ("ماذا", '"ماذا"*'),
+    ],
+)
+def test_fts_query_drops_question_and_function_words(query: str, expected: str) -> None:
+    assert fts_query(query) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ماذا عن الناتو؟", "آخر أخبار الناتو", "what about NATO?", "ما هي أخبار الناتو في بروكسل"],
+)
+def test_search_with_question_words_finds_the_subject(db: Database, query: str) -> None:
+    wanted = store(db, "الناتو NATO يجتمع في بروكسل", "اجتمع قادة الحلف.")
+    store(db, "اليابان", "لا علاقة لهذا الخبر.")
+    assert [h.id for h in search_articles(db, query, limit=5).hits] == [wanted]
+    assert [h.id for h in recent_for_terms(db, query, limit=5).hits] == [wanted]
 
 
 def test_search_is_normalized_and_ranked(db: Database) -> None:
