@@ -182,8 +182,10 @@ def split_mode_args(arg: str) -> tuple[str, Mode, time | None] | None:
     """«KEYWORD daily 08:00», «KEYWORD hourly», «KEYWORD فوري» → (keyword, mode, time).
 
     The keyword may have spaces, so the mode (and a daily time) are read from the end.
-    Returns None when the end of the argument names no mode; raises PreferenceError for a
-    daily time that is not a time.
+    Returns None when the argument is a bare keyword (or empty): the usage text helps most.
+    Raises PreferenceError("bad_time") for a time that is not one, or one given to a mode
+    other than daily, and PreferenceError("bad_mode") when a keyword is followed by a word
+    that names no mode («الناتو weekly»): each gets its own message with an example.
     """
     words = arg.split()
     at: time | None = None
@@ -191,21 +193,31 @@ def split_mode_args(arg: str) -> tuple[str, Mode, time | None] | None:
         try:
             at = parse_clock(words[-1])
         except PreferenceError:
-            at = None
+            # «الناتو daily 25:00»: a mode, then something in the place of the time.
+            if _ending_mode(words[:-1]) is not None:
+                raise
         else:
             words = words[:-1]
+    found = _ending_mode(words)
+    if found is not None:
+        mode, width = found
+        if at is not None and mode != "daily":
+            raise PreferenceError("bad_time", arg)
+        return " ".join(words[:-width]), mode, at
+    if len(words) >= 2 or at is not None:
+        raise PreferenceError("bad_mode", arg)
+    return None
+
+
+def _ending_mode(words: list[str]) -> tuple[Mode, int] | None:
+    """The mode the words end with and how many words name it, if a keyword comes before."""
     for width in (2, 1):  # «كل ساعة» is two words
         if len(words) <= width:
             continue
         try:
-            mode = parse_mode(" ".join(words[-width:]))
+            return parse_mode(" ".join(words[-width:])), width
         except PreferenceError:
             continue
-        if at is not None and mode != "daily":
-            raise PreferenceError("bad_time", arg)
-        return " ".join(words[:-width]), mode, at
-    if at is not None:
-        raise PreferenceError("bad_mode", arg)
     return None
 
 

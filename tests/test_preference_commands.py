@@ -19,6 +19,7 @@ from bot.preference_commands import (
     urgent_command,
 )
 from bot.preferences import PreferenceError, QuietHours, SubscriptionPrefs
+from bot.texts import text
 from storage.digests import due_chats, hold_alert
 from storage.preferences import chat_prefs, subscription_settings, to_db_time
 
@@ -44,7 +45,6 @@ def add_subscription(db: Database, chat_id: int, query: str) -> int:
         ("الناتو instant", ("الناتو", "instant", None)),
         ("الناتو daily", ("الناتو", "daily", None)),
         ("الناتو", None),
-        ("الناتو 08:00 xx", None),
         ("daily", None),
         ("", None),
     ],
@@ -53,10 +53,45 @@ def test_split_mode_args(arg: str, expected: object) -> None:
     assert split_mode_args(arg) == expected
 
 
-@pytest.mark.parametrize("arg", ["الناتو hourly 08:00", "الناتو blah 08:00"])
-def test_split_mode_args_rejects(arg: str) -> None:
-    with pytest.raises(PreferenceError):
+@pytest.mark.parametrize(
+    ("arg", "code"),
+    [
+        ("الناتو hourly 08:00", "bad_time"),
+        ("الناتو daily 25:00", "bad_time"),
+        ("الناتو daily 8:75", "bad_time"),
+        ("كوريا الشمالية يومي غدا", "bad_time"),
+        ("الناتو كل ساعة 9", "bad_time"),
+        ("الناتو blah 08:00", "bad_mode"),
+        ("الناتو weekly", "bad_mode"),
+        ("الناتو أسبوعي", "bad_mode"),
+        ("كوريا الشمالية monthly", "bad_mode"),
+        ("الناتو 08:00", "bad_mode"),
+        ("الناتو 08:00 xx", "bad_mode"),
+    ],
+)
+def test_split_mode_args_rejects(arg: str, code: str) -> None:
+    with pytest.raises(PreferenceError) as caught:
         split_mode_args(arg)
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("arg", "key"),
+    [
+        ("الناتو weekly", "mode.bad_mode"),
+        ("الناتو daily 25:00", "mode.bad_time"),
+        ("الناتو", "mode.usage"),
+    ],
+)
+def test_mode_bad_argument_gets_its_own_message(db: Database, arg: str, key: str) -> None:
+    add_subscription(db, 1, "الناتو")
+    reply = mode_command(db, 1, arg, NOW, default_zone=ZONE)
+    assert reply.key == key
+    # Each message shows a working example (bidi isolates aside).
+    shown = text(key, "ar", **reply.values)
+    assert "/mode الناتو daily 08:00" in "".join(
+        c for c in shown if c not in "\u2066\u2067\u2068\u2069"
+    )
 
 
 def test_find_subscription_tolerates_spelling(db: Database) -> None:
