@@ -495,17 +495,25 @@ def split_follow_duration(arg: str) -> tuple[str, timedelta | None]:
 
     Only a trailing duration *with a number* counts, so that a keyword ending in a word
     such as «يوم» («يوم الأرض» stays a keyword). A trailing number-and-word that is no
-    duration («قمة 2024») is left in the keyword. Raises PreferenceError("too_long") for a
-    duration over MAX_DURATION.
+    duration («قمة 2024», «S400») is left in the keyword. Raises PreferenceError("too_long")
+    for a duration over MAX_DURATION, and ("bad_duration") for a number with a time unit that
+    makes no follow («الناتو 0d», «الناتو 0.5m»): following the literal «الناتو 0d» would
+    never match anything.
     """
     match = _NUMBERED_DURATION.search(arg)
     if match is None:
         return arg, None
+    rest = arg[: match.start(1)].rstrip()
     try:
         duration = parse_duration(match.group(1))
     except PreferenceError as exc:
-        if exc.code == "too_long":
+        if exc.code == "too_long" or (rest and _names_time_units(match.group(1))):
             raise
         return arg, None
-    rest = arg[: match.start(1)].rstrip()
     return (rest, duration) if rest else (arg, None)
+
+
+def _names_time_units(text: str) -> bool:
+    """Whether every word of a number-and-word text is a unit of time («0d», «٠ ساعة»)."""
+    words = [m.group(2) for m in _DURATION_PART.finditer(_fold_arabic(text))]
+    return bool(words) and all(w in _LATIN_UNITS or w in _ARABIC_UNITS for w in words)

@@ -454,8 +454,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/follow الناتو 30d, or follow without one: /follow الناتو",
     ),
     "follow.bad_duration": (
-        "⚠️ مدة المتابعة «{value}» غير مفهومة. مثال: /follow الناتو 7d",
-        "⚠️ Could not read the duration «{value}». Example: /follow الناتو 7d",
+        "⚠️ مدة المتابعة «{value}» غير صالحة (أقلها دقيقة). مثال: /follow الناتو 7d، "
+        "أو تابع بلا مدة: /follow الناتو",
+        "⚠️ «{value}» is not a valid follow duration (one minute at least). Example: "
+        "/follow الناتو 7d, or follow without one: /follow الناتو",
     ),
     "expiry.notice": (
         "⏳ انتهت مدة متابعة «{query}». لمتابعتها من جديد: /follow {query}",

@@ -44,9 +44,12 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
     # «/follow الناتو 7d»: a time-limited follow (bot.preferences), ended by the expiry job.
     try:
         keywords, duration = split_follow_duration(keywords)
-    except PreferenceError:
-        too_long = text("follow.duration_too_long", lang, value=clip(keywords))
-        await reply(update, OutgoingMessage(text=too_long))
+    except PreferenceError as exc:
+        if exc.code == "too_long":
+            warning = text("follow.duration_too_long", lang, value=clip(keywords))
+        else:  # «0d»: only the duration is wrong, so only it is quoted back
+            warning = text("follow.bad_duration", lang, value=clip(exc.value))
+        await reply(update, OutgoingMessage(text=warning))
         return
     now = services.clock()
     result = watchlist.follow(

@@ -385,12 +385,28 @@ def test_silence_alert_due(
         ("7d", "7d", None),
         ("الناتو", "الناتو", None),
         ("صواريخ S400", "صواريخ S400", None),
+        # A number and a word that is no unit of time stays in the keyword, even when zero.
+        ("مجموعة 0x", "مجموعة 0x", None),
+        ("0d", "0d", None),
     ],
 )
 def test_split_follow_duration(arg: str, rest: str, duration: timedelta | None) -> None:
     assert split_follow_duration(arg) == (rest, duration)
 
 
-def test_split_follow_duration_too_long() -> None:
-    with pytest.raises(PreferenceError):
-        split_follow_duration("الناتو 900d")
+@pytest.mark.parametrize(
+    ("arg", "code"),
+    [
+        ("الناتو 900d", "too_long"),
+        ("الناتو 0d", "bad_duration"),
+        ("الناتو 0h", "bad_duration"),
+        ("كوريا الشمالية ٠ يوم", "bad_duration"),
+        ("الناتو 0 ساعات", "bad_duration"),
+        ("الناتو 0.5m", "bad_duration"),
+        ("الناتو 0w", "bad_duration"),
+    ],
+)
+def test_split_follow_duration_rejects(arg: str, code: str) -> None:
+    with pytest.raises(PreferenceError) as caught:
+        split_follow_duration(arg)
+    assert caught.value.code == code

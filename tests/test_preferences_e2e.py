@@ -412,3 +412,27 @@ async def test_a_group_burst_is_batched_into_a_digest_not_429(tmp_path: Path) ->
         delivered = "\n".join(message.text for message in messages)
         for title in titles:  # nothing lost, nothing twice
             assert delivered.count(title) == 1, title
+
+
+@pytest.mark.parametrize(
+    ("command", "fragment"),
+    [
+        ("/follow الناتو 0d", "«0d» غير صالحة"),
+        ("/follow كوريا الشمالية ٠ يوم", "غير صالحة"),
+        ("/mode الناتو weekly", "لم أجد طريقة التسليم"),
+        ("/mode الناتو daily 25:00", "الوقت يُكتب"),
+    ],
+)
+async def test_bad_duration_and_mode_get_their_own_message(
+    sandbox: Sandbox, tmp_path: Path, command: str, fragment: str
+) -> None:
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(7)
+        sandbox.user_says(7, command)
+        [answer] = await sandbox.wait_for_messages(7, 1)
+        shown = "".join(c for c in answer.text if c not in "\u2066\u2067\u2068\u2069")
+        assert fragment in shown
+        # Nothing followed under a literal «الناتو 0d».
+        assert subscription_settings(application.bot_data.services.db, 7) == []
