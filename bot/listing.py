@@ -13,7 +13,7 @@ from typing import Final
 
 from sqlite_utils import Database
 
-from bot.arabic import is_query_filler, tokenize
+from bot.arabic import is_query_filler, query_terms, tokenize
 from bot.outgoing import OutgoingMessage
 from bot.render import (
     ArticleItem,
@@ -74,7 +74,9 @@ def _articles_page(
         header = text("recent.header_keyword", lang, query=clip(view.query), **values)
     else:
         header = text("recent.header", lang, **values)
-    items = [_item(hit, view.query) for hit in result.hits]
+    # Highlight what was searched for, not the «عن» of «ماذا عن الناتو».
+    searched = " ".join(query_terms(view.query))
+    items = [_item(hit, searched) for hit in result.hits]
     return render_article_page(
         header,
         items,
