@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,9 +21,11 @@ from telegram import (
 )
 from telegram.error import RetryAfter
 
+from bot import callbacks
+from bot.callbacks import CallbackError
 from bot.outgoing import OutgoingMessage
 from bot.services import Context, Services
-from bot.texts import Lang, pick_lang
+from bot.texts import Lang, pick_lang, plain
 from storage import chats
 from storage.chats import Chat
 from storage.timestamps import utcnow
@@ -140,5 +143,36 @@ async def edit(query: CallbackQuery, message: OutgoingMessage) -> None:
     )
 
 
-def services_of(context: Context) -> Services:
-    return context.bot_data.services
+@dataclass(frozen=True, slots=True)
+class Press:
+    """A button press in a known chat, with the integer arguments its callback data carries."""
+
+    query: CallbackQuery
+    services: Services
+    chat: Chat
+    lang: Lang
+    args: tuple[int, ...]
+
+
+async def read_press(update: Update, context: Context, *, arity: int) -> Press | None:
+    """The press behind `update` with `arity` arguments, or None when there is nothing to do.
+
+    Data that cannot be read (forged, or left by an older version of the bot) is answered as
+    an expired button, so the client's spinner stops and the user knows why.
+    """
+    query = update.callback_query
+    if query is None:
+        return None
+    services = context.bot_data.services
+    chat = ensure_chat(services, update)
+    if chat is None:
+        return None
+    lang = chat_lang(services, chat)
+    try:
+        args = callbacks.parse(query.data).args
+    except CallbackError:
+        args = ()
+    if len(args) != arity:
+        await query.answer(plain("page.expired", lang), show_alert=True)
+        return None
+    return Press(query, services, chat, lang, args)

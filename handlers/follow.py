@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import callbacks, watchlist
-from bot.callbacks import CallbackError
+from bot import watchlist
 from bot.listing import render_view
 from bot.outgoing import OutgoingMessage
 from bot.preference_commands import format_local
@@ -14,7 +13,7 @@ from bot.render import render_follow_result
 from bot.services import Context
 from bot.texts import clip, plain, query_error, text
 from handlers.access import may_change
-from handlers.common import argument, chat_lang, chat_zone, ensure_chat, reply
+from handlers.common import argument, chat_lang, chat_zone, ensure_chat, read_press, reply
 from storage.preferences import set_expiry
 from storage.views import save_view
 
@@ -102,22 +101,13 @@ async def unfollow(update: Update, context: Context) -> None:
 
 async def unfollow_button(update: Update, context: Context) -> None:
     """«إيقاف متابعة …» (on an alert or in the /unfollow picker): remove that subscription."""
-    query = update.callback_query
-    if query is None:
+    press = await read_press(update, context, arity=1)
+    if press is None:
         return
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
-    if chat is None:
-        return
-    lang = chat_lang(services, chat)
-    try:
-        (subscription_id,) = callbacks.parse(query.data).args
-    except (CallbackError, ValueError):
-        await query.answer(plain("page.expired", lang), show_alert=True)
-        return
+    query, services, chat, lang = press.query, press.services, press.chat, press.lang
     if not await may_change(update, context):  # in a group, only its admins
         return
-    removed = watchlist.unfollow_id(services.db, services.index, chat.id, subscription_id)
+    removed = watchlist.unfollow_id(services.db, services.index, chat.id, press.args[0])
     if removed is None:
         await query.answer(plain("unfollow.gone", lang))
         return

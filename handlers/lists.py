@@ -5,14 +5,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot import callbacks
-from bot.callbacks import CallbackError
 from bot.listing import render_view
 from bot.outgoing import OutgoingMessage
 from bot.render import render_full_text
 from bot.services import Context
 from bot.texts import plain, text
-from handlers.common import argument, chat_lang, chat_zone, edit, ensure_chat, reply
+from handlers.common import argument, chat_lang, chat_zone, edit, ensure_chat, read_press, reply
 from storage.articles import get_article
 from storage.views import get_view, save_view
 
@@ -48,20 +46,12 @@ async def recent(update: Update, context: Context) -> None:
 
 async def page_button(update: Update, context: Context) -> None:
     """◀ / ▶: show another page of the same list, editing the message in place."""
-    query = update.callback_query
-    if query is None:
+    press = await read_press(update, context, arity=2)
+    if press is None:
         return
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
-    if chat is None:
-        return
-    lang = chat_lang(services, chat)
-    try:
-        view_id, page = callbacks.parse(query.data).args
-    except (CallbackError, ValueError):
-        view = None
-    else:
-        view = get_view(services.db, view_id, chat.id)
+    query, services, chat, lang = press.query, press.services, press.chat, press.lang
+    view_id, page = press.args
+    view = get_view(services.db, view_id, chat.id)
     if view is None:
         await query.answer(plain("page.expired", lang), show_alert=True)
         return
@@ -83,20 +73,12 @@ async def noop_button(update: Update, context: Context) -> None:
 
 async def full_text_button(update: Update, context: Context) -> None:
     """«النص الكامل»: send the cleaned article, split into messages under 4096 characters."""
-    query = update.callback_query
-    if query is None:
+    press = await read_press(update, context, arity=1)
+    if press is None:
         return
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
-    if chat is None:
-        return
-    lang = chat_lang(services, chat)
+    query, services, chat, lang = press.query, press.services, press.chat, press.lang
     try:
-        (article_id,) = callbacks.parse(query.data).args
-        article = get_article(services.db, article_id)
-    except (CallbackError, ValueError):
-        await query.answer(plain("page.expired", lang), show_alert=True)
-        return
+        article = get_article(services.db, press.args[0])
     except KeyError:
         await query.answer()
         await reply(update, OutgoingMessage(text=text("full.missing", lang)))
