@@ -28,7 +28,6 @@ from bot.services import Context, Services
 from bot.texts import Lang, pick_lang, plain
 from storage import chats
 from storage.chats import Chat
-from storage.timestamps import utcnow
 
 __all__ = [
     "argument",
@@ -57,7 +56,9 @@ def ensure_chat(services: Services, update: Update) -> Chat | None:
     chat = update.effective_chat
     if chat is None:
         return None
-    return chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=utcnow())
+    return chats.upsert_chat(
+        services.db, chat.id, kind=chat.type, title=chat.title, now=services.clock()
+    )
 
 
 def chat_lang(services: Services, chat: Chat | None) -> Lang:
@@ -151,11 +152,13 @@ class Press:
     services: Services
     chat: Chat
     lang: Lang
+    action: str
     args: tuple[int, ...]
 
 
-async def read_press(update: Update, context: Context, *, arity: int) -> Press | None:
-    """The press behind `update` with `arity` arguments, or None when there is nothing to do.
+async def read_press(update: Update, context: Context, *, arity: int | None = None) -> Press | None:
+    """The press behind `update` (with `arity` arguments, when given), or None when there is
+    nothing to do.
 
     Data that cannot be read (forged, or left by an older version of the bot) is answered as
     an expired button, so the client's spinner stops and the user knows why.
@@ -169,10 +172,10 @@ async def read_press(update: Update, context: Context, *, arity: int) -> Press |
         return None
     lang = chat_lang(services, chat)
     try:
-        args = callbacks.parse(query.data).args
+        press = callbacks.parse(query.data)
     except CallbackError:
-        args = ()
-    if len(args) != arity:
+        press = None
+    if press is None or (arity is not None and len(press.args) != arity):
         await query.answer(plain("page.expired", lang), show_alert=True)
         return None
-    return Press(query, services, chat, lang, args)
+    return Press(query, services, chat, lang, press.action, press.args)

@@ -25,8 +25,7 @@ from bot.preferences import MODES
 from bot.services import Context
 from bot.texts import Lang, mode_label, plain, text
 from handlers.access import may_change, reply_lang
-from handlers.common import reply
-from storage import chats
+from handlers.common import argument, ensure_chat, read_press, reply
 from storage.preferences import subscription_settings
 
 __all__ = ["mode", "mode_button", "mute", "quiet", "tz", "unmute", "urgent"]
@@ -36,14 +35,6 @@ def _arg(context: Context) -> str:
     return " ".join(context.args or [])
 
 
-def _full_arg(update: Update) -> str:
-    """The text after the command, line breaks kept (a keyword may hold several words)."""
-    message = update.effective_message
-    raw = (message.text or "") if message else ""
-    parts = raw.split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
-
-
 async def _answer(update: Update, context: Context, answer: Reply) -> None:
     # Through the chat's reply path, which waits out Telegram's flood control.
     lang = reply_lang(update, context)
@@ -51,12 +42,8 @@ async def _answer(update: Update, context: Context, answer: Reply) -> None:
 
 
 def _remember_chat(update: Update, context: Context) -> int | None:
-    chat = update.effective_chat
-    if chat is None:
-        return None
-    services = context.bot_data.services
-    chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=services.clock())
-    return chat.id
+    chat = ensure_chat(context.bot_data.services, update)
+    return chat.id if chat else None
 
 
 async def tz(update: Update, context: Context) -> None:
@@ -154,11 +141,11 @@ def _mode_buttons(sub_id: int, lang: Lang) -> InlineKeyboardMarkup:
 
 async def mode(update: Update, context: Context) -> None:
     """/mode KEYWORD instant|hourly|daily [HH:MM]; bare /mode shows buttons to choose."""
-    arg = _full_arg(update).strip()
+    message = update.effective_message
+    arg = argument(message) if message else ""
     if not await may_change(update, context):
         return
     chat_id = _remember_chat(update, context)
-    message = update.effective_message
     if chat_id is None or message is None:
         return
     services = context.bot_data.services
@@ -176,14 +163,10 @@ async def mode(update: Update, context: Context) -> None:
 
 async def mode_button(update: Update, context: Context) -> None:
     """A press on a /mode button: show one subscription's modes, or set the chosen one."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
+    press = await read_press(update, context)
+    if press is None or not await may_change(update, context):
         return
-    press = callbacks.parse(query.data)
-    if not await may_change(update, context):
-        return
-    services = context.bot_data.services
+    query, services, chat = press.query, press.services, press.chat
     lang = reply_lang(update, context)
     sub = next(
         (s for s in subscription_settings(services.db, chat.id) if s.id == press.args[0]), None
@@ -218,7 +201,8 @@ async def mode_button(update: Update, context: Context) -> None:
 
 async def urgent(update: Update, context: Context) -> None:
     """/urgent KEYWORD: its alerts ring even in quiet hours (again to undo)."""
-    arg = _full_arg(update).strip()
+    message = update.effective_message
+    arg = argument(message) if message else ""
     if arg and not await may_change(update, context):
         return
     chat_id = _remember_chat(update, context)

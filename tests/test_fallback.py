@@ -201,17 +201,23 @@ async def test_edited_messages_are_not_run_again(sandbox: Sandbox, tmp_path: Pat
         assert [s.query for s in subscriptions.list_subscriptions(db, group.id)] == ["اليابان"]
 
 
-async def test_unknown_button_is_answered(sandbox: Sandbox, tmp_path: Path) -> None:
-    async with bot(sandbox, tmp_path):
+@pytest.mark.parametrize("data", ["zzz:1", "mp:abc", "ms:1", "pg:1", "full:x", "unf:"])
+async def test_unknown_or_malformed_button_is_answered(
+    sandbox: Sandbox, tmp_path: Path, data: str
+) -> None:
+    async with bot(sandbox, tmp_path, admin_ids=str(ADMIN)):
+        sandbox.add_user(ADMIN)
         sandbox.user_says(USER, "/start")
         message = (await sandbox.wait_for_messages(USER, 1))[-1]
         sandbox.world.chats[USER].messages[message.message_id].reply_markup = {
-            "inline_keyboard": [[{"text": "?", "callback_data": "zzz:1"}]]
+            "inline_keyboard": [[{"text": "?", "callback_data": data}]]
         }
-        query = sandbox.press_button(USER, USER, message.message_id, "zzz:1")
+        query = sandbox.press_button(USER, USER, message.message_id, data)
         answers = sandbox.world.callback_answers
         await sandbox.wait_for(lambda: query in answers, 5, "the press to be answered")
         assert "انتهت صلاحية" in str(answers[query]["text"]) and answers[query]["show_alert"]
+        # Answered as expired, not as a crash: the admins hear of no error.
+        assert sandbox.sent_to(ADMIN) == []
 
 
 async def test_help_shows_admin_commands_to_admins_only(sandbox: Sandbox, tmp_path: Path) -> None:
