@@ -33,9 +33,9 @@ from telegram import Bot
 
 from bot.app import build_application, running
 from bot.components import default_components
-from bot.delivery import Sender
-from bot.matching import parse_query
-from bot.outgoing import Button, OutgoingMessage
+from bot.core.outgoing import Button, OutgoingMessage
+from bot.deliver.sender import Sender
+from bot.match.matching import parse_query
 from bot.sandbox import Limits, Sandbox
 from bot.settings import load_settings
 from storage import chats, outbox, subscriptions

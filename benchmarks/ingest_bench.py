@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.inbox import InboxScanner  # noqa: E402
+from bot.ingest.inbox import InboxScanner  # noqa: E402
 from bot.settings import load_settings  # noqa: E402
 from storage.articles import count_articles  # noqa: E402
 from storage.db import open_database  # noqa: E402

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.aliases import default_alias_table
-from bot.arabic import WORD_RE
-from bot.matching import MatchIndex, Query, QueryError, parse_query
+from bot.core.arabic import WORD_RE
+from bot.match.aliases import default_alias_table
+from bot.match.matching import MatchIndex, Query, QueryError, parse_query
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SAMPLES = ROOT.parent / "shared" / "samples"

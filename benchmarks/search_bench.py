@@ -3,7 +3,7 @@
 Articles are generated from the real sample texts (`../shared/samples/saudinewsnet/` and
 `articles/`): each takes a title and ten body sentences drawn with a fixed seed, so the
 vocabulary and its frequencies are those of real Arabic news. They are stored with the
-schema's migrations, the full-text index holding `bot.arabic.index_text` as the inbox writes
+schema's migrations, the full-text index holding `bot.core.arabic.index_text` as the inbox writes
 it. Queries are single words and two-word phrases from the same texts (common and rare), plus
 clitic variants such as «والناتو». Each query runs `storage.search.search_articles` for the
 first page (5 hits and the capped total), as /search does.
@@ -25,7 +25,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.arabic import index_text, split_sentences, tokenize
+from bot.core.arabic import index_text, split_sentences, tokenize
 from storage.db import open_database
 from storage.search import search_articles
 

@@ -1,11 +1,11 @@
 """Summary quality: ROUGE-1/ROUGE-2 F1 against human summaries, beside a lead baseline.
 
 For each article of the Essex Arabic Summaries Corpus (`../shared/samples/easc/topicNN/`), the
-summary the alerts would carry (`bot.summary.summarize`, no keyword) is scored against each of
-the five human summaries (A–E) and the scores averaged. In the same run, a lead baseline takes
-the article's first whole sentences up to the same number of characters as our summary, and
-a stricter prefix baseline the opening text cut mid-sentence to exactly that length.
-Tokens are `bot.arabic.tokenize` tokens (normalized: alef, yeh, teh marbuta, digits).
+summary the alerts would carry (`bot.deliver.summary.summarize`, no keyword) is scored against
+each of the five human summaries (A–E) and the scores averaged. In the same run, a lead
+baseline takes the article's first whole sentences up to the same number of characters as our
+summary, and a stricter prefix baseline the opening text cut mid-sentence to exactly that length.
+Tokens are `bot.core.arabic.tokenize` tokens (normalized: alef, yeh, teh marbuta, digits).
 
 Hyperparameters of the summarizer are chosen on the odd-numbered topics only ("tune"); the
 even-numbered ones ("held-out") show whether a change generalizes. Both halves and the whole
@@ -27,8 +27,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.arabic import split_sentences, tokenize
-from bot.summary import MAX_CHARS, summarize, unwrap
+from bot.core.arabic import split_sentences, tokenize
+from bot.deliver.summary import MAX_CHARS, summarize, unwrap
 
 DEFAULT_SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples" / "easc"
 

@@ -22,10 +22,10 @@ from typing import Any
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
 import handlers
-from bot.delivery import Sender
-from bot.holds import delivery_policy
-from bot.pipeline import route_articles
-from bot.preference_jobs import PreferenceJobData, schedule_preference_jobs
+from bot.deliver.jobs import PreferenceJobData, schedule_preference_jobs
+from bot.deliver.policy import delivery_policy
+from bot.deliver.routing import route_articles
+from bot.deliver.sender import Sender
 from bot.services import BotData, Components, Context, Services
 from bot.settings import Settings
 from storage import outbox

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
-    from bot.articles import ParsedArticle
+    from bot.core.article import ParsedArticle
 
 __all__ = ["build_parser", "main"]
 
@@ -35,7 +35,7 @@ def configure_logging(verbose: bool) -> None:
 
 def collect_paths(command: str, paths: Sequence[Path]) -> list[Path] | None:
     """The article files under `paths`; None (after saying why on stderr) when one is missing."""
-    from bot.inbox import collect_files
+    from bot.ingest.inbox import collect_files
 
     try:
         return collect_files(paths)
@@ -49,7 +49,7 @@ def read_articles(
 ) -> Iterator[tuple[Path, ParsedArticle]]:
     """Each file that parses, with its article; a file that does not is reported on stderr and
     appended to `failed`, so the command can exit non-zero once every file has had its turn."""
-    from bot.articles import ArticleError, read_article
+    from bot.ingest.articles import ArticleError, read_article
 
     for path in files:
         try:
@@ -105,7 +105,7 @@ def ingest_command(args: argparse.Namespace, settings: Settings) -> int:
     """Import article files and folders into the database (a backfill); files are not moved."""
     from tqdm import tqdm
 
-    from bot.inbox import FileOutcome, ingest_paths
+    from bot.ingest.inbox import FileOutcome, ingest_paths
     from storage.db import open_database
 
     files = collect_paths("ingest", args.paths)
@@ -164,8 +164,8 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
     """Match article files against keywords given on the command line; nothing is stored."""
     import json
 
-    from bot.aliases import AliasFileError, load_alias_table
-    from bot.matching import MatchIndex, QueryError, parse_query
+    from bot.match.aliases import AliasFileError, load_alias_table
+    from bot.match.matching import MatchIndex, QueryError, parse_query
 
     queries = []
     for keyword in args.follow:
@@ -271,7 +271,7 @@ def summarize_command(args: argparse.Namespace, settings: Settings) -> int:
     """Print the summary an alert would carry for each article file (plain text)."""
     import json
 
-    from bot.summary import summarize
+    from bot.deliver.summary import summarize
 
     files = collect_paths("summarize", args.paths)
     if files is None:
@@ -352,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # PTB 22 warns on every RetryAfter unless time periods are opted in to timedelta (the
-    # coming default); bot.delivery.retry_after_seconds reads either form.
+    # coming default); bot.deliver.sender.retry_after_seconds reads either form.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     configure_logging(args.verbose)
     try:

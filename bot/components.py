@@ -1,8 +1,8 @@
 """The production pipeline parts, assembled for `build_application`.
 
-Index: `bot.matching.MatchIndex` over every stored subscription (aliases from the built-in
-table plus MARSAD_ALIASES_FILE). Scanner: `bot.inbox.InboxScanner`. Articles:
-`storage.articles.get_article`. Alerts: `bot.render.render_alert` in the chat's language and
+Index: `bot.match.matching.MatchIndex` over every stored subscription (aliases from the built-in
+table plus MARSAD_ALIASES_FILE). Scanner: `bot.ingest.inbox.InboxScanner`. Articles:
+`storage.articles.get_article`. Alerts: `bot.deliver.render.render_alert` in the chat's language and
 time zone, with the story's other sources.
 """
 
@@ -15,16 +15,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlite_utils import Database
 
-from bot.aliases import default_alias_table, load_alias_table
-from bot.following import watch_terms
-from bot.inbox import InboxScanner
-from bot.matching import MatchIndex, QueryError, parse_query
-from bot.outgoing import OutgoingMessage
-from bot.pipeline import ArticleLike, MatchLike, Renderer
-from bot.render import Reason, render_alert
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import pick_lang
+from bot.deliver.render import Reason, render_alert
+from bot.deliver.routing import ArticleLike, MatchLike, Renderer
+from bot.ingest.inbox import InboxScanner
+from bot.match.aliases import default_alias_table, load_alias_table
+from bot.match.following import watch_terms
+from bot.match.matching import MatchIndex, QueryError, parse_query
 from bot.services import Components, Scanner, SubscriptionIndex
 from bot.settings import Settings
-from bot.texts import pick_lang
 from storage.articles import StoredArticle, get_article, story_sources
 from storage.chats import Chat
 from storage.subscriptions import active_subscriptions, subscription_queries

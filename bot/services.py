@@ -14,8 +14,8 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 from telegram.ext import CallbackContext, ExtBot
 
-from bot.delivery import Sender
-from bot.pipeline import ArticleLoader, MatchLike, Renderer
+from bot.deliver.routing import ArticleLoader, MatchLike, Renderer
+from bot.deliver.sender import Sender
 from bot.settings import Settings
 from storage.timestamps import utcnow
 
@@ -31,7 +31,7 @@ __all__ = [
 
 
 class SubscriptionIndex(Protocol):
-    """The live match index (bot.matching.MatchIndex): matched against every new article,
+    """The live match index (bot.match.matching.MatchIndex): matched against every new article,
     updated by /follow and /unfollow."""
 
     def match(self, title: str, body: str) -> Sequence[MatchLike]: ...
@@ -47,7 +47,7 @@ class ScanReportLike(Protocol):
 
 
 class Scanner(Protocol):
-    """The inbox scanner (bot.inbox.InboxScanner)."""
+    """The inbox scanner (bot.ingest.inbox.InboxScanner)."""
 
     def scan(self, now: datetime) -> ScanReportLike: ...
 

@@ -15,7 +15,7 @@ TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
 IdList = Annotated[tuple[int, ...], NoDecode]
 NameList = Annotated[tuple[str, ...], NoDecode]
-# Languages `bot.articles.detect_language` tells apart.
+# Languages `bot.ingest.articles.detect_language` tells apart.
 ARTICLE_LANGUAGES = ("ar", "en", "fr")
 
 

@@ -53,7 +53,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("stats", admin.stats))
     application.add_handler(CommandHandler("broadcast", admin.broadcast))
 
-    # Buttons: the prefix is the action written by bot.callbacks.
+    # Buttons: the prefix is the action written by bot.core.callbacks.
     application.add_handler(CallbackQueryHandler(full_text_button, pattern=r"^full:"))
     application.add_handler(CallbackQueryHandler(unfollow_button, pattern=r"^unf:"))
     application.add_handler(CallbackQueryHandler(page_button, pattern=r"^pg:"))

@@ -1,6 +1,6 @@
 """Who may change a group's subscriptions, and who may run the admin commands.
 
-(The allow-list itself is `handlers.errors.gatekeeper`, with the rule of `bot.access`.)
+(The allow-list itself is `handlers.errors.gatekeeper`, with the rule of `bot.chat.access`.)
 `may_change` is the group-admin check the commands that change subscriptions or settings
 call: in a group, only its admins (asked through getChatMember) may change them.
 """
@@ -12,10 +12,10 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.access import GROUP_KINDS, can_change_subscriptions, is_admin
-from bot.outgoing import OutgoingMessage
+from bot.chat.access import can_change_subscriptions, is_admin
+from bot.core.outgoing import GROUP_KINDS, OutgoingMessage
+from bot.core.texts import Lang, pick_lang, text
 from bot.services import Context
-from bot.texts import Lang, pick_lang, text
 from handlers.common import reply
 from storage.preferences import chat_prefs
 

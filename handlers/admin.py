@@ -6,10 +6,10 @@ from datetime import datetime, time
 
 from telegram import Update
 
-from bot.outgoing import OutgoingMessage
-from bot.preference_commands import format_local
+from bot.core.outgoing import OutgoingMessage
+from bot.core.preferences import format_local
+from bot.core.texts import plain, text
 from bot.services import Context
-from bot.texts import plain, text
 from handlers.access import reply_lang, require_admin
 from handlers.common import reply
 from storage.admin import enqueue_broadcast

@@ -8,8 +8,8 @@ import logging
 from telegram import BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
+from bot.core.texts import Lang, command_descriptions
 from bot.services import Context
-from bot.texts import Lang, command_descriptions
 
 __all__ = ["set_commands_job"]
 

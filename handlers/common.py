@@ -21,11 +21,11 @@ from telegram import (
 )
 from telegram.error import RetryAfter
 
-from bot import callbacks
-from bot.callbacks import CallbackError
-from bot.outgoing import OutgoingMessage
+from bot.core import callbacks
+from bot.core.callbacks import CallbackError
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import Lang, pick_lang, plain
 from bot.services import Context, Services
-from bot.texts import Lang, pick_lang, plain
 from storage import chats
 from storage.chats import Chat
 

@@ -11,10 +11,10 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from bot.access import is_allowed
-from bot.outgoing import OutgoingMessage
+from bot.chat.access import is_allowed
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import pick_lang, plain, text
 from bot.services import Context
-from bot.texts import pick_lang, plain, text
 from handlers.common import chat_lang, reply
 from storage import chats
 
@@ -83,7 +83,7 @@ async def gatekeeper(update: Update, context: Context) -> None:
     """When MARSAD_ALLOWED_USER_IDS is set, stop updates from anyone else, with a short reply."""
     settings = context.bot_data.services.settings
     user = update.effective_user
-    # Admins always pass (bot.access), so a typo in the allow-list cannot lock them out.
+    # Admins always pass (bot.chat.access), so a typo in the allow-list cannot lock them out.
     if is_allowed(user.id if user is not None else None, settings):
         return
     lang = pick_lang(context.bot_data.services.settings.language)

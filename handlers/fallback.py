@@ -9,9 +9,9 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.outgoing import OutgoingMessage
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import clip, plain, text
 from bot.services import Context
-from bot.texts import clip, plain, text
 from handlers.common import chat_lang, ensure_chat, reply
 
 __all__ = ["edited_message", "not_text", "unknown_button", "unknown_command"]

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot import watchlist
-from bot.listing import render_view
-from bot.outgoing import OutgoingMessage
-from bot.preference_commands import format_local
-from bot.preferences import PreferenceError, split_follow_duration
-from bot.render import render_follow_result
+from bot.chat import watchlist
+from bot.chat.listing import render_view
+from bot.core.outgoing import OutgoingMessage
+from bot.core.preferences import PreferenceError, format_local, split_follow_duration
+from bot.core.texts import clip, plain, query_error, text
+from bot.deliver.render import render_follow_result
 from bot.services import Context
-from bot.texts import clip, plain, query_error, text
 from handlers.access import may_change
 from handlers.common import argument, chat_lang, chat_zone, ensure_chat, read_press, reply
 from storage.preferences import set_expiry
@@ -40,7 +39,7 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
         return
     if not await may_change(update, context):  # in a group, only its admins
         return
-    # «/follow الناتو 7d»: a time-limited follow (bot.preferences), ended by the expiry job.
+    # «/follow الناتو 7d»: a time-limited follow (bot.core.preferences), ended by the expiry job.
     try:
         keywords, duration = split_follow_duration(keywords)
     except PreferenceError as exc:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.outgoing import OutgoingMessage
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import LANGUAGES, pick_lang, text
 from bot.services import Context
-from bot.texts import LANGUAGES, pick_lang, text
 from handlers.common import argument, chat_lang, ensure_chat, reply
 from storage import chats
 from storage.timestamps import utcnow

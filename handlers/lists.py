@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.error import BadRequest
 
-from bot.listing import render_view
-from bot.outgoing import OutgoingMessage
-from bot.render import render_full_text
+from bot.chat.listing import render_view
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import plain, text
+from bot.deliver.render import render_full_text
 from bot.services import Context
-from bot.texts import plain, text
 from handlers.common import argument, chat_lang, chat_zone, edit, ensure_chat, read_press, reply
 from storage.articles import get_article
 from storage.views import get_view, save_view

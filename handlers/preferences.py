@@ -1,16 +1,14 @@
 """/tz, /quiet, /mute, /unmute, /mode (and its buttons), /urgent: how and when alerts arrive.
 
 Thin: each handler checks who may change what (`handlers.access`), calls the command logic in
-`bot.preference_commands`, and replies with the text it names, in the chat's language.
+`bot.chat.preferences`, and replies with the text it names, in the chat's language.
 """
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
-from bot import callbacks
-from bot.outgoing import Button, OutgoingMessage
-from bot.preference_commands import (
+from bot.chat.preferences import (
     Reply,
     apply_mode,
     mode_command,
@@ -20,10 +18,12 @@ from bot.preference_commands import (
     unmute_command,
     urgent_command,
 )
-from bot.preference_jobs import run_digests
-from bot.preferences import MODES
+from bot.core import callbacks
+from bot.core.outgoing import Button, OutgoingMessage
+from bot.core.preferences import MODES
+from bot.core.texts import Lang, mode_label, plain, text
+from bot.deliver.jobs import run_digests
 from bot.services import Context
-from bot.texts import Lang, mode_label, plain, text
 from handlers.access import may_change, reply_lang
 from handlers.common import argument, ensure_chat, read_press, reply
 from storage.preferences import subscription_settings

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.listing import render_view
-from bot.outgoing import OutgoingMessage
+from bot.chat.listing import render_view
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import text
 from bot.services import Context
-from bot.texts import text
 from handlers.common import argument, chat_lang, chat_zone, ensure_chat, reply
 from storage.views import save_view
 

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from telegram import Update
 
-from bot import callbacks
-from bot.access import is_admin
-from bot.callbacks import CallbackError
-from bot.outgoing import Button, OutgoingMessage
+from bot.chat.access import is_admin
+from bot.core import callbacks
+from bot.core.callbacks import CallbackError
+from bot.core.outgoing import Button, OutgoingMessage
+from bot.core.texts import plain, text
 from bot.services import Context
-from bot.texts import plain, text
 from handlers.common import chat_lang, ensure_chat, reply
 from handlers.follow import reply_follow
 from storage import chats

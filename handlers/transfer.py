@@ -8,12 +8,12 @@ from collections.abc import Callable
 from telegram import Document, InputFile, Message, Update
 from telegram.error import TelegramError
 
-from bot.matching import QueryError, parse_query
-from bot.outgoing import OutgoingMessage
-from bot.preference_commands import ImportOutcome, export_chat, import_chat
+from bot.chat.preferences import ImportOutcome, export_chat, import_chat
+from bot.chat.transfer import export_filename
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import Lang, query_error, text
+from bot.match.matching import QueryError, parse_query
 from bot.services import Context
-from bot.texts import Lang, query_error, text
-from bot.transfer import export_filename
 from handlers.access import may_change, reply_lang
 from handlers.common import reply
 from storage import chats

@@ -5,7 +5,7 @@ Dev-time only: babel is not a runtime dependency of Marsad. Run it when CLDR gai
     .venv/bin/pip install babel
     .venv/bin/python scripts/export_countries.py
 
-The output is committed; `bot.matching` reads it together with the curated `aliases.json`.
+The output is committed; `bot.match.matching` reads it together with the curated `aliases.json`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from bot.outgoing import OutgoingMessage
+from bot.core.outgoing import OutgoingMessage
 from storage.preferences import from_db_time, to_db_time
 
 __all__ = [

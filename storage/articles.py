@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from bot.arabic import index_text
-from bot.articles import DateOrigin, ParsedArticle
-from bot.stories import (
+from bot.core.arabic import index_text
+from bot.core.article import DateOrigin, ParsedArticle
+from bot.core.stories import (
     STORY_WINDOW,
     SignatureCache,
     StoryCandidate,

@@ -17,8 +17,8 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from bot.outgoing import OutgoingMessage
-from bot.preferences import HoldReason
+from bot.core.outgoing import OutgoingMessage
+from bot.core.preferences import HoldReason
 from storage.preferences import from_db_time, to_db_time
 
 __all__ = [

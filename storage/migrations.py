@@ -172,7 +172,7 @@ def m011_undated_arrivals(db: Database) -> None:
 @migrations()
 def m012_index_surface_and_stem(db: Database) -> None:
     """Re-index articles with each token's surface form beside its clitic-stripped form."""
-    from bot.arabic import index_text
+    from bot.core.arabic import index_text
 
     db.execute("DELETE FROM articles_fts")
     rows = db.execute("SELECT id, title, body FROM articles").fetchall()

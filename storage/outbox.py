@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlite_utils import Database
 
-from bot.outgoing import OutgoingMessage
+from bot.core.outgoing import OutgoingMessage
 from storage.timestamps import from_db, to_db
 
 __all__ = [

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from bot.preferences import ChatPrefs, Mode, QuietHours, SubscriptionPrefs, parse_clock
+from bot.core.preferences import ChatPrefs, Mode, QuietHours, SubscriptionPrefs, parse_clock
 
 __all__ = [
     "SubscriptionSettings",
@@ -80,7 +80,7 @@ def chat_prefs(db: Database, chat_id: int, *, default_timezone: str) -> ChatPref
 
 
 def set_timezone(db: Database, chat_id: int, zone: str, now: datetime) -> None:
-    """Store a zone name already checked by `bot.preferences.resolve_timezone`."""
+    """Store a zone name already checked by `bot.core.preferences.resolve_timezone`."""
     with db.atomic():
         _ensure_chat(db, chat_id, now)
         db.execute(

@@ -1,6 +1,6 @@
 """Reading articles back for the chat: full-text search, recent matches, keyword previews.
 
-The full-text index (`articles_fts`) holds `bot.arabic.index_text` of each title and body, so a
+The full-text index (`articles_fts`) holds `bot.core.arabic.index_text` of each title and body, so a
 query goes through the same normalization: «والناتو» finds «الناتو», «أمريكا» finds «امريكا».
 """
 
@@ -13,7 +13,7 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
-from bot.arabic import query_terms, strip_proclitics
+from bot.core.arabic import query_terms, strip_proclitics
 
 __all__ = [
     "ArticleHit",
@@ -64,7 +64,7 @@ def fts_query(text: str, *, any_term: bool = False) -> str | None:
     """An FTS5 query for `text`: its index terms, quoted (no FTS syntax gets through), prefix-
     matched when long enough, all required (or any, with `any_term`). None if no term.
     Question and function words («ماذا عن», «آخر أخبار») are left out while a content word
-    remains (`bot.arabic.query_terms`): requiring them would find nothing."""
+    remains (`bot.core.arabic.query_terms`): requiring them would find nothing."""
     terms = query_terms(text)
     if not terms:
         return None

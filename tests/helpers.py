@@ -1,5 +1,5 @@
 """Helpers shared by test modules: the real Application against the local sandbox, and plain
-stand-ins for what routing reads of an article and a match (bot.pipeline's protocols)."""
+stand-ins for what routing reads of an article and a match (bot.deliver.routing's protocols)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.app import MarsadApp, build_application, running
 from bot.components import default_components
-from bot.matching import MatchIndex, parse_query
+from bot.match.matching import MatchIndex, parse_query
 from bot.sandbox import Sandbox
 from bot.services import Components
 from bot.settings import Settings, load_settings
@@ -69,7 +69,7 @@ def drop(settings: Settings, name: str, text: str) -> None:
 
 @dataclass(frozen=True)
 class Article:
-    """What routing reads of a stored article (bot.pipeline.ArticleLike)."""
+    """What routing reads of a stored article (bot.deliver.routing.ArticleLike)."""
 
     id: int
     title: str
@@ -79,7 +79,7 @@ class Article:
 
 @dataclass(frozen=True)
 class Found:
-    """One subscription's mention (bot.pipeline.MatchLike)."""
+    """One subscription's mention (bot.deliver.routing.MatchLike)."""
 
     subscription_id: int
     matched: str

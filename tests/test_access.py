@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.access import can_change_subscriptions, is_admin, is_allowed
+from bot.chat.access import can_change_subscriptions, is_admin, is_allowed
 from bot.settings import Settings, load_settings
 
 

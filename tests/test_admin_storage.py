@@ -90,7 +90,7 @@ def test_stats(db: Database) -> None:
 
 
 def test_broadcast_reaches_active_chats_once(db: Database) -> None:
-    from bot.outgoing import OutgoingMessage
+    from bot.core.outgoing import OutgoingMessage
     from storage.admin import enqueue_broadcast
 
     stamp = to_db_time(NOW)

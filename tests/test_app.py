@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from bot.outgoing import OutgoingMessage
-from bot.pipeline import ArticleLike, MatchLike
+from bot.core.outgoing import OutgoingMessage
+from bot.deliver.routing import ArticleLike, MatchLike
 from bot.sandbox import Sandbox
 from bot.services import Components, ScanReportLike, SubscriptionIndex
 from bot.settings import Settings

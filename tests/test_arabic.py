@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.arabic import index_text, normalize, split_sentences, strip_proclitics, tokenize
+from bot.core.arabic import index_text, normalize, split_sentences, strip_proclitics, tokenize
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.articles import (
+from bot.ingest.articles import (
     ArticleError,
     content_hash,
     decode_article,

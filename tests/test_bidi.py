@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.bidi import LRI, PDI, has_arabic, ltr_runs, wrap_ltr_runs
+from bot.core.bidi import LRI, PDI, has_arabic, ltr_runs, wrap_ltr_runs
 
 
 @pytest.mark.parametrize(

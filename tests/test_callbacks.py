@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import callbacks
-from bot.callbacks import Callback, CallbackError
+from bot.core import callbacks
+from bot.core.callbacks import Callback, CallbackError
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import callbacks
-from bot.digest import (
+from bot.core import callbacks
+from bot.deliver.digest import (
     MAX_ITEMS_PER_MESSAGE,
     MAX_MESSAGE_CHARS,
     DigestItem,

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from bot.cli import main
-from bot.outgoing import OutgoingMessage
+from bot.core.outgoing import OutgoingMessage
 from bot.sandbox import Limits, Sandbox
 from bot.settings import Settings
 from storage import chats, outbox

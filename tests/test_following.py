@@ -4,14 +4,14 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.following import (
+from bot.match.following import (
     find_subscription,
     plan_follow,
     preview,
     split_keywords,
     watch_terms,
 )
-from bot.matching import parse_query
+from bot.match.matching import parse_query
 
 
 @dataclass(frozen=True)

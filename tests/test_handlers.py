@@ -11,10 +11,10 @@ import pytest
 from telegram import Update
 from telegram.ext import CallbackContext
 
-from bot import callbacks
 from bot.app import MarsadApp
-from bot.articles import ParsedArticle
-from bot.bidi import FSI, LRI, PDI
+from bot.core import callbacks
+from bot.core.article import ParsedArticle
+from bot.core.bidi import FSI, LRI, PDI
 from bot.sandbox import Limits, Sandbox, StoredMessage
 from handlers.errors import describe, error_handler
 from storage import chats, subscriptions

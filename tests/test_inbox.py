@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot import inbox as inbox_module
-from bot.inbox import InboxScanner, collect_files, ingest_file, ingest_paths, is_ignored_name
+from bot.ingest import inbox as inbox_module
+from bot.ingest.inbox import InboxScanner, collect_files, ingest_file, ingest_paths, is_ignored_name
 from bot.settings import Settings, load_settings
 from storage import articles as storage_articles
 from storage.articles import count_articles, get_article

@@ -5,7 +5,7 @@ from datetime import UTC
 import pytest
 from sqlite_utils import Database
 
-from bot.listing import render_view, suggest_broader
+from bot.chat.listing import render_view, suggest_broader
 from storage.views import save_view
 from tests.test_search import store
 

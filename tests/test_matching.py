@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.aliases import AliasEntity, AliasFileError, AliasTable, load_alias_table
-from bot.matching import (
+from bot.match.aliases import AliasEntity, AliasFileError, AliasTable, load_alias_table
+from bot.match.matching import (
     ERROR_CODES,
     MatchIndex,
     QueryError,

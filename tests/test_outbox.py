@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from bot.outgoing import OutgoingMessage
+from bot.core.outgoing import OutgoingMessage
 from storage import chats, outbox, subscriptions
 from storage.outbox import MatchRecord, NewAlert
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.preferences import (
+from bot.core.preferences import (
     ChatPrefs,
     Decision,
     PreferenceError,

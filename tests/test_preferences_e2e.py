@@ -19,9 +19,9 @@ import pytest
 
 from bot.app import MarsadApp, build_application, running
 from bot.components import default_components
+from bot.core.texts import count_noun
 from bot.sandbox import Limits, Sandbox
 from bot.settings import Settings
-from bot.texts import count_noun
 from storage import chats
 from storage.preferences import subscription_settings
 from storage.timestamps import utcnow

@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import callbacks
-from bot.bidi import LRI, PDI
-from bot.render import (
+from bot.core import callbacks
+from bot.core.bidi import LRI, PDI
+from bot.deliver.render import (
     MESSAGE_LIMIT,
     ArticleItem,
     Reason,

@@ -18,7 +18,7 @@ from telegram.error import (
     RetryAfter,
 )
 
-from bot.delivery import retry_after_seconds
+from bot.deliver.sender import retry_after_seconds
 from bot.sandbox import (
     ApiError,
     EntityParseError,

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlite_utils import Database
 
-from bot.articles import ParsedArticle
+from bot.core.article import ParsedArticle
 from storage.articles import save_article
 from storage.search import (
     articles_since,

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from bot.arabic import index_text
-from bot.articles import ParsedArticle, content_hash, read_article
+from bot.core.arabic import index_text
+from bot.core.article import ParsedArticle
+from bot.ingest.articles import content_hash, read_article
 from storage.articles import (
     article_id_for_hash,
     count_articles,

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlite_utils import Database
 
-from bot.preferences import ChatPrefs, QuietHours, SubscriptionPrefs
+from bot.core.preferences import ChatPrefs, QuietHours, SubscriptionPrefs
 from storage.preferences import (
     chat_prefs,
     expire_mutes,

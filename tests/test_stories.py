@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.articles import ParsedArticle, read_article
-from bot.stories import (
+from bot.core.article import ParsedArticle
+from bot.core.stories import (
     SAME_STORY_THRESHOLD,
     STORY_WINDOW,
     StoryCandidate,
@@ -16,6 +16,7 @@ from bot.stories import (
     similarity,
     story_terms,
 )
+from bot.ingest.articles import read_article
 
 DATA = Path(__file__).parent / "data"
 

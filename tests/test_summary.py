@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.summary import MAX_CHARS, find_terms, keyword_terms, summarize, unwrap
+from bot.deliver.summary import MAX_CHARS, find_terms, keyword_terms, summarize, unwrap
 
 BODY = (
     "أعلنت وزارة الدفاع اليابانية اليوم أن كوريا الشمالية أطلقت صاروخاً باليستياً سقط في البحر.\n"

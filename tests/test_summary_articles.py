@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.articles import read_article
 from bot.cli import main
-from bot.matching import MatchIndex, parse_query
-from bot.summary import MAX_CHARS, summarize
+from bot.deliver.summary import MAX_CHARS, summarize
+from bot.ingest.articles import read_article
+from bot.match.matching import MatchIndex, parse_query
 
 ARTICLES = sorted((Path(__file__).parent / "data" / "articles").glob("*.txt"))
 CHROME = (

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from bot import texts
-from bot.bidi import FSI, LRI, PDI
-from bot.texts import (
+from bot.core import texts
+from bot.core.bidi import FSI, LRI, PDI
+from bot.core.texts import (
     ECHO_CHARS,
     LANGUAGES,
     Html,

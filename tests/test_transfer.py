@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.arabic import normalize
-from bot.transfer import (
+from bot.chat.transfer import (
     MAX_IMPORT_BYTES,
     ChatSettings,
     SubscriptionEntry,
@@ -19,6 +18,7 @@ from bot.transfer import (
     load_document,
     plan_import,
 )
+from bot.core.arabic import normalize
 
 NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 

@@ -1,0 +1,154 @@
+"""Paginated lists: one page of a saved view (recent, search, subscriptions, unfollow picker).
+
+A view (storage.views) records what a list shows; its ◀ ▶ buttons carry the view id and a
+page number, and every page, the first included, is built here from storage, so a button
+pressed an hour later shows what is stored now.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import tzinfo
+from typing import Final
+
+from sqlite_utils import Database
+
+from bot.core.arabic import is_query_filler, query_terms, tokenize
+from bot.core.outgoing import OutgoingMessage
+from bot.core.texts import Lang, clip, mode_label, text
+from bot.deliver.render import (
+    ArticleItem,
+    SubscriptionItem,
+    highlight_snippet,
+    page_count,
+    render_article_page,
+    render_subscription_page,
+    render_unfollow_picker,
+)
+from storage import search, subscriptions
+from storage.search import ArticleHit, Page
+from storage.views import View
+
+__all__ = ["ARTICLES_PER_PAGE", "SUBSCRIPTIONS_PER_PAGE", "render_view", "suggest_broader"]
+
+ARTICLES_PER_PAGE: Final = 5
+SUBSCRIPTIONS_PER_PAGE: Final = 10
+PICKER_PER_PAGE: Final = 8
+_EDGE_PUNCTUATION: Final = string.punctuation + "؟،؛«»…“”"
+
+
+def render_view(
+    db: Database, view: View, page: int, *, lang: Lang, zone: tzinfo
+) -> OutgoingMessage:
+    """Page `page` (from 1; clamped to the last page) of `view`, or the empty-list message."""
+    if view.kind in ("list", "unfollow"):
+        return _subscriptions_page(db, view, page, lang=lang)
+    return _articles_page(db, view, page, lang=lang, zone=zone)
+
+
+def _fetch(db: Database, view: View, page: int) -> Page:
+    offset = (page - 1) * ARTICLES_PER_PAGE
+    if view.kind == "search":
+        return search.search_articles(db, view.query, limit=ARTICLES_PER_PAGE, offset=offset)
+    if view.query:
+        return search.recent_for_terms(db, view.query, limit=ARTICLES_PER_PAGE, offset=offset)
+    return search.recent_for_chat(db, view.chat_id, limit=ARTICLES_PER_PAGE, offset=offset)
+
+
+def _articles_page(
+    db: Database, view: View, page: int, *, lang: Lang, zone: tzinfo
+) -> OutgoingMessage:
+    page = max(1, page)
+    result = _fetch(db, view, page)
+    if not result.hits and page > 1:  # the list shrank since the button was drawn
+        page = page_count(result.total, ARTICLES_PER_PAGE)
+        result = _fetch(db, view, page)
+    if not result.hits:
+        return OutgoingMessage(text=_empty(db, view, lang))
+    pages = page_count(result.total, ARTICLES_PER_PAGE)
+    first = (page - 1) * ARTICLES_PER_PAGE + 1
+    values = {"first": first, "last": first + len(result.hits) - 1, "total": result.total}
+    if view.kind == "search":
+        header = text("search.header", lang, query=clip(view.query), **values)
+    elif view.query:
+        header = text("recent.header_keyword", lang, query=clip(view.query), **values)
+    else:
+        header = text("recent.header", lang, **values)
+    # Highlight what was searched for, not the «عن» of «ماذا عن الناتو».
+    searched = " ".join(query_terms(view.query))
+    items = [_item(hit, searched) for hit in result.hits]
+    return render_article_page(
+        header,
+        items,
+        first_number=first,
+        view_id=view.id,
+        page=page,
+        pages=pages,
+        lang=lang,
+        zone=zone,
+    )
+
+
+def _item(hit: ArticleHit, query: str) -> ArticleItem:
+    if not query:
+        return ArticleItem(hit.id, hit.title, hit.source, hit.published, dated=hit.dated)
+    snippet, spans = highlight_snippet(hit.body, query)
+    return ArticleItem(
+        hit.id, hit.title, hit.source, hit.published, snippet, spans, dated=hit.dated
+    )
+
+
+def _empty(db: Database, view: View, lang: Lang) -> str:
+    if view.kind == "search":
+        broader = suggest_broader(db, view.query)
+        if broader:
+            return text("search.empty", lang, query=clip(view.query), suggestion=broader)
+        return text("search.empty_plain", lang, query=clip(view.query))
+    if view.query:
+        return text("recent.empty_keyword", lang, query=clip(view.query))
+    return text("recent.empty", lang)
+
+
+def suggest_broader(db: Database, query: str) -> str | None:
+    """For a query without results: the single word of it that finds the most articles."""
+    # Quoted back as the suggestion: without the punctuation around it («الناتو؟» → «الناتو»).
+    words = [w.strip(_EDGE_PUNCTUATION) for w in query.split()]
+    # Not a function word: «في» finds the most articles and helps no one.
+    words = [w for w in words if search.fts_query(w) and not all(map(is_query_filler, tokenize(w)))]
+    if len(words) < 2:
+        return None
+    counts = [(search.search_articles(db, w, limit=1).total, w) for w in words]
+    total, word = max(counts, key=lambda c: c[0])
+    return word if total else None
+
+
+def _subscriptions_page(db: Database, view: View, page: int, *, lang: Lang) -> OutgoingMessage:
+    subs = subscriptions.list_subscriptions(db, view.chat_id)
+    if not subs:
+        return OutgoingMessage(text=text("list.empty", lang))
+    per_page = SUBSCRIPTIONS_PER_PAGE if view.kind == "list" else PICKER_PER_PAGE
+    pages = page_count(len(subs), per_page)
+    page = min(max(1, page), pages)
+    first = (page - 1) * per_page
+    items = [SubscriptionItem(s.id, s.query, s.mode) for s in subs[first : first + per_page]]
+    if view.kind == "unfollow":
+        # A view made by «/unfollow WORD» that named nothing says so above the buttons.
+        header = (
+            text("unfollow.not_found", lang, query=clip(view.query))
+            if view.query
+            else text("unfollow.pick", lang)
+        )
+        return render_unfollow_picker(
+            header, items, view_id=view.id, page=page, pages=pages, lang=lang
+        )
+    modes = {s.mode: mode_label(s.mode, lang) for s in subs}
+    return render_subscription_page(
+        items,
+        total=len(subs),
+        first_number=first + 1,
+        view_id=view.id,
+        page=page,
+        pages=pages,
+        lang=lang,
+        mode_names=modes,
+    )

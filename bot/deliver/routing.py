@@ -1,0 +1,203 @@
+"""From new articles to queued alerts: match, group per chat, persist matches and alerts together.
+
+For each new article: the match index says which subscriptions it matches; matches are grouped
+per chat; each chat gets ONE alert per story (dedup key `story:<id>`, or `article:<id>` for an
+article without a story), so a story reported by several sources alerts a chat once. The
+matches and the alerts of one article are written in one transaction (storage.outbox), before
+anything is sent. Alerts for a chat that refused the bot are queued parked, not dropped.
+
+The parts that other modules own are injected: the index (`bot.match.matching.MatchIndex`), the
+article loader (`storage.articles.get_article`) and the renderer (`bot.deliver.render`), so this
+module is tested on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from sqlite_utils import Database
+
+from bot.core.outgoing import OutgoingMessage
+from bot.core.preferences import Decision
+from storage import chats, outbox, subscriptions
+from storage.chats import Chat
+from storage.outbox import MatchRecord, NewAlert
+
+__all__ = [
+    "ArticleLike",
+    "ArticleLoader",
+    "DeliveryPolicy",
+    "MatchLike",
+    "Matcher",
+    "Renderer",
+    "RouteReport",
+    "alert_key",
+    "route_articles",
+]
+
+log = logging.getLogger(__name__)
+
+
+class ArticleLike(Protocol):
+    """What routing needs of a stored article (storage.articles.StoredArticle has it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def story_id(self) -> int | None: ...
+
+
+class MatchLike(Protocol):
+    """One subscription's best mention in an article (bot.match.matching.Match has it)."""
+
+    @property
+    def subscription_id(self) -> int: ...
+    @property
+    def matched(self) -> str: ...
+    @property
+    def sentence(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+class Matcher(Protocol):
+    def match(self, title: str, body: str) -> Sequence[MatchLike]: ...
+
+
+ArticleLoader = Callable[[Database, int], ArticleLike]
+# (article, the chat's matches, the chat) -> the alert as that chat should read it
+Renderer = Callable[[ArticleLike, Sequence[MatchLike], Chat], OutgoingMessage]
+# (db, chat, the chat's matching subscription ids, now) -> send / hold / drop
+DeliveryPolicy = Callable[[Database, Chat, Sequence[int], datetime], Decision]
+
+
+@dataclass
+class RouteReport:
+    articles: int = 0
+    matches: int = 0
+    queued: int = 0  # new outbox rows, pending
+    parked: int = 0  # new outbox rows for chats that refused the bot
+    held: int = 0  # new outbox rows waiting for a digest, a mute's end or a group's minute
+    dropped: int = 0  # every matching subscription of the chat had expired
+    already_alerted: int = 0  # the chat already had this story
+    render_errors: int = 0
+
+
+def alert_key(article: ArticleLike) -> str:
+    """The outbox dedup key: one alert per story and chat."""
+    if article.story_id is not None:
+        return f"story:{article.story_id}"
+    return f"article:{article.id}"
+
+
+def route_articles(
+    db: Database,
+    article_ids: Iterable[int],
+    *,
+    index: Matcher,
+    load_article: ArticleLoader,
+    render: Renderer,
+    now: datetime,
+    policy: DeliveryPolicy | None = None,
+) -> RouteReport:
+    """Match each article and queue its alerts; returns what happened, for the logs.
+
+    `policy` (bot.deliver.policy.delivery_policy) applies the chat's delivery preferences: an alert
+    is sent now (silently in quiet hours), held for a digest, a mute or a group burst, or
+    dropped when every matching subscription has expired. Without it, every alert is sent.
+    """
+    report = RouteReport()
+    for article_id in article_ids:
+        report.articles += 1
+        article = load_article(db, article_id)
+        found = index.match(article.title, article.body)
+        if not found:
+            continue
+        owners = subscriptions.subscription_chats(db, [m.subscription_id for m in found])
+        per_chat: dict[int, list[MatchLike]] = {}
+        records: list[MatchRecord] = []
+        for match in found:
+            chat_id = owners.get(match.subscription_id)
+            if chat_id is None:
+                continue  # unfollowed between the index update and now
+            per_chat.setdefault(chat_id, []).append(match)
+            records.append(
+                MatchRecord(
+                    article.id,
+                    match.subscription_id,
+                    chat_id,
+                    match.matched,
+                    match.sentence,
+                    match.score,
+                )
+            )
+        report.matches += len(records)
+        key = alert_key(article)
+        alerts: list[NewAlert] = []
+        for chat_id, matches in per_chat.items():
+            chat = chats.get_chat(db, chat_id)
+            if chat is None:
+                continue  # subscriptions reference chats: only a concurrent delete gets here
+            decision = (
+                policy(db, chat, [m.subscription_id for m in matches], now)
+                if policy is not None
+                else None
+            )
+            if decision is not None and decision.action == "drop":
+                # Only follows whose time is up (or unfollowed this instant) get here
+                # (bot.core.preferences.decide): the user asked for no more. Logged, so that a
+                # missing alert can be explained.
+                log.info(
+                    "article %s not sent to chat %s: its matching subscription(s) %s "
+                    "expired or were removed",
+                    article.id,
+                    chat_id,
+                    ",".join(str(m.subscription_id) for m in matches),
+                )
+                report.dropped += 1
+                continue
+            try:
+                payload = render(article, matches, chat)
+            except Exception:
+                # One chat's rendering bug must not cost every other chat its alert.
+                log.exception("could not render article %s for chat %s", article.id, chat_id)
+                report.render_errors += 1
+                continue
+            parked = not chat.active
+            held = decision is not None and decision.action == "hold"
+            if decision is not None and decision.silent:
+                payload = payload.model_copy(update={"disable_notification": True})
+            alerts.append(
+                NewAlert(
+                    chat_id=chat_id,
+                    dedup_key=key,
+                    payload=payload,
+                    story_id=article.story_id,
+                    article_id=article.id,
+                    status="parked" if parked else "held" if held else "pending",
+                    reason=f"chat inactive: {chat.inactive_reason}" if parked else None,
+                    hold_reason=decision.reason if held and decision is not None else None,
+                    release_at=decision.release_at if held and decision is not None else None,
+                    urgent=decision.urgent if decision is not None else False,
+                    subscription_ids=tuple(m.subscription_id for m in matches),
+                )
+            )
+        created = outbox.record_alerts(db, records, alerts, now=now)
+        for alert, row_id in zip(alerts, created, strict=True):
+            if row_id is None:
+                report.already_alerted += 1
+            elif alert.status == "parked":
+                report.parked += 1
+            elif alert.status == "held":
+                report.held += 1
+            else:
+                report.queued += 1
+    return report

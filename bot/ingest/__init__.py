@@ -1,0 +1,1 @@
+"""Ingest stage: the inbox scanner, decoding and parsing article files."""

@@ -1,0 +1,356 @@
+"""The inbox: article files arrive in a folder and become stored articles, each exactly once.
+
+`InboxScanner.scan` is called every `MARSAD_SCAN_INTERVAL` seconds (by the JobQueue job in the
+bot, or by a loop without Telegram). A file is taken only once it is complete (see
+`InboxScanner`), then read, decoded, parsed, saved, and moved to `processed/YYYY-MM-DD/`;
+a file that cannot become an article moves to `quarantine/` with a `<name>.reason` sidecar.
+`ingest_paths` runs the same pipeline over files and folders for a backfill, leaving the
+files where they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlite_utils import Database
+
+from bot.core.stories import SignatureCache
+from bot.ingest.articles import ArticleError, content_hash, decode_article, parse_article
+from bot.settings import Settings
+from storage.articles import article_id_for_hash, save_article, write_batch
+
+__all__ = [
+    "INGEST_BATCH",
+    "PROCESSED_DIR",
+    "QUARANTINE_DIR",
+    "FileOutcome",
+    "InboxScanner",
+    "IngestReport",
+    "ScanReport",
+    "collect_files",
+    "ingest_file",
+    "ingest_paths",
+    "is_ignored_name",
+]
+
+log = logging.getLogger(__name__)
+
+PROCESSED_DIR = "processed"
+QUARANTINE_DIR = "quarantine"
+# Files saved per transaction: one commit per batch, and each file moved only after it.
+INGEST_BATCH = 64
+_IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".swp", ".reason")
+
+
+_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "fr": "French", "und": "no known language"}
+
+
+def is_ignored_name(name: str) -> bool:
+    """Names a producer uses while writing (or that are ours): never read as articles."""
+    lowered = name.lower()
+    return name.startswith((".", "~")) or lowered.endswith(_IGNORED_SUFFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    """What happened to one file."""
+
+    path: Path
+    kind: Literal["new", "duplicate", "quarantined"]
+    article_id: int | None = None
+    story_id: int | None = None
+    reason: str | None = None
+
+
+def ingest_file(
+    path: Path,
+    db: Database,
+    settings: Settings,
+    now: datetime,
+    signatures: SignatureCache | None = None,
+) -> FileOutcome:
+    """Read, decode, parse and save one file. Never raises ArticleError: it becomes an outcome.
+
+    Database errors do propagate: they are not the file's fault, and the file must stay
+    where it is to be tried again.
+    """
+    try:
+        stat = path.stat()
+        if stat.st_size > settings.max_file_bytes:
+            raise ArticleError(
+                f"file too large: {stat.st_size:,} bytes (limit {settings.max_file_bytes:,})"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return FileOutcome(path, "quarantined", reason=f"cannot read file: {exc.strerror or exc}")
+    except ArticleError as exc:
+        return FileOutcome(path, "quarantined", reason=exc.reason)
+    digest = content_hash(raw)
+    existing = article_id_for_hash(db, digest)
+    if existing is not None:
+        # Same bytes seen before (another name, or a crash between save and move): no re-parse.
+        return FileOutcome(path, "duplicate", article_id=existing)
+    try:
+        text = decode_article(raw, settings.max_file_bytes)
+        mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
+        parsed = parse_article(text, str(path), mtime, default_tz=settings.zone)
+    except ArticleError as exc:
+        return FileOutcome(path, "quarantined", reason=exc.reason)
+    if parsed.language not in settings.article_languages:
+        accepted = ",".join(settings.article_languages)
+        return FileOutcome(
+            path,
+            "quarantined",
+            reason=f"not an article in an accepted language: the text reads as"
+            f" {_LANGUAGE_NAMES.get(parsed.language, parsed.language)!s}"
+            f" (MARSAD_ARTICLE_LANGUAGES={accepted})",
+        )
+    result = save_article(
+        db, parsed, content_hash=digest, file_name=path.name, now=now, signatures=signatures
+    )
+    kind: Literal["new", "duplicate"] = "duplicate" if result.duplicate else "new"
+    return FileOutcome(path, kind, article_id=result.article_id, story_id=result.story_id)
+
+
+@dataclass
+class _OutcomeCounts:
+    """The outcomes counted by a scan and by a backfill alike."""
+
+    new: int = 0
+    duplicate: int = 0
+    quarantined: int = 0
+    new_article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.new + self.duplicate + self.quarantined
+
+    def count(self, outcome: FileOutcome) -> None:
+        """Count one file; a quarantined file's reason is kept by the caller, in its own form."""
+        if outcome.kind == "new":
+            self.new += 1
+            assert outcome.article_id is not None
+            self.new_article_ids.append(outcome.article_id)
+        elif outcome.kind == "duplicate":
+            self.duplicate += 1
+        else:
+            self.quarantined += 1
+
+
+@dataclass
+class ScanReport(_OutcomeCounts):
+    """What one scan did."""
+
+    waiting: int = 0  # files seen but not yet stable: taken on a later scan
+    failed: int = 0  # left in place after an unexpected error, tried again next scan
+    quarantine_reasons: list[tuple[str, str]] = field(default_factory=list)
+
+
+class InboxScanner:
+    """Scans the inbox folder; holds between scans what it needs to see a file is complete.
+
+    A file is taken when its size and mtime are the same as on the previous scan, or when its
+    mtime is older than `settle_seconds` (a file moved in by an atomic rename after being
+    written elsewhere). Dotfiles, `~` files, `*.tmp`, `*.part` (and similar) and the
+    `processed/` and `quarantine/` subfolders are never read. Only the top level of the inbox
+    is scanned, so the cost of a scan does not grow with the files already processed.
+    """
+
+    def __init__(self, settings: Settings, db: Database) -> None:
+        self.settings = settings
+        self.db = db
+        self.inbox = settings.inbox
+        # At least two scan intervals: a writer that pauses shorter than that is not cut off.
+        self.settle_seconds = max(2 * settings.scan_interval, 2.0)
+        self._seen: dict[str, tuple[int, int]] = {}
+        self._signatures = SignatureCache()
+
+    def scan(self, now: datetime) -> ScanReport:
+        """Process every complete file now in the inbox; one bad file never stops the scan."""
+        report = ScanReport()
+        try:
+            self.inbox.mkdir(parents=True, exist_ok=True)
+            entries = sorted(
+                (e for e in os.scandir(self.inbox) if not is_ignored_name(e.name)),
+                key=lambda e: e.name,
+            )
+        except OSError as exc:
+            log.error("inbox %s cannot be read: %s", self.inbox, exc)
+            return report
+        present: set[str] = set()
+        ready: list[Path] = []
+        for entry in entries:
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                stat = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # vanished between listing and stat: the producer renamed it
+            present.add(entry.name)
+            signature = (stat.st_size, stat.st_mtime_ns)
+            settled = now.timestamp() - stat.st_mtime >= self.settle_seconds
+            if self._seen.get(entry.name) != signature and not settled:
+                self._seen[entry.name] = signature
+                report.waiting += 1
+                continue
+            self._seen.pop(entry.name, None)
+            ready.append(Path(entry.path))
+        for name in set(self._seen) - present:
+            del self._seen[name]
+        for start in range(0, len(ready), INGEST_BATCH):
+            self._process_batch(ready[start : start + INGEST_BATCH], now, report)
+        if report.processed or report.failed:
+            log.info(
+                "inbox scan: %d new, %d duplicate, %d quarantined, %d waiting, %d failed",
+                report.new,
+                report.duplicate,
+                report.quarantined,
+                report.waiting,
+                report.failed,
+            )
+        return report
+
+    def _process_batch(self, paths: list[Path], now: datetime, report: ScanReport) -> None:
+        """Save a batch in one transaction, then move its files: never a file before its commit."""
+        try:
+            with write_batch(self.db):
+                outcomes = [self._ingest(path, now) for path in paths]
+        except sqlite3.Error as exc:
+            # The rolled-back articles' ids may be given again: their signatures must go.
+            self._signatures.clear()
+            if len(paths) > 1:
+                # Nothing of the batch was kept; one by one, a file that keeps failing is
+                # the only one left behind.
+                log.warning("database error in a batch of %d files: %s", len(paths), exc)
+                for path in paths:
+                    self._process_batch([path], now, report)
+                return
+            log.error("database error on %s, left in the inbox for next scan: %s", paths[0], exc)
+            report.failed += 1
+            return
+        for outcome in outcomes:
+            self._settle(outcome, now, report)
+
+    def _ingest(self, path: Path, now: datetime) -> FileOutcome:
+        try:
+            return ingest_file(path, self.db, self.settings, now, self._signatures)
+        except sqlite3.Error:
+            raise
+        except Exception as exc:  # a parser bug must not stop the scan, nor lose the file
+            log.exception("unexpected error on %s", path)
+            return FileOutcome(
+                path, "quarantined", reason=f"unexpected error: {type(exc).__name__}: {exc}"
+            )
+
+    def _settle(self, outcome: FileOutcome, now: datetime, report: ScanReport) -> None:
+        path = outcome.path
+        try:
+            if outcome.kind == "quarantined":
+                self._quarantine(path, outcome.reason or "unknown problem", now)
+            else:
+                day = now.astimezone(self.settings.zone).strftime("%Y-%m-%d")
+                _move_unique(path, self.inbox / PROCESSED_DIR / day)
+        except OSError as exc:
+            log.error("cannot move %s out of the inbox: %s", path, exc)
+            report.failed += 1
+            return
+        report.count(outcome)
+        if outcome.kind == "quarantined":
+            report.quarantine_reasons.append((path.name, outcome.reason or ""))
+
+    def _quarantine(self, path: Path, reason: str, now: datetime) -> None:
+        target = _move_unique(path, self.inbox / QUARANTINE_DIR)
+        sidecar = target.with_name(target.name + ".reason")
+        sidecar.write_text(
+            f"{reason}\nfile: {path.name}\nat: {now.astimezone(UTC).isoformat()}\n",
+            encoding="utf-8",
+        )
+        log.warning("quarantined %s: %s", path.name, reason)
+
+
+def _move_unique(path: Path, folder: Path) -> Path:
+    """Move `path` into `folder` without overwriting: «a.txt» becomes «a-1.txt» and so on."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    counter = 0
+    while True:
+        try:
+            # A hard link fails if the target exists, so no other file is ever overwritten.
+            os.link(path, target)
+            break
+        except FileExistsError:
+            counter += 1
+            target = folder / f"{path.stem}-{counter}{path.suffix}"
+        except OSError:
+            # No hard links (some network and FAT file systems): fall back to check-and-rename.
+            while target.exists():
+                counter += 1
+                target = folder / f"{path.stem}-{counter}{path.suffix}"
+            path.rename(target)
+            return target
+    path.unlink()
+    return target
+
+
+@dataclass
+class IngestReport(_OutcomeCounts):
+    """What a backfill did; the files themselves stay where they are."""
+
+    problems: list[tuple[Path, str]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.processed
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """Article files named by `paths`: files as given, folders searched recursively.
+
+    Inside folders, ignored names (dotfiles, `*.tmp`, `*.part`, `.reason` sidecars ...) and
+    the inbox's `quarantine/` subfolder are skipped. A missing path raises FileNotFoundError.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != QUARANTINE_DIR)
+                files.extend(Path(root) / n for n in sorted(names) if not is_ignored_name(n))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"no such file or folder: {path}")
+    return files
+
+
+def ingest_paths(
+    paths: Iterable[Path],
+    db: Database,
+    settings: Settings,
+    progress: Callable[[FileOutcome], None] | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> IngestReport:
+    """Import article files and folders (a backfill) without moving them."""
+    clock = now or (lambda: datetime.now(UTC))
+    report = IngestReport()
+    signatures = SignatureCache()
+    files = collect_files(paths)
+    for start in range(0, len(files), INGEST_BATCH):
+        with write_batch(db):
+            outcomes = [
+                ingest_file(path, db, settings, clock(), signatures)
+                for path in files[start : start + INGEST_BATCH]
+            ]
+        for outcome in outcomes:
+            report.count(outcome)
+            if outcome.kind == "quarantined":
+                report.problems.append((outcome.path, outcome.reason or "unknown problem"))
+            if progress is not None:
+                progress(outcome)
+    return report

@@ -1,0 +1,1 @@
+"""Match stage: aliases and concepts, query syntax, the match index, subscriptions."""

@@ -1,0 +1,349 @@
+"""The alias table: entities (countries, organisations, leaders, seas) and every name they go by.
+
+Built from two data files shipped in `bot/data/` and an optional admin file:
+- `countries.json`: Arabic and English country and region names exported from CLDR by
+  `scripts/export_countries.py` (babel is a dev-time tool only);
+- `aliases.json`: curated names for the security domain (official long names, alliances,
+  leaders' spelling families, seas), merged into the CLDR entries by `id`;
+- `MARSAD_ALIASES_FILE`: the same format, merged last, for admins to extend the table.
+
+Pure code: reads files only when asked to, no import-time work.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rapidfuzz.distance import Levenshtein
+
+from bot.core.arabic import WORD_RE, normalize, skeleton
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+__all__ = [
+    "PLACE_KINDS",
+    "AliasEntity",
+    "AliasFileError",
+    "AliasTable",
+    "Entity",
+    "Phrase",
+    "default_alias_table",
+    "fuzzy_budget",
+    "load_alias_table",
+    "nisba_phrases",
+    "phrase_of",
+]
+
+EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place"]
+# Kinds whose names have nisba adjectives that readers treat as mentions («الروسية» for روسيا).
+PLACE_KINDS = frozenset({"country", "region", "place"})
+BUILTIN_FILES = ("countries.json", "aliases.json")
+
+# A word starting with «ال» only carries the article when it is spelled with a plain alef:
+# «ألمانيا», «إلى» begin with a hamza and are not definite, though they normalize alike.
+_ARTICLE = "ال"
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u00ad]")
+
+
+class AliasFileError(ValueError):
+    """An alias file is missing or malformed; the message names the file and the problem."""
+
+
+class AliasEntity(BaseModel):
+    """One entry of an alias file (the format admins write)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1)
+    kind: EntityKind | None = None
+    names: tuple[str, ...] = ()
+    nisba: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+    covers: tuple[str, ...] = ()
+
+
+class _AliasFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # free-form "about" / "source" notes
+
+    entities: list[AliasEntity]
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A name or keyword as normalized words; `definite` = its first word carries the article."""
+
+    words: tuple[str, ...]
+    definite: bool
+
+    @property
+    def stem(self) -> str:
+        """The first word without its article."""
+        return self.words[0][2:] if self.definite else self.words[0]
+
+    @property
+    def letters(self) -> str:
+        """All letters, first word without its article, no spaces: what fuzzy tolerance measures."""
+        return self.stem + "".join(self.words[1:])
+
+
+def phrase_of(text: str) -> Phrase | None:
+    """Normalized words of `text` and whether the first one is definite (None if no words)."""
+    raw = [m.group() for m in WORD_RE.finditer(text)]
+    words = tuple(w for w in (normalize(r) for r in raw) if w)
+    if not words:
+        return None
+    first_raw = _MARKS.sub("", raw[0])
+    definite = first_raw.startswith(_ARTICLE) and len(words[0]) >= len(_ARTICLE) + 3
+    return Phrase(words, definite)
+
+
+def fuzzy_budget(letters: int) -> int:
+    """Edits allowed to a transliterated name: none for short words, more for longer ones."""
+    if letters < 5:
+        return 0
+    if letters <= 7:
+        return 1
+    if letters <= 11:
+        return 2
+    return 3
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One entity of the merged table."""
+
+    id: str
+    kind: str
+    names: tuple[str, ...]
+    nisba: tuple[str, ...]
+    derived: tuple[str, ...]
+    covers: frozenset[str]
+
+    @property
+    def is_place(self) -> bool:
+        return self.kind in PLACE_KINDS
+
+
+class AliasTable:
+    """Entities by id, and the lookups matching needs: name → entity, known single words."""
+
+    def __init__(self, entries: Iterable[AliasEntity]) -> None:
+        merged: dict[str, dict[str, list[str]]] = {}
+        kinds: dict[str, str] = {}
+        for entry in entries:
+            slot = merged.setdefault(
+                entry.id, {"names": [], "nisba": [], "derived": [], "covers": []}
+            )
+            for name in ("names", "nisba", "derived", "covers"):
+                for value in getattr(entry, name):
+                    if value not in slot[name]:
+                        slot[name].append(value)
+            if entry.kind is not None:
+                kinds[entry.id] = entry.kind
+        self._entities: dict[str, Entity] = {
+            eid: Entity(
+                id=eid,
+                kind=kinds.get(eid, "country"),
+                names=tuple(slot["names"]),
+                nisba=tuple(slot["nisba"]),
+                derived=tuple(slot["derived"]),
+                covers=frozenset(slot["covers"]),
+            )
+            for eid, slot in merged.items()
+        }
+        # Article-insensitive key of every name → entities; skeleton → (letters, entity) for
+        # names typed in another transliteration («ستولتنبرج» finds ستولتنبرغ).
+        self._by_key: dict[str, set[tuple[str, bool]]] = {}
+        self._by_skeleton: dict[str, list[tuple[str, str]]] = {}
+        # Normalized single words that are names: a token that is itself a name is read as
+        # that name, not as clitics + another word («بكين» is Beijing, not ب + كين).
+        self._lexicon: dict[str, set[str]] = {}
+        for entity in self._entities.values():
+            for name in entity.names:
+                phrase = phrase_of(name)
+                if phrase is None:
+                    continue
+                self._by_key.setdefault(key_of(phrase), set()).add((entity.id, phrase.definite))
+                letters = phrase.letters
+                self._by_skeleton.setdefault(skeleton(letters), []).append((letters, entity.id))
+                if len(phrase.words) == 1:
+                    self._lexicon.setdefault(phrase.words[0], set()).add(entity.id)
+                    self._lexicon.setdefault(phrase.stem, set()).add(entity.id)
+
+        self._derived: dict[str, set[str]] = {}
+        # Definite singular adjectives of places («الروسي», «الباكستانية») → the places. Plural
+        # ones describe people («عناصر داعش العراقيين»), never a body.
+        self._adjectives: dict[str, set[str]] = {}
+        for entity in self._entities.values():
+            for phrase in nisba_phrases(entity):
+                self._derived.setdefault(key_of(phrase), set()).add(entity.id)
+                word = phrase.words[0]
+                if (
+                    entity.is_place
+                    and phrase.definite
+                    and len(phrase.words) == 1
+                    and word.endswith(("ي", "يه"))
+                ):
+                    self._adjectives.setdefault(word, set()).add(entity.id)
+        self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
+
+    def derived_entities(self, phrase: Phrase) -> list[str]:
+        """Entities this phrase is a derived form of («الروسية» → RU)."""
+        return sorted(self._derived.get(key_of(phrase), ()))
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def entity(self, entity_id: str) -> Entity:
+        return self._entities[entity_id]
+
+    def entities(self) -> Iterable[Entity]:
+        return self._entities.values()
+
+    def resolve(self, phrase: Phrase) -> list[str]:
+        """Ids of the entities this keyword names: by exact name, else by a close spelling."""
+        # «ناتو» finds الناتو (an article dropped), but «السيول» (floods) does not find سيول
+        # (Seoul): an article the name never takes makes another word.
+        found = {
+            eid
+            for eid, definite in self._by_key.get(key_of(phrase), ())
+            if definite or not phrase.definite
+        }
+        if found:
+            return sorted(found)
+        letters = phrase.letters
+        budget = fuzzy_budget(len(letters))
+        if budget == 0 or len(skeleton(letters)) < 4:
+            return []
+        close = {
+            eid
+            for other, eid in self._by_skeleton.get(skeleton(letters), ())
+            if Levenshtein.distance(letters, other, score_cutoff=budget) <= budget
+        }
+        return sorted(close)
+
+    def known_word(self, word: str) -> bool:
+        """Is this normalized single word itself a known name?"""
+        return word in self._lexicon
+
+    def word_entities(self, word: str) -> set[str]:
+        return self._lexicon.get(word, set())
+
+    def is_body(self, entity_id: str | None) -> bool:
+        """Is this entity an organisation (alliance, agency, council, armed group)?"""
+        return entity_id in self._bodies
+
+    def adjective_places(self, word: str) -> set[str]:
+        """Places whose definite nisba adjective this normalized word is («الروسي» → RU)."""
+        return self._adjectives.get(word, set())
+
+    def covers(self, outer: str | None, inner: str) -> bool:
+        """Does a mention of `outer` inside a name of `inner` still count («كوريا» in
+        «كوريا الشمالية»)? Same entity, or `outer` lists `inner` in its covers."""
+        if outer is None:
+            return False
+        return outer == inner or inner in self._entities[outer].covers
+
+
+def key_of(phrase: Phrase) -> str:
+    """Article-insensitive lookup key: «الناتو» and «ناتو» share it."""
+    return " ".join((phrase.stem, *phrase.words[1:]))
+
+
+# Masculine singular nisba + these endings: feminine (ة, normalized ه), plurals, duals.
+_NISBA_ENDINGS = ("", "ه", "ون", "ين", "ات", "ان", "تان", "تين")
+
+
+def _nisba_base(stem: str) -> str | None:
+    """Regular nisba of a place name's stem: روسيا → روسي, كندا → كندي, اليابان → ياباني."""
+    if stem.endswith(("يا", "يه")):
+        base = stem[:-1]
+    elif stem.endswith(("ا", "ه")):
+        base = stem[:-1] + "ي"
+    elif stem.endswith(("ي", "و")):
+        return None  # مالي, كونغو: no regular form (and «مالية» would be "financial")
+    else:
+        base = stem + "ي"
+    # A root shorter than three letters gives common words, not adjectives («آسيا» → «أسى»).
+    return base if len(base) >= 4 else None
+
+
+def nisba_phrases(entity: Entity) -> list[Phrase]:
+    """Derived forms of an entity that count as its mentions, nisba ones inflected for gender
+    and number. Regular nisba is derived for places only; listed forms for any entity.
+
+    Regular nisba of each one-word name (روسيا → الروسي، الروسية، الروسيون ...), of two-word
+    names «N + adjective» (كوريا الشمالية → الكوري الشمالي، الكورية الشمالية ...), the table's own
+    nisba entries, and its other derived forms as written («الروس», «الأتراك»).
+    """
+    bases: list[tuple[str, ...]] = []
+    for name in entity.names if entity.is_place else ():
+        phrase = phrase_of(name)
+        if phrase is None:
+            continue
+        head = _nisba_base(phrase.stem)
+        if head is None:
+            continue
+        if len(phrase.words) == 1:
+            bases.append((head,))
+        elif len(phrase.words) == 2 and phrase.words[1].startswith(_ARTICLE):
+            adjective = phrase.words[1][2:]
+            if adjective.endswith("يه") and len(adjective) >= 4:
+                bases.append((head, adjective[:-1]))
+    for nisba in entity.nisba:
+        phrase = phrase_of(nisba)
+        if phrase is not None:
+            bases.append((phrase.stem, *phrase.words[1:]))
+    phrases: list[Phrase] = []
+    for base in dict.fromkeys(bases):
+        for ending in _NISBA_ENDINGS:
+            words = tuple(w + ending for w in base)
+            # Definite (الكوري الشمالي) and indefinite (كوري شمالي) agree across the words.
+            phrases.append(Phrase(("ال" + words[0], *("ال" + w for w in words[1:])), True))
+            if len(words) > 1:
+                phrases.append(Phrase(words, False))
+    for form in entity.derived:
+        phrase = phrase_of(form)
+        if phrase is not None:
+            phrases.append(phrase)
+    return phrases
+
+
+def _read(path: Path | Traversable) -> list[AliasEntity]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _AliasFile.model_validate(data).entities
+    except OSError as exc:
+        raise AliasFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise AliasFileError(f"{path}: not JSON: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise AliasFileError(f"{path}: {where}: {first['msg']}") from None
+
+
+def load_alias_table(extra_files: Sequence[Path] = ()) -> AliasTable:
+    """The built-in table merged with admin files (later files add names, override kinds)."""
+    data = resources.files("bot.match") / "data"
+    entries: list[AliasEntity] = []
+    for name in BUILTIN_FILES:
+        entries.extend(_read(data / name))
+    for path in extra_files:
+        entries.extend(_read(path))
+    return AliasTable(entries)
+
+
+@cache
+def default_alias_table() -> AliasTable:
+    """The built-in table, loaded once on first use."""
+    return load_alias_table()

@@ -1,0 +1,964 @@
+"""Arabic-aware keyword matching: subscriptions compiled into a token index, articles matched.
+
+A subscription (`parse_query`) is a phrase, or several joined by `+` (all needed), with
+optional `-word` exclusions; `"..."` asks for the exact form. Each term is compiled into
+*variants*: the phrase itself, the names of the entity it denotes (alias table), the nisba
+forms of a place, and a joined form of a split transliterated name. Variants are indexed by
+their first word (clitic-free stem) and by that word's consonant skeleton, so an article is
+matched by looking each of its words up once and verifying only the candidates found.
+
+What counts as a mention (the rules, in the order the matcher applies them):
+- words compare after `normalize` (diacritics, alef/yeh/teh-marbuta forms, Persian letters...);
+- the first word may carry proclitics (و ف ب ك ل) and the article (ال, لل); a known name
+  without the article never matches the word with it (سيول Seoul ≠ السيول floods), a name with
+  the article needs it (القاعدة ≠ قاعدة), a common word matches both (هجوم / الهجوم), and takes
+  the accusative alef (صاروخًا);
+- a token that is itself a known name is not split into clitics (بكين is not ب + كين);
+- phrase words are consecutive (only spaces or dashes between them) and each is the same word;
+- transliterated names may differ by consonants of one sound class and long vowels, within an
+  edit budget that grows with length (none below five letters), never onto another known name;
+  a split name may be written joined and the reverse (بيونغ يانغ / بيونغيانغ); a final -a after
+  a consonant may be written with teh marbuta (كيشيدا / كيشيدة);
+- place names bring their nisba forms (الروسية، الكوريين الشماليين، مسؤولا إيرانيا), unless quoted;
+- a mention inside a longer name of a different entity does not count (غينيا in غينيا بيساو,
+  الهندي in المحيطين الهندي والهادئ), unless the entity covers it (كوريا in كوريا الشمالية);
+- a body named by a phrase and followed by a country's singular adjective is that country's own
+  body (مجلس الأمن الروسي), unless the country covers it (حزب الله اللبناني);
+- an exclusion (-word) refuses its word wherever it stands, even inside a longer name.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Literal, NamedTuple
+
+from rapidfuzz.distance import Levenshtein
+
+from bot.core.arabic import WORD_RE, normalize, sentence_spans, skeleton
+from bot.match.aliases import (
+    AliasTable,
+    Phrase,
+    default_alias_table,
+    fuzzy_budget,
+    key_of,
+    nisba_phrases,
+    phrase_of,
+)
+
+__all__ = [
+    "ERROR_CODES",
+    "MAX_PHRASE_WORDS",
+    "MAX_QUERY_CHARS",
+    "MAX_TERMS",
+    "Match",
+    "MatchIndex",
+    "Query",
+    "QueryError",
+    "Term",
+    "is_near_duplicate",
+    "parse_query",
+]
+
+MAX_QUERY_CHARS = 100
+MAX_TERMS = 6  # terms joined by + plus exclusions
+MAX_PHRASE_WORDS = 6
+
+ErrorCode = Literal[
+    "empty", "too_long", "no_letters", "too_short", "too_many_terms", "bad_syntax",
+    "only_exclusions",
+]  # fmt: skip
+# Stable machine codes of QueryError; bot/texts.py words them for users.
+ERROR_CODES: tuple[ErrorCode, ...] = (
+    "empty",  # nothing but spaces
+    "too_long",  # over MAX_QUERY_CHARS characters
+    "no_letters",  # only punctuation or digits
+    "too_short",  # a term of a single letter would match almost every article
+    "too_many_terms",  # over MAX_TERMS terms, or a phrase over MAX_PHRASE_WORDS words
+    "bad_syntax",  # unclosed quote, empty side of +, quoted and plain words mixed in one term
+    "only_exclusions",  # -word terms with nothing to look for
+)
+
+
+class QueryError(ValueError):
+    """A subscription text that cannot be compiled; `code` is one of ERROR_CODES."""
+
+    def __init__(self, code: ErrorCode, detail: str) -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code: ErrorCode = code
+        self.detail = detail
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One phrase of a query: as written, normalized, and whether quoted (exact form)."""
+
+    surface: str
+    phrase: Phrase
+    exact: bool
+
+    @property
+    def key(self) -> str:
+        text = " ".join(self.phrase.words)
+        return f'"{text}"' if self.exact else text
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed subscription: every `required` term must occur, no `excluded` one may."""
+
+    text: str
+    key: str
+    required: tuple[Term, ...]
+    excluded: tuple[Term, ...]
+
+    def describe(self, aliases: AliasTable | None = None) -> list[str]:
+        """What will be watched: each term, then the names and forms that come with it."""
+        table = aliases or default_alias_table()
+        lines: list[str] = []
+        for term in self.required:
+            lines.append(term.surface)
+            if term.exact:
+                continue
+            seen = {key_of(term.phrase)}
+            for entity_id in table.resolve(term.phrase):
+                entity = table.entity(entity_id)
+                extra = list(entity.names)
+                if entity.is_place:
+                    extra += [" ".join(n.words) for n in nisba_phrases(entity)[:1]]
+                for name in extra:
+                    phrase = phrase_of(name)
+                    if phrase is None or key_of(phrase) in seen or name.isascii():
+                        continue
+                    seen.add(key_of(phrase))
+                    lines.append(name)
+        lines.extend(f"-{term.surface}" for term in self.excluded)
+        return lines
+
+
+_QUOTES = '"“”„″'
+_PLUS = "+＋"
+_MINUS = "-−–"
+_EDGE_PUNCTUATION = " \t«»()[]{}.,،؛;:!?؟'`"
+
+
+def parse_query(text: str) -> Query:
+    """Parse a subscription text; raises QueryError with a stable `code` when it is unusable."""
+    if not text or not text.strip():
+        raise QueryError("empty", "the keyword is empty")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError("too_long", f"{len(text)} characters, at most {MAX_QUERY_CHARS}")
+    if not any(ch.isalpha() for ch in normalize(text)):
+        raise QueryError("no_letters", "the keyword has no letters")
+    required: list[Term] = []
+    excluded: list[Term] = []
+    for part in _split_parts(text):
+        positive: list[Term] = []
+        plain: list[str] = []
+        for kind, raw, negated in part:
+            if negated:
+                excluded.append(_term(raw, exact=kind == "quoted"))
+            elif kind == "quoted":
+                positive.append(_term(raw, exact=True))
+            else:
+                plain.append(raw)
+        if plain:
+            positive.append(_term(" ".join(plain), exact=False))
+        if len(positive) > 1:
+            raise QueryError("bad_syntax", "join a quoted phrase and other words with +")
+        required.extend(positive)
+    if not required:
+        raise QueryError("only_exclusions", "add a word to look for besides the -exclusions")
+    if len(required) + len(excluded) > MAX_TERMS:
+        raise QueryError("too_many_terms", f"at most {MAX_TERMS} terms")
+    key = " + ".join(sorted(t.key for t in required))
+    key += "".join(f" -{k}" for k in sorted(t.key for t in excluded))
+    return Query(text=text, key=key, required=tuple(required), excluded=tuple(excluded))
+
+
+def _split_parts(text: str) -> list[list[tuple[str, str, bool]]]:
+    """Lex into (kind, raw, negated) items grouped by `+`; raise on unclosed quotes, empty sides."""
+    parts: list[list[tuple[str, str, bool]]] = [[]]
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch in _PLUS:
+            parts.append([])
+            i += 1
+            continue
+        negated = False
+        if ch in _MINUS:
+            if i + 1 >= n or text[i + 1].isspace() or text[i + 1] in _PLUS:
+                i += 1  # a lone dash is punctuation (الكونغو - كينشاسا)
+                continue
+            negated = True
+            i += 1
+            ch = text[i]
+        if ch in _QUOTES:
+            close = next((j for j in range(i + 1, n) if text[j] in _QUOTES), -1)
+            if close < 0:
+                raise QueryError("bad_syntax", "a quotation mark is not closed")
+            parts[-1].append(("quoted", text[i + 1 : close], negated))
+            i = close + 1
+            continue
+        j = i
+        while j < n and not text[j].isspace() and text[j] not in _PLUS and text[j] not in _QUOTES:
+            j += 1
+        parts[-1].append(("word", text[i:j], negated))
+        i = j
+    cleaned = [[item for item in part if phrase_of(item[1]) is not None] for part in parts]
+    if len(cleaned) > 1 and any(not part for part in cleaned):
+        raise QueryError("bad_syntax", "+ needs a word on each side")
+    return cleaned
+
+
+def _term(raw: str, *, exact: bool) -> Term:
+    phrase = phrase_of(raw)
+    if phrase is None:
+        raise QueryError("bad_syntax", "an empty term")
+    if len(phrase.words) > MAX_PHRASE_WORDS:
+        raise QueryError("too_many_terms", f"a phrase has at most {MAX_PHRASE_WORDS} words")
+    if len(phrase.letters) < 2:
+        raise QueryError("too_short", f"«{raw.strip()}» is too short to look for")
+    return Term(surface=raw.strip(_EDGE_PUNCTUATION + _QUOTES), phrase=phrase, exact=exact)
+
+
+def is_near_duplicate(a: Query, b: Query, aliases: AliasTable | None = None) -> bool:
+    """Would `b` watch the same thing as `a`? Same terms up to the article, spelling variants
+    of a transliterated name, or names of the same entity («الناتو» / «حلف شمال الأطلسي»)."""
+    if a.key == b.key:
+        return True
+    table = aliases or default_alias_table()
+    return _same_terms(a.required, b.required, table) and _same_terms(a.excluded, b.excluded, table)
+
+
+def _same_terms(left: tuple[Term, ...], right: tuple[Term, ...], table: AliasTable) -> bool:
+    if len(left) != len(right):
+        return False
+    remaining = list(right)
+    for term in left:
+        twin = next((r for r in remaining if _same_term(term, r, table)), None)
+        if twin is None:
+            return False
+        remaining.remove(twin)
+    return True
+
+
+def _same_term(a: Term, b: Term, table: AliasTable) -> bool:
+    if key_of(a.phrase) == key_of(b.phrase):
+        return True
+    if set(table.resolve(a.phrase)) & set(table.resolve(b.phrase)):
+        return True
+    x, y = a.phrase.letters, b.phrase.letters
+    budget = fuzzy_budget(min(len(x), len(y)))
+    return (
+        len(a.phrase.words) == len(b.phrase.words)
+        and budget > 0
+        and skeleton(x) == skeleton(y)
+        and len(skeleton(x)) >= 4
+        and Levenshtein.distance(x, y, score_cutoff=budget) <= budget
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The index
+
+FieldName = Literal["title", "body"]
+_FIELD_WEIGHT: dict[str, float] = {"title": 1.0, "body": 0.6}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The best mention of one subscription in one article.
+
+    `score` = field weight (title 1.0, body 0.6) × quality (1.0 the keyword as written,
+    0.9 an alias, 0.85 a derived or joined form, ×0.9 a transliteration variant) + 0.02 per
+    further mention (at most 0.1): any title mention outranks any body mention. Among equal
+    scores the longest mention is shown («تنظيم الدولة الإسلامية» over «الدولة الإسلامية»).
+    """
+
+    subscription_id: int
+    keyword: str
+    matched: str
+    sentence: str
+    start: int
+    end: int
+    field: FieldName
+    score: float
+
+
+# Article modes of a variant's first word.
+_FORBID, _OPTIONAL, _REQUIRE = 0, 1, 2
+_TANWEEN = 4  # flag on the article mode: the word may take the accusative alef
+_VOWEL_ENDINGS = frozenset("اويهء")
+_SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
+_GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
+# Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
+_PREFIXES: tuple[tuple[str, bool], ...] = tuple(
+    sorted(
+        {
+            (conj + prep + art, bool(art))
+            for conj in ("", "و", "ف")
+            for prep in ("", "ب", "ك", "ل")
+            for art in ("", "ال")
+            if not (prep == "ل" and art)
+        }
+        | {(conj + "لل", True) for conj in ("", "و", "ف")},
+        key=lambda p: len(p[0]),
+    )
+)
+
+
+class _Variant:
+    """One surface form to look for, shared by every subscription term that wants it.
+
+    Kept small: the index holds one per form of every subscription (100k keywords → ~200k).
+    """
+
+    __slots__ = (
+        "article",
+        "blocker",
+        "budget",
+        "entity",
+        "owners",
+        "quality",
+        "skels",
+        "words",
+    )
+
+    def __init__(
+        self,
+        words: tuple[str, ...],
+        article: int,
+        budget: int,
+        entity: str | None,
+        quality: float,
+    ) -> None:
+        self.words = words  # normalized; words[0] without its article
+        self.article = article  # _FORBID / _OPTIONAL / _REQUIRE, maybe | _TANWEEN
+        self.budget = budget  # edits allowed; 0 = exact words only
+        self.skels = tuple(skeleton(w) for w in words) if budget else ()
+        self.entity = entity
+        self.quality = quality
+        # Owners packed as subscription_id * 16 + slot + 8 (slot: required term index, or ~index
+        # of an excluded term): one int instead of a tuple per owner.
+        self.owners: tuple[int, ...] = ()
+        self.blocker = False  # a name whose span hides other entities' mentions inside it
+
+    @property
+    def signature(self) -> tuple[tuple[str, ...], int, int, str | None, float]:
+        return (self.words, self.article, self.budget, self.entity, self.quality)
+
+
+def _owner(subscription_id: int, slot: int) -> int:
+    return subscription_id * 16 + slot + 8
+
+
+def _budget(words: tuple[str, ...], fuzzy: bool) -> int:
+    """Edits a variant tolerates: only transliterable names long enough to tell apart."""
+    # Transliterated names carry no article inside («كوريا الشمالية» is an Arabic phrase).
+    if not fuzzy or any(w.startswith("ال") for w in words[1:]):
+        return 0
+    joined = "".join(words)
+    return fuzzy_budget(len(joined)) if len(skeleton(joined)) >= 4 else 0
+
+
+# Named tuples in the per-article loop: created by the thousand, cheaper than dataclasses.
+class _Split(NamedTuple):
+    """One reading of a word: its stem once a proclitic chain is removed."""
+
+    stem: str
+    article: bool  # the removed prefix contains the article
+    skel: str
+    skel_key: str  # index key of the skeleton
+    tanween: bool  # a final accusative alef was removed («صاروخا» → صاروخ)
+
+
+def _split(stem: str, article: bool, tanween: bool = False) -> _Split:
+    skel = skeleton(stem)
+    return _Split(stem, article, skel, _SKELETON_KEY + skel, tanween)
+
+
+class _Probe(NamedTuple):
+    """A reading of a word with what the index holds for it (valid for one index version)."""
+
+    split: _Split
+    candidates: tuple[_Variant, ...]  # variants anchored at this stem or its skeleton
+    stem_head: bool  # some phrase starts with this stem
+    skel_head: bool  # some fuzzy phrase starts with this skeleton
+    joined_head: bool  # some one-word fuzzy name may start with this skeleton
+
+
+class _Word(NamedTuple):
+    """Analysis of one distinct raw word, cached across articles."""
+
+    norm: str
+    skel: str
+    splits: tuple[_Split, ...]
+    version: int
+    probes: tuple[_Probe, ...]
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    norm: str
+    skel: str
+    probes: tuple[_Probe, ...]
+
+
+class _Hit(NamedTuple):
+    variant: _Variant
+    start: int
+    end: int
+    quality: float
+    # Inside a longer name of another entity, or a body named for another country: not a
+    # mention of what the subscription looks for, but still the word an exclusion refuses.
+    hidden: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Subscription:
+    keyword: str
+    required: int
+    variants: tuple[_Variant, ...]
+
+
+class MatchIndex:
+    """Every active subscription compiled into one index; `match` reads one article.
+
+    `match` returns one Match per subscription (its best mention), best score first.
+    """
+
+    def __init__(self, aliases: AliasTable | None = None) -> None:
+        self._table = aliases or default_alias_table()
+        self._buckets: dict[str, tuple[_Variant, ...]] = {}
+        # First words (and first-word skeletons) of phrase variants → how many phrases.
+        self._heads: dict[str, int] = {}
+        self._subscriptions: dict[int, _Subscription] = {}
+        self._words: dict[str, _Word] = {}  # analysis cache by raw word
+        self._version = 0  # bumped by every change, so cached probes are recomputed
+        # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → how many names.
+        self._joined: dict[str, int] = {}
+        self._add_blockers()
+
+    @classmethod
+    def build(
+        cls, items: Iterable[tuple[int, Query]], aliases: AliasTable | None = None
+    ) -> MatchIndex:
+        index = cls(aliases)
+        for subscription_id, query in items:
+            index.add(subscription_id, query)
+        return index
+
+    def __len__(self) -> int:
+        return len(self._subscriptions)
+
+    def __contains__(self, subscription_id: object) -> bool:
+        return subscription_id in self._subscriptions
+
+    # -- compiling -----------------------------------------------------------------------------
+
+    def add(self, subscription_id: int, query: Query) -> None:
+        """Index a subscription (replacing one with the same id)."""
+        if subscription_id in self._subscriptions:
+            self.remove(subscription_id)
+        variants: list[_Variant] = []
+        terms = [(slot, t) for slot, t in enumerate(query.required)]
+        terms += [(~slot, t) for slot, t in enumerate(query.excluded)]
+        for slot, term in terms:
+            for spec in self._specs(term):
+                variant = self._intern(*spec)
+                variant.owners = (*variant.owners, _owner(subscription_id, slot))
+                variants.append(variant)
+        self._subscriptions[subscription_id] = _Subscription(
+            query.text, len(query.required), tuple(variants)
+        )
+
+    def remove(self, subscription_id: int) -> None:
+        """Drop a subscription; unknown ids are ignored (removal is idempotent)."""
+        subscription = self._subscriptions.pop(subscription_id, None)
+        if subscription is None:
+            return
+        for variant in subscription.variants:
+            variant.owners = tuple(o for o in variant.owners if o // 16 != subscription_id)
+            if not variant.owners and not variant.blocker:
+                self._discard(variant)
+
+    def _specs(self, term: Term) -> list[tuple[tuple[str, ...], int, bool, str | None, float]]:
+        """(words, article mode, fuzzy, entity, quality) of every variant of a term."""
+        table = self._table
+        entity_ids = table.resolve(term.phrase)
+        entity = entity_ids[0] if entity_ids else None
+        specs: dict[tuple[tuple[str, ...], int], tuple[bool, str | None, float]] = {}
+
+        def put(phrase: Phrase, article: int, quality: float, owner: str | None) -> None:
+            words = (phrase.stem, *phrase.words[1:])
+            specs.setdefault((words, article), (not term.exact, owner, quality))
+
+        # The keyword itself: with the article it names something that has it (a known name
+        # requires it, a common word may drop it); without, the article would change the word.
+        own = term.phrase
+        known = bool(entity) or table.known_word(own.stem)
+        if not own.definite:
+            # A name never takes the article (سيول Seoul ≠ السيول floods); a common noun does
+            # (هجوم → الهجوم).
+            article = _FORBID if known else _OPTIONAL
+        elif known:
+            article = _REQUIRE  # the bare word is a name of its own: السيول (floods) ≠ سيول
+        else:
+            article = _OPTIONAL
+        if entity is None:
+            # A derived form («الحوثي», «الروسية») belongs to its entity: not hidden inside that
+            # entity's own names («جماعة الحوثي»).
+            derived = table.derived_entities(own)
+            entity = derived[0] if derived else None
+        if (
+            not term.exact
+            and entity is None
+            and len(own.words) == 1
+            and own.stem[-1:] not in _VOWEL_ENDINGS
+            and len(own.stem) >= 3
+        ):
+            # Indefinite accusative of a common noun: «صاروخ» → «أطلقت صاروخًا» (names are
+            # diptote or resolved above, so «مصر» never becomes «مصرا»).
+            article |= _TANWEEN
+        put(own, article, 1.0, entity)
+        if not term.exact:
+            for entity_id in entity_ids:
+                info = table.entity(entity_id)
+                for name in info.names:
+                    phrase = phrase_of(name)
+                    if phrase is not None:
+                        put(phrase, _REQUIRE if phrase.definite else _FORBID, 0.9, entity_id)
+                # Derived forms are Arabic morphology, not transliteration: no fuzzy tolerance
+                # («قطريات» must not reach «قطرات»).
+                for phrase in nisba_phrases(info):
+                    words = (phrase.stem, *phrase.words[1:])
+                    article = _OPTIONAL if phrase.definite else _FORBID
+                    if len(words) == 1 and words[0].endswith("ي"):
+                        # An adjective takes the accusative alef: «مسؤولًا إيرانيًّا».
+                        article |= _TANWEEN
+                    specs.setdefault((words, article), (False, entity_id, 0.85))
+            # A transliterated name split in two or three words is also written joined.
+            # Only syllable-like words without the article («بيونغ يانغ», «هونغ كونغ»):
+            # Arabic phrases («وزارة الخارجية») are never written joined.
+            for (words, article), (fuzzy, owner, _q) in list(specs.items()):
+                if (
+                    1 < len(words) <= 3
+                    and article & 3 == _FORBID
+                    and fuzzy
+                    and all(len(w) <= 6 and not w.startswith("ال") for w in words)
+                ):
+                    joined = Phrase(("".join(words),), False)
+                    if len(skeleton(joined.stem)) >= 4:
+                        put(joined, _FORBID, 0.85, owner)
+            # A foreign name ending in the vowel -a is also written with a final teh marbuta
+            # (كيشيدا / كيشيدة، جاكرتا / جاكرتة). After a consonant only: «روسيا» and
+            # «أوتاوا» end in a long vowel that keeps its alef.
+            for (words, article), (fuzzy, owner, _q) in list(specs.items()):
+                last = words[-1]
+                if (
+                    fuzzy
+                    and article & 3 == _FORBID
+                    and len(last) >= 5
+                    and last[-1] == "ا"
+                    and last[-2] not in _VOWEL_ENDINGS
+                    and not any(w.startswith("ال") for w in words)
+                ):
+                    put(Phrase((*words[:-1], last[:-1] + "ه"), False), _FORBID, 0.85, owner)
+        return [(w, a, f, e, q) for (w, a), (f, e, q) in specs.items()]
+
+    def _intern(
+        self, words: tuple[str, ...], article: int, fuzzy: bool, entity: str | None, quality: float
+    ) -> _Variant:
+        words = tuple(sys.intern(w) for w in words)
+        budget = _budget(words, fuzzy)
+        signature = (words, article, budget, entity, quality)
+        variant = _Variant(words, article, budget, entity, quality)
+        anchors = _anchors(variant)
+        for existing in self._buckets.get(anchors[0], ()):
+            if existing.signature == signature:
+                return existing  # shared by every subscription that wants this form
+        self._version += 1
+        for key in anchors:
+            # Tuples, not lists: most buckets hold one variant, and a tuple is smaller.
+            self._buckets[key] = (*self._buckets.get(key, ()), variant)
+            if " " in key:
+                head = key.split(" ", 1)[0]
+                self._heads[head] = self._heads.get(head, 0) + 1
+        for head in _joined_heads(variant):
+            self._joined[head] = self._joined.get(head, 0) + 1
+        return variant
+
+    def _discard(self, variant: _Variant) -> None:
+        self._version += 1
+        for head in _joined_heads(variant):
+            if self._joined.get(head, 0) <= 1:
+                self._joined.pop(head, None)
+            else:
+                self._joined[head] -= 1
+        for key in _anchors(variant):
+            current = self._buckets.get(key, ())
+            if not any(v is variant for v in current):
+                continue  # already gone (a query naming the same term twice)
+            bucket = tuple(v for v in current if v is not variant)
+            if bucket:
+                self._buckets[key] = bucket
+            else:
+                self._buckets.pop(key, None)
+            if " " in key:
+                head = key.split(" ", 1)[0]
+                if self._heads.get(head, 0) <= 1:
+                    self._heads.pop(head, None)
+                else:
+                    self._heads[head] -= 1
+
+    def _add_blockers(self) -> None:
+        """Multi-word names of every entity: a mention strictly inside one of them belongs to
+        that entity unless the mentioned entity covers it."""
+        for entity in self._table.entities():
+            phrases = [phrase_of(name) for name in entity.names]
+            phrases += nisba_phrases(entity)
+            for phrase in phrases:
+                if phrase is None or len(phrase.words) < 2:
+                    continue
+                article = _REQUIRE if phrase.definite else _FORBID
+                words = (phrase.stem, *phrase.words[1:])
+                self._intern(words, article, False, entity.id, 1.0).blocker = True
+
+    # -- matching ------------------------------------------------------------------------------
+
+    def match(self, title: str, body: str) -> list[Match]:
+        """Matches of one article (title and body only, never its related-headlines tail)."""
+        # Per owner (subscription × term): best (score, length, hit, field) and mention starts.
+        best: dict[int, tuple[float, int, _Hit, FieldName]] = {}
+        starts: dict[int, set[int]] = {}
+        fields: tuple[tuple[FieldName, str], ...] = (("title", title), ("body", body))
+        for field, text in fields:
+            if not text:
+                continue
+            weight = _FIELD_WEIGHT[field]
+            offset = 0 if field == "title" else len(title) + 1  # mentions distinct across fields
+            for hit in self._hits(text):
+                score = weight * hit.quality
+                length = hit.end - hit.start
+                for owner in hit.variant.owners:
+                    if hit.hidden and owner % 16 >= 8:
+                        continue  # a required term is not mentioned by a hidden hit
+                    current = best.get(owner)
+                    if current is None:
+                        best[owner] = (score, length, hit, field)
+                        starts[owner] = {offset + hit.start}
+                        continue
+                    starts[owner].add(offset + hit.start)
+                    if score > current[0] or (score == current[0] and length > current[1]):
+                        best[owner] = (score, length, hit, field)
+        # Per subscription: every required term found, no excluded one; its best mention.
+        found: dict[int, list[int]] = {}
+        for owner in best:
+            found.setdefault(owner // 16, []).append(owner)
+        matches: list[Match] = []
+        spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        texts = {"title": title, "body": body}
+        for subscription_id, owners in found.items():
+            subscription = self._subscriptions[subscription_id]
+            if len(owners) == 1:  # the common case: one term, found
+                top = owners[0]
+                if subscription.required != 1 or top % 16 < 8:
+                    continue
+                mentions = len(starts[top])
+            else:
+                if len(owners) < subscription.required or min(o % 16 for o in owners) < 8:
+                    continue
+                top = max(owners, key=lambda o: best[o][:2])
+                mentions = len(set().union(*(starts[o] for o in owners)))
+            score, _length, hit, field = best[top]
+            text = texts[field]
+            matches.append(
+                Match(
+                    subscription_id=subscription_id,
+                    keyword=subscription.keyword,
+                    matched=text[hit.start : hit.end],
+                    sentence=_sentence(spans, field, text, hit.start, hit.end),
+                    start=hit.start,
+                    end=hit.end,
+                    field=field,
+                    score=round(score + min(mentions - 1, 5) * 0.02, 3),
+                )
+            )
+        matches.sort(key=lambda m: (-m.score, m.subscription_id))
+        return matches
+
+    def _hits(self, text: str) -> list[_Hit]:
+        """Verified mentions of owned variants in one field, blocked ones removed."""
+        tokens = self._tokens(text)
+        # linked[i]: tokens i and i+1 may belong to one phrase (only spaces or dashes between).
+        linked = [
+            (b.start - a.end == 1 and text[a.end] == " ")
+            or _GAP.fullmatch(text, a.end, b.start) is not None
+            for a, b in pairwise(tokens)
+        ]
+        linked.append(False)
+        buckets = self._buckets
+        hits: list[_Hit] = []
+        blocks: list[_Hit] = []
+        for i, token in enumerate(tokens):
+            if not token.probes:
+                continue
+            nxt = tokens[i + 1] if linked[i] else None
+            seen: set[int] = set()
+            for split, candidates, stem_head, skel_head, joined_head in token.probes:
+                stem = split.stem
+                found_here: Iterable[_Variant] = candidates
+                if nxt is not None and (stem_head or skel_head or joined_head):
+                    more = list(candidates)
+                    if stem_head:
+                        more += buckets.get(f"{stem} {nxt.norm}", ())
+                    if skel_head:
+                        more += buckets.get(f"{split.skel_key} {nxt.skel}", ())
+                    if joined_head:  # a one-word name written as two
+                        more += buckets.get(split.skel_key + nxt.skel, ())
+                    found_here = more
+                for variant in found_here:
+                    if id(variant) in seen:
+                        continue
+                    if variant.words == (stem,) and not split.tanween:
+                        # Fast path, most hits: one word, as written (clitics aside).
+                        mode = variant.article & 3
+                        if (mode == _REQUIRE) if not split.article else (mode == _FORBID):
+                            continue
+                        hit = _Hit(variant, token.start, token.end, variant.quality)
+                    else:
+                        verified = self._verify(variant, tokens, linked, i, split)
+                        if verified is None:
+                            continue
+                        hit = verified
+                    seen.add(id(variant))
+                    if variant.blocker:
+                        blocks.append(hit)
+                    if variant.owners:
+                        hits.append(hit)
+        table = self._table
+        if any(table.is_body(hit.variant.entity) for hit in hits):
+            hits = self._national_bodies(hits, tokens, linked)
+        if not blocks or not hits:
+            return hits
+        # Token starts inside each blocking name → the names covering them.
+        covering: dict[int, list[_Hit]] = {}
+        token_starts = [token.start for token in tokens]
+        for block in blocks:
+            first = bisect_left(token_starts, block.start)
+            for start in token_starts[first : bisect_left(token_starts, block.end)]:
+                covering.setdefault(start, []).append(block)
+        return [
+            hit._replace(hidden=True)
+            if hit.start in covering
+            and any(
+                hit.end <= b.end
+                and b.end - b.start > hit.end - hit.start
+                and not table.covers(hit.variant.entity, b.variant.entity or "")
+                for b in covering[hit.start]
+            )
+            else hit
+            for hit in hits
+        ]
+
+    def _national_bodies(
+        self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]
+    ) -> list[_Hit]:
+        """A body named by a descriptive phrase and followed by a country's singular adjective
+        is that country's own body: «مجلس الأمن الروسي» is not the UN Security Council. Unless
+        the country is the body's home (it covers it): «حزب الله اللبناني», «الحرس الثوري
+        الإيراني». One-word names are left alone: after «قوات الناتو» the adjective may
+        describe the forces («قوات الناتو الأمريكية»); their national namesakes are listed
+        names instead («طالبان الباكستانية»)."""
+        table = self._table
+        last = {token.end: n for n, token in enumerate(tokens)}
+        out: list[_Hit] = []
+        for hit in hits:
+            n = last.get(hit.end, -1)
+            entity = hit.variant.entity
+            if (
+                entity is not None
+                and n >= 0
+                and linked[n]
+                and len(hit.variant.words) > 1
+                and table.is_body(entity)
+            ):
+                places = table.adjective_places(tokens[n + 1].norm)
+                if places and not any(table.covers(p, entity) for p in places):
+                    hit = hit._replace(hidden=True)
+            out.append(hit)
+        return out
+
+    def _verify(
+        self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int, split: _Split
+    ) -> _Hit | None:
+        """Does `variant` occur at token i read as `split`? Also a one-word variant written as
+        two words here (بيونغيانغ as «بيونغ يانغ»)."""
+        mode = variant.article
+        if split.article:
+            if mode & 3 == _FORBID:
+                return None
+        elif mode & 3 == _REQUIRE:
+            return None
+        words = variant.words
+        n = len(words)
+        exact = split.stem == words[0]
+        if split.tanween and not (exact and mode & _TANWEEN):
+            return None
+        if not exact:
+            if not variant.budget:
+                return None
+            if split.skel != variant.skels[0]:
+                if n == 1 and linked[i] and not split.article:
+                    nxt = tokens[i + 1]
+                    if split.skel + nxt.skel == variant.skels[0] and self._close(
+                        split.stem + nxt.norm, variant
+                    ):
+                        return _Hit(variant, tokens[i].start, nxt.end, variant.quality * 0.9)
+                return None
+        if i + n > len(tokens):
+            return None
+        parts = [split.stem]
+        for j in range(1, n):
+            if not linked[i + j - 1]:
+                return None
+            token = tokens[i + j]
+            if token.norm != words[j]:
+                if not variant.budget or token.skel != variant.skels[j]:
+                    return None
+                exact = False
+            parts.append(token.norm)
+        quality = variant.quality
+        if not exact:
+            if not self._close("".join(parts), variant):
+                return None
+            quality *= 0.9
+        return _Hit(variant, tokens[i].start, tokens[i + n - 1].end, quality)
+
+    def _close(self, written: str, variant: _Variant) -> bool:
+        """A fuzzy candidate within budget, and not itself the name of another entity."""
+        budget = variant.budget
+        if Levenshtein.distance(written, "".join(variant.words), score_cutoff=budget) > budget:
+            return False
+        others = self._table.word_entities(written)
+        return not others or variant.entity in others
+
+    # -- text analysis -------------------------------------------------------------------------
+
+    def _tokens(self, text: str) -> list[_Token]:
+        cache = self._words
+        version = self._version
+        tokens: list[_Token] = []
+        for m in WORD_RE.finditer(text):
+            raw = m.group()
+            word = cache.get(raw)
+            if word is None or word.version != version:
+                if word is None:
+                    if len(cache) > 100_000:  # news vocabulary is bounded; a flood is not
+                        cache.clear()
+                    word = self._analyze(raw)
+                word = cache[raw] = word._replace(version=version, probes=self._probes(word))
+            if word.norm:
+                tokens.append(_Token(m.start(), m.end(), word.norm, word.skel, word.probes))
+        return tokens
+
+    def _probes(self, word: _Word) -> tuple[_Probe, ...]:
+        """Look each reading of a word up once; cached until the index changes."""
+        buckets, heads, joined = self._buckets, self._heads, self._joined
+        probes = []
+        for split in word.splits:
+            candidates = list(buckets.get(split.stem, ()))
+            # One-word fuzzy variants have skeletons of four letters or more.
+            if len(split.skel) >= 4:
+                candidates += [v for v in buckets.get(split.skel_key, ()) if v not in candidates]
+            probe = _Probe(
+                split,
+                tuple(candidates),
+                split.stem in heads,
+                split.skel_key in heads,
+                not split.article and split.skel[:3] in joined,
+            )
+            if probe.candidates or probe.stem_head or probe.skel_head or probe.joined_head:
+                probes.append(probe)  # most readings of most words lead nowhere: dropped
+        return tuple(probes)
+
+    def _analyze(self, raw: str) -> _Word:
+        """The ways a word may be read: as is, and without each proclitic chain it starts with."""
+        norm = normalize(raw)
+        splits = [_split(norm, False)]
+        known = [norm] if self._table.known_word(norm) else []
+        for prefix, article in _PREFIXES[1:]:
+            if not norm.startswith(prefix) or len(norm) - len(prefix) < 2:
+                continue
+            stem = norm[len(prefix) :]
+            # A known name keeps its letters: «بكين» is not ب + كين (the article may still go).
+            if any(
+                len(k) > len(stem) and not (k.endswith(stem) and k[: -len(stem)].endswith("ال"))
+                for k in known
+            ):
+                continue
+            splits.append(_split(stem, article))
+            if self._table.known_word(stem):
+                known.append(stem)
+        # «صاروخًا»: the accusative alef after a consonant; only common nouns accept this reading.
+        # «إيرانيًّا»: after the nisba yeh; only nisba adjectives accept that one.
+        splits += [
+            _split(split.stem[:-1], split.article, tanween=True)
+            for split in splits
+            if len(split.stem) >= 4
+            and split.stem[-1] == "ا"
+            and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
+        ]
+        return _Word(norm, skeleton(norm), tuple(splits), -1, ())
+
+
+def _joined_heads(variant: _Variant) -> list[str]:
+    """Skeleton beginnings of a one-word fuzzy name, for spotting it written as two words."""
+    if len(variant.words) != 1 or not variant.budget or variant.article & 3 == _REQUIRE:
+        return []
+    skel = variant.skels[0]
+    return [skel[:2], skel[:3]]
+
+
+def _anchors(variant: _Variant) -> list[str]:
+    """Index keys of a variant: its first word, or first two words of a phrase, so that a
+    candidate found is nearly always a mention; the same by skeleton for fuzzy variants."""
+    words, skels = variant.words, variant.skels
+    if len(words) == 1:
+        keys = [words[0]]
+        if variant.budget:
+            keys.append(_SKELETON_KEY + skels[0])
+    else:
+        keys = [f"{words[0]} {words[1]}"]
+        if variant.budget:
+            keys.append(f"{_SKELETON_KEY}{skels[0]} {skels[1]}")
+    return keys
+
+
+def _sentence(
+    spans: dict[str, tuple[list[int], list[tuple[int, int]]]],
+    field: str,
+    text: str,
+    start: int,
+    end: int,
+) -> str:
+    """The sentence holding a mention (extended if the mention runs past its end)."""
+    if field not in spans:
+        found = sentence_spans(text)
+        spans[field] = ([a for a, _ in found], found)
+    firsts, found = spans[field]
+    n = bisect_right(firsts, start) - 1
+    if n >= 0 and start < found[n][1]:
+        a, b = found[n]
+        return text[a : max(b, end)]
+    return text[start:end]

@@ -1,0 +1,150 @@
+"""Routing new articles: one alert per chat and story, parked for inactive chats."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+import pytest
+from sqlite_utils import Database
+
+from bot.core.outgoing import OutgoingMessage
+from bot.core.preferences import Decision
+from bot.deliver.routing import ArticleLike, MatchLike, alert_key, route_articles
+from storage import chats, outbox, subscriptions
+from storage.chats import Chat
+from tests.helpers import Article, Found
+
+NOW = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+
+
+class Index:
+    def __init__(self, queries: dict[int, str]) -> None:
+        self.queries = queries
+
+    def match(self, title: str, body: str) -> Sequence[MatchLike]:
+        return [Found(i, q, body, 1.0) for i, q in self.queries.items() if q in title + body]
+
+
+ARTICLES = {
+    1: Article(1, "قمة الناتو", "اجتمع الناتو وبحث إيران", 10),
+    2: Article(2, "الناتو مجددا", "مصدر آخر عن القمة: الناتو", 10),  # same story, other source
+    3: Article(3, "إيران", "خبر عن إيران", None),
+}
+
+
+def load(db: Database, article_id: int) -> ArticleLike:
+    return ARTICLES[article_id]
+
+
+def render(article: ArticleLike, matches: Sequence[MatchLike], chat: Chat) -> OutgoingMessage:
+    words = ",".join(sorted(m.matched for m in matches))
+    return OutgoingMessage(text=f"{article.title}|{words}|{chat.id}")
+
+
+@pytest.fixture
+def world(db: Database) -> Index:
+    for story in (10,):
+        db["stories"].insert({"id": story, "created_at": NOW.isoformat()})
+    for article in ARTICLES.values():
+        db["articles"].insert(
+            {
+                "id": article.id,
+                "content_hash": str(article.id),
+                "file_name": f"{article.id}.txt",
+                "title": article.title,
+                "published_from": "text",
+                "body": article.body,
+                "language": "ar",
+                "ingested_at": NOW.isoformat(),
+                "story_id": article.story_id,
+            }
+        )
+    queries: dict[int, str] = {}
+    for chat_id, query in [(1, "الناتو"), (1, "إيران"), (2, "الناتو"), (3, "إيران")]:
+        chats.upsert_chat(db, chat_id, now=NOW)
+        sub = subscriptions.add_subscription(db, chat_id, query, query, now=NOW)
+        queries[sub.id] = query
+    return Index(queries)
+
+
+def test_one_alert_per_chat_with_all_its_matches(db: Database, world: Index) -> None:
+    report = route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
+    assert (report.matches, report.queued) == (4, 3)
+    assert [i.payload.text for i in outbox.items_for_chat(db, 1)] == ["قمة الناتو|إيران,الناتو|1"]
+    assert [i.dedup_key for i in outbox.items_for_chat(db, 2)] == ["story:10"]
+    assert db["matches"].count == 4
+
+
+def test_the_same_story_from_another_source_alerts_once(db: Database, world: Index) -> None:
+    route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
+    report = route_articles(db, [2], index=world, load_article=load, render=render, now=NOW)
+    assert (report.queued, report.already_alerted) == (0, 2)
+    assert db["outbox"].count == 3
+    assert db["matches"].count == 6  # the second source's matches are still recorded
+
+
+def test_article_without_story_uses_its_own_key(db: Database, world: Index) -> None:
+    route_articles(db, [3], index=world, load_article=load, render=render, now=NOW)
+    assert {i.dedup_key for i in outbox.items_for_chat(db, 3)} == {"article:3"}
+    assert alert_key(ARTICLES[1]) == "story:10"
+
+
+def test_inactive_chat_gets_a_parked_alert(db: Database, world: Index) -> None:
+    chats.deactivate_chat(db, 2, "Forbidden: bot was blocked by the user", now=NOW)
+    report = route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
+    assert (report.queued, report.parked) == (2, 1)
+    [parked] = outbox.items_for_chat(db, 2)
+    assert parked.status == "parked"
+    assert parked.last_error == "chat inactive: Forbidden: bot was blocked by the user"
+
+
+def test_a_render_error_costs_only_that_chat(db: Database, world: Index) -> None:
+    def fragile(article: ArticleLike, matches: Sequence[MatchLike], chat: Chat) -> OutgoingMessage:
+        if chat.id == 1:
+            raise ValueError("renderer bug")
+        return render(article, matches, chat)
+
+    report = route_articles(db, [1], index=world, load_article=load, render=fragile, now=NOW)
+    assert (report.queued, report.render_errors) == (2, 1)
+    assert db["matches"].count == 4  # every match is still recorded
+
+
+def test_a_subscription_removed_meanwhile_is_skipped(db: Database, world: Index) -> None:
+    subscriptions.remove_subscription(db, 2, "الناتو")
+    report = route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
+    assert report.queued == 2 and outbox.items_for_chat(db, 2) == []
+
+
+def test_each_alert_records_the_subscriptions_that_produced_it(db: Database, world: Index) -> None:
+    route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
+    ids = {sub.query: sub.id for sub in subscriptions.list_subscriptions(db, 1)}
+    recorded = dict(db.execute("SELECT chat_id, subscription_ids FROM outbox").fetchall())
+    assert json.loads(recorded[1]) == sorted([ids["الناتو"], ids["إيران"]])
+    [nato_2] = subscriptions.list_subscriptions(db, 2)
+    assert json.loads(recorded[2]) == [nato_2.id]
+
+
+def test_a_dropped_alert_is_counted_and_logged(
+    db: Database, world: Index, caplog: pytest.LogCaptureFixture
+) -> None:
+    def expired_for_chat_2(
+        db: Database, chat: Chat, subscription_ids: Sequence[int], now: datetime
+    ) -> Decision:
+        return Decision("drop") if chat.id == 2 else Decision("send")
+
+    with caplog.at_level(logging.INFO, logger="bot.deliver.routing"):
+        report = route_articles(
+            db,
+            [1],
+            index=world,
+            load_article=load,
+            render=render,
+            now=NOW,
+            policy=expired_for_chat_2,
+        )
+    assert (report.queued, report.dropped) == (2, 1)
+    assert outbox.items_for_chat(db, 2) == []
+    assert any("chat 2" in r.getMessage() and "expired" in r.getMessage() for r in caplog.records)
