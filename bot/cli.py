@@ -146,12 +146,15 @@ def parse_command(args: argparse.Namespace, settings: Settings) -> int:
             "body": article.body,
             "related": list(article.related),
             "language": article.language,
+            "url": article.url,
+            "kind": article.kind,
         }
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
         else:
             print(f"== {path}")
-            for key in ("title", "published", "published_from", "source", "language"):
+            keys = ("title", "kind", "published", "published_from", "source", "url", "language")
+            for key in keys:
                 print(f"{key}: {record[key]}")
             print(f"tags: {' | '.join(article.tags)}")
             print(f"related: {' | '.join(article.related)}")

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
 from bot.core.arabic import index_text
-from bot.core.article import DateOrigin, ParsedArticle
+from bot.core.article import ArticleKind, DateOrigin, ParsedArticle
 from bot.core.stories import (
     STORY_WINDOW,
     SignatureCache,
@@ -66,6 +66,8 @@ class StoredArticle(BaseModel):
     file_name: str
     content_hash: str
     ingested_at: datetime
+    url: str | None = None
+    kind: ArticleKind = "article"
 
 
 def _iso(value: datetime) -> str:
@@ -157,8 +159,8 @@ def _insert(
     cursor = db.execute(
         """
         INSERT INTO articles (content_hash, file_name, title, published, published_from,
-            source, tags, body, related, language, ingested_at, story_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            source, tags, body, related, language, ingested_at, story_id, url, kind)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(content_hash) DO NOTHING
         """,
         [
@@ -174,6 +176,8 @@ def _insert(
             parsed.language,
             _iso(now),
             story_id,
+            parsed.url,
+            parsed.kind,
         ],
     )
     if cursor.rowcount == 0:
@@ -272,7 +276,7 @@ def _story_candidates(
 
 _ARTICLE_COLUMNS = (
     "id, title, body, published, published_from, source, tags, related, language, story_id,"
-    " file_name, content_hash, ingested_at"
+    " file_name, content_hash, ingested_at, url, kind"
 )
 
 
@@ -284,7 +288,7 @@ def get_article(db: Database, article_id: int) -> StoredArticle:
     if row is None:
         raise KeyError(f"no article with id {article_id}")
     (id_, title, body, published, origin, source, tags, related, language, story, name, hash_,
-     ingested) = row  # fmt: skip
+     ingested, url, kind) = row  # fmt: skip
     return StoredArticle(
         id=id_,
         title=title,
@@ -299,6 +303,8 @@ def get_article(db: Database, article_id: int) -> StoredArticle:
         file_name=name,
         content_hash=hash_,
         ingested_at=datetime.fromisoformat(ingested),
+        url=url,
+        kind=kind,
     )
 
 

@@ -236,3 +236,11 @@ def m080_outbox_subscriptions(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m081_article_url_kind(db: Database) -> None:
+    """The article's own address (a `الرابط:` line, a collected item's link) and its kind:
+    `article`, or `flash` for a breaking-news line with little or no text."""
+    db.execute("ALTER TABLE articles ADD COLUMN url TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article'")

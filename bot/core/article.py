@@ -7,10 +7,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["DateOrigin", "ParsedArticle"]
+__all__ = ["ArticleKind", "DateOrigin", "ParsedArticle"]
 
 # Where `published` came from: the article text itself, or the file's mtime as a fallback.
 DateOrigin = Literal["text", "mtime"]
+
+# A flash is a breaking-news line («عاجل: ...») with little or no text of its own.
+ArticleKind = Literal["article", "flash"]
 
 
 class ParsedArticle(BaseModel):
@@ -27,3 +30,6 @@ class ParsedArticle(BaseModel):
     body: str
     related: tuple[str, ...] = ()
     language: str
+    # The article's own address, when the file gives one.
+    url: str | None = None
+    kind: ArticleKind = "article"
