@@ -32,11 +32,11 @@ from typing import Any
 from telegram import Bot
 
 from bot.app import build_application, running
-from bot.components import default_components
 from bot.core.outgoing import Button, OutgoingMessage
 from bot.deliver.sender import Sender
 from bot.match.matching import parse_query
 from bot.sandbox import Limits, Sandbox
+from bot.services import default_components
 from bot.settings import load_settings
 from storage import chats, outbox, subscriptions
 from storage.db import open_database

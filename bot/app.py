@@ -1,35 +1,49 @@
 """Assembling the bot: the PTB Application, its services, its jobs, and its lifecycle.
 
 `build_application(settings, components)` wires everything; `post_init` opens the database,
-puts alerts interrupted by a crash back in the queue, builds the match index from the stored
-subscriptions, creates the inbox scanner and the sender, stores them typed in `bot_data`
-(`bot.services.BotData`) and schedules two jobs through PTB's JobQueue:
+puts alerts interrupted by a crash back in the queue, builds the live match index from the
+stored subscriptions, creates the intake worker (bot/deliver/intake.py) and the sender, stores
+them typed in `bot_data` (`bot.services.BotData`) and schedules the jobs through PTB's JobQueue:
 
-- `inbox_job` every `scan_interval`: scan the inbox, match new articles, queue alerts, and
-  wake the sender at once when something was queued;
-- `sender_job` every `sender_interval`: drain the outbox (bot/delivery.py).
+- `inbox_job` every `scan_interval`: in a worker thread, scan the inbox, match new articles
+  and queue their alerts; then wake the sender at once when something was queued;
+- `sender_job` every `sender_interval`: drain the outbox (bot/deliver/sender.py);
+- the preference jobs: digests, mute ends, expiring follows, the inbox silence alert
+  (bot/deliver/jobs.py).
 
-`post_shutdown` closes the database. Handlers are registered by `handlers.register(app)`.
+`post_shutdown` closes the databases. Handlers are registered, in order, by
+`handlers.register(app)`; handlers receive the typed `bot.services.Context`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, JobQueue
+from sqlite_utils import Database
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    Defaults,
+    ExtBot,
+    JobQueue,
+)
 
 import handlers
+from bot.deliver.intake import Intake
 from bot.deliver.jobs import PreferenceJobData, schedule_preference_jobs
-from bot.deliver.policy import delivery_policy
-from bot.deliver.routing import route_articles
 from bot.deliver.sender import Sender
-from bot.services import BotData, Components, Context, Services
+from bot.match.live import LiveIndex
+from bot.match.matching import QueryError, parse_query
+from bot.services import BotData, Components, Context, MarsadContext, Services
 from bot.settings import Settings
 from storage import outbox
-from storage.admin import record_inbox_activity
 from storage.db import open_database
 from storage.subscriptions import active_subscriptions
 
@@ -54,24 +68,15 @@ class MissingTokenError(RuntimeError):
 
 
 async def inbox_job(context: Context) -> None:
-    """Scan the inbox once; queue the alerts of new articles; wake the sender if any."""
-    services = context.bot_data.services
-    now = services.clock()
-    report = services.scanner.scan(now)
-    if report.processed:
-        # Any file, even a rejected one, shows the feed is alive (the silence alert's clock).
-        record_inbox_activity(services.db, now)
-    if not report.new_article_ids:
+    """Scan the inbox once and queue the alerts of new articles, in a worker thread so that
+    chats are answered meanwhile; wake the sender if anything was queued."""
+    services = context.services
+    if services.intake.busy:
+        return  # the running scan takes whatever else has arrived on its next turn
+    report = await asyncio.to_thread(services.intake.run, services.clock())
+    if not report.scan.new_article_ids:
         return
-    routed = route_articles(
-        services.db,
-        report.new_article_ids,
-        index=services.index,
-        load_article=services.components.load_article,
-        render=services.render,
-        now=now,
-        policy=delivery_policy(services.settings),
-    )
+    routed = report.route
     log.info(
         "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d held, %d parked, "
         "%d already sent",
@@ -82,8 +87,9 @@ async def inbox_job(context: Context) -> None:
         routed.parked,
         routed.already_alerted,
     )
-    if routed.queued and context.job_queue is not None:
-        context.job_queue.run_once(sender_job, 0, name="sender-now")
+    queue: JobQueue[Any] | None = context.job_queue
+    if routed.queued and queue is not None:
+        queue.run_once(sender_job, 0, name="sender-now")
 
 
 async def sender_job(context: Context) -> None:
@@ -109,6 +115,24 @@ def file_url(api_url: str) -> str:
     return base.removesuffix("/bot") + "/file/bot" if base.endswith("/bot") else base + "/file"
 
 
+def build_index(db: Database, components: Components) -> LiveIndex:
+    """The live match index over every stored subscription."""
+    index = LiveIndex(components.aliases)
+    for subscription_id, chat_id, query in active_subscriptions(db):
+        try:
+            index.add(subscription_id, parse_query(query))
+        except QueryError as exc:
+            # Accepted by an older version's rules: kept in storage, reported, not matched.
+            log.error(
+                "subscription %s of chat %s (%r) no longer compiles: %s",
+                subscription_id,
+                chat_id,
+                query,
+                exc,
+            )
+    return index
+
+
 def build_application(settings: Settings, components: Components) -> MarsadApp:
     """The Application for `settings`: Bot API at `telegram_api_url`, services built at start."""
     if settings.telegram_token is None:
@@ -119,14 +143,13 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         recovered = outbox.recover_in_flight(db, now=components.clock())
         if recovered:
             log.warning("%d alert(s) were being sent when Marsad stopped: queued again", recovered)
-        index = components.make_index(db)
+        index = build_index(db, components)
         services = Services(
             settings=settings,
             db=db,
             index=index,
-            scanner=components.make_scanner(settings, db),
+            intake=Intake(settings, index),
             sender=Sender(db, application.bot, settings, wall=components.clock),
-            render=components.make_renderer(db),
             components=components,
         )
         bot_data: BotData = application.bot_data
@@ -139,23 +162,21 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         )
         queue = application.job_queue
         assert queue is not None  # python-telegram-bot[job-queue] is a dependency
-        queue.run_repeating(
-            inbox_job,
-            interval=settings.scan_interval,
-            first=0,
-            name="inbox",
-            job_kwargs={"coalesce": True, "misfire_grace_time": None},
-        )
-        # Two instances: a long drain keeps running while the next tick returns at once
-        # (Sender.drain is single-flight), instead of APScheduler logging a skipped run.
-        queue.run_repeating(
-            sender_job,
-            interval=settings.sender_interval,
-            first=0,
-            name="sender",
-            job_kwargs={"coalesce": True, "misfire_grace_time": None, "max_instances": 2},
-        )
-        # Digests, mute ends, time-limited follows and the inbox silence alert (issue 6).
+        # Two instances of each: while a long scan (in its thread) or a long drain runs, the
+        # next tick returns at once (Intake.busy, Sender.busy) instead of APScheduler logging
+        # a skipped run.
+        for job, interval, name in (
+            (inbox_job, settings.scan_interval, "inbox"),
+            (sender_job, settings.sender_interval, "sender"),
+        ):
+            queue.run_repeating(
+                job,
+                interval=interval,
+                first=0,
+                name=name,
+                job_kwargs={"coalesce": True, "misfire_grace_time": None, "max_instances": 2},
+            )
+        # Digests, mute ends, time-limited follows and the inbox silence alert.
         schedule_preference_jobs(
             queue,
             PreferenceJobData(
@@ -171,6 +192,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         bot_data: BotData = application.bot_data
         services = bot_data.detach()
         if services is not None:
+            services.intake.close()
             services.db.close()
 
     application: MarsadApp = (
@@ -178,7 +200,14 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         .token(settings.telegram_token.get_secret_value())
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
-        .context_types(ContextTypes(bot_data=BotData))
+        .context_types(ContextTypes(context=MarsadContext, bot_data=BotData))
+        # Every message is HTML without link previews unless a call says otherwise.
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

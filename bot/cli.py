@@ -237,7 +237,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
     from telegram import Update
 
     from bot.app import build_application
-    from bot.components import default_components
+    from bot.services import default_components
 
     application = build_application(settings, default_components(settings))
     # run_polling stops cleanly on SIGINT, SIGTERM and SIGABRT: pending sends finish, the

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import MarsadApp, build_application, running
-from bot.components import default_components
 from bot.sandbox import Sandbox, StoredMessage
+from bot.services import default_components
 from bot.settings import Settings, load_settings
 from storage import outbox
 

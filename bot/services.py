@@ -1,78 +1,70 @@
-"""The bot's running services, typed, as handlers and jobs find them in `context.bot_data`.
+"""The bot's running services and the typed context every handler and job receives.
 
-`post_init` (bot/app.py) builds one `Services` and attaches it to the application's
-`BotData`; a handler reads `context.bot_data.services.db` instead of loose dict keys.
+`post_init` (bot/app.py) builds one `Services` and attaches it to `BotData`. Handlers get a
+`Context` (python-telegram-bot's `ContextTypes` with the `MarsadContext` subclass below):
+`context.services`, `context.settings`, `context.db`, and for an update from a chat
+`context.chat` (recorded in storage on first use) and `context.lang`, instead of repeating
+that prologue in every handler.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from sqlite_utils import Database
-from telegram.ext import CallbackContext, ExtBot
+from telegram import Update
+from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.deliver.routing import ArticleLoader, MatchLike, Renderer
+from bot.core.texts import Lang, chat_language
+from bot.deliver.intake import Intake
 from bot.deliver.sender import Sender
+from bot.match.aliases import AliasTable, default_alias_table, load_alias_table
+from bot.match.live import LiveIndex
 from bot.settings import Settings
+from storage import chats
+from storage.chats import Chat
 from storage.timestamps import utcnow
 
 __all__ = [
     "BotData",
     "Components",
     "Context",
-    "ScanReportLike",
-    "Scanner",
+    "MarsadContext",
     "Services",
-    "SubscriptionIndex",
+    "default_components",
 ]
-
-
-class SubscriptionIndex(Protocol):
-    """The live match index (bot.match.matching.MatchIndex): matched against every new article,
-    updated by /follow and /unfollow."""
-
-    def match(self, title: str, body: str) -> Sequence[MatchLike]: ...
-    def add(self, subscription_id: int, query: Any) -> None: ...
-    def remove(self, subscription_id: int) -> None: ...
-
-
-class ScanReportLike(Protocol):
-    @property
-    def new_article_ids(self) -> list[int]: ...
-    @property
-    def processed(self) -> int: ...  # files taken: new, duplicate or quarantined
-
-
-class Scanner(Protocol):
-    """The inbox scanner (bot.ingest.inbox.InboxScanner)."""
-
-    def scan(self, now: datetime) -> ScanReportLike: ...
 
 
 @dataclass(frozen=True)
 class Components:
-    """The pipeline's parts that other modules provide, as factories (tests inject their own)."""
+    """What a deployment (or a test) chooses beyond the settings: the alias table the match
+    index is built with, and the clock jobs and handlers read "now" from (tests move it by
+    hand to reach a digest's hour)."""
 
-    make_index: Callable[[Database], SubscriptionIndex]
-    make_scanner: Callable[[Settings, Database], Scanner]
-    load_article: ArticleLoader
-    make_renderer: Callable[[Database], Renderer]
-    # "Now" for the jobs and handlers that follow wall-clock preferences (digests, mutes):
-    # tests pass a clock they move by hand.
+    aliases: AliasTable
     clock: Callable[[], datetime] = utcnow
+
+
+def default_components(settings: Settings) -> Components:
+    """The built-in alias table, extended by MARSAD_ALIASES_FILE when set; the wall clock."""
+    aliases = (
+        load_alias_table([settings.aliases_file])
+        if settings.aliases_file is not None
+        else default_alias_table()
+    )
+    return Components(aliases=aliases)
 
 
 @dataclass
 class Services:
     settings: Settings
-    db: Database
-    index: SubscriptionIndex
-    scanner: Scanner
+    db: Database  # the event loop's connection; the intake worker has its own
+    index: LiveIndex
+    intake: Intake
     sender: Sender
-    render: Renderer
     components: Components
 
     def clock(self) -> datetime:
@@ -100,4 +92,76 @@ class BotData:
         return services
 
 
-Context = CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]
+class MarsadContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """The context handlers and jobs receive: the services, and the update's chat and language.
+
+    `chat` records the chat in storage the first time a handler asks for it (an update from a
+    new chat creates it), once per update.
+    """
+
+    def __init__(
+        self,
+        application: Application[Any, Any, Any, Any, Any, Any],
+        chat_id: int | None = None,
+        user_id: int | None = None,
+    ) -> None:
+        super().__init__(application, chat_id=chat_id, user_id=user_id)
+        self._update: Update | None = None
+        self._chat: Chat | None = None
+
+    @classmethod
+    def from_update(
+        cls, update: object, application: Application[Any, Any, Any, Any, Any, Any]
+    ) -> MarsadContext:
+        context = super().from_update(update, application)
+        if isinstance(update, Update):
+            context._update = update
+        return context
+
+    @property
+    def services(self) -> Services:
+        return self.bot_data.services
+
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data.services.settings
+
+    @property
+    def db(self) -> Database:
+        return self.bot_data.services.db
+
+    @property
+    def chat(self) -> Chat | None:
+        """The update's chat as stored (created or refreshed on first use), None without one."""
+        if self._chat is None and self._update is not None:
+            effective = self._update.effective_chat
+            if effective is not None:
+                services = self.services
+                self._chat = chats.upsert_chat(
+                    services.db,
+                    effective.id,
+                    kind=effective.type,
+                    title=effective.title,
+                    now=services.clock(),
+                )
+        return self._chat
+
+    def refresh_chat(self) -> Chat | None:
+        """Read the chat again after a handler changed it (its language, its state)."""
+        if self._chat is not None:
+            self._chat = chats.get_chat(self.db, self._chat.id) or self._chat
+        return self.chat
+
+    @property
+    def lang(self) -> Lang:
+        """The language this update is answered in (`bot.core.texts.chat_language`).
+
+        Reading the language records nothing: a refusal or an admin's reply does not make
+        the chat a subscriber of broadcasts."""
+        chat = self._chat
+        if chat is None and self._update is not None and self._update.effective_chat is not None:
+            chat = chats.get_chat(self.db, self._update.effective_chat.id)
+        return chat_language(chat.language if chat else None, self.settings.language)
+
+
+Context = MarsadContext

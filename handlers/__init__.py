@@ -41,7 +41,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("recent", recent))
     application.add_handler(CommandHandler("search", search))
     application.add_handler(CommandHandler("lang", lang))
-    # Delivery preferences, groups and administration (issue 6).
+    # Delivery preferences, groups and administration.
     application.add_handler(CommandHandler("mode", preferences.mode))
     application.add_handler(CommandHandler("quiet", preferences.quiet))
     application.add_handler(CommandHandler("urgent", preferences.urgent))

@@ -14,10 +14,9 @@ from telegram.error import TelegramError
 
 from bot.chat.access import can_change_subscriptions, is_admin
 from bot.core.outgoing import GROUP_KINDS, OutgoingMessage
-from bot.core.texts import Lang, pick_lang, text
+from bot.core.texts import Lang, text
 from bot.services import Context
 from handlers.common import reply
-from storage.preferences import chat_prefs
 
 __all__ = ["may_change", "reply_lang", "require_admin"]
 
@@ -25,16 +24,8 @@ log = logging.getLogger(__name__)
 
 
 def reply_lang(update: Update, context: Context) -> Lang:
-    """The language to answer in: the chat's choice, else the user's app, else the default."""
-    services = context.bot_data.services
-    default = pick_lang(services.settings.language)
-    chat = update.effective_chat
-    if chat is not None:
-        prefs = chat_prefs(services.db, chat.id, default_timezone=services.settings.timezone)
-        if prefs.language:
-            return pick_lang(prefs.language, default)
-    user = update.effective_user
-    return pick_lang(user.language_code if user else None, default)
+    """The language to answer in: the chat's, by the one rule (`Context.lang`)."""
+    return context.lang
 
 
 async def may_change(update: Update, context: Context) -> bool:

@@ -7,24 +7,18 @@ import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Final
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from telegram import (
-    CallbackQuery,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    LinkPreviewOptions,
-    Message,
-    Update,
-)
+from telegram import CallbackQuery, LinkPreviewOptions, Message, Update
 from telegram.error import RetryAfter
 
 from bot.core import callbacks
 from bot.core.callbacks import CallbackError
 from bot.core.outgoing import OutgoingMessage
-from bot.core.texts import Lang, pick_lang, plain
+from bot.core.preferences import zone_or
+from bot.core.texts import Lang, chat_language, plain
+from bot.deliver.sender import keyboard, retry_after_seconds
 from bot.services import Context, Services
 from storage import chats
 from storage.chats import Chat
@@ -35,7 +29,6 @@ __all__ = [
     "chat_zone",
     "edit",
     "ensure_chat",
-    "keyboard",
     "reply",
     "send",
 ]
@@ -62,30 +55,13 @@ def ensure_chat(services: Services, update: Update) -> Chat | None:
 
 
 def chat_lang(services: Services, chat: Chat | None) -> Lang:
-    """The chat's language (/lang), else the configured default."""
-    default = pick_lang(services.settings.language)
-    return pick_lang(chat.language if chat else None, default)
+    """The chat's language by the one rule (`bot.core.texts.chat_language`)."""
+    return chat_language(chat.language if chat else None, services.settings.language)
 
 
 def chat_zone(services: Services, chat: Chat | None) -> ZoneInfo:
-    """The chat's time zone, else MARSAD_TIMEZONE."""
-    if chat is not None and chat.timezone:
-        try:
-            return ZoneInfo(chat.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    return services.settings.zone
-
-
-def keyboard(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
-    if not message.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [InlineKeyboardButton(b.text, callback_data=b.callback_data, url=b.url) for b in row]
-            for row in message.buttons
-        ]
-    )
+    """The chat's time zone, else MARSAD_TIMEZONE (`bot.core.preferences.zone_or`)."""
+    return zone_or(chat.timezone if chat else None, services.settings.zone)
 
 
 def _preview(message: OutgoingMessage) -> LinkPreviewOptions:
@@ -113,9 +89,7 @@ async def _honouring_retry_after(call: Callable[[], Awaitable[object]]) -> None:
         except RetryAfter as exc:
             if attempt == REPLY_ATTEMPTS:
                 raise
-            wait = exc.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            await asyncio.sleep(seconds)
+            await asyncio.sleep(retry_after_seconds(exc))
 
 
 async def send(update: Update, chat_id: int, message: OutgoingMessage) -> None:

@@ -13,7 +13,7 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.chat.access import is_allowed
 from bot.core.outgoing import OutgoingMessage
-from bot.core.texts import pick_lang, plain, text
+from bot.core.texts import chat_language, plain, text
 from bot.services import Context
 from handlers.common import chat_lang, reply
 from storage import chats
@@ -59,7 +59,7 @@ async def error_handler(update: object, context: Context) -> None:
     where = describe(update)
     trace = _scrubbed_trace(error, secret)
     log.error("error while handling %s:\n%s", where, trace)
-    admin_lang = pick_lang(services.settings.language)
+    admin_lang = chat_language(None, services.settings.language)
     notice = text(
         "error.admin",
         admin_lang,
@@ -68,7 +68,7 @@ async def error_handler(update: object, context: Context) -> None:
     )
     for admin in services.settings.admin_ids:
         try:
-            await context.bot.send_message(admin, notice, parse_mode="HTML")
+            await context.bot.send_message(admin, notice)  # HTML by the builder's Defaults
         except TelegramError as exc:
             log.warning("could not notify admin %s: %s", admin, html.escape(str(exc)))
     if isinstance(update, Update) and update.effective_chat is not None:
@@ -86,7 +86,7 @@ async def gatekeeper(update: Update, context: Context) -> None:
     # Admins always pass (bot.chat.access), so a typo in the allow-list cannot lock them out.
     if is_allowed(user.id if user is not None else None, settings):
         return
-    lang = pick_lang(context.bot_data.services.settings.language)
+    lang = chat_language(None, context.bot_data.services.settings.language)
     if update.callback_query is not None:
         await update.callback_query.answer(plain("error.not_allowed", lang), show_alert=True)
     elif update.effective_message is not None and update.effective_chat is not None:

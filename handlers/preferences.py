@@ -6,7 +6,11 @@ Thin: each handler checks who may change what (`handlers.access`), calls the com
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlite_utils import Database
+from telegram import Update
 
 from bot.chat.preferences import (
     Reply,
@@ -25,7 +29,7 @@ from bot.core.texts import Lang, mode_label, plain, text
 from bot.deliver.jobs import run_digests
 from bot.services import Context
 from handlers.access import may_change, reply_lang
-from handlers.common import argument, ensure_chat, read_press, reply
+from handlers.common import argument, edit, read_press, reply
 from storage.preferences import subscription_settings
 
 __all__ = ["mode", "mode_button", "mute", "quiet", "tz", "unmute", "urgent"]
@@ -41,72 +45,66 @@ async def _answer(update: Update, context: Context, answer: Reply) -> None:
     await reply(update, OutgoingMessage(text=text(answer.key, lang, **answer.values)))
 
 
-def _remember_chat(update: Update, context: Context) -> int | None:
-    chat = ensure_chat(context.bot_data.services, update)
-    return chat.id if chat else None
+# (db, chat id, now, the deployment's default zone) -> the reply; one per settings command.
+_Command = Callable[[Database, int, datetime, str], Reply]
+
+
+async def _run(
+    update: Update, context: Context, command: _Command, *, changes: bool
+) -> Reply | None:
+    """The shared body of /tz, /quiet, /mute and /unmute: in a group only admins change a
+    setting (reading it is open to members); the chat is recorded; the reply goes back."""
+    if changes and not await may_change(update, context):
+        return None
+    chat = context.chat
+    if chat is None:
+        return None
+    services = context.services
+    outcome = command(services.db, chat.id, services.clock(), services.settings.timezone)
+    await _answer(update, context, outcome)
+    return outcome
 
 
 async def tz(update: Update, context: Context) -> None:
     """Show the chat's time zone, or set it: /tz Asia/Riyadh."""
     arg = _arg(context)
-    if arg and not await may_change(update, context):
-        return
-    chat_id = _remember_chat(update, context)
-    if chat_id is None:
-        return
-    services = context.bot_data.services
-    outcome = tz_command(
-        services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
-    )
-    await _answer(update, context, outcome)
+
+    def command(db: Database, chat_id: int, now: datetime, zone: str) -> Reply:
+        return tz_command(db, chat_id, arg, now, default_zone=zone)
+
+    await _run(update, context, command, changes=bool(arg))
 
 
 async def quiet(update: Update, context: Context) -> None:
     """Show, set (/quiet 23:00-07:00) or clear (/quiet off) the chat's quiet hours."""
     arg = _arg(context)
-    if arg and not await may_change(update, context):
-        return
-    chat_id = _remember_chat(update, context)
-    if chat_id is None:
-        return
-    services = context.bot_data.services
-    outcome = quiet_command(
-        services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
-    )
-    await _answer(update, context, outcome)
+
+    def command(db: Database, chat_id: int, now: datetime, zone: str) -> Reply:
+        return quiet_command(db, chat_id, arg, now, default_zone=zone)
+
+    await _run(update, context, command, changes=bool(arg))
 
 
 async def mute(update: Update, context: Context) -> None:
     """Pause every alert, for a while (/mute 2h) or until /unmute; alerts are kept."""
-    if not await may_change(update, context):
-        return
-    chat_id = _remember_chat(update, context)
-    if chat_id is None:
-        return
-    services = context.bot_data.services
-    outcome = mute_command(
-        services.db,
-        chat_id,
-        _arg(context),
-        services.clock(),
-        default_zone=services.settings.timezone,
-    )
-    await _answer(update, context, outcome)
+    arg = _arg(context)
+
+    def command(db: Database, chat_id: int, now: datetime, zone: str) -> Reply:
+        return mute_command(db, chat_id, arg, now, default_zone=zone)
+
+    await _run(update, context, command, changes=True)
 
 
 async def unmute(update: Update, context: Context) -> None:
     """Resume alerts; what was held meanwhile goes out as one digest."""
-    if not await may_change(update, context):
-        return
-    chat_id = _remember_chat(update, context)
-    if chat_id is None:
-        return
-    services = context.bot_data.services
-    now = services.clock()
-    outcome = unmute_command(services.db, chat_id, now, default_zone=services.settings.timezone)
-    await _answer(update, context, outcome)
-    if outcome.key == "unmute.done":
-        run_digests(services.db, services.settings, now)  # now, not at the next job tick
+
+    def command(db: Database, chat_id: int, now: datetime, zone: str) -> Reply:
+        return unmute_command(db, chat_id, now, default_zone=zone)
+
+    outcome = await _run(update, context, command, changes=True)
+    if outcome is not None and outcome.key == "unmute.done":
+        services = context.services
+        run_digests(services.db, services.settings, services.clock())  # not at the next tick
 
 
 def _picker(update: Update, context: Context, lang: Lang) -> tuple[tuple[Button, ...], ...]:
@@ -126,16 +124,12 @@ def _picker(update: Update, context: Context, lang: Lang) -> tuple[tuple[Button,
     )
 
 
-def _mode_buttons(sub_id: int, lang: Lang) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    mode_label(name, lang), callback_data=callbacks.set_mode(sub_id, index)
-                )
-                for index, name in enumerate(MODES)
-            ]
-        ]
+def _mode_buttons(sub_id: int, lang: Lang) -> tuple[tuple[Button, ...], ...]:
+    return (
+        tuple(
+            Button(text=mode_label(name, lang), callback_data=callbacks.set_mode(sub_id, index))
+            for index, name in enumerate(MODES)
+        ),
     )
 
 
@@ -143,22 +137,21 @@ async def mode(update: Update, context: Context) -> None:
     """/mode KEYWORD instant|hourly|daily [HH:MM]; bare /mode shows buttons to choose."""
     message = update.effective_message
     arg = argument(message) if message else ""
-    if not await may_change(update, context):
+    if message is None:
         return
-    chat_id = _remember_chat(update, context)
-    if chat_id is None or message is None:
-        return
-    services = context.bot_data.services
-    lang = reply_lang(update, context)
     if not arg:
+        if not await may_change(update, context) or context.chat is None:
+            return
+        lang = context.lang
         rows = _picker(update, context, lang)
         key = "mode.pick" if rows else "list.empty"
         await reply(update, OutgoingMessage(text=text(key, lang), buttons=rows))
         return
-    outcome = mode_command(
-        services.db, chat_id, arg, services.clock(), default_zone=services.settings.timezone
-    )
-    await _answer(update, context, outcome)
+
+    def command(db: Database, chat_id: int, now: datetime, zone: str) -> Reply:
+        return mode_command(db, chat_id, arg, now, default_zone=zone)
+
+    await _run(update, context, command, changes=True)
 
 
 async def mode_button(update: Update, context: Context) -> None:
@@ -176,11 +169,10 @@ async def mode_button(update: Update, context: Context) -> None:
         return
     if press.action == "mp":
         await query.answer()
-        await query.edit_message_text(
-            text("mode.choose", lang, query=sub.query),
-            parse_mode="HTML",
-            reply_markup=_mode_buttons(sub.id, lang),
+        shown = OutgoingMessage(
+            text=text("mode.choose", lang, query=sub.query), buttons=_mode_buttons(sub.id, lang)
         )
+        await edit(query, shown)
         return
     index = press.args[1]
     if not 0 <= index < len(MODES):
@@ -196,17 +188,14 @@ async def mode_button(update: Update, context: Context) -> None:
         default_zone=services.settings.timezone,
     )
     await query.answer()
-    await query.edit_message_text(text(outcome.key, lang, **outcome.values), parse_mode="HTML")
+    await edit(query, OutgoingMessage(text=text(outcome.key, lang, **outcome.values)))
 
 
 async def urgent(update: Update, context: Context) -> None:
     """/urgent KEYWORD: its alerts ring even in quiet hours (again to undo)."""
-    message = update.effective_message
-    arg = argument(message) if message else ""
-    if arg and not await may_change(update, context):
-        return
-    chat_id = _remember_chat(update, context)
-    if chat_id is None:
-        return
-    outcome = urgent_command(context.bot_data.services.db, chat_id, arg)
-    await _answer(update, context, outcome)
+    arg = _arg(context)
+
+    def command(db: Database, chat_id: int, now: datetime, zone: str) -> Reply:
+        return urgent_command(db, chat_id, arg)
+
+    await _run(update, context, command, changes=bool(arg))

@@ -38,7 +38,6 @@ async def export(update: Update, context: Context) -> None:
     await message.reply_document(
         InputFile(data, filename=export_filename(chat.id, now)),
         caption=text("export.caption", lang, count=count),
-        parse_mode="HTML",
     )
 
 

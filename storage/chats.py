@@ -55,7 +55,7 @@ def upsert_chat(
 ) -> Chat:
     """Create the chat or refresh its kind and title; its active flag is left alone."""
     stamp = to_db(now)
-    with db.conn:
+    with db.atomic():
         db.execute(
             """
             INSERT INTO chats (id, kind, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -73,7 +73,7 @@ def deactivate_chat(db: Database, chat_id: int, reason: str, *, now: datetime) -
     """Telegram refused the chat (blocked, kicked, deactivated): mark it inactive, keep its
     subscriptions, park its undelivered alerts with the reason. Returns how many were parked."""
     stamp = to_db(now)
-    with db.conn:
+    with db.atomic():
         db.execute(
             """
             INSERT INTO chats (id, kind, active, inactive_reason, created_at, updated_at)
@@ -101,7 +101,7 @@ def reactivate_chat(
     """
     stamp = to_db(now)
     cutoff = to_db(now - max_age) if max_age is not None else ""
-    with db.conn:
+    with db.atomic():
         db.execute(
             "UPDATE chats SET active = 1, inactive_reason = NULL, updated_at = ? WHERE id = ?",
             [stamp, chat_id],
@@ -127,7 +127,7 @@ def migrate_chat_id(db: Database, old_id: int, new_id: int, *, now: datetime) ->
     Returns how many alerts now wait under the new id.
     """
     stamp = to_db(now)
-    with db.conn:
+    with db.atomic():
         old = get_chat(db, old_id)
         new = get_chat(db, new_id)
         if old is not None and new is None:
@@ -161,7 +161,7 @@ def migrate_chat_id(db: Database, old_id: int, new_id: int, *, now: datetime) ->
 
 def set_language(db: Database, chat_id: int, language: str, *, now: datetime) -> None:
     """The chat's reply language (/lang); the chat must exist."""
-    with db.conn:
+    with db.atomic():
         db.execute(
             "UPDATE chats SET language = ?, updated_at = ? WHERE id = ?",
             [language, to_db(now), chat_id],

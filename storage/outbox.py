@@ -159,7 +159,7 @@ def _insert(db: Database, alert: NewAlert, stamp: str) -> int | None:
 
 def enqueue(db: Database, alert: NewAlert, *, now: datetime) -> int | None:
     """Queue one message; None if the chat already has this dedup key (nothing is changed)."""
-    with db.conn:
+    with db.atomic():
         return _insert(db, alert, to_db(now))
 
 
@@ -174,7 +174,7 @@ def record_alerts(
     """
     stamp = to_db(now)
     created: list[int | None] = []
-    with db.conn:
+    with db.atomic():
         db.conn.executemany(
             "INSERT OR IGNORE INTO matches (article_id, subscription_id, chat_id, matched, "
             "sentence, score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -223,7 +223,7 @@ def claim(db: Database, item_id: int, *, now: datetime) -> bool:
 
     False if someone else changed it meanwhile (parked, migrated): then do not send.
     """
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             "UPDATE outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
             "WHERE id = ? AND status = 'pending'",
@@ -233,7 +233,7 @@ def claim(db: Database, item_id: int, *, now: datetime) -> bool:
 
 
 def mark_sent(db: Database, item_id: int, telegram_message_id: int, *, now: datetime) -> None:
-    with db.conn:
+    with db.atomic():
         db.execute(
             "UPDATE outbox SET status = 'sent', telegram_message_id = ?, sent_at = ?, "
             "last_error = NULL WHERE id = ?",
@@ -247,7 +247,7 @@ def reschedule(db: Database, item_id: int, *, at: datetime, error: str) -> None:
     An alert or digest whose chat was muted while it was in flight is held with the mute
     instead, so that it comes out in the mute's digest rather than during the mute.
     """
-    with db.conn:
+    with db.atomic():
         db.execute(
             """
             UPDATE outbox SET
@@ -269,7 +269,7 @@ def reschedule(db: Database, item_id: int, *, at: datetime, error: str) -> None:
 
 def fail(db: Database, item_id: int, error: str) -> None:
     """Telegram rejected the message itself (BadRequest): keep the reason, do not retry."""
-    with db.conn:
+    with db.atomic():
         db.execute(
             "UPDATE outbox SET status = 'failed', last_error = ? WHERE id = ?", [error, item_id]
         )
@@ -278,7 +278,7 @@ def fail(db: Database, item_id: int, error: str) -> None:
 def recover_in_flight(db: Database, *, now: datetime) -> int:
     """At start-up: items left `sending` by a crash go back to pending (they may have reached
     Telegram, but we cannot know: resending risks one duplicate, dropping risks a loss)."""
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             "UPDATE outbox SET status = 'pending', next_attempt_at = ?, "
             "last_error = 'interrupted while sending (crash or kill); resent' "

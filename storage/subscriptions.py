@@ -49,7 +49,7 @@ def add_subscription(
 ) -> Subscription:
     """Follow `query` in the chat (which must exist); following the same key again returns
     the existing subscription unchanged."""
-    with db.conn:
+    with db.atomic():
         db.execute(
             "INSERT OR IGNORE INTO subscriptions (chat_id, query, query_key, mode, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
@@ -71,7 +71,7 @@ def remove_subscription(db: Database, chat_id: int, query_key: str) -> Subscript
     )
     if not rows:
         return None
-    with db.conn:
+    with db.atomic():
         db.execute("DELETE FROM subscriptions WHERE id = ?", [rows[0]["id"]])
     return _subscription(rows[0])
 
@@ -129,6 +129,6 @@ def remove_subscription_by_id(
     )
     if not rows:
         return None
-    with db.conn:
+    with db.atomic():
         db.execute("DELETE FROM subscriptions WHERE id = ?", [subscription_id])
     return _subscription(rows[0])

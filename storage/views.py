@@ -30,7 +30,7 @@ class View(BaseModel):
 def save_view(db: Database, chat_id: int, kind: ViewKind, query: str = "") -> View:
     """Store a new view for `chat_id` and prune that chat's oldest ones."""
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    with db.conn:
+    with db.atomic():
         cursor = db.execute(
             "INSERT INTO views (chat_id, kind, query, created_at) VALUES (?, ?, ?, ?)",
             [chat_id, kind, query, now],

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import MarsadApp, build_application, running
-from bot.components import default_components
 from bot.match.matching import MatchIndex, parse_query
 from bot.sandbox import Sandbox
-from bot.services import Components
+from bot.services import Components, default_components
 from bot.settings import Settings, load_settings
 from storage import chats, subscriptions
 from storage.timestamps import utcnow

@@ -19,7 +19,7 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
 
 def add_article(db: Database, n: int, at: datetime) -> None:
-    db["articles"].insert(
+    db.table("articles").insert(
         {
             "content_hash": f"h{n}",
             "file_name": f"{n}.txt",
@@ -51,18 +51,20 @@ def test_last_inbox_activity_takes_the_latest_sign(db: Database) -> None:
 
 def test_stats(db: Database) -> None:
     stamp = to_db_time(NOW)
-    db["chats"].insert_all(
+    db.table("chats").insert_all(
         [
             {"id": 1, "kind": "private", "active": 1, "created_at": stamp, "updated_at": stamp},
             {"id": 2, "kind": "private", "active": 0, "created_at": stamp, "updated_at": stamp},
             {"id": -3, "kind": "supergroup", "active": 1, "created_at": stamp, "updated_at": stamp},
         ]
     )
-    db["subscriptions"].insert({"chat_id": 1, "query": "q", "query_key": "q", "created_at": stamp})
+    db.table("subscriptions").insert(
+        {"chat_id": 1, "query": "q", "query_key": "q", "created_at": stamp}
+    )
     add_article(db, 1, NOW - timedelta(days=1))
     add_article(db, 2, NOW)
     for n, status in enumerate(["pending", "pending", "failed", "held", "sent"]):
-        db["outbox"].insert(
+        db.table("outbox").insert(
             {
                 "chat_id": 1,
                 "dedup_key": str(n),
@@ -95,7 +97,7 @@ def test_broadcast_reaches_active_chats_once(db: Database) -> None:
 
     stamp = to_db_time(NOW)
     for chat_id, active in ((1, 1), (2, 0), (-3, 1)):
-        db["chats"].insert(
+        db.table("chats").insert(
             {
                 "id": chat_id,
                 "kind": "private",

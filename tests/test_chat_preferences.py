@@ -9,7 +9,6 @@ from sqlite_utils import Database
 
 from bot.chat.preferences import (
     Reply,
-    find_subscription,
     mode_command,
     mute_command,
     quiet_command,
@@ -20,6 +19,7 @@ from bot.chat.preferences import (
 )
 from bot.core.preferences import PreferenceError, QuietHours, SubscriptionPrefs
 from bot.core.texts import text
+from bot.match.following import find_subscription
 from storage.digests import due_chats, hold_alert
 from storage.preferences import chat_prefs, subscription_settings, to_db_time
 
@@ -29,9 +29,9 @@ ZONE = "Asia/Riyadh"
 
 def add_subscription(db: Database, chat_id: int, query: str) -> int:
     stamp = to_db_time(NOW)
-    db["chats"].insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
+    db.table("chats").insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
     row = {"chat_id": chat_id, "query": query, "query_key": key(query), "created_at": stamp}
-    return int(db["subscriptions"].insert(row).last_pk)
+    return int(db.table("subscriptions").insert(row).last_pk or 0)
 
 
 @pytest.mark.parametrize(
@@ -94,16 +94,23 @@ def test_mode_bad_argument_gets_its_own_message(db: Database, arg: str, key: str
     )
 
 
-def test_find_subscription_tolerates_spelling(db: Database) -> None:
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("كوريا  الشماليّة", "كوريا الشمالية"),
+        ("ناتو", "الناتو"),
+        ("حلف شمال الأطلسي", "الناتو"),  # an alias: /unfollow finds it, so /mode does too
+        ("إيران", None),
+        ("  ", None),
+    ],
+)
+def test_settings_commands_find_subscriptions_as_unfollow_does(
+    db: Database, said: str, meant: str | None
+) -> None:
     add_subscription(db, 1, "كوريا الشمالية")
     add_subscription(db, 1, "الناتو")
-    subs = subscription_settings(db, 1)
-    found = find_subscription(subs, "كوريا  الشماليّة")
-    assert found is not None and found.query == "كوريا الشمالية"
-    nato = find_subscription(subs, "ناتو")
-    assert nato is not None and nato.query == "الناتو"
-    assert find_subscription(subs, "إيران") is None
-    assert find_subscription(subs, "  ") is None
+    found = find_subscription(said, subscription_settings(db, 1))
+    assert (found.query if found else None) == meant
 
 
 def test_tz(db: Database) -> None:
@@ -159,7 +166,7 @@ def test_mute_and_unmute(db: Database) -> None:
 def test_unmute_makes_held_alerts_due(db: Database) -> None:
     mute_command(db, 1, "", NOW, default_zone=ZONE)
     for n in range(3):
-        row = db["outbox"].insert(
+        row = db.table("outbox").insert(
             {
                 "chat_id": 1,
                 "dedup_key": f"s{n}",
@@ -169,7 +176,7 @@ def test_unmute_makes_held_alerts_due(db: Database) -> None:
                 "created_at": to_db_time(NOW),
             }
         )
-        hold_alert(db, int(row.last_pk), reason="mute", release_at=None)
+        hold_alert(db, int(row.last_pk or 0), reason="mute", release_at=None)
     assert due_chats(db, NOW) == []
     assert unmute_command(db, 1, NOW, default_zone=ZONE) == Reply("unmute.done", {"count": 3})
     assert due_chats(db, NOW) == [1]
@@ -196,7 +203,7 @@ def test_mode(db: Database) -> None:
 def test_mode_switch_brings_held_digests_forward(db: Database) -> None:
     add_subscription(db, 1, "الناتو")
     mode_command(db, 1, "الناتو daily 08:00", NOW, default_zone=ZONE)
-    row = db["outbox"].insert(
+    row = db.table("outbox").insert(
         {
             "chat_id": 1,
             "dedup_key": "s",
@@ -206,7 +213,7 @@ def test_mode_switch_brings_held_digests_forward(db: Database) -> None:
             "created_at": to_db_time(NOW),
         }
     )
-    hold_alert(db, int(row.last_pk), reason="digest", release_at=NOW + timedelta(hours=20))
+    hold_alert(db, int(row.last_pk or 0), reason="digest", release_at=NOW + timedelta(hours=20))
     mode_command(db, 1, "الناتو hourly", NOW, default_zone=ZONE)
     assert due_chats(db, NOW + timedelta(hours=1)) == [1]
     mode_command(db, 1, "الناتو instant", NOW, default_zone=ZONE)

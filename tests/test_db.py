@@ -33,12 +33,12 @@ def test_outbox_subscriptions_are_filled_in_from_matches(tmp_path: Path) -> None
     db = Database(sqlite3.connect(str(tmp_path / "old.db")))
     migrations.apply(db, stop_before="m080_outbox_subscriptions")
     stamp = "2024-06-01T09:00:00.000000+00:00"
-    db["chats"].insert({"id": 7, "created_at": stamp, "updated_at": stamp})
+    db.table("chats").insert({"id": 7, "created_at": stamp, "updated_at": stamp})
     for sub_id, query in ((1, "الناتو"), (2, "كوريا"), (3, "إيران")):
-        db["subscriptions"].insert(
+        db.table("subscriptions").insert(
             {"id": sub_id, "chat_id": 7, "query": query, "query_key": query, "created_at": stamp}
         )
-    db["articles"].insert(
+    db.table("articles").insert(
         {
             "id": 10,
             "content_hash": "h",
@@ -51,7 +51,7 @@ def test_outbox_subscriptions_are_filled_in_from_matches(tmp_path: Path) -> None
         }
     )
     for sub_id in (1, 2):
-        db["matches"].insert(
+        db.table("matches").insert(
             {
                 "article_id": 10,
                 "subscription_id": sub_id,
@@ -63,9 +63,9 @@ def test_outbox_subscriptions_are_filled_in_from_matches(tmp_path: Path) -> None
             }
         )
     row = {"chat_id": 7, "payload": "{}", "next_attempt_at": stamp, "created_at": stamp}
-    db["outbox"].insert({**row, "id": 1, "dedup_key": "story:1", "article_id": 10})
-    db["outbox"].insert({**row, "id": 2, "dedup_key": "story:2", "article_id": 99})
-    db["outbox"].insert({**row, "id": 3, "dedup_key": "notice", "kind": "notice"})
+    db.table("outbox").insert({**row, "id": 1, "dedup_key": "story:1", "article_id": 10})
+    db.table("outbox").insert({**row, "id": 2, "dedup_key": "story:2", "article_id": 99})
+    db.table("outbox").insert({**row, "id": 3, "dedup_key": "notice", "kind": "notice"})
     migrations.apply(db)
     found = dict(db.execute("SELECT id, subscription_ids FROM outbox ORDER BY id").fetchall())
     assert sorted(json.loads(found[1])) == [1, 2]

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from bot.app import MarsadApp, build_application, running
-from bot.components import default_components
 from bot.core.article import ParsedArticle
 from bot.core.bidi import FSI, LRI, PDI
 from bot.sandbox import Limits, Sandbox, StoredMessage
+from bot.services import default_components
 from bot.settings import load_settings
 from storage import subscriptions
 from storage.articles import save_article

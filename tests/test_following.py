@@ -12,6 +12,7 @@ from bot.match.following import (
     watch_terms,
 )
 from bot.match.matching import parse_query
+from storage.search import ArticleHit
 
 
 @dataclass(frozen=True)
@@ -20,10 +21,8 @@ class Sub:
     query: str
 
 
-@dataclass(frozen=True)
-class Art:
-    title: str
-    body: str
+def art(n: int, title: str, body: str) -> ArticleHit:
+    return ArticleHit(id=n, title=title, body=body, source=None, published=None)
 
 
 @pytest.mark.parametrize(
@@ -99,10 +98,10 @@ def test_watch_terms_include_aliases_not_exclusions() -> None:
 
 def test_preview_counts_matches_and_keeps_the_newest() -> None:
     articles = [
-        Art("الناتو يجتمع", "نص."),
-        Art("خبر", "قال حلف شمال الأطلسي إنه سيجتمع."),
-        Art("اليابان", "لا شيء هنا."),
-        Art("والناتو أيضاً", "نص."),
+        art(1, "الناتو يجتمع", "نص."),
+        art(2, "خبر", "قال حلف شمال الأطلسي إنه سيجتمع."),
+        art(3, "اليابان", "لا شيء هنا."),
+        art(4, "والناتو أيضاً", "نص."),
     ]
     count, newest = preview(parse_query("الناتو"), articles)
     assert count == 3 and newest == articles[:2]

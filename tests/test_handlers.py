@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from telegram import Update
-from telegram.ext import CallbackContext
 
 from bot.app import MarsadApp
 from bot.core import callbacks
 from bot.core.article import ParsedArticle
 from bot.core.bidi import FSI, LRI, PDI
 from bot.sandbox import Limits, Sandbox, StoredMessage
+from bot.services import MarsadContext
 from handlers.errors import describe, error_handler
 from storage import chats, subscriptions
 from storage.articles import save_article
@@ -284,7 +284,7 @@ async def test_error_handler_tells_user_and_admins_without_the_token(
         try:
             raise RuntimeError(f"boom at {sandbox.api_url}{sandbox.token}/sendMessage")
         except RuntimeError as exc:
-            context = CallbackContext.from_error(update, exc, application)
+            context = MarsadContext.from_error(update, exc, application)
         await error_handler(update, context)
         admin = (await sandbox.wait_for_messages(99, 1))[-1]
         assert (

@@ -12,7 +12,14 @@ import pytest
 from sqlite_utils import Database
 
 from bot.ingest import inbox as inbox_module
-from bot.ingest.inbox import InboxScanner, collect_files, ingest_file, ingest_paths, is_ignored_name
+from bot.ingest.inbox import (
+    FileOutcome,
+    InboxScanner,
+    collect_files,
+    ingest_file,
+    ingest_paths,
+    is_ignored_name,
+)
 from bot.settings import Settings, load_settings
 from storage import articles as storage_articles
 from storage.articles import count_articles, get_article
@@ -183,7 +190,7 @@ def test_crash_between_save_and_move_is_safe(settings: Settings, db: Database) -
 def test_unexpected_error_quarantines_one_file_and_the_scan_goes_on(
     settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_parse = inbox_module.parse_article
+    real_parse = inbox_module.parse_article  # type: ignore[attr-defined]
 
     def flaky_parse(text: str, *args: object, **kwargs: object) -> object:
         if "انفجار" in text:
@@ -223,7 +230,7 @@ def test_ingest_paths_backfills_without_moving(
     (source / ".git").mkdir()
     (source / ".git" / "x.txt").write_text(ARTICLE, encoding="utf-8")
     (source / "copy.txt").write_bytes(OWNER[0].read_bytes())
-    seen = []
+    seen: list[FileOutcome] = []
     report = ingest_paths([source, OWNER[1]], db, settings, progress=seen.append)
     assert (report.new, report.duplicate, report.quarantined) == (5, 2, 1)
     assert [(p.name, r) for p, r in report.problems] == [
@@ -283,7 +290,7 @@ def test_files_move_only_after_their_batch_is_committed(
 def test_database_error_in_a_batch_leaves_only_the_failing_file(
     settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_save = inbox_module.save_article
+    real_save = inbox_module.save_article  # type: ignore[attr-defined]
 
     def failing_save(db: Database, parsed: object, **kwargs: object) -> object:
         if "رقم 2 " in getattr(parsed, "title", ""):
@@ -302,7 +309,7 @@ def test_database_error_in_a_batch_leaves_only_the_failing_file(
 def test_a_save_that_breaks_half_way_leaves_no_rows_behind(
     settings: Settings, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_index_text = storage_articles.index_text
+    real_index_text = storage_articles.index_text  # type: ignore[attr-defined]
 
     def breaking_index_text(text: str) -> str:
         if "رقم 1 " in text:

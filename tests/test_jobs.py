@@ -27,7 +27,7 @@ def notices(db: Database, chat_id: int) -> list[OutgoingMessage]:
 
 def add_chat(db: Database, chat_id: int, language: str | None = None) -> None:
     stamp = to_db_time(NOW)
-    db["chats"].insert(
+    db.table("chats").insert(
         {"id": chat_id, "language": language, "created_at": stamp, "updated_at": stamp},
         ignore=True,
     )
@@ -37,7 +37,7 @@ def test_digest_uses_the_chat_language(db: Database, settings: Settings) -> None
     add_chat(db, 7, "en")
     daily = SubscriptionPrefs(mode="daily", daily_at=time(8))
     for n in range(2):
-        article = db["articles"].insert(
+        article = db.table("articles").insert(
             {
                 "content_hash": f"h{n}",
                 "file_name": "f",
@@ -48,7 +48,7 @@ def test_digest_uses_the_chat_language(db: Database, settings: Settings) -> None
                 "ingested_at": to_db_time(NOW),
             }
         )
-        row = db["outbox"].insert(
+        row = db.table("outbox").insert(
             {
                 "chat_id": 7,
                 "dedup_key": f"story:{n}",
@@ -59,7 +59,7 @@ def test_digest_uses_the_chat_language(db: Database, settings: Settings) -> None
                 "created_at": to_db_time(NOW),
             }
         )
-        apply_decision(db, int(row.last_pk), 7, [daily], NOW, default_timezone="Asia/Riyadh")
+        apply_decision(db, int(row.last_pk or 0), 7, [daily], NOW, default_timezone="Asia/Riyadh")
     assert run_digests(db, settings, NOW) == []
     [release] = run_digests(db, settings, datetime(2024, 6, 2, 5, tzinfo=UTC))
     assert release.items == 2
@@ -69,10 +69,10 @@ def test_digest_uses_the_chat_language(db: Database, settings: Settings) -> None
 
 def test_expiry_deletes_and_notifies_once(db: Database, settings: Settings) -> None:
     add_chat(db, 7)
-    sub = db["subscriptions"].insert(
+    sub = db.table("subscriptions").insert(
         {"chat_id": 7, "query": "الناتو", "query_key": "ناتو", "created_at": to_db_time(NOW)}
     )
-    set_expiry(db, 7, int(sub.last_pk), NOW + timedelta(days=7))
+    set_expiry(db, 7, int(sub.last_pk or 0), NOW + timedelta(days=7))
     assert run_expiry(db, settings, NOW + timedelta(days=6)) == []
     [expired] = run_expiry(db, settings, NOW + timedelta(days=7))
     assert expired.query == "الناتو"

@@ -1,8 +1,9 @@
 """Precision and recall on a held-out set written independently of the matcher's rules.
 
 `tests/data/matching_holdout.tsv` was written by a second reader before reading the rules, the
-way a demanding analyst would probe each category of issue 3 and each negative. It is kept apart
-from the development set so that a rule tuned to one set shows up as a failure on the other.
+way a demanding analyst would probe each category of the matching rules and each negative. It
+is kept apart from the development set so that a rule tuned to one set shows up as a failure on
+the other.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ def message(text: str = "تنبيه") -> OutgoingMessage:
 
 def add_article(db: Database, article_id: int, story_id: int | None = None) -> None:
     if story_id is not None and not db["stories"].count_where("id = ?", [story_id]):
-        db["stories"].insert({"id": story_id, "created_at": NOW.isoformat()})
-    db["articles"].insert(
+        db.table("stories").insert({"id": story_id, "created_at": NOW.isoformat()})
+    db.table("articles").insert(
         {
             "id": article_id,
             "content_hash": f"h{article_id}",
@@ -98,7 +98,7 @@ def test_recover_in_flight_after_a_crash(db: Database) -> None:
 
 
 def test_unreadable_payload_is_failed_with_reason(db: Database) -> None:
-    db["outbox"].insert(
+    db.table("outbox").insert(
         {
             "chat_id": 1,
             "dedup_key": "x",

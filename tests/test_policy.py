@@ -38,9 +38,9 @@ def enqueue(
 ) -> int:
     """An article and its pending alert, as the pipeline writes them."""
     stamp = to_db_time(at)
-    db["chats"].insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
+    db.table("chats").insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
     article = (
-        db["articles"]
+        db.table("articles")
         .insert(
             {
                 "content_hash": f"h{n}",
@@ -54,10 +54,11 @@ def enqueue(
             }
         )
         .last_pk
+        or 0
     )
     message = OutgoingMessage(text=f"<b>عنوان الخبر {n}</b>\nملخص")
     return int(
-        db["outbox"]
+        db.table("outbox")
         .insert(
             {
                 "chat_id": chat_id,
@@ -73,6 +74,7 @@ def enqueue(
             }
         )
         .last_pk
+        or 0
     )
 
 
@@ -263,7 +265,7 @@ def test_delivery_policy_reads_stored_preferences(db: Database) -> None:
     subs = {}
     for chat_id in (7, -100):
         row = {"chat_id": chat_id, "query": "q", "query_key": "q", "created_at": stamp}
-        subs[chat_id] = int(db["subscriptions"].insert(row).last_pk)
+        subs[chat_id] = int(db.table("subscriptions").insert(row).last_pk or 0)
     set_mode(db, 7, subs[7], "hourly")
     decision = policy(db, private, [subs[7]], NOON)
     assert (decision.action, decision.reason) == ("hold", "digest")
@@ -353,7 +355,7 @@ def test_a_digest_due_during_a_mute_waits_and_joins_the_mute_digest(db: Database
 
 def subscribe(db: Database, chat_id: int, query: str, prefs: SubscriptionPrefs) -> int:
     stamp = to_db_time(NOON)
-    db["chats"].insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
+    db.table("chats").insert({"id": chat_id, "created_at": stamp, "updated_at": stamp}, ignore=True)
     row = {
         "chat_id": chat_id,
         "query": query,
@@ -362,7 +364,7 @@ def subscribe(db: Database, chat_id: int, query: str, prefs: SubscriptionPrefs) 
         "daily_at": f"{prefs.daily_at:%H:%M}" if prefs.daily_at else None,
         "created_at": stamp,
     }
-    return int(db["subscriptions"].insert(row).last_pk)
+    return int(db.table("subscriptions").insert(row).last_pk or 0)
 
 
 def hold_for(db: Database, n: int, subs: dict[int, SubscriptionPrefs]) -> int:

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from bot.app import MarsadApp, build_application, running
-from bot.components import default_components
 from bot.core.texts import count_noun
 from bot.sandbox import Limits, Sandbox
+from bot.services import default_components
 from bot.settings import Settings
 from storage import chats
 from storage.preferences import subscription_settings
@@ -107,7 +107,7 @@ async def settle(application: MarsadApp) -> None:
     await asyncio.sleep(0.6)
     services = application.bot_data.services
     for _ in range(50):
-        if not services.sender.busy:
+        if not services.sender.busy and not services.intake.busy:
             return
         await asyncio.sleep(0.1)
 

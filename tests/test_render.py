@@ -28,6 +28,7 @@ from bot.deliver.render import (
     render_unfollow_picker,
     split_html,
 )
+from bot.match.following import FollowPlan
 
 RIYADH = ZoneInfo("Asia/Riyadh")
 TAG = re.compile(r"</?(b|i|pre|code)>")
@@ -304,15 +305,6 @@ class Added:
     preview_items: tuple[ArticleItem, ...] = ()
 
 
-@dataclass(frozen=True)
-class Plan:
-    invalid: tuple[tuple[str, str], ...] = ()
-    duplicates: tuple[str, ...] = ()
-    near_duplicates: tuple[tuple[str, str], ...] = ()
-    over_limit: tuple[str, ...] = ()
-    limit: int = 50
-
-
 def reason_of(code: str, lang: str) -> str:
     return f"reason:{code}"
 
@@ -323,11 +315,12 @@ def test_follow_result_reports_watches_preview_and_everything_not_added() -> Non
         Added("الناتو", ("الناتو", "حلف شمال الأطلسي"), 3, (item,)),
         Added("بوتين", ("بوتين",), 0),
     ]
-    plan = Plan(
+    plan = FollowPlan(
         invalid=(("-x", "only_exclusions"),),
         duplicates=("إيران",),
         near_duplicates=(("ناتو", "الناتو"),),
         over_limit=("روسيا",),
+        limit=50,
     )
     message = render_follow_result(added, plan, lang="ar", zone=RIYADH, error_reason=reason_of)
     shown = visible(message.text)
@@ -342,5 +335,5 @@ def test_follow_result_reports_watches_preview_and_everything_not_added() -> Non
 
 
 def test_follow_result_without_anything_is_the_usage() -> None:
-    message = render_follow_result([], Plan(), lang="en", zone=UTC, error_reason=reason_of)
+    message = render_follow_result([], FollowPlan(), lang="en", zone=UTC, error_reason=reason_of)
     assert message.text.startswith("Write the keyword")

@@ -47,9 +47,9 @@ def render(article: ArticleLike, matches: Sequence[MatchLike], chat: Chat) -> Ou
 @pytest.fixture
 def world(db: Database) -> Index:
     for story in (10,):
-        db["stories"].insert({"id": story, "created_at": NOW.isoformat()})
+        db.table("stories").insert({"id": story, "created_at": NOW.isoformat()})
     for article in ARTICLES.values():
-        db["articles"].insert(
+        db.table("articles").insert(
             {
                 "id": article.id,
                 "content_hash": str(article.id),

@@ -134,9 +134,9 @@ def test_recent_for_terms_is_newest_first(db: Database) -> None:
 def test_recent_for_chat_lists_each_matched_article_once(db: Database) -> None:
     first = store(db, "أ", "نص.")
     second = store(db, "ب", "نص.")
-    db["chats"].insert({"id": 1, "created_at": "t", "updated_at": "t"})
+    db.table("chats").insert({"id": 1, "created_at": "t", "updated_at": "t"})
     for sub_id, query in ((1, "x"), (2, "y")):
-        db["subscriptions"].insert(
+        db.table("subscriptions").insert(
             {"id": sub_id, "chat_id": 1, "query": query, "query_key": query, "created_at": "t"}
         )
     for article, sub, at in (
@@ -144,7 +144,7 @@ def test_recent_for_chat_lists_each_matched_article_once(db: Database) -> None:
         (first, 2, "2024-01-03"),
         (second, 1, "2024-01-02"),
     ):
-        db["matches"].insert(
+        db.table("matches").insert(
             {
                 "article_id": article,
                 "subscription_id": sub,

@@ -29,13 +29,14 @@ NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
 
 def add_subscription(db: Database, chat_id: int, query: str) -> int:
     stamp = to_db_time(NOW)
-    db["chats"].insert(
+    db.table("chats").insert(
         {"id": chat_id, "created_at": stamp, "updated_at": stamp}, pk="id", ignore=True
     )
     return int(
-        db["subscriptions"]
+        db.table("subscriptions")
         .insert({"chat_id": chat_id, "query": query, "query_key": query, "created_at": stamp})
         .last_pk
+        or 0
     )
 
 

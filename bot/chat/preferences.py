@@ -7,7 +7,7 @@ call these, and render the reply in the chat's language.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
@@ -25,7 +25,6 @@ from bot.chat.transfer import (
     load_document,
     plan_import,
 )
-from bot.core.arabic import normalize
 from bot.core.preferences import (
     DEFAULT_DAILY_AT,
     MODES,
@@ -40,6 +39,7 @@ from bot.core.preferences import (
     resolve_timezone,
 )
 from bot.deliver.policy import reschedule_digests
+from bot.match.following import find_subscription
 from storage.preferences import (
     SubscriptionSettings,
     chat_prefs,
@@ -58,7 +58,6 @@ __all__ = [
     "Reply",
     "apply_mode",
     "export_chat",
-    "find_subscription",
     "import_chat",
     "mode_command",
     "mute_command",
@@ -78,22 +77,6 @@ class Reply:
 
     key: str
     values: Mapping[str, object] = field(default_factory=dict)
-
-
-def find_subscription(
-    subs: Sequence[SubscriptionSettings], keyword: str
-) -> SubscriptionSettings | None:
-    """The subscription a user means by `keyword`: same text once normalized (hamza, ta
-    marbuta, diacritics, spacing), else the only one whose text contains it or it contains."""
-    wanted = " ".join(normalize(keyword).split())
-    if not wanted:
-        return None
-    keyed = [(" ".join(normalize(sub.query).split()), sub) for sub in subs]
-    for key, sub in keyed:
-        if key == wanted or sub.query_key == wanted:
-            return sub
-    partial = [sub for key, sub in keyed if wanted in key or key in wanted]
-    return partial[0] if len(partial) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,7 +210,7 @@ def mode_command(
     if parsed is None:
         return Reply("mode.usage", {"modes": " | ".join(MODES)})
     keyword, mode, at = parsed
-    sub = find_subscription(subscription_settings(db, chat_id), keyword)
+    sub = find_subscription(keyword, subscription_settings(db, chat_id))
     if sub is None:
         return Reply("sub.not_found", {"query": keyword[:80]})
     return apply_mode(db, chat_id, sub, mode, at, now, default_zone=default_zone)
@@ -270,7 +253,7 @@ def urgent_command(db: Database, chat_id: int, arg: str) -> Reply:
         if not urgent:
             return Reply("urgent.usage")
         return Reply("urgent.list", {"queries": "، ".join(urgent)})
-    sub = find_subscription(subs, keyword)
+    sub = find_subscription(keyword, subs)
     if sub is None:
         return Reply("sub.not_found", {"query": keyword[:80]})
     set_urgent(db, chat_id, sub.id, not sub.urgent)

@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from bot.core.errors import MarsadError, TransferErrorCode
 from bot.core.preferences import (
     DEFAULT_DAILY_AT,
     Mode,
@@ -61,13 +62,8 @@ MAX_IMPORT_BYTES = 512 * 1024
 MAX_QUERY_CHARS = 300
 
 
-class TransferError(ValueError):
+class TransferError(MarsadError[TransferErrorCode], ValueError):
     """The file as a whole cannot be read; `code` names why for the reply text."""
-
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.detail = detail
 
 
 class SubscriptionEntry(BaseModel):

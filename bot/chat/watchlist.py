@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Final, Protocol
+from typing import Final
 
 from sqlite_utils import Database
 
 from bot.deliver.render import ArticleItem
 from bot.match.following import FollowPlan, find_subscription, plan_follow, preview, watch_terms
+from bot.match.live import LiveIndex
 from bot.match.matching import Query
 from storage import subscriptions
 from storage.search import ArticleHit, articles_since
@@ -25,7 +26,6 @@ __all__ = [
     "PREVIEW_DAYS",
     "FollowResult",
     "Followed",
-    "LiveIndex",
     "follow",
     "unfollow",
     "unfollow_id",
@@ -34,13 +34,6 @@ __all__ = [
 PREVIEW_DAYS: Final = 7
 # Newest articles shown under a new subscription's preview count.
 PREVIEW_SHOWN: Final = 2
-
-
-class LiveIndex(Protocol):
-    """The running match index (bot.match.matching.MatchIndex; bot.services.SubscriptionIndex)."""
-
-    def add(self, subscription_id: int, query: Any) -> None: ...
-    def remove(self, subscription_id: int) -> None: ...
 
 
 @dataclass(frozen=True)

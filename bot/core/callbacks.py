@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from bot.core.errors import CallbackErrorCode, MarsadError
+
 __all__ = [
     "MAX_BYTES",
     "Callback",
@@ -30,7 +32,7 @@ Action = Literal["full", "unf", "pg", "ex", "noop", "mp", "ms"]
 _ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop", "mp", "ms"})
 
 
-class CallbackError(ValueError):
+class CallbackError(MarsadError[CallbackErrorCode], ValueError):
     """Callback data this version of the bot did not write (old button, forged data)."""
 
 
@@ -45,7 +47,7 @@ class Callback:
 def _encode(action: Action, *args: int) -> str:
     data = ":".join([action, *(str(a) for a in args)])
     if len(data.encode()) > MAX_BYTES:  # only reachable with absurd ids; fail loudly
-        raise CallbackError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+        raise CallbackError("too_long", f"over {MAX_BYTES} bytes: {data!r}")
     return data
 
 
@@ -98,14 +100,14 @@ _ARITY: Final[dict[str, int]] = {
 def parse(data: str | None) -> Callback:
     """Decode callback data; raises CallbackError for anything this module did not write."""
     if not data:
-        raise CallbackError("empty callback data")
+        raise CallbackError("empty")
     action, *raw = data.split(":")
     if action not in _ACTIONS or len(raw) != _ARITY[action]:
-        raise CallbackError(f"unknown callback data {data!r}")
+        raise CallbackError("unknown", repr(data))
     try:
         args = tuple(int(part) for part in raw)
     except ValueError:
-        raise CallbackError(f"bad number in callback data {data!r}") from None
+        raise CallbackError("bad_number", repr(data)) from None
     if any(a < 0 for a in args):
-        raise CallbackError(f"negative number in callback data {data!r}")
+        raise CallbackError("bad_number", f"negative in {data!r}")
     return Callback(action, args)  # type: ignore[arg-type]  # checked against _ACTIONS

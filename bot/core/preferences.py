@@ -18,6 +18,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.core.arabic import fold_digits
+from bot.core.errors import MarsadError, PreferenceErrorCode
 
 __all__ = [
     "BURST_WINDOW",
@@ -49,6 +50,7 @@ __all__ = [
     "resolve_timezone",
     "silence_alert_due",
     "split_follow_duration",
+    "zone_or",
 ]
 
 Mode = Literal["instant", "hourly", "daily"]
@@ -61,12 +63,12 @@ DEFAULT_DAILY_AT = time(8, 0)
 MAX_DURATION = timedelta(days=366)
 
 
-class PreferenceError(ValueError):
-    """A user's argument could not be understood. `code` names the problem for the reply text."""
+class PreferenceError(MarsadError[PreferenceErrorCode], ValueError):
+    """A user's argument could not be understood. `code` names the problem for the reply text;
+    `value` is the argument as given."""
 
-    def __init__(self, code: str, value: str) -> None:
-        super().__init__(f"{code}: {value!r}")
-        self.code = code
+    def __init__(self, code: PreferenceErrorCode, value: str) -> None:
+        super().__init__(code, repr(value))
         self.value = value
 
 
@@ -523,3 +525,14 @@ def _names_time_units(text: str) -> bool:
 def format_local(moment: datetime, zone: ZoneInfo) -> str:
     """An instant as the chat reads it: «2024-06-01 08:00» in its own zone."""
     return f"{moment.astimezone(zone):%Y-%m-%d %H:%M}"
+
+
+def zone_or(name: str | None, default: ZoneInfo) -> ZoneInfo:
+    """A chat's stored time zone, or `default` when it has none or the name is unknown here
+    (a zone removed from this machine's tz database must not break its alerts)."""
+    if not name:
+        return default
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return default

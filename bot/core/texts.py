@@ -26,6 +26,7 @@ __all__ = [
     "LANGUAGES",
     "Html",
     "Lang",
+    "chat_language",
     "clip",
     "command_descriptions",
     "count_noun",
@@ -309,7 +310,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "لا أنفّذ الرسائل المعدّلة. أرسل النص المصحّح في رسالة جديدة.",
         "I do not act on edited messages. Send the corrected text as a new message.",
     ),
-    # --- delivery preferences (issue 6): /tz /quiet /mute /unmute /mode /urgent -----------
+    # --- delivery preferences: /tz /quiet /mute /unmute /mode /urgent -----------
     "tz.show": (
         "🕰 المنطقة الزمنية لهذه المحادثة: <b>{zone}</b> (الساعة الآن {now}).\n"
         "للتغيير: /tz Asia/Riyadh",
@@ -634,6 +635,13 @@ def pick_lang(value: str | None, default: Lang = "ar") -> Lang:
     if value == "en":
         return "en"
     return default
+
+
+def chat_language(choice: str | None, default: str) -> Lang:
+    """The one rule for the language a chat reads: its own /lang choice, else the deployment's
+    MARSAD_LANGUAGE, else Arabic. Commands, buttons, alerts, digests and notices all use it, so a
+    chat never gets one command in Arabic and the next in English."""
+    return pick_lang(choice, pick_lang(default))
 
 
 def _template(key: str, lang: Lang) -> str:

@@ -24,7 +24,7 @@ from telegram.ext import CallbackContext, JobQueue
 
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import format_local, silence_alert_due
-from bot.core.texts import Lang, pick_lang, plain, text
+from bot.core.texts import Lang, chat_language, plain, text
 from bot.deliver.digest import DigestLabels
 from bot.deliver.policy import Release, release_due
 from bot.settings import Settings
@@ -34,7 +34,6 @@ from storage.preferences import SubscriptionSettings, chat_prefs, expire_subscri
 
 __all__ = [
     "PreferenceJobData",
-    "chat_lang",
     "digest_job",
     "digest_labels",
     "expiry_job",
@@ -62,11 +61,6 @@ class PreferenceJobData:
     on_expired: Callable[[SubscriptionSettings], None] = lambda _sub: None
 
 
-def chat_lang(language: str | None, settings: Settings) -> Lang:
-    """The chat's language, else the settings' default."""
-    return pick_lang(language, pick_lang(settings.language))
-
-
 def digest_labels(lang: Lang) -> DigestLabels:
     return DigestLabels(
         header=lambda count: text("digest.header", lang, count=count),
@@ -81,7 +75,7 @@ def run_digests(db: Database, settings: Settings, now: datetime) -> list[Release
         db,
         now,
         default_timezone=settings.timezone,
-        labels_for=lambda language: digest_labels(chat_lang(language, settings)),
+        labels_for=lambda language: digest_labels(chat_language(language, settings.language)),
     )
     for release in releases:
         log.info("released %d held alert(s) to chat %s", release.items, release.chat_id)
@@ -92,9 +86,8 @@ def run_expiry(db: Database, settings: Settings, now: datetime) -> list[Subscrip
     """Delete the follows whose time is up and queue a notice to each of their chats."""
     expired = expire_subscriptions(db, now)
     for sub in expired:
-        lang = chat_lang(
-            chat_prefs(db, sub.chat_id, default_timezone=settings.timezone).language, settings
-        )
+        prefs = chat_prefs(db, sub.chat_id, default_timezone=settings.timezone)
+        lang = chat_language(prefs.language, settings.language)
         message = OutgoingMessage(text=text("expiry.notice", lang, query=sub.query))
         enqueue_notice(db, sub.chat_id, f"expired:{sub.id}", message, now)
         log.info("time-limited follow %s of chat %s ended", sub.id, sub.chat_id)
@@ -116,7 +109,7 @@ def run_silence_check(
     minutes = int((now - last).total_seconds() // 60)
     for admin_id in settings.admin_ids:
         prefs = chat_prefs(db, admin_id, default_timezone=settings.timezone)
-        lang = chat_lang(prefs.language, settings)
+        lang = chat_language(prefs.language, settings.language)
         message = OutgoingMessage(
             text=text("silence.alert", lang, minutes=minutes, last=format_local(last, prefs.zone))
         )

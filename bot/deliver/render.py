@@ -20,12 +20,12 @@ from bot.core.bidi import LRI, PDI, has_arabic, ltr_runs
 from bot.core.outgoing import Button, OutgoingMessage
 from bot.core.texts import Html, Lang, plain, text
 from bot.deliver.summary import Summary, find_terms, keyword_terms, merge_spans, summarize
+from bot.match.following import FollowPlan
 
 __all__ = [
     "MESSAGE_LIMIT",
     "AlertArticle",
     "ArticleItem",
-    "FollowPlanLike",
     "FollowedLike",
     "Reason",
     "SubscriptionItem",
@@ -537,24 +537,9 @@ class FollowedLike(Protocol):
     def preview_items(self) -> tuple[ArticleItem, ...]: ...
 
 
-class FollowPlanLike(Protocol):
-    """What /follow decided besides the additions (bot.match.following.FollowPlan)."""
-
-    @property
-    def invalid(self) -> tuple[tuple[str, str], ...]: ...
-    @property
-    def duplicates(self) -> tuple[str, ...]: ...
-    @property
-    def near_duplicates(self) -> tuple[tuple[str, str], ...]: ...
-    @property
-    def over_limit(self) -> tuple[str, ...]: ...
-    @property
-    def limit(self) -> int: ...
-
-
 def render_follow_result(
     added: Sequence[FollowedLike],
-    plan: FollowPlanLike,
+    plan: FollowPlan,
     *,
     lang: Lang,
     zone: tzinfo,

@@ -60,7 +60,15 @@ from storage import chats, outbox
 from storage.outbox import OutboxItem
 from storage.timestamps import utcnow
 
-__all__ = ["DrainReport", "Pacer", "Sender", "backoff", "retry_after_seconds", "send_outgoing"]
+__all__ = [
+    "DrainReport",
+    "Pacer",
+    "Sender",
+    "backoff",
+    "keyboard",
+    "retry_after_seconds",
+    "send_outgoing",
+]
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +151,8 @@ class DrainReport:
         return any((self.sent, self.retried, self.rate_limited, self.parked, self.failed))
 
 
-def _markup(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
+def keyboard(message: OutgoingMessage) -> InlineKeyboardMarkup | None:
+    """The message's buttons as Telegram's inline keyboard (the one builder: alerts, replies)."""
     if not message.buttons:
         return None
     return InlineKeyboardMarkup(
@@ -162,7 +171,7 @@ async def send_outgoing(
         chat_id=chat_id,
         text=message.text,
         parse_mode=message.parse_mode,
-        reply_markup=_markup(message),
+        reply_markup=keyboard(message),
         disable_notification=message.disable_notification,
         link_preview_options=LinkPreviewOptions(is_disabled=message.disable_web_page_preview),
         read_timeout=http_timeout,

@@ -21,6 +21,7 @@ from typing import Literal
 
 from sqlite_utils import Database
 
+from bot.core.article import ParsedArticle
 from bot.core.stories import SignatureCache
 from bot.ingest.articles import ArticleError, content_hash, decode_article, parse_article
 from bot.settings import Settings
@@ -33,11 +34,14 @@ __all__ = [
     "FileOutcome",
     "InboxScanner",
     "IngestReport",
+    "PreparedFile",
     "ScanReport",
     "collect_files",
     "ingest_file",
     "ingest_paths",
     "is_ignored_name",
+    "prepare_file",
+    "save_prepared",
 ]
 
 log = logging.getLogger(__name__)
@@ -69,6 +73,15 @@ class FileOutcome:
     reason: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedFile:
+    """A file read, decoded and parsed, not yet saved."""
+
+    path: Path
+    parsed: ParsedArticle
+    digest: str
+
+
 def ingest_file(
     path: Path,
     db: Database,
@@ -81,6 +94,16 @@ def ingest_file(
     Database errors do propagate: they are not the file's fault, and the file must stay
     where it is to be tried again.
     """
+    prepared = prepare_file(path, db, settings)
+    if isinstance(prepared, FileOutcome):
+        return prepared
+    return save_prepared(prepared, db, now, signatures)
+
+
+def prepare_file(path: Path, db: Database, settings: Settings) -> FileOutcome | PreparedFile:
+    """Read, decode and parse one file, writing nothing: the slow part of ingesting, done
+    before the write transaction so that the database is locked only while rows are saved.
+    Returns the outcome instead when the file is a known duplicate or cannot be an article."""
     try:
         stat = path.stat()
         if stat.st_size > settings.max_file_bytes:
@@ -112,8 +135,24 @@ def ingest_file(
             f" {_LANGUAGE_NAMES.get(parsed.language, parsed.language)!s}"
             f" (MARSAD_ARTICLE_LANGUAGES={accepted})",
         )
+    return PreparedFile(path, parsed, digest)
+
+
+def save_prepared(
+    prepared: PreparedFile,
+    db: Database,
+    now: datetime,
+    signatures: SignatureCache | None = None,
+) -> FileOutcome:
+    """Save a prepared file's article (once per content hash)."""
+    path = prepared.path
     result = save_article(
-        db, parsed, content_hash=digest, file_name=path.name, now=now, signatures=signatures
+        db,
+        prepared.parsed,
+        content_hash=prepared.digest,
+        file_name=path.name,
+        now=now,
+        signatures=signatures,
     )
     kind: Literal["new", "duplicate"] = "duplicate" if result.duplicate else "new"
     return FileOutcome(path, kind, article_id=result.article_id, story_id=result.story_id)
@@ -219,9 +258,15 @@ class InboxScanner:
 
     def _process_batch(self, paths: list[Path], now: datetime, report: ScanReport) -> None:
         """Save a batch in one transaction, then move its files: never a file before its commit."""
+        # Parsing first, outside the transaction: the write lock (which a command on the event
+        # loop may be waiting for) is held only while the batch's rows are written.
         try:
+            prepared = [self._prepare(path) for path in paths]
             with write_batch(self.db):
-                outcomes = [self._ingest(path, now) for path in paths]
+                outcomes = [
+                    item if isinstance(item, FileOutcome) else self._save(item, now)
+                    for item in prepared
+                ]
         except sqlite3.Error as exc:
             # The rolled-back articles' ids may be given again: their signatures must go.
             self._signatures.clear()
@@ -238,16 +283,21 @@ class InboxScanner:
         for outcome in outcomes:
             self._settle(outcome, now, report)
 
-    def _ingest(self, path: Path, now: datetime) -> FileOutcome:
+    def _prepare(self, path: Path) -> FileOutcome | PreparedFile:
         try:
-            return ingest_file(path, self.db, self.settings, now, self._signatures)
+            return prepare_file(path, self.db, self.settings)
         except sqlite3.Error:
             raise
         except Exception as exc:  # a parser bug must not stop the scan, nor lose the file
-            log.exception("unexpected error on %s", path)
-            return FileOutcome(
-                path, "quarantined", reason=f"unexpected error: {type(exc).__name__}: {exc}"
-            )
+            return _unexpected(path, exc)
+
+    def _save(self, prepared: PreparedFile, now: datetime) -> FileOutcome:
+        try:
+            return save_prepared(prepared, self.db, now, self._signatures)
+        except sqlite3.Error:
+            raise
+        except Exception as exc:  # save_article rolled its own rows back
+            return _unexpected(prepared.path, exc)
 
     def _settle(self, outcome: FileOutcome, now: datetime, report: ScanReport) -> None:
         path = outcome.path
@@ -354,3 +404,9 @@ def ingest_paths(
             if progress is not None:
                 progress(outcome)
     return report
+
+
+def _unexpected(path: Path, exc: Exception) -> FileOutcome:
+    """A bug met on one file: logged with its traceback, the file quarantined with the cause."""
+    log.exception("unexpected error on %s", path)
+    return FileOutcome(path, "quarantined", reason=f"unexpected error: {type(exc).__name__}: {exc}")

@@ -18,11 +18,11 @@ from rapidfuzz import fuzz
 
 from bot.core.arabic import normalize
 from bot.match.matching import MatchIndex, Query, QueryError, is_near_duplicate, parse_query
+from storage.search import ArticleHit
 
 __all__ = [
     "FollowPlan",
     "Followed",
-    "Previewable",
     "find_subscription",
     "plan_follow",
     "preview",
@@ -122,15 +122,19 @@ def plan_follow(text: str, existing: Sequence[Followed], limit: int) -> FollowPl
     )
 
 
-def find_subscription(text: str, subscriptions: Sequence[Followed]) -> Followed | None:
+F = TypeVar("F", bound=Followed)
+
+
+def find_subscription(text: str, subscriptions: Sequence[F]) -> F | None:
     """The subscription `text` names: same query, a near duplicate (alias, article, spelling
-    of a name), or failing those the closest text within FUZZY_UNFOLLOW."""
+    of a name), or failing those the closest text within FUZZY_UNFOLLOW. The one lookup for
+    every command that names a subscription (/unfollow, /mode, /urgent, ...)."""
     try:
         wanted: Query | None = parse_query(text)
     except QueryError:
         wanted = None
     if wanted is not None:
-        parsed: list[tuple[Followed, Query]] = []
+        parsed: list[tuple[F, Query]] = []
         for sub in subscriptions:
             try:
                 parsed.append((sub, parse_query(sub.query)))
@@ -143,7 +147,9 @@ def find_subscription(text: str, subscriptions: Sequence[Followed]) -> Followed 
             if is_near_duplicate(query, wanted):
                 return sub
     target = _loose(text)
-    best: tuple[float, Followed] | None = None
+    if not target:
+        return None
+    best: tuple[float, F] | None = None
     for sub in subscriptions:
         score = fuzz.ratio(target, _loose(sub.query))
         if score >= FUZZY_UNFOLLOW and (best is None or score > best[0]):
@@ -163,16 +169,7 @@ def watch_terms(query: Query) -> list[str]:
     return [line for line in query.describe() if not line.startswith("-")]
 
 
-class Previewable(Protocol):
-    """An article a preview can test (storage.search.ArticleHit has these)."""
-
-    @property
-    def title(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-
-
-A = TypeVar("A", bound=Previewable)
+A = TypeVar("A", bound=ArticleHit)
 
 
 def preview(query: Query, candidates: Iterable[A], newest: int = 2) -> tuple[int, list[A]]:

@@ -35,11 +35,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from rapidfuzz.distance import Levenshtein
 
 from bot.core.arabic import WORD_RE, normalize, sentence_spans, skeleton
+from bot.core.errors import MarsadError, QueryErrorCode
 from bot.match.aliases import (
     AliasTable,
     Phrase,
@@ -68,29 +69,13 @@ MAX_QUERY_CHARS = 100
 MAX_TERMS = 6  # terms joined by + plus exclusions
 MAX_PHRASE_WORDS = 6
 
-ErrorCode = Literal[
-    "empty", "too_long", "no_letters", "too_short", "too_many_terms", "bad_syntax",
-    "only_exclusions",
-]  # fmt: skip
-# Stable machine codes of QueryError; bot/texts.py words them for users.
-ERROR_CODES: tuple[ErrorCode, ...] = (
-    "empty",  # nothing but spaces
-    "too_long",  # over MAX_QUERY_CHARS characters
-    "no_letters",  # only punctuation or digits
-    "too_short",  # a term of a single letter would match almost every article
-    "too_many_terms",  # over MAX_TERMS terms, or a phrase over MAX_PHRASE_WORDS words
-    "bad_syntax",  # unclosed quote, empty side of +, quoted and plain words mixed in one term
-    "only_exclusions",  # -word terms with nothing to look for
-)
+ErrorCode = QueryErrorCode
+# Stable machine codes of QueryError (bot/core/errors.py); bot/core/texts.py words them.
+ERROR_CODES: tuple[ErrorCode, ...] = get_args(QueryErrorCode)
 
 
-class QueryError(ValueError):
+class QueryError(MarsadError[QueryErrorCode], ValueError):
     """A subscription text that cannot be compiled; `code` is one of ERROR_CODES."""
-
-    def __init__(self, code: ErrorCode, detail: str) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code: ErrorCode = code
-        self.detail = detail
 
 
 @dataclass(frozen=True, slots=True)
