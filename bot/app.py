@@ -26,6 +26,7 @@ from bot.deliver.jobs import PreferenceJobData, schedule_preference_jobs
 from bot.deliver.policy import delivery_policy
 from bot.deliver.routing import route_articles
 from bot.deliver.sender import Sender
+from bot.ops.operations import Operations
 from bot.services import BotData, Components, Context, Services
 from bot.settings import Settings
 from storage import outbox
@@ -113,6 +114,8 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
     """The Application for `settings`: Bot API at `telegram_api_url`, services built at start."""
     if settings.telegram_token is None:
         raise MissingTokenError("MARSAD_TELEGRAM_TOKEN is not set")
+    # Operators: /healthz and /metrics, the scanner timed, getUpdates watched (bot/ops).
+    ops = Operations(settings, components.clock)
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         db = open_database(settings.database)
@@ -124,7 +127,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
             settings=settings,
             db=db,
             index=index,
-            scanner=components.make_scanner(settings, db),
+            scanner=ops.observe(components.make_scanner(settings, db)),
             sender=Sender(db, application.bot, settings, wall=components.clock),
             render=components.make_renderer(db),
             components=components,
@@ -166,8 +169,12 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
                 on_expired=lambda sub: index.remove(sub.id),
             ),
         )
+        await ops.start(
+            sender_totals=services.sender.totals, updater=application.updater, job_queue=queue
+        )
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        await ops.stop()
         bot_data: BotData = application.bot_data
         services = bot_data.detach()
         if services is not None:
@@ -178,6 +185,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         .token(settings.telegram_token.get_secret_value())
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
+        .get_updates_request(ops.updates_request())
         .context_types(ContextTypes(bot_data=BotData))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
