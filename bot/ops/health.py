@@ -88,13 +88,22 @@ class Health:
 
 
 def check_health(
-    database: Path, *, updates_problem: str | None, last_scan: datetime | None, now: datetime
+    database: Path,
+    *,
+    updates_problem: str | None,
+    last_scan: datetime | None,
+    now: datetime,
+    write_timeout: float = 5.0,
 ) -> Health:
-    """Probe the database (a write transaction opened and rolled back) and read the figures;
-    blocking: run it in a worker thread."""
+    """Probe the database (a write transaction opened within `write_timeout` seconds and
+    rolled back) and read the figures; blocking: run it in a worker thread."""
     problems = [updates_problem] if updates_problem else []
     depth, oldest_age, feeds = 0, None, 0
-    why = operations.probe_writable(database) if database.is_file() else "no database file"
+    why = (
+        operations.probe_writable(database, timeout=write_timeout)
+        if database.is_file()
+        else "no database file"
+    )
     if why is not None:
         problems.append(f"database not writable: {why}")
     else:

@@ -22,6 +22,7 @@ PLAIN_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 # Structured fields a caller may pass with `extra=`; the JSON format gives each its own key.
 STRUCTURED_FIELDS = ("chat", "story", "file")
 MASK = "<secret>"
+HANDLER_NAME = "marsad"
 
 
 class Redactor:
@@ -84,19 +85,23 @@ def configure_logging(
     secrets: Iterable[str] = (),
     stream: IO[str] | None = None,
 ) -> logging.Handler:
-    """Replace the root logger's handlers by one on `stream` (stderr) that formats as `fmt`
-    and redacts `secrets`. Verbosity 0: INFO; 1 (`-v`): DEBUG; 2 (`-vv`): also every HTTP
+    """Give the root logger a handler on `stream` (stderr) that formats as `fmt` and redacts
+    `secrets`. Verbosity 0: INFO; 1 (`-v`): DEBUG; 2 (`-vv`): also every HTTP
     request httpx makes (their URLs are redacted too). Returns the handler."""
     inner = JsonFormatter() if fmt == "json" else logging.Formatter(PLAIN_FORMAT)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(RedactingFormatter(inner, Redactor(secrets)))
+    handler.set_name(HANDLER_NAME)
     root = logging.getLogger()
-    for old in list(root.handlers):
+    for old in [h for h in root.handlers if h.get_name() == HANDLER_NAME]:
         root.removeHandler(old)
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG if verbosity else logging.INFO)
-    # Warnings go through the same handler, so they are redacted too.
-    logging.captureWarnings(True)
+    # As logging.basicConfig: a host that configured logging already (pytest's capture, an
+    # embedding program) keeps its handlers, unless a stream is asked for explicitly.
+    if stream is not None or not root.handlers:
+        root.addHandler(handler)
+        root.setLevel(logging.DEBUG if verbosity else logging.INFO)
+        # Warnings go through the same handler, so they are redacted too.
+        logging.captureWarnings(True)
     chatty = logging.DEBUG if verbosity >= 2 else logging.WARNING
     for name in ("httpx", "httpcore", "hpack"):
         logging.getLogger(name).setLevel(chatty)
