@@ -66,7 +66,7 @@ async def test_polling_health_follows_get_updates() -> None:
     await _poll(monitor, 502)
     await _poll(monitor, 200, path="sendMessage")  # other methods say nothing about polling
     clock.now += 40
-    assert "getUpdates has not succeeded for 80 s" == monitor.problem(webhook=False, receiving=True)
+    assert monitor.problem(webhook=False, receiving=True) == "getUpdates has not succeeded for 80 s"
     assert monitor.problem(webhook=True, receiving=True) is None
     await _poll(monitor, 200)
     assert monitor.problem(webhook=False, receiving=True) is None
