@@ -8,7 +8,7 @@ import logging
 import traceback
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.chat.access import is_allowed
@@ -52,6 +52,11 @@ async def error_handler(update: object, context: Context) -> None:
     """Log the error with where it happened, notify the admins, and apologise to the user."""
     error = context.error
     if error is None:
+        return
+    if update is None and isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        # Telegram unreachable while polling (or from a job): PTB retries with a growing
+        # pause. One line per attempt, as at start-up; no traceback, no admin message.
+        log.warning("Telegram unreachable (%s); retrying", " ".join(str(error).split())[:200])
         return
     services = context.bot_data.services
     token = services.settings.telegram_token

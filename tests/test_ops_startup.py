@@ -150,3 +150,21 @@ async def test_good_token_never_logged_even_at_double_verbose(
     assert_clean(output, sandbox.token)
     assert "sendMessage" in output  # -vv really logged the Bot API requests, URLs masked
     assert "/bot<secret>/" in output
+
+
+async def test_outage_while_running_is_one_line_per_retry(tmp_path: Path) -> None:
+    async with Sandbox() as sandbox:
+        child = await start(tmp_path, sandbox.token, sandbox.api_url)
+        try:
+            await child.wait_for_line("Application started")
+            await sandbox.stop()  # Telegram goes away while the bot polls
+            await child.wait_for_line("Telegram unreachable (")
+            await child.wait_for_line("Telegram unreachable (")
+            await sandbox.start()  # and comes back on the same address
+            sandbox.user_says(12, "/start")
+            await sandbox.wait_for_messages(12, 1, seconds=PATIENCE)
+        finally:
+            code = await child.stop()
+    assert code == 0
+    assert_clean(child.output, sandbox.token)
+    assert all(line[:4].isdigit() for line in child.output.splitlines())  # one line per record
