@@ -52,7 +52,7 @@ def read_articles(
 def config_command(args: argparse.Namespace, settings: Settings) -> int:
     """Print the effective settings (the token masked)."""
     for name, value in settings.model_dump().items():
-        if name == "telegram_token":
+        if name in ("telegram_token", "webhook_secret"):
             shown = "(set)" if value is not None else "(not set)"
         else:
             shown = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
