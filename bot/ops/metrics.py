@@ -115,6 +115,11 @@ class _StoredFigures(Collector):
     def __init__(self, metrics: Metrics) -> None:
         self.metrics = metrics
 
+    def describe(self) -> Iterable[Metric]:
+        # Without it the registry would call collect() at registration, reading the database
+        # while the application is still being built.
+        return []
+
     def collect(self) -> Iterable[Metric]:
         yield from self._sender_totals()
         inbox_files = GaugeMetricFamily(
