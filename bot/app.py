@@ -41,6 +41,7 @@ from bot.deliver.jobs import PreferenceJobData, schedule_preference_jobs
 from bot.deliver.sender import Sender
 from bot.match.live import LiveIndex
 from bot.match.matching import QueryError, parse_query
+from bot.ops.operations import Operations
 from bot.services import BotData, Components, Context, MarsadContext, Services
 from bot.settings import Settings
 from storage import outbox
@@ -137,6 +138,8 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
     """The Application for `settings`: Bot API at `telegram_api_url`, services built at start."""
     if settings.telegram_token is None:
         raise MissingTokenError("MARSAD_TELEGRAM_TOKEN is not set")
+    # Operators: /healthz and /metrics, the scanner timed, getUpdates watched (bot/ops).
+    ops = Operations(settings, components.clock)
 
     async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         db = open_database(settings.database)
@@ -144,11 +147,13 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         if recovered:
             log.warning("%d alert(s) were being sent when Marsad stopped: queued again", recovered)
         index = build_index(db, components)
+        intake = Intake(settings, index)
+        intake.scan = ops.observe(intake.scanner).scan  # timed for /metrics and /healthz
         services = Services(
             settings=settings,
             db=db,
             index=index,
-            intake=Intake(settings, index),
+            intake=intake,
             sender=Sender(db, application.bot, settings, wall=components.clock),
             components=components,
         )
@@ -187,8 +192,12 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
                 on_expired=lambda sub: index.remove(sub.id),
             ),
         )
+        await ops.start(
+            sender_totals=services.sender.totals, updater=application.updater, job_queue=queue
+        )
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        await ops.stop()
         bot_data: BotData = application.bot_data
         services = bot_data.detach()
         if services is not None:
@@ -200,6 +209,7 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         .token(settings.telegram_token.get_secret_value())
         .base_url(settings.telegram_api_url)
         .base_file_url(file_url(settings.telegram_api_url))
+        .get_updates_request(ops.updates_request())
         .context_types(ContextTypes(context=MarsadContext, bot_data=BotData))
         # Every message is HTML without link previews unless a call says otherwise.
         .defaults(

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.ops.logs import configure_logging
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -18,19 +19,6 @@ if TYPE_CHECKING:
 __all__ = ["build_parser", "main"]
 
 Command = Callable[[argparse.Namespace, Settings], int]
-
-
-def configure_logging(verbose: bool) -> None:
-    """Log to stderr; httpx logs every request at INFO, which would echo the bot token."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    # APScheduler logs every job run at INFO: the sender runs twice a second.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def collect_paths(command: str, paths: Sequence[Path]) -> list[Path] | None:
@@ -64,7 +52,7 @@ def read_articles(
 def config_command(args: argparse.Namespace, settings: Settings) -> int:
     """Print the effective settings (the token masked)."""
     for name, value in settings.model_dump().items():
-        if name == "telegram_token":
+        if name in ("telegram_token", "webhook_secret"):
             shown = "(set)" if value is not None else "(not set)"
         else:
             shown = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
@@ -230,20 +218,102 @@ To see everything working offline first, without a token or network, run:
 
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
-    """Run the bot (long polling) until SIGINT/SIGTERM."""
+    """Run the bot (long polling, or a webhook) until SIGINT/SIGTERM."""
     if settings.telegram_token is None:
         print(NO_TOKEN, file=sys.stderr, end="")
         return 2
+    import asyncio
+    import signal
+
     from telegram import Update
 
     from bot.app import build_application
+    from bot.ops.startup import TokenRejectedError, connect, webhook_options
     from bot.services import default_components
 
     application = build_application(settings, default_components(settings))
-    # run_polling stops cleanly on SIGINT, SIGTERM and SIGABRT: pending sends finish, the
-    # database is closed in post_shutdown.
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    # While waiting for Telegram, SIGTERM stops as SIGINT does (PTB's runner installs its
+    # own handlers once it takes over).
+    loop.add_signal_handler(signal.SIGTERM, _stop_waiting)
+    try:
+        loop.run_until_complete(
+            connect(
+                application,
+                base=settings.start_retry_base,
+                cap=settings.start_retry_max,
+                sleep=asyncio.sleep,
+            )
+        )
+    except TokenRejectedError as exc:
+        loop.close()
+        print(f"marsad run: {exc}", file=sys.stderr)
+        return 1
+    except (KeyboardInterrupt, SystemExit):
+        loop.close()
+        return 0
+    loop.remove_signal_handler(signal.SIGTERM)
+    # PTB's runners find the application initialized and go on: post_init, updates, jobs.
+    # They stop cleanly on SIGINT, SIGTERM and SIGABRT: pending sends finish, the database is
+    # closed in post_shutdown.
+    webhook = webhook_options(settings)
+    if webhook is None:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    else:
+        application.run_webhook(**webhook, allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+def _stop_waiting() -> None:
+    raise SystemExit(0)
+
+
+def backup_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Copy the live database to DEST with SQLite's online backup, then check the copy."""
+    import sqlite3
+
+    from storage.backup import backup_database, integrity_check
+
+    dest: Path = args.dest
+    if dest.is_dir():
+        dest = dest / f"marsad-{_stamp()}.db"
+    try:
+        backup_database(settings.database, dest)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"marsad backup: {exc}", file=sys.stderr)
+        return 1
+    verdict = integrity_check(dest)
+    if verdict != "ok":
+        print(
+            f"marsad backup: the copy {dest} fails the integrity check: {verdict}", file=sys.stderr
+        )
+        return 1
+    print(f"backup: {dest} ({dest.stat().st_size} bytes, integrity ok)")
+    return 0
+
+
+def prune_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Apply the retention limit now (MARSAD_RETENTION_DAYS, or --days)."""
+    from bot.ops.retention import prune
+    from storage.timestamps import utcnow
+
+    days = args.days if args.days is not None else settings.retention_days
+    if days is None:
+        print("marsad prune: set MARSAD_RETENTION_DAYS or pass --days N", file=sys.stderr)
+        return 2
+    report = prune(settings, days=days, now=utcnow())
+    print(
+        f"pruned: {report.folders} processed folder(s), {report.files} file(s), "
+        f"{report.bodies} article body(ies)"
+    )
+    return 0
+
+
+def _stamp() -> str:
+    from storage.timestamps import utcnow
+
+    return utcnow().strftime("%Y%m%dT%H%M%SZ")
 
 
 def demo_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -290,63 +360,165 @@ def summarize_command(args: argparse.Namespace, settings: Settings) -> int:
     return 1 if failed else 0
 
 
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    handler: Command,
+    summary: str,
+    examples: Sequence[str],
+) -> argparse.ArgumentParser:
+    """A sub-command whose --help states what it does (its handler's docstring) and examples."""
+    parser = sub.add_parser(
+        name,
+        help=summary,
+        description=(handler.__doc__ or summary).strip(),
+        epilog="examples:\n" + "\n".join(f"  {line}" for line in examples),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("marsad")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
-        prog="marsad", description="Marsad (مرصد): Arabic security-news alerts on Telegram."
+        prog="marsad",
+        description="Marsad (مرصد): Arabic security-news alerts on Telegram.",
+        epilog="examples:\n  marsad demo\n  marsad -v run\n  marsad COMMAND --help",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="debug logging; -vv adds every HTTP request (secrets are always masked)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    config = sub.add_parser("config", help="print the effective settings")
-    config.set_defaults(handler=config_command)
+    _command(
+        sub,
+        "config",
+        config_command,
+        "print the effective settings",
+        ["marsad config", "MARSAD_LANGUAGE=en marsad config | grep LANGUAGE"],
+    )
 
     from bot.sandbox import DEFAULT_TOKEN
 
-    sandbox = sub.add_parser("sandbox", help="serve the local Bot API sandbox (tests, demo)")
+    sandbox = _command(
+        sub,
+        "sandbox",
+        sandbox_command,
+        "serve the local Bot API sandbox (tests, demo)",
+        ["marsad sandbox --port 8081", "marsad sandbox --error-rate 0.1 --latency 0.2"],
+    )
     sandbox.add_argument("--port", type=int, default=8081, help="TCP port (default 8081)")
     sandbox.add_argument("--host", default="127.0.0.1", help="address (default loopback)")
     sandbox.add_argument("--token", default=DEFAULT_TOKEN, help="the one bot token accepted")
     sandbox.add_argument("--no-limits", action="store_true", help="no flood limits (no 429s)")
     sandbox.add_argument("--error-rate", type=float, default=0.0, help="share of 500 answers")
     sandbox.add_argument("--latency", type=float, default=0.0, help="seconds added per request")
-    sandbox.set_defaults(handler=sandbox_command)
 
-    run = sub.add_parser("run", help="run the bot (needs MARSAD_TELEGRAM_TOKEN)")
-    run.set_defaults(handler=run_command)
+    _command(
+        sub,
+        "run",
+        run_command,
+        "run the bot (needs MARSAD_TELEGRAM_TOKEN)",
+        [
+            "MARSAD_TELEGRAM_TOKEN=123:ABC marsad run",
+            "MARSAD_HTTP_PORT=8080 marsad -v run    # with /healthz and /metrics",
+        ],
+    )
 
-    demo = sub.add_parser("demo", help="run the whole bot offline against the local sandbox")
+    demo = _command(
+        sub,
+        "demo",
+        demo_command,
+        "run the whole bot offline against the local sandbox",
+        ["marsad demo", "marsad demo --follow الناتو --follow إيران --keep-running"],
+    )
     demo.add_argument(
         "--follow", action="append", metavar="KEYWORD", help="keyword to follow (repeatable)"
     )
     demo.add_argument("--keep-running", action="store_true", help="stay up after the transcript")
     demo.add_argument("--data-dir", type=Path, help="keep data here (default: a temp folder)")
-    demo.set_defaults(handler=demo_command)
 
-    ingest = sub.add_parser(
-        "ingest", help="import article files or folders (backfill); the files are not moved"
+    ingest = _command(
+        sub,
+        "ingest",
+        ingest_command,
+        "import article files or folders (backfill); the files are not moved",
+        ["marsad ingest archive/2024/", "marsad ingest a.txt b.html"],
     )
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    ingest.set_defaults(handler=ingest_command)
 
-    parse = sub.add_parser("parse", help="print what the parser extracts from article files")
+    parse = _command(
+        sub,
+        "parse",
+        parse_command,
+        "print what the parser extracts from article files",
+        ["marsad parse story.txt", "marsad parse --json inbox/ | jq .title"],
+    )
     parse.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parse.add_argument("--json", action="store_true", help="one JSON object per line")
-    parse.set_defaults(handler=parse_command)
 
-    match = sub.add_parser("match", help="show which keywords match article files")
+    match = _command(
+        sub,
+        "match",
+        match_command,
+        "show which keywords match article files",
+        [
+            "marsad match --follow الناتو story.txt",
+            'marsad match --follow "كوريا + روسيا" --json dir/',
+        ],
+    )
     match.add_argument(
         "--follow", action="append", required=True, metavar="KEYWORD", help="repeatable"
     )
     match.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     match.add_argument("--json", action="store_true", help="one JSON object per file")
-    match.set_defaults(handler=match_command)
 
-    summarize = sub.add_parser("summarize", help="print the summary alerts carry for article files")
+    summarize = _command(
+        sub,
+        "summarize",
+        summarize_command,
+        "print the summary alerts carry for article files",
+        ["marsad summarize story.txt", "marsad summarize --keyword الناتو --json dir/"],
+    )
     summarize.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     summarize.add_argument("--keyword", metavar="K", help="prefer sentences naming this keyword")
     summarize.add_argument("--json", action="store_true", help='one {"path", "summary"} per line')
-    summarize.set_defaults(handler=summarize_command)
+
+    backup = _command(
+        sub,
+        "backup",
+        backup_command,
+        "copy the live database (safe while the bot runs)",
+        ["marsad backup /backups/marsad-today.db", "marsad backup /backups/    # a dated name"],
+    )
+    backup.add_argument("dest", type=Path, metavar="DEST", help="a new file, or a folder")
+
+    prune_parser = _command(
+        sub,
+        "prune",
+        prune_command,
+        "remove processed files and old article bodies past the retention limit",
+        ["MARSAD_RETENTION_DAYS=90 marsad prune", "marsad prune --days 30"],
+    )
+    prune_parser.add_argument(
+        "--days", type=int, metavar="N", help="keep N days (default MARSAD_RETENTION_DAYS)"
+    )
     return parser
 
 
@@ -357,12 +529,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # PTB 22 warns on every RetryAfter unless time periods are opted in to timedelta (the
     # coming default); bot.deliver.sender.retry_after_seconds reads either form.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
-    configure_logging(args.verbose)
     try:
         settings = load_settings()
     except SettingsError as exc:
         print(f"marsad: bad setting: {exc}", file=sys.stderr)
         return 2
+    # Once, before anything logs: the format asked for, and the secrets masked everywhere.
+    configure_logging(args.verbose, fmt=settings.log_format, secrets=settings.secrets)
     handler: Command = args.handler
     return handler(args, settings)
 

@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 from telegram import Update
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot.core.preferences import zone_or
 from bot.core.texts import Lang, chat_language
 from bot.deliver.intake import Intake
 from bot.deliver.sender import Sender
@@ -133,6 +135,10 @@ class MarsadContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
     @property
     def chat(self) -> Chat | None:
         """The update's chat as stored (created or refreshed on first use), None without one."""
+        return self.record_chat()
+
+    def record_chat(self) -> Chat | None:
+        """Record the update's chat in storage (once per update) and return it."""
         if self._chat is None and self._update is not None:
             effective = self._update.effective_chat
             if effective is not None:
@@ -151,6 +157,12 @@ class MarsadContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         if self._chat is not None:
             self._chat = chats.get_chat(self.db, self._chat.id) or self._chat
         return self.chat
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The chat's time zone, else MARSAD_TIMEZONE (`bot.core.preferences.zone_or`)."""
+        chat = self.chat
+        return zone_or(chat.timezone if chat else None, self.settings.zone)
 
     @property
     def lang(self) -> Lang:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -17,6 +18,7 @@ IdList = Annotated[tuple[int, ...], NoDecode]
 NameList = Annotated[tuple[str, ...], NoDecode]
 # Languages `bot.ingest.articles.detect_language` tells apart.
 ARTICLE_LANGUAGES = ("ar", "en", "fr")
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class SettingsError(Exception):
@@ -71,6 +73,19 @@ class Settings(BaseSettings):
     aliases_file: Path | None = None
     # Languages an inbox file must be written in to become an article; others are quarantined.
     article_languages: NameList = ("ar",)
+    # Operating (bot/ops): start-up backoff while Telegram is unreachable, doubling from the
+    # base up to the cap; the HTTP endpoint for /healthz and /metrics (off without a port);
+    # log format; retention; webhook mode instead of polling.
+    start_retry_base: float = Field(default=1.0, gt=0, le=60)
+    start_retry_max: float = Field(default=60.0, gt=0, le=3600)
+    http_port: int | None = Field(default=None, ge=1, le=65535)
+    http_host: str = "127.0.0.1"
+    log_format: Literal["plain", "json"] = "plain"
+    retention_days: int | None = Field(default=None, ge=1)
+    webhook_url: str | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    webhook_secret: SecretStr | None = None
 
     @field_validator("admin_ids", "allowed_user_ids", mode="before")
     @classmethod
@@ -130,6 +145,22 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value
 
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str | None) -> str | None:
+        # Telegram delivers webhooks over HTTPS only (a reverse proxy may end TLS in front).
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("must start with https://")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _check_webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for secret_token: 1-256 characters of A-Z, a-z, 0-9, _ and -.
+        if value is not None and not _SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
+
     @model_validator(mode="after")
     def _derive_paths(self) -> Settings:
         # Frozen model: derived defaults are set once here, through object.__setattr__.
@@ -152,6 +183,12 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Values no log line or output may show (the logging redactor hides them)."""
+        values = (self.telegram_token, self.webhook_secret)
+        return tuple(v.get_secret_value() for v in values if v is not None)
 
 
 def load_settings(**overrides: Any) -> Settings:

@@ -14,18 +14,13 @@ from telegram.error import TelegramError
 
 from bot.chat.access import can_change_subscriptions, is_admin
 from bot.core.outgoing import GROUP_KINDS, OutgoingMessage
-from bot.core.texts import Lang, text
+from bot.core.texts import text
 from bot.services import Context
 from handlers.common import reply
 
-__all__ = ["may_change", "reply_lang", "require_admin"]
+__all__ = ["may_change", "require_admin"]
 
 log = logging.getLogger(__name__)
-
-
-def reply_lang(update: Update, context: Context) -> Lang:
-    """The language to answer in: the chat's, by the one rule (`Context.lang`)."""
-    return context.lang
 
 
 async def may_change(update: Update, context: Context) -> bool:
@@ -54,7 +49,7 @@ async def may_change(update: Update, context: Context) -> bool:
             log.warning("getChatMember(%s, %s) failed: %s", chat.id, user.id, exc)
     if can_change_subscriptions(chat.type, status):
         return True
-    lang = reply_lang(update, context)
+    lang = context.lang
     if update.callback_query is not None:
         await update.callback_query.answer(text("group.admins_only", lang), show_alert=True)
     elif message is not None:
@@ -65,8 +60,8 @@ async def may_change(update: Update, context: Context) -> bool:
 async def require_admin(update: Update, context: Context) -> bool:
     """True for a bot administrator (MARSAD_ADMIN_IDS); anyone else gets a refusal."""
     user = update.effective_user
-    if is_admin(user.id if user else None, context.bot_data.services.settings):
+    if is_admin(user.id if user else None, context.services.settings):
         return True
     if update.effective_message is not None:
-        await reply(update, OutgoingMessage(text=text("admin.only", reply_lang(update, context))))
+        await reply(update, OutgoingMessage(text=text("admin.only", context.lang)))
     return False

@@ -30,7 +30,7 @@ async def set_commands_job(context: Context) -> None:
     except TelegramError as exc:
         # The bot works without a menu; say so and go on.
         log.warning("setMyCommands failed: %s", exc)
-    for admin in context.bot_data.services.settings.admin_ids:
+    for admin in context.services.settings.admin_ids:
         scope = BotCommandScopeChat(admin)
         try:
             await context.bot.set_my_commands(_menu("ar", admin=True), scope=scope)

@@ -1,5 +1,6 @@
-"""What every handler does the same way: find the services, the chat's language and zone,
-read a command's argument, and send an `OutgoingMessage` (the form render produces)."""
+"""What every handler does the same way: read a command's argument, read a button press,
+and send or edit an `OutgoingMessage` (the form render produces) through flood control.
+The services, the chat and its language come from the typed context (`bot.services`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Final
-from zoneinfo import ZoneInfo
 
 from telegram import CallbackQuery, LinkPreviewOptions, Message, Update
 from telegram.error import RetryAfter
@@ -16,19 +16,14 @@ from telegram.error import RetryAfter
 from bot.core import callbacks
 from bot.core.callbacks import CallbackError
 from bot.core.outgoing import OutgoingMessage
-from bot.core.preferences import zone_or
-from bot.core.texts import Lang, chat_language, plain
+from bot.core.texts import Lang, plain
 from bot.deliver.sender import keyboard, retry_after_seconds
 from bot.services import Context, Services
-from storage import chats
 from storage.chats import Chat
 
 __all__ = [
     "argument",
-    "chat_lang",
-    "chat_zone",
     "edit",
-    "ensure_chat",
     "reply",
     "send",
 ]
@@ -42,26 +37,6 @@ _COMMAND = re.compile(r"^/\S+[ \t]*\n?")
 def argument(message: Message) -> str:
     """The text after the command, new lines kept (`context.args` would split them away)."""
     return _COMMAND.sub("", message.text or "", count=1).strip()
-
-
-def ensure_chat(services: Services, update: Update) -> Chat | None:
-    """The chat of this update, recorded (created or refreshed) in storage."""
-    chat = update.effective_chat
-    if chat is None:
-        return None
-    return chats.upsert_chat(
-        services.db, chat.id, kind=chat.type, title=chat.title, now=services.clock()
-    )
-
-
-def chat_lang(services: Services, chat: Chat | None) -> Lang:
-    """The chat's language by the one rule (`bot.core.texts.chat_language`)."""
-    return chat_language(chat.language if chat else None, services.settings.language)
-
-
-def chat_zone(services: Services, chat: Chat | None) -> ZoneInfo:
-    """The chat's time zone, else MARSAD_TIMEZONE (`bot.core.preferences.zone_or`)."""
-    return zone_or(chat.timezone if chat else None, services.settings.zone)
 
 
 def _preview(message: OutgoingMessage) -> LinkPreviewOptions:
@@ -140,11 +115,10 @@ async def read_press(update: Update, context: Context, *, arity: int | None = No
     query = update.callback_query
     if query is None:
         return None
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
+    chat = context.chat
     if chat is None:
         return None
-    lang = chat_lang(services, chat)
+    lang = context.lang
     try:
         press = callbacks.parse(query.data)
     except CallbackError:
@@ -152,4 +126,4 @@ async def read_press(update: Update, context: Context, *, arity: int | None = No
     if press is None or (arity is not None and len(press.args) != arity):
         await query.answer(plain("page.expired", lang), show_alert=True)
         return None
-    return Press(query, services, chat, lang, press.action, press.args)
+    return Press(query, context.services, chat, lang, press.action, press.args)

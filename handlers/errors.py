@@ -8,15 +8,14 @@ import logging
 import traceback
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.chat.access import is_allowed
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import chat_language, plain, text
 from bot.services import Context
-from handlers.common import chat_lang, reply
-from storage import chats
+from handlers.common import reply
 
 __all__ = ["describe", "error_handler", "gatekeeper"]
 
@@ -53,7 +52,12 @@ async def error_handler(update: object, context: Context) -> None:
     error = context.error
     if error is None:
         return
-    services = context.bot_data.services
+    if update is None and isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        # Telegram unreachable while polling (or from a job): PTB retries with a growing
+        # pause. One line per attempt, as at start-up; no traceback, no admin message.
+        log.warning("Telegram unreachable (%s); retrying", " ".join(str(error).split())[:200])
+        return
+    services = context.services
     token = services.settings.telegram_token
     secret = token.get_secret_value() if token is not None else None
     where = describe(update)
@@ -72,21 +76,20 @@ async def error_handler(update: object, context: Context) -> None:
         except TelegramError as exc:
             log.warning("could not notify admin %s: %s", admin, html.escape(str(exc)))
     if isinstance(update, Update) and update.effective_chat is not None:
-        chat = chats.get_chat(services.db, update.effective_chat.id)
         try:
-            await reply(update, OutgoingMessage(text=text("error.user", chat_lang(services, chat))))
+            await reply(update, OutgoingMessage(text=text("error.user", context.lang)))
         except TelegramError as exc:
             log.warning("could not tell chat %s about the error: %s", update.effective_chat.id, exc)
 
 
 async def gatekeeper(update: Update, context: Context) -> None:
     """When MARSAD_ALLOWED_USER_IDS is set, stop updates from anyone else, with a short reply."""
-    settings = context.bot_data.services.settings
+    settings = context.services.settings
     user = update.effective_user
     # Admins always pass (bot.chat.access), so a typo in the allow-list cannot lock them out.
     if is_allowed(user.id if user is not None else None, settings):
         return
-    lang = chat_language(None, context.bot_data.services.settings.language)
+    lang = chat_language(None, context.services.settings.language)
     if update.callback_query is not None:
         await update.callback_query.answer(plain("error.not_allowed", lang), show_alert=True)
     elif update.effective_message is not None and update.effective_chat is not None:

@@ -12,7 +12,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import clip, plain, text
 from bot.services import Context
-from handlers.common import chat_lang, ensure_chat, reply
+from handlers.common import reply
 
 __all__ = ["edited_message", "not_text", "unknown_button", "unknown_command"]
 
@@ -23,9 +23,8 @@ def _private(update: Update) -> bool:
 
 
 async def _answer(update: Update, context: Context, key: str, **values: object) -> None:
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
-    await reply(update, OutgoingMessage(text=text(key, chat_lang(services, chat), **values)))
+    context.record_chat()
+    await reply(update, OutgoingMessage(text=text(key, context.lang, **values)))
 
 
 async def unknown_command(update: Update, context: Context) -> None:
@@ -57,6 +56,5 @@ async def unknown_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
-    await query.answer(plain("page.expired", chat_lang(services, chat)), show_alert=True)
+    context.record_chat()
+    await query.answer(plain("page.expired", context.lang), show_alert=True)

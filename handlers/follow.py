@@ -12,7 +12,7 @@ from bot.core.texts import clip, plain, query_error, text
 from bot.deliver.render import render_follow_result
 from bot.services import Context
 from handlers.access import may_change
-from handlers.common import argument, chat_lang, chat_zone, ensure_chat, read_press, reply
+from handlers.common import argument, read_press, reply
 from storage.preferences import set_expiry
 from storage.views import save_view
 
@@ -29,11 +29,11 @@ async def follow(update: Update, context: Context) -> None:
 
 async def reply_follow(update: Update, context: Context, keywords: str) -> None:
     """Follow `keywords` in this chat and answer with what is watched and the preview."""
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
+    services = context.services
+    chat = context.chat
     if chat is None:
         return
-    lang = chat_lang(services, chat)
+    lang = context.lang
     if not keywords:
         await reply(update, OutgoingMessage(text=text("follow.usage", lang)))
         return
@@ -62,14 +62,14 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
         result.added,
         result.plan,
         lang=lang,
-        zone=chat_zone(services, chat),
+        zone=context.zone,
         error_reason=query_error,
     )
     if duration is not None and result.added:
         until = now + duration
         for item in result.added:
             set_expiry(services.db, chat.id, item.subscription.id, until)
-        note = text("follow.until", lang, until=format_local(until, chat_zone(services, chat)))
+        note = text("follow.until", lang, until=format_local(until, context.zone))
         if len(answer.text) + len(note) + 2 <= 4096:
             answer = answer.model_copy(update={"text": f"{answer.text}\n\n{note}"})
     await reply(update, answer)
@@ -77,12 +77,12 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
 
 async def unfollow(update: Update, context: Context) -> None:
     """Stop following a keyword; without one (or an unknown one), pick from buttons."""
-    services = context.bot_data.services
+    services = context.services
     message = update.effective_message
-    chat = ensure_chat(services, update)
+    chat = context.chat
     if message is None or chat is None:
         return
-    lang = chat_lang(services, chat)
+    lang = context.lang
     if not await may_change(update, context):  # in a group, only its admins
         return
     wanted = argument(message)
@@ -94,7 +94,7 @@ async def unfollow(update: Update, context: Context) -> None:
             )
             return
     view = save_view(services.db, chat.id, "unfollow", wanted)
-    page = render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
+    page = render_view(services.db, view, 1, lang=lang, zone=context.zone)
     await reply(update, page)
 
 

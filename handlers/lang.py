@@ -7,7 +7,7 @@ from telegram import Update
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import LANGUAGES, pick_lang, text
 from bot.services import Context
-from handlers.common import argument, chat_lang, ensure_chat, reply
+from handlers.common import argument, reply
 from storage import chats
 from storage.timestamps import utcnow
 
@@ -16,9 +16,9 @@ __all__ = ["lang"]
 
 async def lang(update: Update, context: Context) -> None:
     """Set the chat's language; anything but ar/en gets the usage."""
-    services = context.bot_data.services
+    services = context.services
     message = update.effective_message
-    chat = ensure_chat(services, update)
+    chat = context.chat
     if chat is None or message is None:
         return
     wanted = argument(message).lower()
@@ -26,7 +26,7 @@ async def lang(update: Update, context: Context) -> None:
                "english": "en", "إنجليزي": "en", "الإنجليزية": "en"}  # fmt: skip
     code = aliases.get(wanted)
     if code not in LANGUAGES:
-        await reply(update, OutgoingMessage(text=text("lang.usage", chat_lang(services, chat))))
+        await reply(update, OutgoingMessage(text=text("lang.usage", context.lang)))
         return
     chosen = pick_lang(code)
     chats.set_language(services.db, chat.id, chosen, now=utcnow())

@@ -10,7 +10,7 @@ from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import plain, text
 from bot.deliver.render import render_full_text
 from bot.services import Context
-from handlers.common import argument, chat_lang, chat_zone, edit, ensure_chat, read_press, reply
+from handlers.common import argument, edit, read_press, reply
 from storage.articles import get_article
 from storage.views import get_view, save_view
 
@@ -19,29 +19,25 @@ __all__ = ["full_text_button", "list_command", "noop_button", "page_button", "re
 
 async def list_command(update: Update, context: Context) -> None:
     """The chat's subscriptions with their delivery modes, paginated."""
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
+    services = context.services
+    chat = context.chat
     if chat is None:
         return
     view = save_view(services.db, chat.id, "list")
-    lang = chat_lang(services, chat)
-    await reply(
-        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
-    )
+    lang = context.lang
+    await reply(update, render_view(services.db, view, 1, lang=lang, zone=context.zone))
 
 
 async def recent(update: Update, context: Context) -> None:
     """Newest articles that matched the chat's subscriptions, or the given keyword; 5 a page."""
-    services = context.bot_data.services
+    services = context.services
     message = update.effective_message
-    chat = ensure_chat(services, update)
+    chat = context.chat
     if chat is None or message is None:
         return
     view = save_view(services.db, chat.id, "recent", argument(message))
-    lang = chat_lang(services, chat)
-    await reply(
-        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
-    )
+    lang = context.lang
+    await reply(update, render_view(services.db, view, 1, lang=lang, zone=context.zone))
 
 
 async def page_button(update: Update, context: Context) -> None:
@@ -56,7 +52,7 @@ async def page_button(update: Update, context: Context) -> None:
         await query.answer(plain("page.expired", lang), show_alert=True)
         return
     await query.answer()
-    shown = render_view(services.db, view, page, lang=lang, zone=chat_zone(services, chat))
+    shown = render_view(services.db, view, page, lang=lang, zone=context.zone)
     try:
         await edit(query, shown)
     except BadRequest as exc:
@@ -76,7 +72,7 @@ async def full_text_button(update: Update, context: Context) -> None:
     press = await read_press(update, context, arity=1)
     if press is None:
         return
-    query, services, chat, lang = press.query, press.services, press.chat, press.lang
+    query, services, lang = press.query, press.services, press.lang
     try:
         article = get_article(services.db, press.args[0])
     except KeyError:
@@ -84,5 +80,5 @@ async def full_text_button(update: Update, context: Context) -> None:
         await reply(update, OutgoingMessage(text=text("full.missing", lang)))
         return
     await query.answer()
-    for part in render_full_text(article, lang=lang, zone=chat_zone(services, chat)):
+    for part in render_full_text(article, lang=lang, zone=context.zone):
         await reply(update, part)

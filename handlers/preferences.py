@@ -28,7 +28,7 @@ from bot.core.preferences import MODES
 from bot.core.texts import Lang, mode_label, plain, text
 from bot.deliver.jobs import run_digests
 from bot.services import Context
-from handlers.access import may_change, reply_lang
+from handlers.access import may_change
 from handlers.common import argument, edit, read_press, reply
 from storage.preferences import subscription_settings
 
@@ -41,7 +41,7 @@ def _arg(context: Context) -> str:
 
 async def _answer(update: Update, context: Context, answer: Reply) -> None:
     # Through the chat's reply path, which waits out Telegram's flood control.
-    lang = reply_lang(update, context)
+    lang = context.lang
     await reply(update, OutgoingMessage(text=text(answer.key, lang, **answer.values)))
 
 
@@ -112,7 +112,7 @@ def _picker(update: Update, context: Context, lang: Lang) -> tuple[tuple[Button,
     chat = update.effective_chat
     if chat is None:
         return ()
-    subs = subscription_settings(context.bot_data.services.db, chat.id)
+    subs = subscription_settings(context.services.db, chat.id)
     return tuple(
         (
             Button(
@@ -160,7 +160,7 @@ async def mode_button(update: Update, context: Context) -> None:
     if press is None or not await may_change(update, context):
         return
     query, services, chat = press.query, press.services, press.chat
-    lang = reply_lang(update, context)
+    lang = context.lang
     sub = next(
         (s for s in subscription_settings(services.db, chat.id) if s.id == press.args[0]), None
     )

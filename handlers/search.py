@@ -8,7 +8,7 @@ from bot.chat.listing import render_view
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import text
 from bot.services import Context
-from handlers.common import argument, chat_lang, chat_zone, ensure_chat, reply
+from handlers.common import argument, reply
 from storage.views import save_view
 
 __all__ = ["plain_text", "search"]
@@ -34,16 +34,14 @@ async def plain_text(update: Update, context: Context) -> None:
 
 
 async def _search(update: Update, context: Context, query: str) -> None:
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
+    services = context.services
+    chat = context.chat
     if chat is None:
         return
-    lang = chat_lang(services, chat)
+    lang = context.lang
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     if not query:
         await reply(update, OutgoingMessage(text=text("search.usage", lang)))
         return
     view = save_view(services.db, chat.id, "search", query)
-    await reply(
-        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
-    )
+    await reply(update, render_view(services.db, view, 1, lang=lang, zone=context.zone))

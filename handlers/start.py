@@ -12,7 +12,7 @@ from bot.core.callbacks import CallbackError
 from bot.core.outgoing import Button, OutgoingMessage
 from bot.core.texts import plain, text
 from bot.services import Context
-from handlers.common import chat_lang, ensure_chat, reply
+from handlers.common import reply
 from handlers.follow import reply_follow
 from storage import chats
 from storage.timestamps import utcnow
@@ -27,13 +27,13 @@ def examples(lang: str) -> list[str]:
 
 async def start(update: Update, context: Context) -> None:
     """Welcome (with example keywords as buttons); a chat that had blocked the bot is resumed."""
-    services = context.bot_data.services
+    services = context.services
     chat_id = update.effective_chat.id if update.effective_chat else None
     before = chats.get_chat(services.db, chat_id) if chat_id is not None else None
-    chat = ensure_chat(services, update)
+    chat = context.chat
     if chat is None:
         return
-    lang = chat_lang(services, chat)
+    lang = context.lang
     if before is not None and not before.active:
         max_age = timedelta(hours=services.settings.parked_max_age_hours)
         chats.reactivate_chat(services.db, chat.id, now=utcnow(), max_age=max_age)
@@ -49,9 +49,9 @@ async def start(update: Update, context: Context) -> None:
 
 async def help_command(update: Update, context: Context) -> None:
     """Every command with one example."""
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
-    lang = chat_lang(services, chat)
+    services = context.services
+    chat = context.chat
+    lang = context.lang
     shown = text("help", lang)
     user = update.effective_user
     # The admin commands are listed to admins only, and only in a private chat with the bot.
@@ -65,9 +65,8 @@ async def example_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None:
         return
-    services = context.bot_data.services
-    chat = ensure_chat(services, update)
-    lang = chat_lang(services, chat)
+    context.record_chat()
+    lang = context.lang
     try:
         (index,) = callbacks.parse(query.data).args
         keyword = examples(lang)[index]

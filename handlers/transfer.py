@@ -14,7 +14,7 @@ from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import Lang, query_error, text
 from bot.match.matching import QueryError, parse_query
 from bot.services import Context
-from handlers.access import may_change, reply_lang
+from handlers.access import may_change
 from handlers.common import reply
 from storage import chats
 from storage.preferences import subscription_settings
@@ -30,11 +30,11 @@ async def export(update: Update, context: Context) -> None:
     message = update.effective_message
     if chat is None or message is None:
         return
-    services = context.bot_data.services
+    services = context.services
     now = services.clock()
     data = export_chat(services.db, chat.id, now, default_zone=services.settings.timezone)
     count = len(subscription_settings(services.db, chat.id))
-    lang = reply_lang(update, context)
+    lang = context.lang
     await message.reply_document(
         InputFile(data, filename=export_filename(chat.id, now)),
         caption=text("export.caption", lang, count=count),
@@ -85,8 +85,8 @@ async def _import_from(update: Update, context: Context, document: Document) -> 
     chat = update.effective_chat
     if message is None or chat is None or not await may_change(update, context):
         return
-    services = context.bot_data.services
-    lang = reply_lang(update, context)
+    services = context.services
+    lang = context.lang
     limit = services.settings.max_import_bytes
     now = services.clock()
     chats.upsert_chat(services.db, chat.id, kind=chat.type, title=chat.title, now=now)
@@ -132,7 +132,7 @@ async def import_reply(update: Update, context: Context) -> None:
     replied: Message | None = message.reply_to_message
     document = message.document or (replied.document if replied is not None else None)
     if document is None:
-        await reply(update, OutgoingMessage(text=text("import.usage", reply_lang(update, context))))
+        await reply(update, OutgoingMessage(text=text("import.usage", context.lang)))
         return
     await _import_from(update, context, document)
 
