@@ -71,16 +71,18 @@ async def inbox_job(context: Context) -> None:
         render=services.render,
         now=now,
         policy=delivery_policy(services.settings),
+        max_age=services.settings.alert_max_age,
     )
     log.info(
         "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d held, %d parked, "
-        "%d already sent",
+        "%d already sent, %d too old to push",
         routed.articles,
         routed.matches,
         routed.queued,
         routed.held,
         routed.parked,
         routed.already_alerted,
+        routed.too_old,
     )
     if routed.queued and context.job_queue is not None:
         context.job_queue.run_once(sender_job, 0, name="sender-now")

@@ -26,7 +26,10 @@ async def list_command(update: Update, context: Context) -> None:
     view = save_view(services.db, chat.id, "list")
     lang = chat_lang(services, chat)
     await reply(
-        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
+        update,
+        render_view(
+            services.db, view, 1, lang=lang, zone=chat_zone(services, chat), group=chat.is_group
+        ),
     )
 
 
@@ -40,7 +43,10 @@ async def recent(update: Update, context: Context) -> None:
     view = save_view(services.db, chat.id, "recent", argument(message))
     lang = chat_lang(services, chat)
     await reply(
-        update, render_view(services.db, view, 1, lang=lang, zone=chat_zone(services, chat))
+        update,
+        render_view(
+            services.db, view, 1, lang=lang, zone=chat_zone(services, chat), group=chat.is_group
+        ),
     )
 
 
@@ -56,7 +62,9 @@ async def page_button(update: Update, context: Context) -> None:
         await query.answer(plain("page.expired", lang), show_alert=True)
         return
     await query.answer()
-    shown = render_view(services.db, view, page, lang=lang, zone=chat_zone(services, chat))
+    shown = render_view(
+        services.db, view, page, lang=lang, zone=chat_zone(services, chat), group=chat.is_group
+    )
     try:
         await edit(query, shown)
     except BadRequest as exc:

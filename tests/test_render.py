@@ -42,6 +42,8 @@ class Article:
     published: datetime | None
     file_name: str = "article.txt"
     published_from: str = "text"
+    url: str | None = None
+    ingested_at: datetime | None = None
 
 
 BODY = (
