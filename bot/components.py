@@ -98,6 +98,7 @@ def default_components(settings: Settings) -> Components:
                     queries.get(m.subscription_id, m.matched),
                     (m.matched,),
                     _watched(queries.get(m.subscription_id)),
+                    m.sentence,
                 )
                 for m in matches
             ]

@@ -109,7 +109,7 @@ class Settings(BaseSettings):
     @field_validator("alert_max_age", mode="before")
     @classmethod
     def _read_duration(cls, value: Any) -> Any:
-        # «3d», «72h», «90m», «2w» (or a number of seconds, or ISO 8601 «P3D»).
+        # «3d», «72h», «90m», «2w» (or ISO 8601, «P3D»).
         if isinstance(value, str):
             match = _DURATION.fullmatch(value.strip().lower())
             if match is not None:

@@ -92,6 +92,7 @@ class Reason:
     query: str
     words: tuple[str, ...]
     terms: tuple[str, ...] = ()
+    sentence: str = ""  # where the matcher found it: the summary always shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +272,11 @@ def render_alert(
     age = _age_line(article, lang)
     for budget in _BUDGETS:
         summary = summarize(
-            article.body, keywords, title=article.title, max_chars=budget.summary_chars
+            article.body,
+            keywords,
+            title=article.title,
+            max_chars=budget.summary_chars,
+            evidence=[r.sentence for r in reasons if r.sentence],
         )
         lines = [
             "<b>" + markup(_shorten(article.title, budget.title_chars), rtl=rtl) + "</b>",
