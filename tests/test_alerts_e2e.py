@@ -185,3 +185,35 @@ async def test_eight_stories_at_once_arrive_whole_in_few_messages_across_a_resta
     delivered = "\n".join(message.text for message in messages)
     for title in titles:  # nothing lost, nothing twice
         assert delivered.count(title) == 1, title
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("مرحبا", "أهلاً وسهلاً"), ("السلام عليكم", "وعليكم السلام"), ("hi", "أهلاً وسهلاً")],
+)
+async def test_a_greeting_gets_a_greeting_and_a_hint(
+    sandbox: Sandbox, tmp_path: Path, message: str, expected: str
+) -> None:
+    application = build(settings_for(sandbox, tmp_path), FakeClock(utcnow()))
+    async with running(application, poll_timeout=1):
+        sandbox.user_says(7, message)
+        [answer] = await sandbox.wait_for_messages(7, 1)
+    shown = visible(answer.text)
+    assert expected in shown and "/follow" in shown and "لا نتائج" not in shown
+
+
+async def test_a_group_is_answered_in_the_plural_and_tz_takes_arabic(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    application = build(settings_for(sandbox, tmp_path), FakeClock(utcnow()))
+    async with running(application, poll_timeout=1):
+        group = sandbox.create_group("غرفة الرصد", admins=[1])
+        sandbox.user_says(1, f"/follow {KEYWORD}", group.id)
+        [followed] = await sandbox.wait_for_messages(group.id, 1)
+        sandbox.user_says(1, "/tz القاهرة", group.id)
+        [_, zone] = await sandbox.wait_for_messages(group.id, 2)
+        sandbox.user_says(7, "/mute نصف ساعة")
+        [muted] = await sandbox.wait_for_messages(7, 1)
+    assert "سأتابع لكم" in visible(followed.text)
+    assert "Africa/Cairo" in visible(zone.text)
+    assert "أوقفتُ التنبيهات حتى" in visible(muted.text)
