@@ -214,6 +214,6 @@ async def test_a_group_is_answered_in_the_plural_and_tz_takes_arabic(
         [_, zone] = await sandbox.wait_for_messages(group.id, 2)
         sandbox.user_says(7, "/mute نصف ساعة")
         [muted] = await sandbox.wait_for_messages(7, 1)
-    assert "سأتابع لكم" in visible(followed.text)
+    assert "سأتابع لكم" in visible(followed.text) and "سأنبهكم" in visible(followed.text)
     assert "Africa/Cairo" in visible(zone.text)
     assert "أوقفتُ التنبيهات حتى" in visible(muted.text)

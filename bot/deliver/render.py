@@ -645,7 +645,7 @@ def render_follow_result(
             shown = separator.join(_shorten(w, 60) for w in item.watches[:12])
             lines.append(text("follow.watches", lang, terms=shown))
         if item.preview_count == 0:
-            lines.append(text("follow.preview_none", lang))
+            lines.append(text(addressed("follow.preview_none", group=group), lang))
         elif item.preview_count == 1:
             lines.append(text("follow.preview_one", lang))
         else:
