@@ -80,13 +80,14 @@ async def inbox_job(context: Context) -> None:
     routed = report.route
     log.info(
         "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d held, %d parked, "
-        "%d already sent",
+        "%d already sent, %d too old to push",
         routed.articles,
         routed.matches,
         routed.queued,
         routed.held,
         routed.parked,
         routed.already_alerted,
+        routed.too_old,
     )
     queue: JobQueue[Any] | None = context.job_queue
     if routed.queued and queue is not None:

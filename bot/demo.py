@@ -4,8 +4,8 @@ Starts the sandbox on loopback and the real Application against it (a temporary 
 unless one is given). A demo user sends /start and /follow for a few keywords through real
 updates; the owner's sample articles (shipped in bot/demo_articles) are dropped into the
 inbox the way a producer delivers files; when every file is processed and every alert sent,
-the user opens an alert's full text, pages through /recent, searches, lists and unfollows;
-then the conversation is printed as the user saw it.
+the user opens an alert's full text, pages through /recent, searches, lists and unfollows.
+The conversation is printed as it happens, as the user sees it, then what to do next.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
@@ -35,6 +36,8 @@ DEMO_USER = 5550001
 REPLY_WAIT = 15.0
 HUMAN_PAUSE = 1.0
 ALERTS_WAIT = 120.0
+# The demo's samples date from 2015 to 2024: old news, which a real bot would not push.
+DEMO_MAX_AGE = timedelta(days=365 * 30)
 
 
 @dataclass(frozen=True)
@@ -63,28 +66,65 @@ def _show_message(message: StoredMessage) -> str:
     return "\n".join(lines)
 
 
-def _print_transcript(lines: Sequence[Line], out: TextIO) -> None:
-    rule = "─" * 72
-    print(rule, file=out)
-    for line in sorted(lines, key=lambda item: item.at):
-        head, *rest = line.text.split("\n")
-        print(f"{line.who} {head}", file=out)
-        for more in rest:
-            print(f"    {more}", file=out)
-        print(file=out)
-    print(rule, file=out)
+def _print_line(line: Line, out: TextIO) -> None:
+    head, *rest = line.text.split("\n")
+    print(f"{line.who} {head}", file=out)
+    for more in rest:
+        print(f"    {more}", file=out)
+    print(file=out, flush=True)
 
 
-async def _say(sandbox: Sandbox, text: str) -> None:
+class _Transcript:
+    """Prints the demo user's conversation as it happens: each call shows what is new."""
+
+    def __init__(self, sandbox: Sandbox, out: TextIO) -> None:
+        self.sandbox = sandbox
+        self.out = out
+        self.shown = 0
+
+    def note(self, who: str, text: str) -> None:
+        _print_line(Line(time.time(), who, text), self.out)
+
+    def flush(self) -> None:
+        events = self.sandbox.transcript(DEMO_USER)
+        for event in events[self.shown :]:
+            if event.kind == "user":
+                line = Line(event.at, "👤 user:", event.text)
+            elif event.kind == "callback":
+                line = Line(event.at, "👆 user pressed:", f"[ {event.text} ]")
+            elif event.kind == "edit":
+                line = Line(event.at, "✏️ Marsad edited its message:", event.text)
+            elif event.kind == "bot" and event.message is not None:
+                line = Line(event.at, "🤖 Marsad:", _show_message(event.message))
+            else:
+                continue
+            _print_line(line, self.out)
+        self.shown = len(events)
+
+
+# Printed last: how to go from the demo to a real bot.
+NEXT_STEPS = """\
+Next steps
+  1. Get a bot token: in Telegram, talk to @BotFather, send /newbot, copy the token.
+  2. Put it in .env (see .env.example):  MARSAD_TELEGRAM_TOKEN=123456:ABC...
+  3. Run the real bot:  .venv/bin/marsad run   (or: source .venv/bin/activate; marsad run)
+     and drop article files into the inbox folder (MARSAD_INBOX_DIR, default data/inbox).
+  Try more first:  .venv/bin/marsad demo --follow إيران --keep-running
+     keeps the sandbox and the bot up so that you can drop your own files and talk to it.
+"""
+
+
+async def _say(sandbox: Sandbox, text: str, shown: _Transcript) -> None:
     """Send a command as the demo user and wait for the bot's reply, then pause as a person
     does: Telegram allows about one message a second per chat, replies included."""
     before = len(sandbox.sent_to(DEMO_USER))
     sandbox.user_says(DEMO_USER, text)
     await sandbox.wait_for_messages(DEMO_USER, before + 1, REPLY_WAIT)
+    shown.flush()
     await asyncio.sleep(HUMAN_PAUSE)
 
 
-async def _press(sandbox: Sandbox, message: StoredMessage, data: str) -> None:
+async def _press(sandbox: Sandbox, message: StoredMessage, data: str, shown: _Transcript) -> None:
     """Press a button of `message` as the demo user; wait for the reply or the edit it brings."""
 
     def changes() -> int:
@@ -93,10 +133,13 @@ async def _press(sandbox: Sandbox, message: StoredMessage, data: str) -> None:
     before = changes()
     sandbox.press_button(DEMO_USER, DEMO_USER, message.message_id, data)
     await sandbox.wait_for(lambda: changes() > before, REPLY_WAIT, "the button's answer")
+    shown.flush()
     await asyncio.sleep(HUMAN_PAUSE)
 
 
-async def _tour(sandbox: Sandbox, keywords: Sequence[str], first_alert: int) -> None:
+async def _tour(
+    sandbox: Sandbox, keywords: Sequence[str], first_alert: int, shown: _Transcript
+) -> None:
     """After the alerts, the rest of the chat as an analyst would try it: the full text of an
     alert, /recent and its next page, /search, /list, and /unfollow."""
     sent = sandbox.sent_to(DEMO_USER)
@@ -104,16 +147,16 @@ async def _tour(sandbox: Sandbox, keywords: Sequence[str], first_alert: int) -> 
         alert = sent[first_alert]
         full = next((d for row in alert.buttons for _, d in row if d.startswith("full:")), None)
         if full is not None:
-            await _press(sandbox, alert, full)
-    await _say(sandbox, "/recent")
+            await _press(sandbox, alert, full, shown)
+    await _say(sandbox, "/recent", shown)
     recent = sandbox.sent_to(DEMO_USER)[-1]
     forward = [d for row in recent.buttons for label, d in row if label == "▶"]
     if forward:
-        await _press(sandbox, recent, forward[0])
-    await _say(sandbox, "/search اليابان")
-    await _say(sandbox, "/list")
+        await _press(sandbox, recent, forward[0], shown)
+    await _say(sandbox, "/search اليابان", shown)
+    await _say(sandbox, "/list", shown)
     if keywords:
-        await _say(sandbox, f"/unfollow {keywords[-1]}")
+        await _say(sandbox, f"/unfollow {keywords[-1]}", shown)
 
 
 def _drop(inbox: Path, name: str, data: bytes) -> None:
@@ -125,7 +168,11 @@ def _drop(inbox: Path, name: str, data: bytes) -> None:
 
 
 async def _wait_for_alerts(
-    sandbox: Sandbox, application: MarsadApp, settings: Settings, names: Sequence[str]
+    sandbox: Sandbox,
+    application: MarsadApp,
+    settings: Settings,
+    names: Sequence[str],
+    shown: _Transcript,
 ) -> None:
     services = application.bot_data.services
 
@@ -141,6 +188,8 @@ async def _wait_for_alerts(
             raise TimeoutError("the demo's alerts did not all arrive in time")
         with contextlib.suppress(TimeoutError):
             await sandbox.wait_for(lambda: False, 0.2, "a change")
+        shown.flush()
+    shown.flush()
 
 
 async def run_demo(
@@ -162,40 +211,40 @@ async def run_demo(
                 telegram_api_url=sandbox.api_url,
                 data_dir=root,
             )
+            articles = demo_articles()
+            # The samples are real articles of past years: without a wider age limit they
+            # would be stored and listed but never pushed. Each is shown as its own alert.
+            values.update(
+                alert_max_age=DEMO_MAX_AGE,
+                chat_burst=max(settings.chat_burst, len(articles)),
+            )
             demo_settings = load_settings(**values)
             print(f"Marsad demo: local Bot API sandbox on {sandbox.base_url}", file=out)
             print(f"data folder: {root}  (inbox: {demo_settings.inbox})", file=out, flush=True)
             sandbox.add_user(DEMO_USER, "Demo", username="demo_analyst", language_code="ar")
             application = build_application(demo_settings, default_components(demo_settings))
-            lines: list[Line] = []
+            shown = _Transcript(sandbox, out)
+            print("─" * 72, file=out, flush=True)
             async with running(application, poll_timeout=1):
                 for command in ["/start", *(f"/follow {k}" for k in keywords)]:
-                    await _say(sandbox, command)
-                articles = demo_articles()
+                    await _say(sandbox, command, shown)
                 for name, data in articles:
-                    lines.append(Line(time.time(), "📥 file dropped into the inbox:", name))
+                    shown.note("📥 file dropped into the inbox:", name)
                     _drop(demo_settings.inbox, name, data)
                 await _wait_for_alerts(
-                    sandbox, application, demo_settings, [n for n, _ in articles]
+                    sandbox, application, demo_settings, [n for n, _ in articles], shown
                 )
                 alerts = len(sandbox.sent_to(DEMO_USER)) - 1 - len(keywords)
-                await _tour(sandbox, keywords, first_alert=1 + len(keywords))
-                for event in sandbox.transcript(DEMO_USER):
-                    if event.kind == "user":
-                        lines.append(Line(event.at, "👤 user:", event.text))
-                    elif event.kind == "callback":
-                        lines.append(Line(event.at, "👆 user pressed:", f"[ {event.text} ]"))
-                    elif event.kind == "edit":
-                        lines.append(Line(event.at, "✏️ Marsad edited its message:", event.text))
-                    elif event.kind == "bot" and event.message is not None:
-                        lines.append(Line(event.at, "🤖 Marsad:", _show_message(event.message)))
-                _print_transcript(lines, out)
+                await _tour(sandbox, keywords, 1 + len(keywords), shown)
+                shown.flush()
+                print("─" * 72, file=out)
                 print(
                     f"{len(articles)} article(s) dropped, {len(keywords)} keyword(s) followed, "
-                    f"{alerts} alert(s) received.",
+                    f"{alerts} alert(s) received.\n",
                     file=out,
                     flush=True,
                 )
+                print(NEXT_STEPS, file=out, flush=True)
                 if keep_running:
                     await _keep_running(sandbox, demo_settings, out)
     finally:

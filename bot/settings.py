@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,6 +20,10 @@ NameList = Annotated[tuple[str, ...], NoDecode]
 # Languages `bot.ingest.articles.detect_language` tells apart.
 ARTICLE_LANGUAGES = ("ar", "en", "fr")
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
 
 class SettingsError(Exception):
@@ -55,6 +60,11 @@ class Settings(BaseSettings):
     global_rate: float = Field(default=29.0, gt=0)
     chat_rate: float = Field(default=1.0, gt=0)
     group_per_minute: int = Field(default=19, gt=0)
+    # Instant alerts one private chat gets in a minute; the rest of a burst waits for the end
+    # of that minute and arrives as one digest.
+    chat_burst: int = Field(default=3, ge=1)
+    # An article whose own date is older than this is stored and listed but never pushed.
+    alert_max_age: timedelta = timedelta(days=3)
     inbox_silence_alert_minutes: int = Field(default=180, ge=0)
     # Delivery (bot/delivery.py). Each message in flight at a crash may be sent twice after
     # the restart, so more than 1 trades that guarantee for throughput on slow links.
@@ -108,6 +118,23 @@ class Settings(BaseSettings):
         unknown = [code for code in value if code not in ARTICLE_LANGUAGES]
         if unknown or not value:
             raise ValueError(f"must be a comma-separated list of {', '.join(ARTICLE_LANGUAGES)}")
+        return value
+
+    @field_validator("alert_max_age", mode="before")
+    @classmethod
+    def _read_duration(cls, value: Any) -> Any:
+        # «3d», «72h», «90m», «2w» (or ISO 8601, «P3D»).
+        if isinstance(value, str):
+            match = _DURATION.fullmatch(value.strip().lower())
+            if match is not None:
+                return timedelta(seconds=float(match[1]) * _DURATION_UNITS[match[2]])
+        return value
+
+    @field_validator("alert_max_age")
+    @classmethod
+    def _positive_duration(cls, value: timedelta) -> timedelta:
+        if value <= timedelta(0):
+            raise ValueError("must be a positive duration such as 3d, 72h or 90m")
         return value
 
     @field_validator("aliases_file", mode="before")

@@ -8,7 +8,7 @@ from bot.chat import watchlist
 from bot.chat.listing import render_view
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import PreferenceError, format_local, split_follow_duration
-from bot.core.texts import clip, plain, query_error, text
+from bot.core.texts import addressed, clip, plain, query_error, text
 from bot.deliver.render import render_follow_result
 from bot.services import Context
 from handlers.access import may_change
@@ -35,7 +35,9 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
         return
     lang = context.lang
     if not keywords:
-        await reply(update, OutgoingMessage(text=text("follow.usage", lang)))
+        await reply(
+            update, OutgoingMessage(text=text(addressed("follow.usage", group=chat.is_group), lang))
+        )
         return
     if not await may_change(update, context):  # in a group, only its admins
         return
@@ -64,6 +66,7 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
         lang=lang,
         zone=context.zone,
         error_reason=query_error,
+        group=chat.is_group,
     )
     if duration is not None and result.added:
         until = now + duration
@@ -94,7 +97,7 @@ async def unfollow(update: Update, context: Context) -> None:
             )
             return
     view = save_view(services.db, chat.id, "unfollow", wanted)
-    page = render_view(services.db, view, 1, lang=lang, zone=context.zone)
+    page = render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group)
     await reply(update, page)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.core.outgoing import OutgoingMessage
-from bot.core.texts import LANGUAGES, pick_lang, text
+from bot.core.texts import LANGUAGES, addressed, pick_lang, text
 from bot.services import Context
 from handlers.common import argument, reply
 from storage import chats
@@ -30,4 +30,6 @@ async def lang(update: Update, context: Context) -> None:
         return
     chosen = pick_lang(code)
     chats.set_language(services.db, chat.id, chosen, now=utcnow())
-    await reply(update, OutgoingMessage(text=text("lang.set", chosen)))
+    await reply(
+        update, OutgoingMessage(text=text(addressed("lang.set", group=chat.is_group), chosen))
+    )

@@ -25,7 +25,10 @@ async def list_command(update: Update, context: Context) -> None:
         return
     view = save_view(services.db, chat.id, "list")
     lang = context.lang
-    await reply(update, render_view(services.db, view, 1, lang=lang, zone=context.zone))
+    await reply(
+        update,
+        render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group),
+    )
 
 
 async def recent(update: Update, context: Context) -> None:
@@ -37,7 +40,10 @@ async def recent(update: Update, context: Context) -> None:
         return
     view = save_view(services.db, chat.id, "recent", argument(message))
     lang = context.lang
-    await reply(update, render_view(services.db, view, 1, lang=lang, zone=context.zone))
+    await reply(
+        update,
+        render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group),
+    )
 
 
 async def page_button(update: Update, context: Context) -> None:
@@ -52,7 +58,7 @@ async def page_button(update: Update, context: Context) -> None:
         await query.answer(plain("page.expired", lang), show_alert=True)
         return
     await query.answer()
-    shown = render_view(services.db, view, page, lang=lang, zone=context.zone)
+    shown = render_view(services.db, view, page, lang=lang, zone=context.zone, group=chat.is_group)
     try:
         await edit(query, shown)
     except BadRequest as exc:

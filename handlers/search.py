@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.chat.greeting import greeting_of
 from bot.chat.listing import render_view
 from bot.core.outgoing import OutgoingMessage
-from bot.core.texts import text
+from bot.core.texts import addressed, text
 from bot.services import Context
 from handlers.common import argument, reply
 from storage.views import save_view
@@ -26,9 +27,17 @@ async def search(update: Update, context: Context) -> None:
 
 
 async def plain_text(update: Update, context: Context) -> None:
-    """A plain message in a private chat is a search."""
+    """A plain message in a private chat is a search, unless it is a greeting."""
     message = update.effective_message
     if message is None or not message.text:
+        return
+    greeting = greeting_of(message.text)
+    if greeting is not None:
+        chat = context.chat
+        key = "greeting.salam" if greeting == "salam" else "greeting"
+        group = chat is not None and chat.is_group
+        answer = text(addressed(key, group=group), context.lang)
+        await reply(update, OutgoingMessage(text=answer))
         return
     await _search(update, context, message.text.strip())
 
@@ -41,7 +50,12 @@ async def _search(update: Update, context: Context, query: str) -> None:
     lang = context.lang
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     if not query:
-        await reply(update, OutgoingMessage(text=text("search.usage", lang)))
+        await reply(
+            update, OutgoingMessage(text=text(addressed("search.usage", group=chat.is_group), lang))
+        )
         return
     view = save_view(services.db, chat.id, "search", query)
-    await reply(update, render_view(services.db, view, 1, lang=lang, zone=context.zone))
+    await reply(
+        update,
+        render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group),
+    )

@@ -10,7 +10,7 @@ from bot.chat.access import is_admin
 from bot.core import callbacks
 from bot.core.callbacks import CallbackError
 from bot.core.outgoing import Button, OutgoingMessage
-from bot.core.texts import plain, text
+from bot.core.texts import addressed, plain, text
 from bot.services import Context
 from handlers.common import reply
 from handlers.follow import reply_follow
@@ -38,13 +38,18 @@ async def start(update: Update, context: Context) -> None:
         max_age = timedelta(hours=services.settings.parked_max_age_hours)
         chats.reactivate_chat(services.db, chat.id, now=utcnow(), max_age=max_age)
         # A returning user knows the bot: a short line, then their parked alerts.
-        await reply(update, OutgoingMessage(text=text("start.again", lang)))
+        await reply(
+            update, OutgoingMessage(text=text(addressed("start.again", group=chat.is_group), lang))
+        )
         return
     buttons = tuple(
         (Button(text=word, callback_data=callbacks.follow_example(i)),)
         for i, word in enumerate(examples(lang))
     )
-    await reply(update, OutgoingMessage(text=text("start", lang), buttons=buttons))
+    await reply(
+        update,
+        OutgoingMessage(text=text(addressed("start", group=chat.is_group), lang), buttons=buttons),
+    )
 
 
 async def help_command(update: Update, context: Context) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlite_utils import Database
 
+from bot.core.outgoing import GROUP_KINDS
 from storage.rows import model_from_row
 from storage.timestamps import to_db
 
@@ -39,6 +40,11 @@ class Chat(BaseModel):
     inactive_reason: str | None
     created_at: datetime
     updated_at: datetime
+
+    @property
+    def is_group(self) -> bool:
+        """Many people read this chat: replies address them in the plural."""
+        return self.kind in GROUP_KINDS
 
 
 def _chat(row: dict[str, Any]) -> Chat:

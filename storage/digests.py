@@ -58,6 +58,7 @@ class HeldItem(BaseModel):
     at: datetime
     urgent: bool
     hold_reason: HoldReason
+    url: str | None = None
 
 
 def hold_alert(
@@ -109,7 +110,7 @@ def due_items(db: Database, chat_id: int, now: datetime) -> list[HeldItem]:
     rows = db.execute(
         """
         SELECT o.id, o.chat_id, o.article_id, o.story_id, o.payload, o.urgent, o.hold_reason,
-               o.created_at, a.title, a.source, a.published, a.ingested_at
+               o.created_at, a.title, a.source, a.published, a.ingested_at, a.url
         FROM outbox o LEFT JOIN articles a ON a.id = o.article_id
         WHERE o.chat_id = ? AND o.status = 'held' AND o.kind = 'alert'
           AND o.release_at IS NOT NULL AND o.release_at <= ?
@@ -120,7 +121,7 @@ def due_items(db: Database, chat_id: int, now: datetime) -> list[HeldItem]:
     items = []
     for row in rows:
         (oid, cid, article_id, story_id, payload, urgent, reason, created, title, source) = row[:10]
-        published, ingested = row[10], row[11]
+        published, ingested, url = row[10], row[11], row[12]
         items.append(
             HeldItem(
                 outbox_id=oid,
@@ -132,6 +133,7 @@ def due_items(db: Database, chat_id: int, now: datetime) -> list[HeldItem]:
                 at=_first_time(published, ingested, created) or now,
                 urgent=bool(urgent),
                 hold_reason=reason or "digest",
+                url=url,
             )
         )
     return items

@@ -49,6 +49,9 @@ class ArticleHit(BaseModel):
     published: datetime | None
     # False when the article has no date of its own and `published` is its arrival time.
     dated: bool = True
+    url: str | None = None
+    # The chat's keywords it matched (recent_for_chat), each once, in the order followed.
+    keywords: tuple[str, ...] = ()
 
 
 class Page(BaseModel):
@@ -78,10 +81,16 @@ def fts_query(text: str, *, any_term: bool = False) -> str | None:
     return (" OR " if any_term else " AND ").join(parts)
 
 
-_COLUMNS = "a.id, a.title, a.body, a.source, a.published, a.published_from"
+_COLUMNS = "a.id, a.title, a.body, a.source, a.published, a.published_from, a.url"
+# When the article is news from: its own date, or its arrival when it printed none (the
+# file's mtime stands in as `published` then, and says nothing about the news).
+_NEWS_TIME = (
+    "(CASE WHEN a.published_from = 'mtime' OR a.published IS NULL "
+    "THEN a.ingested_at ELSE a.published END)"
+)
 
 
-def _hit(row: tuple[object, ...]) -> ArticleHit:
+def _hit(row: tuple[object, ...], keywords: tuple[str, ...] = ()) -> ArticleHit:
     published = row[4]
     return ArticleHit(
         id=int(str(row[0])),
@@ -90,6 +99,8 @@ def _hit(row: tuple[object, ...]) -> ArticleHit:
         source=None if row[3] is None else str(row[3]),
         published=datetime.fromisoformat(published) if isinstance(published, str) else None,
         dated=row[5] != "mtime",
+        url=None if row[6] is None else str(row[6]),
+        keywords=keywords,
     )
 
 
@@ -137,7 +148,7 @@ def recent_for_terms(db: Database, text: str, *, limit: int, offset: int = 0) ->
         f"""
         SELECT {_COLUMNS} FROM articles a
         WHERE a.id IN ({matching} ORDER BY rowid DESC LIMIT {RANK_WINDOW})
-        ORDER BY coalesce(a.published, a.ingested_at) DESC, a.id DESC
+        ORDER BY {_NEWS_TIME} DESC, a.id DESC
         LIMIT ? OFFSET ?
         """,
         [query, limit, offset],
@@ -147,15 +158,14 @@ def recent_for_terms(db: Database, text: str, *, limit: int, offset: int = 0) ->
 
 
 def recent_for_chat(db: Database, chat_id: int, *, limit: int, offset: int = 0) -> Page:
-    """Newest articles that matched any subscription of `chat_id`, each once."""
+    """Articles that matched any subscription of `chat_id`, each once, newest news first (by
+    the article's own date, by its arrival when it has none), with the keywords it matched."""
     rows = db.execute(
         f"""
         SELECT {_COLUMNS} FROM articles a
-        JOIN (
-            SELECT article_id, max(created_at) AS matched_at FROM matches
-            WHERE chat_id = ? GROUP BY article_id
-        ) m ON m.article_id = a.id
-        ORDER BY m.matched_at DESC, a.id DESC
+        JOIN (SELECT DISTINCT article_id FROM matches WHERE chat_id = ?) m
+          ON m.article_id = a.id
+        ORDER BY {_NEWS_TIME} DESC, a.id DESC
         LIMIT ? OFFSET ?
         """,
         [chat_id, limit, offset],
@@ -163,7 +173,34 @@ def recent_for_chat(db: Database, chat_id: int, *, limit: int, offset: int = 0) 
     row = db.execute(
         "SELECT count(DISTINCT article_id) FROM matches WHERE chat_id = ?", [chat_id]
     ).fetchone()
-    return Page(hits=tuple(_hit(r) for r in rows), total=int(row[0]) if row else 0)
+    keywords = _matched_keywords(db, chat_id, [int(r[0]) for r in rows])
+    return Page(
+        hits=tuple(_hit(r, keywords.get(int(r[0]), ())) for r in rows),
+        total=int(row[0]) if row else 0,
+    )
+
+
+def _matched_keywords(
+    db: Database, chat_id: int, article_ids: list[int]
+) -> dict[int, tuple[str, ...]]:
+    """Per article, the chat's keywords that matched it: the subscription as the user wrote
+    it, or the matched words when the subscription has since been removed."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    found: dict[int, dict[str, None]] = {}
+    for article_id, keyword in db.execute(
+        f"""
+        SELECT m.article_id, coalesce(s.query, m.matched) FROM matches m
+        LEFT JOIN subscriptions s ON s.id = m.subscription_id
+        WHERE m.chat_id = ? AND m.article_id IN ({marks})
+        ORDER BY m.subscription_id
+        """,
+        [chat_id, *article_ids],
+    ):
+        if keyword:
+            found.setdefault(int(article_id), {})[str(keyword)] = None
+    return {article_id: tuple(words) for article_id, words in found.items()}
 
 
 def articles_since(

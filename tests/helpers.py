@@ -7,6 +7,7 @@ import csv
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,8 @@ class Article:
     title: str
     body: str
     story_id: int | None
+    published: datetime | None = None
+    published_from: str = "text"
 
 
 @dataclass(frozen=True)

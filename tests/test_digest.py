@@ -82,3 +82,17 @@ def test_item_without_article_has_no_button() -> None:
     lone = DigestItem(None, "تنبيه", None, NOW)
     [message] = render_digest([lone, item(2)], labels=LABELS, zone=RIYADH, now=NOW)
     assert [b.callback_data for row in message.buttons for b in row] == [callbacks.full_text(2)]
+
+
+def test_digest_lines_name_the_outlet_and_link_the_article() -> None:
+    items = [
+        DigestItem(1, "خبر أول", None, NOW, "https://www.aljazeera.net/a/1"),
+        DigestItem(2, "خبر ثان", "الأسبوع", NOW - timedelta(minutes=1)),
+        DigestItem(3, "خبر ثالث", None, NOW - timedelta(minutes=2), "javascript:x"),
+    ]
+    [message] = render_digest(items, labels=LABELS, zone=RIYADH, now=NOW)
+    assert "aljazeera.net" in message.text and "الأسبوع" in message.text
+    links = [(b.text, b.url) for row in message.buttons for b in row if b.url]
+    assert links == [("🔗 1", "https://www.aljazeera.net/a/1")]
+    full = [b.callback_data for row in message.buttons for b in row if b.callback_data]
+    assert len(full) == 3

@@ -183,3 +183,5 @@ def test_demo_runs_offline_and_prints_the_transcript(
     assert "👤 user: /follow الناتو" in out
     assert "تتعهد اليابان والناتو" in out  # the NATO article reached the demo user
     assert "1 keyword(s) followed" in out
+    # It ends with the way to a real bot.
+    assert "@BotFather" in out and ".venv/bin/marsad run" in out and "--keep-running" in out

@@ -542,3 +542,12 @@ def test_common_nouns_and_derived_keywords(keyword: str, text: str, surface: str
 )
 def test_names_do_not_take_article_or_tanween(keyword: str, text: str) -> None:
     assert matched(keyword, text) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "adjective"),
+    [("إيران", "الإيراني"), ("أوكرانيا", "الأوكراني"), ("إسرائيل", "الإسرائيلي"),
+     ("كوريا الشمالية", "الكوري الشمالي"), ("اليابان", "الياباني")],
+)  # fmt: skip
+def test_described_adjectives_keep_their_hamza(query: str, adjective: str) -> None:
+    assert adjective in parse_query(query).describe()

@@ -434,3 +434,31 @@ def test_an_alert_of_unknown_subscriptions_is_only_brought_forward(db: Database)
     set_mode(db, 7, nato, "instant")
     assert reschedule_digests(db, 7, nato, NOON, default_timezone="Asia/Riyadh") == 1
     assert release_at(db, legacy) == NOON
+
+
+def test_a_private_burst_beyond_the_chat_budget_waits_for_one_digest(db: Database) -> None:
+    from bot.deliver.policy import delivery_policy
+    from bot.settings import load_settings
+    from storage import chats
+
+    policy = delivery_policy(load_settings(chat_burst=3))
+    private = chats.upsert_chat(db, 7, kind="private", now=NOON)
+    stamp = to_db_time(NOON)
+    row = {"chat_id": 7, "query": "q", "query_key": "q", "created_at": stamp}
+    sub = int(db.table("subscriptions").insert(row).last_pk or 0)
+    actions = []
+    for n in range(1, 9):
+        # Decided before the alert is written, as the pipeline does (bot.deliver.routing).
+        decision = policy(db, private, [sub], NOON + timedelta(seconds=n))
+        outbox_id = enqueue(db, 7, n, NOON + timedelta(seconds=n))
+        if decision.action == "hold" and decision.reason is not None:
+            from storage.digests import hold_alert
+
+            hold_alert(db, outbox_id, reason=decision.reason, release_at=decision.release_at)
+        actions.append(decision.action)
+    assert actions == ["send"] * 3 + ["hold"] * 5
+    assert release(db, NOON + timedelta(seconds=30)) == 0
+    assert release(db, NOON + timedelta(seconds=65)) == 1  # the minute after the first hold
+    [digest] = digests(db, 7)
+    assert digest.text.startswith("<b>ملخص 5</b>")
+    assert statuses(db, 7) == {"pending": 4, "digested": 5}  # 3 alerts and the digest

@@ -412,3 +412,79 @@ def test_split_follow_duration_rejects(arg: str, code: str) -> None:
     with pytest.raises(PreferenceError) as caught:
         split_follow_duration(arg)
     assert caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نصف ساعة", timedelta(minutes=30)),
+        ("نص ساعة", timedelta(minutes=30)),
+        ("ربع ساعة", timedelta(minutes=15)),
+        ("ساعة ونصف", timedelta(minutes=90)),
+        ("ساعة وربع", timedelta(minutes=75)),
+        ("ساعتين ونص", timedelta(minutes=150)),
+        ("ساعة واحدة", timedelta(hours=1)),
+        ("ساعتين", timedelta(hours=2)),
+        ("ثلاث ساعات", timedelta(hours=3)),
+        ("ثلاثة أيام", timedelta(days=3)),
+        ("عشر دقائق", timedelta(minutes=10)),
+        ("عشرين دقيقة", timedelta(minutes=20)),
+        ("يومين", timedelta(days=2)),
+        ("أسبوع", timedelta(weeks=1)),
+        ("يوم وساعتين", timedelta(hours=26)),
+        ("ساعة و 30 دقيقة", timedelta(minutes=90)),
+        ("٣ ساعات", timedelta(hours=3)),
+    ],
+)
+def test_parse_duration_in_words(text: str, expected: timedelta) -> None:
+    assert parse_duration(text) == expected
+
+
+@pytest.mark.parametrize("text", ["نصف", "ساعة نصف نصف", "يوم الأرض", "ونصف"])
+def test_parse_duration_in_words_rejects(text: str) -> None:
+    with pytest.raises(PreferenceError):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("الرياض", "Asia/Riyadh"),
+        ("رياض", "Asia/Riyadh"),
+        ("القاهرة", "Africa/Cairo"),
+        ("القاهره", "Africa/Cairo"),
+        ("دبي", "Asia/Dubai"),
+        ("أبو ظبي", "Asia/Dubai"),
+        ("السعودية", "Asia/Riyadh"),
+        ("المملكة العربية السعودية", "Asia/Riyadh"),
+        ("مصر", "Africa/Cairo"),
+        ("الكويت", "Asia/Kuwait"),
+        ("عمّان", "Asia/Amman"),
+        ("سلطنة عمان", "Asia/Muscat"),
+        ("الدار البيضاء", "Africa/Casablanca"),
+        ("لندن", "Europe/London"),
+        ("واشنطن", "America/New_York"),
+        ("Cairo", "Africa/Cairo"),
+    ],
+)
+def test_resolve_timezone_takes_arabic_places(text: str, zone: str) -> None:
+    assert resolve_timezone(text) == zone
+
+
+@pytest.mark.parametrize("text", ["روسيا", "الولايات المتحدة", "مرصد"])
+def test_resolve_timezone_refuses_countries_of_several_zones(text: str) -> None:
+    with pytest.raises(PreferenceError):
+        resolve_timezone(text)
+
+
+def test_every_zone_of_the_arabic_table_exists() -> None:
+    import json
+    from importlib import resources
+    from zoneinfo import ZoneInfo
+
+    table = json.loads(
+        (resources.files("bot.core") / "data" / "zones_ar.json").read_text(encoding="utf-8")
+    )
+    for section in ("cities", "countries"):
+        for place, zone in table[section].items():
+            assert ZoneInfo(zone), place

@@ -43,6 +43,8 @@ class Article:
     published: datetime | None
     file_name: str = "article.txt"
     published_from: str = "text"
+    url: str | None = None
+    ingested_at: datetime | None = None
 
 
 BODY = (
@@ -337,3 +339,83 @@ def test_follow_result_reports_watches_preview_and_everything_not_added() -> Non
 def test_follow_result_without_anything_is_the_usage() -> None:
     message = render_follow_result([], FollowPlan(), lang="en", zone=UTC, error_reason=reason_of)
     assert message.text.startswith("Write the keyword")
+
+
+def test_alert_names_the_outlet_and_opens_the_article() -> None:
+    article = dataclasses.replace(ARTICLE, url="https://www.elaosboa.com/news/1")
+    message = render_alert(article, [], lang="ar", zone=RIYADH)
+    assert "الأسبوع" in message.text.split("\n")[1]
+    urls = [b.url for row in message.buttons for b in row if b.url]
+    assert urls == ["https://www.elaosboa.com/news/1"]
+    # No source line in the file: the site of its address names the outlet.
+    unnamed = dataclasses.replace(article, source=None)
+    message = render_alert(unnamed, [], lang="ar", zone=RIYADH)
+    assert "elaosboa.com" in message.text.split("\n")[1]
+    assert "مصدر غير معروف" not in message.text
+
+
+@pytest.mark.parametrize("url", [None, "javascript:alert(1)", "/relative"])
+def test_alert_without_an_openable_address_has_no_link_button(url: str | None) -> None:
+    article = dataclasses.replace(ARTICLE, url=url)
+    message = render_alert(article, [], lang="ar", zone=RIYADH)
+    assert not [b for row in message.buttons for b in row if b.url]
+
+
+@pytest.mark.parametrize(
+    ("hours_late", "arabic", "english"),
+    [
+        (1, None, None),
+        (5, "نُشر قبل 5 ساعات", "published 5 hours ago"),
+        (48, "نُشر قبل يومين", "published 2 days ago"),
+        (24 * 40, "نُشر قبل شهر", "published 1 month ago"),
+    ],
+)
+def test_alert_of_late_news_says_its_age(
+    hours_late: int, arabic: str | None, english: str | None
+) -> None:
+    from datetime import timedelta
+
+    assert ARTICLE.published is not None
+    article = dataclasses.replace(
+        ARTICLE, ingested_at=ARTICLE.published + timedelta(hours=hours_late, minutes=5)
+    )
+    for lang, expected in (("ar", arabic), ("en", english)):
+        message = render_alert(article, [], lang=lang, zone=RIYADH)  # type: ignore[arg-type]
+        shown = visible(message.text)
+        if expected is None:
+            assert "⏳" not in shown
+        else:
+            assert expected in shown
+
+
+def test_article_page_shows_keywords_and_link_buttons() -> None:
+    items = [
+        ArticleItem(
+            1,
+            "الناتو يجتمع",
+            None,
+            datetime(2024, 6, 20, tzinfo=UTC),
+            url="https://www.aljazeera.net/n/1",
+            keywords=("الناتو", "حلف شمال الأطلسي"),
+        ),
+        ArticleItem(2, "إيران", "الأسبوع", datetime(2024, 6, 19, tzinfo=UTC)),
+    ]
+    page = render_article_page(
+        "<b>h</b>", items, first_number=1, view_id=3, page=1, pages=1, lang="ar", zone=RIYADH
+    )
+    shown = visible(page.text)
+    assert "aljazeera.net" in shown and "🔑 الناتو، حلف شمال الأطلسي" in shown
+    links = [(b.text, b.url) for row in page.buttons for b in row if b.url]
+    assert links == [("🔗 1", "https://www.aljazeera.net/n/1")]
+
+
+def test_alert_summary_shows_the_sentence_that_matched() -> None:
+    late = "وفي ختام البيان، أشارت بيونغ يانغ إلى أنها ستواصل تطوير قدراتها الدفاعية بلا توقف."
+    article = dataclasses.replace(ARTICLE, body=BODY + late + "\n")
+    # The matcher knew «بيونغ يانغ» as the capital's name; the summary's keyword words do not.
+    reason = Reason(3, "كوريا الشمالية", ("كوريا الشمالية",), sentence=late)
+    message = render_alert(article, [reason], lang="ar", zone=RIYADH)
+    assert "ستواصل تطوير قدراتها" in visible(message.text)
+    without = dataclasses.replace(reason, sentence="")
+    message = render_alert(article, [without], lang="ar", zone=RIYADH)
+    assert "ستواصل تطوير قدراتها" not in visible(message.text)

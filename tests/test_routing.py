@@ -148,3 +148,42 @@ def test_a_dropped_alert_is_counted_and_logged(
     assert (report.queued, report.dropped) == (2, 1)
     assert outbox.items_for_chat(db, 2) == []
     assert any("chat 2" in r.getMessage() and "expired" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("published", "origin", "pushed"),
+    [
+        (datetime(2025, 2, 28, 9, 0, tzinfo=UTC), "text", True),  # a day old
+        (datetime(2025, 1, 20, 9, 0, tzinfo=UTC), "text", False),  # 40 days old
+        (datetime(2015, 8, 10, tzinfo=UTC), "text", False),
+        (datetime(2015, 8, 10, tzinfo=UTC), "mtime", True),  # no date of its own: news now
+        (None, "text", True),
+    ],
+)
+def test_old_news_is_recorded_but_not_pushed(
+    db: Database,
+    world: Index,
+    published: datetime | None,
+    origin: str,
+    pushed: bool,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from dataclasses import replace
+    from datetime import timedelta
+
+    article = replace(ARTICLES[3], published=published, published_from=origin)
+    with caplog.at_level(logging.INFO, logger="bot.deliver.routing"):
+        report = route_articles(
+            db,
+            [3],
+            index=world,
+            load_article=lambda _db, _id: article,
+            render=render,
+            now=NOW,
+            max_age=timedelta(days=3),
+        )
+    assert report.matches == 2  # /recent lists it either way
+    assert db["matches"].count == 2
+    assert (report.queued, report.too_old) == ((2, 0) if pushed else (0, 1))
+    if not pushed:
+        assert "older than the alert age limit" in caplog.text

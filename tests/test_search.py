@@ -132,8 +132,9 @@ def test_recent_for_terms_is_newest_first(db: Database) -> None:
 
 
 def test_recent_for_chat_lists_each_matched_article_once(db: Database) -> None:
-    first = store(db, "أ", "نص.")
-    second = store(db, "ب", "نص.")
+    # Newest news first: the article's own date decides, not when it matched.
+    first = store(db, "أ", "نص.", NOW)
+    second = store(db, "ب", "نص.", NOW - timedelta(days=1))
     db.table("chats").insert({"id": 1, "created_at": "t", "updated_at": "t"})
     for sub_id, query in ((1, "x"), (2, "y")):
         db.table("subscriptions").insert(
@@ -157,6 +158,7 @@ def test_recent_for_chat_lists_each_matched_article_once(db: Database) -> None:
         )
     page = recent_for_chat(db, 1, limit=5)
     assert [h.id for h in page.hits] == [first, second] and page.total == 2
+    assert [h.keywords for h in page.hits] == [("x", "y"), ("x",)]
     assert recent_for_chat(db, 2, limit=5).total == 0
 
 
@@ -183,3 +185,36 @@ def test_hits_say_whether_the_date_is_the_articles_own(db: Database) -> None:
     undated = store(db, "الناتو يحذر", "تحذير من الحلف.", published=None)
     hits = {h.id: h.dated for h in search_articles(db, "الناتو", limit=5).hits}
     assert hits == {dated: True, undated: False}
+
+
+def test_recent_for_chat_orders_by_the_articles_own_date_then_arrival(db: Database) -> None:
+    """Matched in one order (as a backfill would), listed by the news' own dates; an article
+    without a date of its own counts from its arrival (NOW), not its file's time."""
+    dates = [
+        datetime(2015, 8, 3, tzinfo=UTC),
+        datetime(2015, 8, 10, tzinfo=UTC),
+        None,
+        datetime(2015, 7, 21, tzinfo=UTC),
+        datetime(2015, 7, 31, tzinfo=UTC),
+    ]
+    ids = [store(db, f"عنوان {n}", f"نص رقم {n}.", date) for n, date in enumerate(dates)]
+    db.table("chats").insert({"id": 1, "created_at": "t", "updated_at": "t"})
+    db.table("subscriptions").insert(
+        {"id": 1, "chat_id": 1, "query": "الناتو", "query_key": "ناتو", "created_at": "t"}
+    )
+    for n, article in enumerate(ids):
+        db.table("matches").insert(
+            {
+                "article_id": article,
+                "subscription_id": 1,
+                "chat_id": 1,
+                "matched": "الناتو",
+                "sentence": "s",
+                "score": 1.0,
+                "created_at": f"2024-01-0{n + 1}",
+            }
+        )
+    first = recent_for_chat(db, 1, limit=3)
+    second = recent_for_chat(db, 1, limit=3, offset=3)
+    assert [h.id for h in first.hits + second.hits] == [ids[2], ids[1], ids[0], ids[4], ids[3]]
+    assert {h.keywords for h in first.hits + second.hits} == {("الناتو",)}

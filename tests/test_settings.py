@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,18 @@ def test_env_example_documents_every_setting_with_its_default(tmp_path: Path) ->
     defaults = load_settings()
     (tmp_path / ".env").write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
     assert load_settings() == defaults
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("3d", timedelta(days=3)), ("72h", timedelta(days=3)), ("90m", timedelta(minutes=90)),
+     ("2w", timedelta(weeks=2)), ("P3D", timedelta(days=3))],
+)  # fmt: skip
+def test_alert_max_age_is_a_duration(value: str, expected: timedelta) -> None:
+    assert load_settings(alert_max_age=value).alert_max_age == expected
+
+
+@pytest.mark.parametrize("value", ["0d", "soon", "-1h"])
+def test_a_bad_alert_max_age_names_the_setting(value: str) -> None:
+    with pytest.raises(SettingsError, match="MARSAD_ALERT_MAX_AGE"):
+        load_settings(alert_max_age=value)

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.deliver.summary import MAX_CHARS, find_terms, keyword_terms, summarize, unwrap
+from bot.deliver.summary import (
+    MAX_CHARS,
+    MAX_SENTENCES,
+    find_terms,
+    keyword_terms,
+    summarize,
+    unwrap,
+)
 
 BODY = (
     "أعلنت وزارة الدفاع اليابانية اليوم أن كوريا الشمالية أطلقت صاروخاً باليستياً سقط في البحر.\n"
@@ -13,9 +20,10 @@ BODY = (
 )
 
 
-def test_summary_is_two_or_three_body_sentences_in_order() -> None:
+def test_summary_is_a_few_body_sentences_in_order() -> None:
     summary = summarize(BODY)
-    assert 2 <= len(summary.sentences) <= 3
+    assert 2 <= len(summary.sentences) <= MAX_SENTENCES
+    assert "معرضاً للكتاب" not in summary.text  # the side detail: centrality leaves it out
     assert len(summary.text) <= MAX_CHARS
     starts = [s.start for s in summary.sentences]
     assert starts == sorted(starts)
@@ -85,3 +93,18 @@ def test_hard_wrapped_text_is_joined_keeping_offsets() -> None:
     assert len(flat) == len(wrapped)
     assert flat.count("\n") == 2
     assert unwrap(BODY) == BODY  # lines ending like sentences stay as they are
+
+
+def test_the_sentence_that_matched_is_shown_even_when_no_keyword_word_is_in_it() -> None:
+    """The matcher found «بيونغ يانغ» through an alias; the keyword's own words are absent."""
+    body = BODY + (
+        "وفي تطور لاحق، أعلنت بيونغ يانغ أنها ستجري اختباراً جديداً لمحركات الوقود الصلب "
+        "خلال الأسابيع المقبلة في موقع سوهاي.\n"
+    )
+    evidence = "أعلنت بيونغ يانغ أنها ستجري اختباراً جديداً لمحركات الوقود الصلب"
+    assert "سوهاي" not in summarize(body, ["كوريا الشمالية"]).text
+    shown = summarize(body, ["كوريا الشمالية"], evidence=[evidence]).text
+    assert "سوهاي" in shown
+    # Evidence that is not a sentence of the body changes nothing.
+    unrelated = summarize(body, ["كوريا الشمالية"], evidence=["نص لا علاقة له بالخبر إطلاقاً"])
+    assert unrelated == summarize(body, ["كوريا الشمالية"])

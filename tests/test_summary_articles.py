@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.deliver.summary import MAX_CHARS, summarize
+from bot.deliver.summary import MAX_CHARS, MAX_SENTENCES, summarize
 from bot.ingest.articles import read_article
 from bot.match.matching import MatchIndex, parse_query
 
@@ -52,7 +52,7 @@ def test_owner_article_summary(prefix: str, keyword: str) -> None:
     words = [m.matched for m in matches] + query.describe()
     summary = summarize(article.body, words, title=article.title)
 
-    assert 1 <= len(summary.sentences) <= 3
+    assert 1 <= len(summary.sentences) <= MAX_SENTENCES
     assert len(summary.text) <= MAX_CHARS
     for sentence in summary.sentences:
         assert sentence.text in " ".join(article.body.split()) or sentence.text in article.body

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 import pytest
 
@@ -109,3 +110,46 @@ def test_clip_quotes_long_input_on_one_line() -> None:
     assert clip("كوريا\n  الشمالية") == "كوريا الشمالية"
     long = clip("ا" * 5000)
     assert len(long) == ECHO_CHARS and long.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("seconds", "arabic", "english"),
+    [
+        (30, "دقيقة", "1 minute"),
+        (5 * 60, "5 دقائق", "5 minutes"),
+        (3600, "ساعة", "1 hour"),
+        (2 * 3600 + 59, "ساعتين", "2 hours"),
+        (5 * 3600, "5 ساعات", "5 hours"),
+        (11 * 3600, "11 ساعةً", "11 hours"),
+        (86400, "يوم", "1 day"),
+        (2 * 86400, "يومين", "2 days"),
+        (3 * 86400, "3 أيام", "3 days"),
+        (40 * 86400, "شهر", "1 month"),
+        (11 * 30 * 86400, "11 شهراً", "11 months"),
+        (9 * 365 * 86400 + 86400 * 5, "9 سنوات", "9 years"),
+    ],
+)
+def test_elapsed_reads_as_arabic_counts_it(seconds: int, arabic: str, english: str) -> None:
+    assert texts.elapsed(seconds, "ar") == arabic
+    assert texts.elapsed(seconds, "en") == english
+
+
+def test_group_forms_keep_the_singular_placeholders() -> None:
+    """A plural form must fill from the same values as the text it replaces."""
+    for key, arabic in texts._GROUP_ARABIC.items():
+        singular = texts._TEXTS[key][0]
+        assert {f for _, f, _, _ in string.Formatter().parse(arabic) if f} == {
+            f for _, f, _, _ in string.Formatter().parse(singular) if f
+        }, key
+        assert texts.addressed(key, group=True) != key
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [(False, "سأتابع لك"), (True, "سأتابع لكم")],
+)
+def test_a_group_is_addressed_in_the_plural(group: bool, expected: str) -> None:
+    key = texts.addressed("follow.added", group=group)
+    assert expected in texts.text(key, "ar", query="الناتو")
+    assert texts.text(key, "en", query="x").startswith("✅ Now following")
+    assert texts.addressed("help", group=True) == "help"  # no plural form: the text as is

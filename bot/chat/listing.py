@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from bot.core.arabic import is_query_filler, query_terms, tokenize
 from bot.core.outgoing import OutgoingMessage
-from bot.core.texts import Lang, clip, mode_label, text
+from bot.core.texts import Lang, addressed, clip, mode_label, text
 from bot.deliver.render import (
     ArticleItem,
     SubscriptionItem,
@@ -38,12 +38,13 @@ _EDGE_PUNCTUATION: Final = string.punctuation + "؟،؛«»…“”"
 
 
 def render_view(
-    db: Database, view: View, page: int, *, lang: Lang, zone: tzinfo
+    db: Database, view: View, page: int, *, lang: Lang, zone: tzinfo, group: bool = False
 ) -> OutgoingMessage:
-    """Page `page` (from 1; clamped to the last page) of `view`, or the empty-list message."""
+    """Page `page` (from 1; clamped to the last page) of `view`, or the empty-list message.
+    `group`: the chat is a group, addressed in the plural."""
     if view.kind in ("list", "unfollow"):
-        return _subscriptions_page(db, view, page, lang=lang)
-    return _articles_page(db, view, page, lang=lang, zone=zone)
+        return _subscriptions_page(db, view, page, lang=lang, group=group)
+    return _articles_page(db, view, page, lang=lang, zone=zone, group=group)
 
 
 def _fetch(db: Database, view: View, page: int) -> Page:
@@ -56,7 +57,7 @@ def _fetch(db: Database, view: View, page: int) -> Page:
 
 
 def _articles_page(
-    db: Database, view: View, page: int, *, lang: Lang, zone: tzinfo
+    db: Database, view: View, page: int, *, lang: Lang, zone: tzinfo, group: bool
 ) -> OutgoingMessage:
     page = max(1, page)
     result = _fetch(db, view, page)
@@ -64,7 +65,7 @@ def _articles_page(
         page = page_count(result.total, ARTICLES_PER_PAGE)
         result = _fetch(db, view, page)
     if not result.hits:
-        return OutgoingMessage(text=_empty(db, view, lang))
+        return OutgoingMessage(text=_empty(db, view, lang, group=group))
     pages = page_count(result.total, ARTICLES_PER_PAGE)
     first = (page - 1) * ARTICLES_PER_PAGE + 1
     values = {"first": first, "last": first + len(result.hits) - 1, "total": result.total}
@@ -90,23 +91,34 @@ def _articles_page(
 
 
 def _item(hit: ArticleHit, query: str) -> ArticleItem:
-    if not query:
-        return ArticleItem(hit.id, hit.title, hit.source, hit.published, dated=hit.dated)
-    snippet, spans = highlight_snippet(hit.body, query)
+    snippet, spans = highlight_snippet(hit.body, query) if query else ("", ())
     return ArticleItem(
-        hit.id, hit.title, hit.source, hit.published, snippet, spans, dated=hit.dated
+        hit.id,
+        hit.title,
+        hit.source,
+        hit.published,
+        snippet,
+        spans,
+        dated=hit.dated,
+        url=hit.url,
+        keywords=hit.keywords,
     )
 
 
-def _empty(db: Database, view: View, lang: Lang) -> str:
+def _empty(db: Database, view: View, lang: Lang, *, group: bool) -> str:
     if view.kind == "search":
         broader = suggest_broader(db, view.query)
         if broader:
-            return text("search.empty", lang, query=clip(view.query), suggestion=broader)
-        return text("search.empty_plain", lang, query=clip(view.query))
+            return text(
+                addressed("search.empty", group=group),
+                lang,
+                query=clip(view.query),
+                suggestion=broader,
+            )
+        return text(addressed("search.empty_plain", group=group), lang, query=clip(view.query))
     if view.query:
-        return text("recent.empty_keyword", lang, query=clip(view.query))
-    return text("recent.empty", lang)
+        return text(addressed("recent.empty_keyword", group=group), lang, query=clip(view.query))
+    return text(addressed("recent.empty", group=group), lang)
 
 
 def suggest_broader(db: Database, query: str) -> str | None:
@@ -122,10 +134,12 @@ def suggest_broader(db: Database, query: str) -> str | None:
     return word if total else None
 
 
-def _subscriptions_page(db: Database, view: View, page: int, *, lang: Lang) -> OutgoingMessage:
+def _subscriptions_page(
+    db: Database, view: View, page: int, *, lang: Lang, group: bool
+) -> OutgoingMessage:
     subs = subscriptions.list_subscriptions(db, view.chat_id)
     if not subs:
-        return OutgoingMessage(text=text("list.empty", lang))
+        return OutgoingMessage(text=text(addressed("list.empty", group=group), lang))
     per_page = SUBSCRIPTIONS_PER_PAGE if view.kind == "list" else PICKER_PER_PAGE
     pages = page_count(len(subs), per_page)
     page = min(max(1, page), pages)
@@ -134,9 +148,9 @@ def _subscriptions_page(db: Database, view: View, page: int, *, lang: Lang) -> O
     if view.kind == "unfollow":
         # A view made by «/unfollow WORD» that named nothing says so above the buttons.
         header = (
-            text("unfollow.not_found", lang, query=clip(view.query))
+            text(addressed("unfollow.not_found", group=group), lang, query=clip(view.query))
             if view.query
-            else text("unfollow.pick", lang)
+            else text(addressed("unfollow.pick", group=group), lang)
         )
         return render_unfollow_picker(
             header, items, view_id=view.id, page=page, pages=pages, lang=lang
@@ -151,4 +165,5 @@ def _subscriptions_page(db: Database, view: View, page: int, *, lang: Lang) -> O
         pages=pages,
         lang=lang,
         mode_names=modes,
+        group=group,
     )

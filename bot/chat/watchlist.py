@@ -52,7 +52,8 @@ class Followed:
     @property
     def preview_items(self) -> tuple[ArticleItem, ...]:
         return tuple(
-            ArticleItem(a.id, a.title, a.source, a.published, dated=a.dated) for a in self.newest
+            ArticleItem(a.id, a.title, a.source, a.published, dated=a.dated, url=a.url)
+            for a in self.newest
         )
 
 

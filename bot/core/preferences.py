@@ -9,11 +9,13 @@ they follow daylight-saving transitions; instants are compared in UTC.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -122,6 +124,72 @@ _LATIN_UNITS: dict[str, str] = {
 }
 _DURATION_PART = re.compile(r"(\d+(?:[.,٫]\d+)?)?\s*([^\W\d_]+)")
 
+# Counts written as words, folded: «ثلاث ساعات», «عشر دقائق», «عشرين دقيقة».
+_NUMBER_WORDS: dict[str, int] = {
+    "واحد": 1,
+    "واحده": 1,
+    "اثنين": 2,
+    "اثنتين": 2,
+    "اثنان": 2,
+    "ثلاث": 3,
+    "ثلاثه": 3,
+    "اربع": 4,
+    "اربعه": 4,
+    "خمس": 5,
+    "خمسه": 5,
+    "ست": 6,
+    "سته": 6,
+    "سبع": 7,
+    "سبعه": 7,
+    "ثمان": 8,
+    "ثماني": 8,
+    "ثمانيه": 8,
+    "تسع": 9,
+    "تسعه": 9,
+    "عشر": 10,
+    "عشره": 10,
+    "عشرين": 20,
+    "عشرون": 20,
+    "ثلاثين": 30,
+    "ثلاثون": 30,
+    "اربعين": 40,
+    "اربعون": 40,
+    "خمسين": 50,
+    "خمسون": 50,
+}
+# Fractions of the unit that follows («نصف ساعة») or of the unit just named («ساعة ونصف»).
+_FRACTION_WORDS: dict[str, float] = {"نصف": 0.5, "نص": 0.5, "ربع": 0.25, "ثلث": 1 / 3}
+
+
+def _spell_numbers(folded: str) -> str:
+    """Number and fraction words as digits the unit parser reads: «ثلاث ساعات» → «3 ساعات»,
+    «نصف ساعه» → «0.5 ساعه», «ساعه ونصف» → «ساعه 0.5h», «ساعه واحده» → «ساعه»."""
+    out: list[str] = []
+    # «و» joins parts: «ساعة و30 دقيقة», «يوم وساعتين», «ساعة ونصف» (but «واحدة» stays).
+    tokens = [
+        token[1:] if token.startswith("و") and token not in _NUMBER_WORDS else token
+        for token in re.sub(r"(^|\s)و(?=\d)", r"\1", folded).split()
+    ]
+    tokens = [token for token in tokens if token]
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        previous = tokens[index - 1] if index else ""
+        if token in _NUMBER_WORDS:
+            if _NUMBER_WORDS[token] == 1 and previous in _ARABIC_UNITS:
+                continue  # «ساعة واحدة»: the unit already says one
+            out.append(str(_NUMBER_WORDS[token]))
+        elif token in _FRACTION_WORDS:
+            fraction = f"{_FRACTION_WORDS[token]:.4f}"
+            if following in _ARABIC_UNITS or following in _LATIN_UNITS:
+                out.append(fraction)
+            elif previous in _ARABIC_UNITS:
+                out.append(fraction + _ARABIC_UNITS[previous][0])
+            else:
+                out.append(token)  # left for the parser to refuse
+        else:
+            out.append(token)
+    return " ".join(out)
+
 
 def _fold_arabic(text: str) -> str:
     text = fold_digits(text).strip().lower()
@@ -130,13 +198,14 @@ def _fold_arabic(text: str) -> str:
 
 
 def parse_duration(text: str) -> timedelta:
-    """«2h», «1d 12h», «90min», «ساعتين», «٣ أيام», «أسبوع» → a positive timedelta ≤ a year.
+    """«2h», «1d 12h», «90min», «ساعتين», «٣ أيام», «أسبوع», «نصف ساعة», «ساعة ونصف»,
+    «ثلاث ساعات» → a positive timedelta ≤ a year.
 
     A bare number means hours, the unit users mean most often with /mute. Raises
     PreferenceError("bad_duration") for anything else, ("too_long") beyond MAX_DURATION.
     """
     folded = _fold_arabic(text)
-    folded = re.sub(r"\s+و\s*", " ", folded)  # «ساعة و30 دقيقة», «يوم وساعتين»
+    folded = _spell_numbers(folded)
     if not folded:
         raise PreferenceError("bad_duration", text)
     if re.fullmatch(r"\d+", folded):
@@ -269,13 +338,39 @@ def _zone_names() -> dict[str, str]:
     return names
 
 
+def _arabic_place_key(text: str) -> str:
+    """An Arabic place name as the zone table is keyed: folded, one space, no article on
+    its first word («الرياض», «رياض» and «الرّياض» meet)."""
+    words = _fold_arabic(text).split()
+    if words and words[0].startswith("ال") and len(words[0]) > 3:
+        words[0] = words[0][2:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _arabic_zone_names() -> dict[str, str]:
+    """Arabic city and country names → IANA names (bot/core/data/zones_ar.json). Cities win
+    over countries on a shared name; a country appears only when it has one zone."""
+    table = json.loads(
+        (resources.files("bot.core") / "data" / "zones_ar.json").read_text(encoding="utf-8")
+    )
+    names: dict[str, str] = {}
+    for section in ("countries", "cities"):
+        for place, zone in table[section].items():
+            names[_arabic_place_key(place)] = zone
+    return names
+
+
 def resolve_timezone(text: str) -> str:
-    """«Asia/Riyadh», «asia/riyadh», «Riyadh», «new york» → the canonical IANA name.
+    """«Asia/Riyadh», «asia/riyadh», «Riyadh», «new york», «الرياض», «القاهرة», «السعودية»
+    → the canonical IANA name.
 
     Raises PreferenceError("bad_zone") for a name the zoneinfo database does not know.
     """
     key = text.strip().replace(" ", "_").lower()
     name = _zone_names().get(key)
+    if name is None:
+        name = _arabic_zone_names().get(_arabic_place_key(text))
     if name is None:
         raise PreferenceError("bad_zone", text)
     try:

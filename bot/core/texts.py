@@ -26,10 +26,12 @@ __all__ = [
     "LANGUAGES",
     "Html",
     "Lang",
+    "addressed",
     "chat_language",
     "clip",
     "command_descriptions",
     "count_noun",
+    "elapsed",
     "mode_label",
     "pick_lang",
     "plain",
@@ -86,7 +88,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "/urgent الناتو — متابعة عاجلة ترن حتى في ساعات الهدوء\n"
         "/mute 2h — إيقاف التنبيهات مؤقتاً، و/unmute لاستئنافها في ملخص واحد\n"
         "/follow الناتو 7d — متابعة محددة المدة\n"
-        "/tz Asia/Riyadh — المنطقة الزمنية\n"
+        "/tz الرياض — المنطقة الزمنية (مدينة أو دولة)\n"
         "/export و/import — حفظ المتابعات واستعادتها\n"
         "/help — هذه الرسالة",
         "<b>Marsad commands</b>\n\n"
@@ -312,8 +314,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     # --- delivery preferences: /tz /quiet /mute /unmute /mode /urgent -----------
     "tz.show": (
-        "🕰 المنطقة الزمنية لهذه المحادثة: <b>{zone}</b> (الساعة الآن {now}).\n"
-        "للتغيير: /tz Asia/Riyadh",
+        "🕰 المنطقة الزمنية لهذه المحادثة: <b>{zone}</b> (الساعة الآن {now}).\nللتغيير: /tz الرياض",
         "🕰 This chat's time zone: <b>{zone}</b> (now {now}).\nTo change it: /tz Europe/Berlin",
     ),
     "tz.set": (
@@ -321,10 +322,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "✅ Time zone set to <b>{zone}</b> (now {now}).",
     ),
     "tz.bad_zone": (
-        "⚠️ لا أعرف المنطقة الزمنية «{value}». اكتب اسمها كما في قاعدة IANA، مثل: "
-        "/tz Asia/Riyadh أو /tz Europe/Berlin أو اسم المدينة بالإنجليزية: /tz Dubai",
-        "⚠️ Unknown time zone «{value}». Use an IANA name such as /tz Asia/Riyadh or "
-        "/tz Europe/Berlin, or a city name: /tz Dubai",
+        "⚠️ لا أعرف المنطقة الزمنية «{value}». اكتب اسم مدينة أو دولة، مثل: /tz الرياض "
+        "أو /tz القاهرة (ولدولة فيها أكثر من منطقة زمنية اسم المدينة)، أو اسمها في قاعدة "
+        "IANA مثل /tz Europe/Berlin",
+        "⚠️ Unknown time zone «{value}». Use a city or country name such as /tz Dubai or "
+        "/tz الرياض (a city for a country with several zones), or an IANA name such as "
+        "/tz Europe/Berlin",
     ),
     "quiet.none": (
         "🔔 لا ساعات هدوء في هذه المحادثة. لضبطها: /quiet 23:00-07:00 "
@@ -360,7 +363,7 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "(or on /unmute).",
     ),
     "mute.bad_duration": (
-        "⚠️ لم أفهم المدة «{value}». أمثلة: /mute 2h أو /mute 30m أو /mute 1d أو /mute ساعتين، "
+        "⚠️ لم أفهم المدة «{value}». أمثلة: /mute 2h أو /mute نصف ساعة أو /mute ساعتين، "
         "أو /mute وحده حتى /unmute.",
         "⚠️ I could not read the duration «{value}». Examples: /mute 2h, /mute 30m, /mute 1d, "
         "or just /mute until /unmute.",
@@ -567,6 +570,70 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "cmd.lang": ("تغيير اللغة", "Change the language"),
     "cmd.stats": ("إحصاءات مرصد (للمسؤولين)", "Marsad statistics (admins)"),
     "cmd.broadcast": ("رسالة إلى كل المحادثات (للمسؤولين)", "Message every chat (admins)"),
+    # --- actionable alerts: source and link, age, greetings ---------------------------------
+    "alert.open": ("🔗 فتح الخبر", "🔗 Open article"),
+    "alert.age": ("⏳ نُشر قبل {age}", "⏳ published {age} ago"),
+    "item.open": ("🔗 {n}", "🔗 {n}"),
+    "recent.keywords": ("🔑 {keywords}", "🔑 {keywords}"),
+    "greeting": (
+        "أهلاً وسهلاً! 👋 أنا مرصد، أتابع الأخبار الأمنية.\n"
+        "للمتابعة: /follow الناتو — لأحدث الأخبار: /recent — للبحث أرسل كلمة مثل: الناتو.\n"
+        "كل الأوامر: /help",
+        "Hello! 👋 I am Marsad, I watch security news.\n"
+        "To follow a topic: /follow الناتو — newest articles: /recent — to search, send a word "
+        "such as الناتو.\nEvery command: /help",
+    ),
+    "greeting.salam": (
+        "وعليكم السلام ورحمة الله! 👋 أنا مرصد، أتابع الأخبار الأمنية.\n"
+        "للمتابعة: /follow الناتو — لأحدث الأخبار: /recent — للبحث أرسل كلمة مثل: الناتو.\n"
+        "كل الأوامر: /help",
+        "Peace be upon you too! 👋 I am Marsad, I watch security news.\n"
+        "To follow a topic: /follow الناتو — newest articles: /recent — to search, send a word "
+        "such as الناتو.\nEvery command: /help",
+    ),
+}
+
+# A group reads the bot's replies together: these Arabic texts address it in the plural
+# («سأتابع لكم»), in place of the singular of the table above (English needs no change).
+_GROUP_ARABIC: Final[dict[str, str]] = {
+    "start": (
+        "<b>مرحباً بكم في مرصد</b> 🛰\n"
+        "أتابع لكم الأخبار الأمنية بالعربية وأرسل لكم ملخصاً قصيراً فور ورود خبر يطابق "
+        "اهتماماتكم.\n\n"
+        "للمتابعة أرسلوا: /follow ثم الكلمة، مثل:\n"
+        "/follow كوريا الشمالية\n\n"
+        "أو اضغطوا أحد الأمثلة أدناه. للمساعدة: /help"
+    ),
+    "start.again": "أهلاً بعودتكم! استأنفتُ إرسال التنبيهات إلى هذه المجموعة.",
+    "follow.added": "✅ سأتابع لكم: <b>{query}</b>",
+    "follow.preview_none": "لم يطابقها أي خبر مخزن في آخر 7 أيام؛ سأنبهكم فور وصول خبر جديد.",
+    "follow.usage": (
+        "اكتبوا الكلمة بعد الأمر، مثل:\n/follow الناتو\n"
+        "ولعدة كلمات اجعلوا كل كلمة في سطر أو افصلوا بينها بـ «،»."
+    ),
+    "unfollow.not_found": "لا أجد «{query}» في متابعاتكم. اختاروا من القائمة:",
+    "unfollow.pick": "اختاروا ما تريدون إيقاف متابعته:",
+    "list.empty": "لا تتابعون شيئاً بعد. جرّبوا: /follow الناتو",
+    "list.header": "<b>متابعاتكم ({count})</b>",
+    "list.mode_hint": "لتغيير طريقة التسليم اضغطوا ⚙ ورقم المتابعة.",
+    "recent.empty": (
+        "لا أخبار مطابقة لمتابعاتكم بعد. تابعوا موضوعاً بـ /follow أو ابحثوا بـ /search."
+    ),
+    "recent.empty_keyword": "لا أخبار مخزنة عن «{query}». جرّبوا كلمة أعم أو /search.",
+    "search.usage": "اكتبوا ما تبحثون عنه بعد الأمر، مثل:\n/search الصواريخ الباليستية",
+    "search.empty": "لا نتائج لـ «{query}». جرّبوا كلمات أقل أو أعم، مثل: {suggestion}",
+    "search.empty_plain": "لا نتائج لـ «{query}». جرّبوا كلمة أعم.",
+    "lang.set": "تم: سأرد عليكم بالعربية.",
+    "greeting": (
+        "أهلاً وسهلاً بكم! 👋 أنا مرصد، أتابع الأخبار الأمنية.\n"
+        "للمتابعة: /follow الناتو — لأحدث الأخبار: /recent — للبحث أرسلوا كلمة مثل: الناتو.\n"
+        "كل الأوامر: /help"
+    ),
+    "greeting.salam": (
+        "وعليكم السلام ورحمة الله! 👋 أنا مرصد، أتابع الأخبار الأمنية.\n"
+        "للمتابعة: /follow الناتو — لأحدث الأخبار: /recent — للبحث أرسلوا كلمة مثل: الناتو.\n"
+        "كل الأوامر: /help"
+    ),
 }
 
 # The commands shown in Telegram's menu, in order.
@@ -628,6 +695,48 @@ def count_noun(count: int, noun: str, lang: Lang) -> str:
     return f"{count} {hundreds}"  # 100, 101, 102, 200…: the singular
 
 
+# Elapsed time after «قبل»: (1, 2 in the genitive dual, 3–10, 11–99, 100s) — «ساعة»,
+# «ساعتين», «5 ساعات», «11 ساعةً», «100 ساعة»; English singular and plural.
+_AGO_UNITS: Final[dict[str, tuple[tuple[str, str, str, str, str], tuple[str, str]]]] = {
+    "minute": (("دقيقة", "دقيقتين", "دقائق", "دقيقةً", "دقيقة"), ("minute", "minutes")),
+    "hour": (("ساعة", "ساعتين", "ساعات", "ساعةً", "ساعة"), ("hour", "hours")),
+    "day": (("يوم", "يومين", "أيام", "يوماً", "يوم"), ("day", "days")),
+    "month": (("شهر", "شهرين", "أشهر", "شهراً", "شهر"), ("month", "months")),
+    "year": (("سنة", "سنتين", "سنوات", "سنةً", "سنة"), ("year", "years")),
+}
+
+
+def elapsed(seconds: float, lang: Lang) -> str:
+    """How long ago, in the largest whole unit, as it reads after «قبل» or before "ago":
+    «5 ساعات», «يومين», «11 يوماً», «سنة»; "5 hours", "2 days", "1 year"."""
+    minutes = max(1, int(seconds // 60))
+    hours, days = minutes // 60, minutes // 1440
+    if days >= 365:
+        count, unit = days // 365, "year"
+    elif days >= 30:
+        count, unit = days // 30, "month"
+    elif days >= 1:
+        count, unit = days, "day"
+    elif hours >= 1:
+        count, unit = hours, "hour"
+    else:
+        count, unit = minutes, "minute"
+    arabic, english = _AGO_UNITS[unit]
+    if lang != "ar":
+        return f"{count} {english[0] if count == 1 else english[1]}"
+    one, two, few, many, hundreds = arabic
+    if count == 1:
+        return one
+    if count == 2:
+        return two
+    tail = count % 100
+    if 3 <= tail <= 10:
+        return f"{count} {few}"
+    if 11 <= tail <= 99:
+        return f"{count} {many}"
+    return f"{count} {hundreds}"
+
+
 def pick_lang(value: str | None, default: Lang = "ar") -> Lang:
     """A stored or requested language code as a `Lang`, `default` when unknown."""
     if value == "ar":
@@ -644,12 +753,24 @@ def chat_language(choice: str | None, default: str) -> Lang:
     return pick_lang(choice, pick_lang(default))
 
 
+_GROUP_SUFFIX: Final = "@group"
+
+
+def addressed(key: str, *, group: bool) -> str:
+    """The key of text `key` as said to a group (its plural Arabic form) when `group` and
+    there is one, else `key`: `text(addressed("follow.added", group=True), "ar", ...)`."""
+    return key + _GROUP_SUFFIX if group and key in _GROUP_ARABIC else key
+
+
 def _template(key: str, lang: Lang) -> str:
+    base = key.removesuffix(_GROUP_SUFFIX)
     try:
-        arabic, english = _TEXTS[key]
+        arabic, english = _TEXTS[base]
     except KeyError:
         raise KeyError(f"no text {key!r} in bot.core.texts") from None
-    return arabic if lang == "ar" else english
+    if lang != "ar":
+        return english
+    return _GROUP_ARABIC[base] if base != key else arabic
 
 
 def _fill(key: str, lang: Lang, values: dict[str, object], *, as_html: bool) -> str:

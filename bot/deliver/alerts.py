@@ -49,6 +49,7 @@ def alert_renderer(db: Database, settings: Settings) -> Renderer:
                 queries.get(m.subscription_id, m.matched),
                 (m.matched,),
                 _watched(queries.get(m.subscription_id)),
+                m.sentence,
             )
             for m in matches
         ]

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core import callbacks
 from bot.core.bidi import LRI, PDI, isolate
+from bot.core.links import outlet_name, safe_url
 from bot.core.outgoing import Button, OutgoingMessage
 
 __all__ = [
@@ -35,12 +36,13 @@ MAX_TITLE_CHARS = 220
 
 @dataclass(frozen=True, slots=True)
 class DigestItem:
-    """One story in a digest: the article to open, its title, source and time."""
+    """One story in a digest: the article to open, its title, source, time and address."""
 
     article_id: int | None
     title: str
     source: str | None
     at: datetime
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class DigestLabels:
     header: Callable[[int], str]
     part: Callable[[int, int], str] = lambda part, parts: f" ({part}/{parts})"
     button: Callable[[int], str] = lambda n: f"📄 {n}"
+    link: Callable[[int], str] = lambda n: f"🔗 {n}"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -68,23 +71,32 @@ def _when(at: datetime, now: datetime, zone: ZoneInfo) -> str:
 def _line(n: int, item: DigestItem, now: datetime, zone: ZoneInfo) -> str:
     # Isolates keep a Latin source name or the digits of a time from reordering the Arabic line.
     parts = [f"{n}. <b>{html.escape(_clip(item.title, MAX_TITLE_CHARS))}</b>"]
-    if item.source:
-        parts.append(isolate(html.escape(_clip(item.source, 60))))
+    outlet = outlet_name(item.source, item.url)
+    if outlet:
+        parts.append(isolate(html.escape(_clip(outlet, 60))))
     parts.append(f"{LRI}{_when(item.at, now, zone)}{PDI}")
     return " · ".join(parts)
 
 
 def _keyboard(
-    numbered: Sequence[tuple[int, DigestItem]], label: Callable[[int], str]
+    numbered: Sequence[tuple[int, DigestItem]], labels: DigestLabels
 ) -> tuple[tuple[Button, ...], ...]:
     buttons = [
         # The chat handlers' «full text» callback: the same as on single alerts.
-        Button(text=label(n), callback_data=callbacks.full_text(item.article_id))
+        Button(text=labels.button(n), callback_data=callbacks.full_text(item.article_id))
         for n, item in numbered
         if item.article_id is not None
     ]
+    # Then one button per line that opens the original article, when the file gave its address.
+    links = [
+        Button(text=labels.link(n), url=address)
+        for n, item in numbered
+        if (address := safe_url(item.url)) is not None
+    ]
     return tuple(
-        tuple(buttons[i : i + BUTTONS_PER_ROW]) for i in range(0, len(buttons), BUTTONS_PER_ROW)
+        tuple(row[i : i + BUTTONS_PER_ROW])
+        for row in (buttons, links)
+        for i in range(0, len(row), BUTTONS_PER_ROW)
     )
 
 
@@ -126,7 +138,7 @@ def render_digest(
         messages.append(
             OutgoingMessage(
                 text=text,
-                buttons=_keyboard(numbered, labels.button),
+                buttons=_keyboard(numbered, labels),
                 disable_notification=silent,
             )
         )

@@ -70,6 +70,7 @@ class Intake:
                     render=self._render,
                     now=now,
                     policy=self._policy,
+                    max_age=self.settings.alert_max_age,
                 )
             return report
 

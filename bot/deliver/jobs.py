@@ -66,6 +66,7 @@ def digest_labels(lang: Lang) -> DigestLabels:
         header=lambda count: text("digest.header", lang, count=count),
         part=lambda part, parts: plain("digest.part", lang, part=part, parts=parts),
         button=lambda n: plain("digest.button", lang, n=n),
+        link=lambda n: plain("item.open", lang, n=n),
     )
 
 

@@ -70,9 +70,10 @@ def decide_for_chat(
 ) -> Decision:
     """The decision for one story and chat, from the chat's stored preferences.
 
-    `group_budget` (messages per minute) is given for groups and channels: a burst beyond it
-    is held and batched into one digest. `outbox_id` is the alert's row when it is already
-    enqueued, so that it does not count against its own budget.
+    `group_budget` (messages per minute; for groups and channels, and the private chats'
+    burst allowance) holds a burst beyond it and batches it into one digest. `outbox_id` is
+    the alert's row when it is already enqueued, so that it does not count against its own
+    budget.
     """
     decision = decide(chat_prefs(db, chat_id, default_timezone=default_timezone), subs, now)
     if group_budget is not None:
@@ -90,9 +91,11 @@ def delivery_policy(settings: Settings) -> DeliveryPolicy:
     """The pipeline's policy: each chat's preferences decide each alert (bot.deliver.routing).
 
     Groups and channels get a per-minute budget one under `group_per_minute`, leaving room
-    for the digest that carries the rest of a burst.
+    for the digest that carries the rest of a burst. A private chat gets `chat_burst` alerts
+    a minute: a person paged forty times in a minute reads none of them; the rest of the
+    burst comes as one digest at the end of that minute.
     """
-    budget = max(settings.group_per_minute - 1, 1)
+    group_budget = max(settings.group_per_minute - 1, 1)
 
     def policy(
         db: Database, chat: Chat, subscription_ids: Sequence[int], now: datetime
@@ -105,7 +108,7 @@ def delivery_policy(settings: Settings) -> DeliveryPolicy:
             subs,
             now,
             default_timezone=settings.timezone,
-            group_budget=budget if chat.kind in GROUP_KINDS else None,
+            group_budget=group_budget if chat.kind in GROUP_KINDS else settings.chat_burst,
         )
 
     return policy
@@ -189,7 +192,7 @@ def release_due(
                 releases.append(Release(chat_id, 1, ()))
             continue
         messages = render_digest(
-            [DigestItem(i.article_id, i.title, i.source, i.at) for i in items],
+            [DigestItem(i.article_id, i.title, i.source, i.at, i.url) for i in items],
             labels=labels_for(prefs.language),
             zone=prefs.zone,
             now=now,

@@ -11,18 +11,20 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Final, Protocol
 
 from bot.core import callbacks
 from bot.core.arabic import sentence_spans
 from bot.core.bidi import LRI, PDI, has_arabic, ltr_runs
+from bot.core.links import outlet_name, safe_url
 from bot.core.outgoing import Button, OutgoingMessage
-from bot.core.texts import Html, Lang, plain, text
+from bot.core.texts import Html, Lang, addressed, elapsed, plain, text
 from bot.deliver.summary import Summary, find_terms, keyword_terms, merge_spans, summarize
 from bot.match.following import FollowPlan
 
 __all__ = [
+    "AGE_SHOWN_AFTER",
     "MESSAGE_LIMIT",
     "AlertArticle",
     "ArticleItem",
@@ -31,6 +33,7 @@ __all__ = [
     "SubscriptionItem",
     "format_date",
     "highlight_snippet",
+    "link_button",
     "markup",
     "message_length",
     "page_count",
@@ -47,6 +50,9 @@ MESSAGE_LIMIT: Final = 4096
 # Room kept under the limit in full-text parts for the «(تابع 2/3)» line.
 _PART_HEADER_ROOM: Final = 64
 _BUTTON_LABEL_CHARS: Final = 32
+# An article that arrives later than this after its own publication says how old it is:
+# a reader takes an alert for news of the last hour unless told otherwise.
+AGE_SHOWN_AFTER: Final = timedelta(hours=2)
 # «⚙ 10» buttons under a /list page: five fit a phone's width.
 _MODE_BUTTONS_PER_ROW: Final = 5
 
@@ -68,6 +74,10 @@ class AlertArticle(Protocol):
     def file_name(self) -> str: ...
     @property
     def published_from(self) -> str: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def ingested_at(self) -> datetime | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +92,7 @@ class Reason:
     query: str
     words: tuple[str, ...]
     terms: tuple[str, ...] = ()
+    sentence: str = ""  # where the matcher found it: the summary always shows it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +106,8 @@ class ArticleItem:
     snippet: str = ""
     highlights: tuple[tuple[int, int], ...] = ()
     dated: bool = True  # False: `published` is when the article arrived, not its own date
+    url: str | None = None
+    keywords: tuple[str, ...] = ()  # the chat's keywords it matched (/recent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +175,15 @@ def _shorten(value: str, limit: int) -> str:
 
 
 def _byline(
-    source: str | None, published: datetime | None, zone: tzinfo, lang: Lang, *, dated: bool
+    source: str | None,
+    published: datetime | None,
+    zone: tzinfo,
+    lang: Lang,
+    *,
+    dated: bool,
+    url: str | None = None,
 ) -> str:
-    shown_source = source or plain("alert.unknown_source", lang)
+    shown_source = outlet_name(source, url) or plain("alert.unknown_source", lang)
     when = format_date(published, zone, lang)
     if not dated and published is not None:
         # The article printed no date: say the time shown is its arrival, not its publication.
@@ -175,6 +194,30 @@ def _byline(
         + " · "
         + markup(when, rtl=lang == "ar")
     )
+
+
+def _age_line(article: AlertArticle, lang: Lang) -> str | None:
+    """«⏳ نُشر قبل 5 ساعات» when the article reached us well after its own date."""
+    if article.published_from == "mtime" or article.published is None:
+        return None
+    arrived = article.ingested_at
+    if arrived is None:
+        return None
+    published = article.published
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    if arrived.tzinfo is None:
+        arrived = arrived.replace(tzinfo=UTC)
+    age = arrived - published
+    if age <= AGE_SHOWN_AFTER:
+        return None
+    return text("alert.age", lang, age=elapsed(age.total_seconds(), lang))
+
+
+def link_button(url: str | None, label: str) -> Button | None:
+    """A button opening the article's address, when it has one a button may open."""
+    address = safe_url(url)
+    return None if address is None else Button(text=label, url=address)
 
 
 def _summary_html(summary: Summary, rtl: bool) -> str:
@@ -226,9 +269,14 @@ def render_alert(
     own = {article.source, article.file_name}
     others = [s for s in dict.fromkeys(other_sources) if s and s not in own]
     message = ""
+    age = _age_line(article, lang)
     for budget in _BUDGETS:
         summary = summarize(
-            article.body, keywords, title=article.title, max_chars=budget.summary_chars
+            article.body,
+            keywords,
+            title=article.title,
+            max_chars=budget.summary_chars,
+            evidence=[r.sentence for r in reasons if r.sentence],
         )
         lines = [
             "<b>" + markup(_shorten(article.title, budget.title_chars), rtl=rtl) + "</b>",
@@ -238,7 +286,9 @@ def render_alert(
                 zone,
                 lang,
                 dated=article.published_from != "mtime",
+                url=article.url,
             ),
+            *([age] if age else []),
             "",
             _summary_html(summary, has_arabic(article.body) or rtl),
             "",
@@ -256,13 +306,13 @@ def render_alert(
         message = "\n".join(lines).strip()
         if message_length(message) <= MESSAGE_LIMIT:
             break
-    buttons: list[tuple[Button, ...]] = [
-        (
-            Button(
-                text=plain("alert.full_text", lang), callback_data=callbacks.full_text(article.id)
-            ),
-        )
+    first_row = [
+        Button(text=plain("alert.full_text", lang), callback_data=callbacks.full_text(article.id))
     ]
+    link = link_button(article.url, plain("alert.open", lang))
+    if link is not None:
+        first_row.append(link)
+    buttons: list[tuple[Button, ...]] = [tuple(first_row)]
     for reason in reasons[:3]:
         label = plain("alert.unfollow", lang, query=_shorten(reason.query, _BUTTON_LABEL_CHARS))
         buttons.append(
@@ -337,6 +387,7 @@ def render_full_text(article: AlertArticle, *, lang: Lang, zone: tzinfo) -> list
             zone,
             lang,
             dated=article.published_from != "mtime",
+            url=article.url,
         )
         + "\n\n"
     )
@@ -402,8 +453,11 @@ def render_article_page(
     for number, item in enumerate(items, start=first_number):
         lines = [
             f"{number}. <b>" + markup(_shorten(item.title, 200), rtl=rtl or None) + "</b>",
-            _byline(item.source, item.published, zone, lang, dated=item.dated),
+            _byline(item.source, item.published, zone, lang, dated=item.dated, url=item.url),
         ]
+        if item.keywords:
+            shown = plain("list.separator", lang).join(_shorten(k, 40) for k in item.keywords[:5])
+            lines.append(text("recent.keywords", lang, keywords=shown))
         if item.snippet:
             lines.append(markup(item.snippet, item.highlights, rtl=rtl or None))
         blocks.append("\n".join(lines))
@@ -413,7 +467,15 @@ def render_article_page(
         return render_article_page(
             header,
             [
-                ArticleItem(i.article_id, i.title, i.source, i.published, dated=i.dated)
+                ArticleItem(
+                    i.article_id,
+                    i.title,
+                    i.source,
+                    i.published,
+                    dated=i.dated,
+                    url=i.url,
+                    keywords=i.keywords,
+                )
                 for i in items
             ],
             first_number=first_number,
@@ -430,7 +492,12 @@ def render_article_page(
         )
         for number, item in enumerate(items, start=first_number)
     )
-    rows = [row for row in (full_row, _nav_row(view_id, page, pages, lang)) if row]
+    links = [
+        link_button(item.url, plain("item.open", lang, n=number))
+        for number, item in enumerate(items, start=first_number)
+    ]
+    link_row = tuple(b for b in links if b is not None)
+    rows = [row for row in (full_row, link_row, _nav_row(view_id, page, pages, lang)) if row]
     return OutgoingMessage(text=message, buttons=tuple(rows))
 
 
@@ -444,15 +511,16 @@ def render_subscription_page(
     pages: int,
     lang: Lang,
     mode_names: dict[str, str],
+    group: bool = False,
 ) -> OutgoingMessage:
     """A page of the chat's subscriptions with their delivery modes, and a «⚙ n» button
     per line that opens its mode picker (the `mp`/`ms` buttons of /mode)."""
-    lines = [text("list.header", lang, count=total)]
+    lines = [text(addressed("list.header", group=group), lang, count=total)]
     for number, item in enumerate(items, start=first_number):
         mode = mode_names.get(item.mode, item.mode)
         lines.append(text("list.item", lang, n=number, query=item.query, mode=mode))
     if items:
-        lines.append(text("list.mode_hint", lang))
+        lines.append(text(addressed("list.mode_hint", group=group), lang))
     mode_buttons = [
         Button(
             text=plain("list.mode_button", lang, n=number),
@@ -544,21 +612,25 @@ def render_follow_result(
     lang: Lang,
     zone: tzinfo,
     error_reason: Callable[[str, Lang], str],
+    group: bool = False,
 ) -> OutgoingMessage:
     """The /follow reply: what is watched (aliases included), the 7-day preview, and every
-    keyword not added with the reason (duplicate, near duplicate, invalid, over the limit)."""
+    keyword not added with the reason (duplicate, near duplicate, invalid, over the limit).
+    `group`: the reply speaks to a group (plural Arabic forms)."""
     rtl = lang == "ar"
     separator = plain("list.separator", lang)
     blocks: list[str] = []
     full_buttons: list[Button] = []
     for item in added:
-        lines = [text("follow.added", lang, query=_shorten(item.query_text, 100))]
+        lines = [
+            text(addressed("follow.added", group=group), lang, query=_shorten(item.query_text, 100))
+        ]
         extra = [w for w in item.watches if w != item.query_text]
         if extra:
             shown = separator.join(_shorten(w, 60) for w in item.watches[:12])
             lines.append(text("follow.watches", lang, terms=shown))
         if item.preview_count == 0:
-            lines.append(text("follow.preview_none", lang))
+            lines.append(text(addressed("follow.preview_none", group=group), lang))
         elif item.preview_count == 1:
             lines.append(text("follow.preview_one", lang))
         else:
@@ -568,7 +640,7 @@ def render_follow_result(
                 "• "
                 + markup(_shorten(hit.title, 150), rtl=rtl or None)
                 + "\n  "
-                + _byline(hit.source, hit.published, zone, lang, dated=hit.dated)
+                + _byline(hit.source, hit.published, zone, lang, dated=hit.dated, url=hit.url)
             )
             full_buttons.append(
                 Button(
@@ -600,7 +672,7 @@ def render_follow_result(
         notes.append(text("follow.limit", lang, limit=plan.limit, queries=queries))
     if notes:
         blocks.append("\n".join(notes))
-    message = "\n\n".join(blocks) or text("follow.usage", lang)
+    message = "\n\n".join(blocks) or text(addressed("follow.usage", group=group), lang)
     if message_length(message) > MESSAGE_LIMIT:
         message = _cut_html_blocks(blocks, MESSAGE_LIMIT)
     rows = tuple((button,) for button in full_buttons[:8])

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from sqlite_utils import Database
@@ -36,6 +36,7 @@ __all__ = [
     "Renderer",
     "RouteReport",
     "alert_key",
+    "is_too_old",
     "route_articles",
 ]
 
@@ -53,6 +54,10 @@ class ArticleLike(Protocol):
     def body(self) -> str: ...
     @property
     def story_id(self) -> int | None: ...
+    @property
+    def published(self) -> datetime | None: ...
+    @property
+    def published_from(self) -> str: ...
 
 
 class MatchLike(Protocol):
@@ -89,6 +94,19 @@ class RouteReport:
     dropped: int = 0  # every matching subscription of the chat had expired
     already_alerted: int = 0  # the chat already had this story
     render_errors: int = 0
+    too_old: int = 0  # matching articles older than the age limit: recorded, not pushed
+
+
+def is_too_old(article: ArticleLike, now: datetime, max_age: timedelta | None) -> bool:
+    """Whether the article's own date is older than `max_age` at `now`: old news found by a
+    backfill or a late feed is kept for /recent and /search, and pages no one. An article
+    without a date of its own (dated by its file) is news as it arrives."""
+    if max_age is None or article.published is None or article.published_from == "mtime":
+        return False
+    published = article.published
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    return now - published > max_age
 
 
 def alert_key(article: ArticleLike) -> str:
@@ -107,12 +125,15 @@ def route_articles(
     render: Renderer,
     now: datetime,
     policy: DeliveryPolicy | None = None,
+    max_age: timedelta | None = None,
 ) -> RouteReport:
     """Match each article and queue its alerts; returns what happened, for the logs.
 
     `policy` (bot.deliver.policy.delivery_policy) applies the chat's delivery preferences: an alert
     is sent now (silently in quiet hours), held for a digest, a mute or a group burst, or
     dropped when every matching subscription has expired. Without it, every alert is sent.
+    An article published more than `max_age` before `now` has its matches recorded (so
+    /recent lists it) and no alert.
     """
     report = RouteReport()
     for article_id in article_ids:
@@ -142,6 +163,17 @@ def route_articles(
         report.matches += len(records)
         key = alert_key(article)
         alerts: list[NewAlert] = []
+        if per_chat and is_too_old(article, now, max_age):
+            log.info(
+                "article %s not pushed to %d chat(s): published %s, older than the alert "
+                "age limit %s (stored, listed by /recent)",
+                article.id,
+                len(per_chat),
+                article.published,
+                max_age,
+            )
+            report.too_old += 1
+            per_chat = {}
         for chat_id, matches in per_chat.items():
             chat = chats.get_chat(db, chat_id)
             if chat is None:

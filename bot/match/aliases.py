@@ -39,6 +39,7 @@ __all__ = [
     "default_alias_table",
     "fuzzy_budget",
     "load_alias_table",
+    "nisba_display",
     "nisba_phrases",
     "phrase_of",
 ]
@@ -275,6 +276,38 @@ def _nisba_base(stem: str) -> str | None:
         base = stem + "ي"
     # A root shorter than three letters gives common words, not adjectives («آسيا» → «أسى»).
     return base if len(base) >= 4 else None
+
+
+def _written_nisba(stem: str) -> str:
+    """`_nisba_base` on the name as written, so that the adjective keeps its hamza and
+    taa marbuta spelling: إيران → إيراني, أوكرانيا → أوكراني, سورية → سوري."""
+    if stem.endswith(("يا", "ية", "يه")):
+        return stem[:-1]
+    if stem.endswith(("ا", "ة", "ه")):
+        return stem[:-1] + "ي"
+    return stem + "ي"
+
+
+def nisba_display(entity: Entity) -> str | None:
+    """The entity's first definite nisba adjective as a reader writes it («الإيراني»,
+    «الكوري الشمالي»): what /follow shows; the matcher uses the normalized `nisba_phrases`."""
+    for written in entity.names if entity.is_place else ():
+        phrase = phrase_of(written)
+        if phrase is None or _nisba_base(phrase.stem) is None:
+            continue
+        raw = [_MARKS.sub("", m.group()) for m in WORD_RE.finditer(written)]
+        stem = raw[0][len(_ARTICLE) :] if phrase.definite else raw[0]
+        if len(phrase.words) == 1:
+            return _ARTICLE + _written_nisba(stem)
+        if len(phrase.words) == 2 and raw[1].startswith(_ARTICLE):
+            adjective = raw[1][len(_ARTICLE) :]
+            if adjective.endswith(("ية", "يه")) and len(adjective) >= 4:
+                return f"{_ARTICLE}{_written_nisba(stem)} {_ARTICLE}{adjective[:-1]}"
+    for written in entity.nisba:
+        words = [_MARKS.sub("", m.group()) for m in WORD_RE.finditer(written)]
+        if words:
+            return " ".join(w if w.startswith(_ARTICLE) else _ARTICLE + w for w in words)
+    return None
 
 
 def nisba_phrases(entity: Entity) -> list[Phrase]:

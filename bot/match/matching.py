@@ -47,6 +47,7 @@ from bot.match.aliases import (
     default_alias_table,
     fuzzy_budget,
     key_of,
+    nisba_display,
     nisba_phrases,
     phrase_of,
 )
@@ -114,7 +115,9 @@ class Query:
                 entity = table.entity(entity_id)
                 extra = list(entity.names)
                 if entity.is_place:
-                    extra += [" ".join(n.words) for n in nisba_phrases(entity)[:1]]
+                    # As written, with its hamza («الإيراني»), not the matcher's folded form.
+                    adjective = nisba_display(entity)
+                    extra += [adjective] if adjective else []
                 for name in extra:
                     phrase = phrase_of(name)
                     if phrase is None or key_of(phrase) in seen or name.isascii():
