@@ -60,7 +60,7 @@ BAD_FILES = [
         "undecodable",
     ),
     ("chrome.txt", "اترك تعليقاً\nExit mobile version\n".encode(), "no title"),
-    ("title-only.txt", "عنوان بلا نص\nشاركها.\n".encode(), "no article text"),
+    ("title-only.txt", "عنوان فقط\nشاركها.\n".encode(), "no article text"),
     ("big.txt", ARTICLE.encode() * 20_000, "too large"),
 ]
 

@@ -566,6 +566,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "cmd.lang": ("تغيير اللغة", "Change the language"),
     "cmd.stats": ("إحصاءات مرصد (للمسؤولين)", "Marsad statistics (admins)"),
     "cmd.broadcast": ("رسالة إلى كل المحادثات (للمسؤولين)", "Message every chat (admins)"),
+    # --- flashes: breaking-news lines alerted like articles ---------------------------------
+    "alert.flash": ("⚡ عاجل", "⚡ Breaking"),
 }
 
 # The commands shown in Telegram's menu, in order.

@@ -68,6 +68,8 @@ class AlertArticle(Protocol):
     def file_name(self) -> str: ...
     @property
     def published_from(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +232,11 @@ def render_alert(
         summary = summarize(
             article.body, keywords, title=article.title, max_chars=budget.summary_chars
         )
+        headline = "<b>" + markup(_shorten(article.title, budget.title_chars), rtl=rtl) + "</b>"
+        if article.kind == "flash":
+            headline = text("alert.flash", lang) + " " + headline
         lines = [
-            "<b>" + markup(_shorten(article.title, budget.title_chars), rtl=rtl) + "</b>",
+            headline,
             _byline(
                 article.source,
                 article.published,

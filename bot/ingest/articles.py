@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.core.arabic import normalize, split_sentences
-from bot.core.article import DateOrigin, ParsedArticle
+from bot.core.article import ArticleKind, DateOrigin, ParsedArticle
 from bot.core.stories import story_terms
+from bot.ingest.outlets import credit_outlet, host_outlet, mentioned_outlet, named_outlet
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -942,6 +943,30 @@ def _is_head_chrome(line: str, following: list[str]) -> bool:
 
 
 @dataclass
+class _Outlet:
+    """Where the page names its outlet, strongest first: a site banner over the headline, the
+    host of its address, a credit («القاهرة - رويترز»), a link or contact line naming it."""
+
+    banner: str | None = None
+    credit: str | None = None
+    mention: str | None = None
+
+    def banner_of(self, line: str) -> bool:
+        """Is `line` a banner naming an outlet? The first one is kept."""
+        name = named_outlet(line)
+        if name is not None:
+            self.banner = self.banner or name
+        return name is not None
+
+    def credit_of(self, line: str) -> None:
+        self.credit = self.credit or credit_outlet(line, whole_line=True)
+
+    def best(self, url: str | None) -> str | None:
+        host = host_outlet(url) if url else None
+        return self.banner or host or self.credit or self.mention
+
+
+@dataclass
 class _Header:
     """What the lines before the body gave: the title and metadata, and where the body starts."""
 
@@ -950,6 +975,7 @@ class _Header:
     lead: list[str]  # article lines between the title and the first paragraph
     published: datetime | None
     source: str | None
+    outlet: _Outlet
 
 
 _DATELINE_WORDS = 2
@@ -987,6 +1013,7 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         return None
     dates: list[tuple[bool, datetime]] = []
     source: str | None = None
+    outlet = _Outlet()
     candidates: list[int] = []
     labels: list[int] = []
     for i, line in enumerate(lines[:first]):
@@ -994,17 +1021,25 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         date = _date_line(line, default_tz, anywhere=False, slack=_DATELINE_WORDS)
         if date is not None:
             dates.append((bool(_UPDATE_LABEL.match(_norm(line))), date))
+            outlet.credit_of(line)
         elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
             source = source or found["value"].strip().rstrip(".")
+        elif outlet.banner_of(line):
+            continue
         elif (
             _is_head_chrome(line, lines[i + 1 :])
             or _RELATED_MARKER.match(line)
             or _BYLINE.match(_norm(line))
             or _is_caption(line)
         ):
+            outlet.credit_of(line)
             continue
         else:
-            (labels if _is_label(line) else candidates).append(i)
+            if _is_label(line):
+                labels.append(i)
+                outlet.credit_of(line)
+            else:
+                candidates.append(i)
     # A publication date beats an «آخر تحديث» date, wherever each stands.
     published = next((d for update, d in dates if not update), dates[0][1] if dates else None)
     pool = candidates or labels
@@ -1017,7 +1052,7 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         title_index = i
         break
     if title_index is None:
-        return _Header(_title_from_paragraph(lines[first]), first, [], published, source)
+        return _Header(_title_from_paragraph(lines[first]), first, [], published, source, outlet)
     title = _TITLE_CATEGORY.sub("", lines[title_index])
     # What stands between the title and the first paragraph, apart from labels, bylines and
     # dates, is article text: a standfirst, or the first lines of hard-wrapped text.
@@ -1029,7 +1064,10 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         and _norm(lines[i]) != _norm(title)
         and (_words(lines[i]) > 3 or _SENTENCE_END.search(lines[i]))
     ]
-    return _Header(title, first, lead, published, source)
+    for i in candidates:
+        if i > title_index and lines[i] not in lead:
+            outlet.credit_of(lines[i])
+    return _Header(title, first, lead, published, source, outlet)
 
 
 def parse_article(
@@ -1051,6 +1089,8 @@ def parse_article(
     if shape is not None:
         raise ArticleError(f"not an article: {shape}")
 
+    lines, breaking = _take_breaking_label(lines)
+    lines, url = _take_address(lines)
     published: datetime | None = None
     source: str | None = None
     tags: tuple[str, ...] = ()
@@ -1058,8 +1098,10 @@ def parse_article(
     body: list[str] = []
 
     header = _read_header(lines, default_tz)
+    outlet = _Outlet()
     if header is not None:
         title, published, source = header.title, header.published, header.source
+        outlet = header.outlet
         body.extend(header.lead)
         index = header.body_start
     else:
@@ -1070,7 +1112,11 @@ def parse_article(
             date = _date_line(line, default_tz, anywhere=False)
             if date is not None:
                 published = published or date
-            elif _is_head_chrome(line, lines[index + 1 :]) or _RELATED_MARKER.match(line):
+            elif (
+                outlet.banner_of(line)
+                or _is_head_chrome(line, lines[index + 1 :])
+                or _RELATED_MARKER.match(line)
+            ):
                 pass
             elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
                 source = source or found["value"].strip().rstrip(".")
@@ -1147,32 +1193,127 @@ def parse_article(
     if len(loose_tags) >= 2 and all(_BARE_WORDS.fullmatch(line) for line in loose_tags):
         tags = tags or _dedupe(loose_tags)
     if body:
-        body[-1] = _INLINE_CHROME.sub("", body[-1]).rstrip()
+        glued = _INLINE_CHROME.search(body[-1])
+        if glued is not None:
+            outlet.mention = outlet.mention or mentioned_outlet(glued.group().strip(" ."))
+            body[-1] = body[-1][: glued.start()].rstrip()
         inline_tags = _INLINE_TAGS.search(body[-1])
         if inline_tags and _words(inline_tags["value"]) <= 15:
             tags = tags or _split_tags(inline_tags["value"])
             body[-1] = body[-1][: inline_tags.start()].rstrip()
-    if not body:
-        raise ArticleError("no article text: only a title and site chrome")
     body_words = sum(_words(line) for line in body)
-    if body_words < MIN_BODY_WORDS:
-        raise ArticleError(
-            f"not an article: {body_words} words of text under the title (at least"
-            f" {MIN_BODY_WORDS})"
-        )
+    kind: ArticleKind = "article"
+    if body_words < MIN_BODY_WORDS or (breaking and body_words <= _FLASH_WORDS):
+        # A breaking line, alone or with a line or two: the news itself, sent first.
+        if _words(title) < _FLASH_TITLE_WORDS and not (breaking and body):
+            if not body:
+                raise ArticleError("no article text: only a title and site chrome")
+            raise ArticleError(
+                f"not an article: {body_words} words of text under the title (at least"
+                f" {MIN_BODY_WORDS})"
+            )
+        kind = "flash"
+        body = body or [title]
 
     body_text = "\n".join(body)
+    if source is None:
+        outlet.credit = outlet.credit or credit_outlet(body[0])
+        for line in lines[-_FOOTER_LINES:]:
+            outlet.mention = outlet.mention or mentioned_outlet(line)
+        source = outlet.best(url)
     return ParsedArticle(
         path=path,
         title=title,
         published=published if published is not None else mtime,
         published_from="text" if published is not None else "mtime",
-        source=source or None,
+        source=_without_agencies(source) if source else None,
+        url=url,
         tags=tags,
         body=body_text,
         related=_dedupe(related),
         language=language,
+        kind=kind,
     )
+
+
+# «عاجل: ...», «عاجل | ...» or a lone «عاجل» line over the headline.
+_BREAKING_LABEL = re.compile(
+    r"^\W{0,2}(?:عاجل|خبر\s+عاجل|عاجل\s+جدا|breaking(?:\s+news)?|urgent)\W{0,2}"
+    r"(?:\s*[:：|\-–—]+\s*|$)",
+    re.IGNORECASE,
+)
+_FLASH_TITLE_WORDS = 3  # «انفجار في بغداد» is a flash; «عاجل» or «تقرير» alone is not
+_FLASH_WORDS = 40  # a breaking line with more text than this is an article like any other
+
+
+def _take_breaking_label(lines: list[str]) -> tuple[list[str], bool]:
+    """The lines without the breaking-news label of the headline, and whether there was one."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        label = _BREAKING_LABEL.match(line)
+        if label is None:
+            continue
+        rest = line[label.end() :].strip()
+        if not rest:
+            return lines[:index] + lines[index + 1 :], True
+        if _words(rest) >= _FLASH_TITLE_WORDS:
+            return [*lines[:index], rest, *lines[index + 1 :]], True
+    return lines, False
+
+
+_FOOTER_LINES = 12  # last lines searched for a link or contact line naming the outlet
+_AGENCIES_SUFFIX = re.compile(r"\s*(?:[+/،,&]|\bو)\s*(?:وكالات|agencies)\s*$", re.IGNORECASE)
+
+
+def _without_agencies(source: str) -> str:
+    """«الجزيرة + وكالات», «الجزيرة + الفرنسية» are Al Jazeera's stories: the agencies it drew
+    on are not its outlet."""
+    first = source.split(" + ", 1)[0]
+    return _AGENCIES_SUFFIX.sub("", first).strip() or source
+
+
+# The article's own address: «الرابط: https://...», «URL: ...», «رابط الخبر: ...».
+_ADDRESS_LINE = re.compile(
+    r"^(?:الرابط|رابط\s+(?:الخبر|المقال|المادة|دائم|مختصر)|المصدر|url|link|permalink|source)"
+    r"\s*[:：]\s*(?P<url>https?://\S+)$",
+    re.IGNORECASE,
+)
+_BARE_ADDRESS = re.compile(r"^(?P<url>https?://[^\s/]+\.[^\s/]+(?:/\S*)?)$", re.IGNORECASE)
+
+
+def _take_address(lines: list[str]) -> tuple[list[str], str | None]:
+    """The lines without the article's address line, and the address.
+
+    A labelled line counts anywhere; a bare address only in the header or the footer, where
+    pages print their own link (a bare link inside the text may point anywhere).
+    """
+    labelled: tuple[int, str] | None = None
+    bare: list[tuple[int, str]] = []
+    edge = set(range(min(len(lines), _HEADER_SCAN))) | set(
+        range(max(0, len(lines) - _FOOTER_LINES), len(lines))
+    )
+    for index, line in enumerate(lines):
+        if "://" not in line:
+            continue
+        found = _ADDRESS_LINE.match(line)
+        if found is not None and labelled is None:
+            labelled = index, found["url"]
+        elif index in edge and (found := _BARE_ADDRESS.match(line)):
+            bare.append((index, found["url"]))
+    # Several bare links are a list of documents or sources, none of them the page itself.
+    chosen = labelled or (bare[0] if len(bare) == 1 else None)
+    if chosen is None:
+        return lines, None
+    index, url = chosen
+    return lines[:index] + lines[index + 1 :], _trim_address(url)
+
+
+def _trim_address(url: str) -> str:
+    """The address without the punctuation of the sentence around it, keeping its own «»()."""
+    url = url.rstrip(".,;:'\"")
+    for opening, closing in ("()", "«»", "[]"):
+        if url.endswith(closing) and url.count(opening) < url.count(closing):
+            url = url[:-1]
+    return url
 
 
 # A table, a log or a configuration file: most lines share a machine-made shape.
@@ -1196,13 +1337,33 @@ def _non_article_shape(lines: list[str]) -> str | None:
     for separator in _TABLE_SEPARATORS:
         counts = [line.count(separator) for line in sample]
         fields = max(set(counts), key=counts.count)
-        if fields >= 2 and counts.count(fields) >= needed:
+        rows = sum(
+            1
+            for line, count in zip(sample, counts, strict=True)
+            if count == fields and _is_row(line, separator)
+        )
+        if fields >= 2 and rows >= needed:
             return f"looks like a table ({fields + 1} fields separated by {separator!r} per line)"
     if sum(1 for line in sample if _LOG_LINE.match(line)) >= needed:
         return "looks like a log file (most lines start with a time or a log level)"
     if sum(1 for line in sample if _SETTING_LINE.match(line)) >= needed:
         return "looks like a configuration file (most lines are key = value)"
     return None
+
+
+_ROW_FIELD_WORDS = 6  # a table cell holds a few words; a clause between commas holds more
+
+
+def _is_row(line: str, separator: str) -> bool:
+    """A table row, not a sentence whose clauses are separated by commas.
+
+    Prose ends in sentence punctuation and its clauses run long; the cells of a table row
+    are short and the row ends in a value, never in a full stop.
+    """
+    if separator in ",،" and _SENTENCE_END.search(line):
+        return False
+    cells = line.split(separator)
+    return sum(_words(cell) for cell in cells) <= _ROW_FIELD_WORDS * len(cells)
 
 
 _INLINE_HEADLINES = 3  # «اقرأ أيضاً» inside an article links one to three other stories
