@@ -297,7 +297,7 @@ _CHROME_ANYWHERE = _compile(
         r"^(?:طباعه|ارسال|حفظ|print|email)(?: (?:المقال|الخبر|this))?\W*$",
         r"^(?:النشره|القائمه) (?:البريديه|الاخباريه|الرئيسيه)\W*$",
         r"^(?:اقرا|اقرأ) (?:المقال|الخبر) (?:من|علي) المصدر",
-        r"^(?:تخطي|تخط|انتقل) (?:الي|ل)ل?محتوي",
+        r"^(?:تخطي|تخط|انتقل) (?:الي ?|ل)(?:ال)?محتوي",
         r"^(?:الرئيسيه|home) ?[>›»/|]",
         r"^(?:(?:facebook|twitter|whatsapp|telegram|linkedin|instagram|youtube|فيسبوك|فيس بوك|"
         r"تويتر|واتساب|تيليجرام|تلغرام|لينكدان|انستغرام|انستجرام|يوتيوب)\W*)+$",
@@ -617,6 +617,8 @@ _HIJRI_MONTHS = (
 # What may stand beside a date on a date line: a Hijri date, a time, «م», «هـ», «ـ».
 _DATE_NOISE = re.compile(
     rf"\d{{1,2}} (?:{_HIJRI_MONTHS}) \d{{4}}(?: ?ه\b)?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|"
+    # A numeric Hijri date beside the Gregorian one, «(آخر تحديث)» after it (Al Jazeera).
+    r"(?<!\d)\d{1,2}/\d{1,2}/1[34]\d\d(?!\d)|\(?اخر تحديث\)?|"
     r"(?<!\w)[مصه](?!\w)|\bksa\b"
 )
 _WEEKDAYS = _compile(
@@ -1150,6 +1152,7 @@ def parse_article(
     tail: list[str] = []
     related: list[str] = []
     in_tail = ended = False
+    boundary: int | None = None  # where a source or tag line closed the article's text
     position = 0
     while position < len(kept):
         line = kept[position]
@@ -1158,9 +1161,11 @@ def parse_article(
         tags_match = _TAGS_LINE.match(line)
         if source_match and _words(source_match["value"]) <= 8:
             source = source or source_match["value"].strip().rstrip(".")
+            boundary = boundary if boundary is not None or not body else len(body)
             continue
         if tags_match:
             tags = tags or _split_tags(tags_match["value"])
+            boundary = boundary if boundary is not None or not body else len(body)
             continue
         if not in_tail:
             date = _date_line(line, default_tz, anywhere=True)
@@ -1170,7 +1175,10 @@ def parse_article(
         if body and (_END_MARKER.match(line) or _is_footer(line)):
             in_tail, ended = True, True
         if not in_tail and body and _RELATED_MARKER.match(line):
-            inline = _inline_related(kept, position - 1, title)
+            # After the source or tag line, a marker starts the tail: the article has ended.
+            inline = (
+                None if boundary is not None else _inline_related(kept, position - 1, title, body)
+            )
             if inline is not None:
                 headlines, position = inline
                 related.extend(headlines)
@@ -1182,6 +1190,8 @@ def parse_article(
             tail.append(line)
 
     related.extend(_related_from_tail(tail))
+    body, headlines = _cut_other_stories(body, title, boundary)
+    related.extend(headlines)
     # Judged once, before the trailing chrome goes: a few short lines never tip 5000 characters.
     language = detect_language(title + "\n" + "\n".join(body))
     arabic_article = language == "ar"
@@ -1366,10 +1376,170 @@ def _is_row(line: str, separator: str) -> bool:
     return sum(_words(cell) for cell in cells) <= _ROW_FIELD_WORDS * len(cells)
 
 
+# Share bars and follow lines: on many sites the article ends there and other stories follow.
+_SHARE_WORDS = _compile(
+    [
+        r"\bشارك",
+        r"\bتابع",
+        r"\bمشارك",
+        r"\b(?:facebook|twitter|whatsapp|telegram|google news|فيسبوك|فيس بوك|تويتر|واتساب)\b",
+        r"\b(?:share|follow)\b",
+    ]
+)
+# Words that carry a paragraph on from the one before: «وقال», «فيما», «كما», «من جهته».
+_CONTINUATIONS = _compile(
+    [
+        r"^(?:كما|ثم|لكن|لكنه|لكنها|غير ان|الا ان|اما|بينما|فيما|حيث|اذ|يذكر|يشار|يذكر ان|"
+        r"بدوره|بدورها|بالمقابل|ايضا|هذا|هذه|وهذا|ذلك|لذلك|لهذا|اضافه|علما|مع ذلك|رغم ذلك|"
+        r"من جهته|من جهتها|من جانبه|من جانبها|في المقابل|الي ذلك|في سياق|في الاثناء|"
+        r"في غضون ذلك|على صعيد|في هذا|في ذلك|وفي|وفق|بحسب|حسب|وذلك|وكان|وكانت|"
+        r"جدير بالذكر|الجدير بالذكر|تجدر الاشاره|من هنا|من هذا|من هذه|من ناحيه|من جهه)\b",
+        # «و» or «ف» glued to a verb or a word: not the nouns that start with the letter.
+        r"^[وف](?!(?:زير|زار|زرا|فد|فود|كال|لي|لاي|اشنطن|سط|حد|ثيق|فا|رنس|نزويل|ند|يلق|قار|"
+        r"يكتور|صل|جه|ضع|اد|ريق|ره|لسطين|ق|ي)\w*\b)\w{3,}",
+    ]
+)
+_SUBJECT_SHARED = 2  # content words a paragraph shares with the story it belongs to
+
+
+def _subject_terms(text: str) -> frozenset[str]:
+    return story_terms(text, "") - _GENERIC_TERMS
+
+
+# Words any two news items share (after `story_terms`): they tie no paragraph to a story.
+_GENERIC_TERMS = frozenset(
+    normalize(word)
+    for word in """علي الي عبد محمد بن ابن اول اولي ثاني عدد منطقة مدينة عاصمة يوم صباح مساء
+    سبت احد اثنين ثلاثاء اربعاء خميس جمعة اسبوع شهر جانب اطار عمل شكل اجل نحو وسط اكثر اقل""".split()
+)
+
+
+def _coheres(line: str, subject: frozenset[str]) -> bool:
+    """Does `line` speak of the story whose content words are `subject`?"""
+    return _coheres_terms(_subject_terms(line), subject)
+
+
+def _coheres_terms(terms: frozenset[str], subject: frozenset[str]) -> bool:
+    shared = len(terms & subject)
+    # A headline-sized line has few content words: one shared one ties it to the story.
+    return shared >= _SUBJECT_SHARED or (shared >= 1 and len(terms) <= 8)
+
+
+def _stays_on(terms: frozenset[str], title: str, above: list[str]) -> bool:
+    """Do the content words `terms` of a paragraph keep to the article's subject: its title
+    and lead, or a fair share of its text so far?"""
+    subject = _subject_terms(title) | (_subject_terms(above[0]) if above else frozenset())
+    if _coheres_terms(terms, subject):
+        return True
+    so_far = frozenset().union(*(_subject_terms(line) for line in above[1:]))
+    return _shares_above(terms, so_far)
+
+
+def _shares_above(terms: frozenset[str], above: frozenset[str]) -> bool:
+    shared = len(terms & above)
+    return shared >= _ABOVE_SHARED and shared >= _ABOVE_SHARE * len(terms)
+
+
+def _is_opening(paragraph: str) -> bool:
+    """Does `paragraph` start a story rather than carry one on?"""
+    return not _CONTINUATIONS.match(_norm(paragraph[:40]))
+
+
+def _is_share_bar(line: str) -> bool:
+    return _is_chrome(line) and bool(_SHARE_WORDS.search(_norm(line)))
+
+
+def _cut_other_stories(
+    body: list[str], title: str, boundary: int | None
+) -> tuple[list[str], list[str]]:
+    """The body without other stories' text, and the headlines of other stories in it.
+
+    Pages put other stories inside or after the article without a marker: the openings of
+    unrelated stories after the last paragraph or after a share bar, and headline-only lines
+    between paragraphs. They share no subject with the title and the lead, and each opens a
+    story instead of carrying one on. The article's own background paragraphs talk about the
+    same people and places, or carry on from the paragraph before («وكانت ...», «يذكر أن»).
+    """
+    prose = [i for i, line in enumerate(body) if _is_prose(line) and not _is_chrome(line)]
+    if len(prose) < 2 or _hard_wrapped(body):
+        return body, []
+    terms = {i: _subject_terms(body[i]) for i in prose}
+    subject = _subject_terms(title) | terms[prose[0]]
+    if boundary is None:
+        boundary = next((i for i in range(prose[0] + 1, prose[-1]) if _is_share_bar(body[i])), None)
+
+    def foreign(k: int) -> bool:
+        """Is the k-th paragraph the opening of another story than the text above it?"""
+        i = prose[k]
+        if not _is_opening(body[i]) or _coheres_terms(terms[i], subject):
+            return False
+        above = frozenset().union(*(terms[j] for j in prose[:k]))
+        return not _shares_above(terms[i], above)
+
+    end = len(body)
+    if boundary is not None and prose[0] < boundary <= prose[-1]:
+        # After a share bar, a source or a tag line: the first paragraph of another story
+        # ends the article.
+        after = [k for k, i in enumerate(prose) if i >= boundary]
+        end = next((prose[k] for k in after if foreign(k)), end)
+    else:
+        # A run of other stories' openings at the very end.
+        k = len(prose)
+        while k > _OWN_PARAGRAPHS and foreign(k - 1):
+            k -= 1
+        if len(prose) - k >= _TAIL_OPENINGS:
+            end = prose[k]
+    kept: list[str] = []
+    headlines: list[str] = []
+    last = max((i for i in prose if i < end), default=prose[0])
+    for i, line in enumerate(body[:end]):
+        if prose[0] < i < last and _is_stray_headline(body, i) and not _coheres(line, subject):
+            headlines.append(line)
+        else:
+            kept.append(line)
+    return kept, headlines
+
+
+# Content words shared with the article's text above: still its subject.
+_ABOVE_SHARED = 3
+_ABOVE_SHARE = 0.2
+_TAIL_OPENINGS = 2  # without a share bar, one odd last paragraph is no tail of other stories
+_OWN_PARAGRAPHS = 2  # paragraphs of an article kept whatever follows them
+_WRAPPED_SHARE = 0.5
+
+
+def _hard_wrapped(body: list[str]) -> bool:
+    """Text broken into lines of a fixed width: its lines are not paragraphs."""
+    short = sum(1 for line in body if _words(line) <= 15 and not _SENTENCE_END.search(line))
+    return short > _WRAPPED_SHARE * len(body)
+
+
+def _is_stray_headline(body: list[str], index: int) -> bool:
+    """A headline-only line standing between two paragraphs (a link to another story)."""
+    line = body[index]
+    if _is_prose(line) or _is_chrome(line) or _is_caption(line) or not _is_headline(line):
+        return False
+    if line.startswith(_BULLETS):
+        return False  # an interview's question or a list item of the article
+    # A crosshead of the article itself is a few words («هجرة محدودة»); a link to another
+    # story is a full headline.
+    words = _words(line)
+    if not _CROSSHEAD_WORDS < words <= _STRAY_HEADLINE_WORDS or line.endswith((".", ":", "،")):
+        return False
+    before = next((body[i] for i in range(index - 1, -1, -1) if not _is_chrome(body[i])), "")
+    after = next((body[i] for i in range(index + 1, len(body)) if not _is_chrome(body[i])), "")
+    return _is_prose(before) and _is_prose(after)
+
+
+_STRAY_HEADLINE_WORDS = 16
+_BULLETS = ("●", "•", "▪", "■", "◾", "*", "-", "–", "—", "س:", "ج:")
+_CROSSHEAD_WORDS = 3
 _INLINE_HEADLINES = 3  # «اقرأ أيضاً» inside an article links one to three other stories
 
 
-def _inline_related(lines: list[str], index: int, title: str) -> tuple[list[str], int] | None:
+def _inline_related(
+    lines: list[str], index: int, title: str, above: list[str]
+) -> tuple[list[str], int] | None:
     """A «اقرأ أيضاً» block inside the article: (its headlines, where the article resumes).
 
     Sites put a marker with one to three links between two paragraphs of the story. It is
@@ -1397,7 +1567,7 @@ def _inline_related(lines: list[str], index: int, title: str) -> tuple[list[str]
         position += 1
     if not headlines or position == len(lines) or not _is_prose(lines[position]):
         return None
-    if _is_lead_of(headlines[-1], lines[position], title):
+    if _is_lead_of(headlines[-1], lines[position], title, above):
         return None
     return headlines, position
 
@@ -1406,15 +1576,25 @@ def _is_prose(line: str) -> bool:
     """A paragraph, or a sentence closed by a full stop: article text, not a headline."""
     if _looks_like_paragraph(line):
         return True
-    return _words(line) >= 8 and line.endswith((".", "؟", "?")) and not line.endswith("..")
+    if line.endswith("..") or not line.endswith((".", "؟", "?")):
+        return False
+    # A question of a few words is a headline («كيف يؤثر الاتفاق النووي على روسيا؟»).
+    return _words(line) >= (8 if line.endswith(".") else _QUESTION_WORDS)
 
 
-def _is_lead_of(headline: str, paragraph: str, title: str) -> bool:
-    """Does `paragraph` open the story of `headline` rather than continue the one of `title`?"""
+_QUESTION_WORDS = 14
+
+
+def _is_lead_of(headline: str, paragraph: str, title: str, above: list[str]) -> bool:
+    """Does `paragraph` open the story of `headline` rather than continue the one of `title`
+    (whose text so far is `above`)?"""
     headline_terms = story_terms(headline, "")
     title_terms = story_terms(title, "")
     paragraph_terms = story_terms(paragraph, "")
     if not headline_terms:
+        return False
+    echo = len(headline_terms & paragraph_terms) / len(headline_terms)
+    if echo < _STRONG_ECHO and _stays_on(_subject_terms(paragraph), title, above):
         return False
     echo = len(headline_terms & paragraph_terms) / len(headline_terms)
     continuation = len(title_terms & paragraph_terms) / len(title_terms) if title_terms else 0.0
@@ -1422,6 +1602,7 @@ def _is_lead_of(headline: str, paragraph: str, title: str) -> bool:
 
 
 _LEAD_ECHO = 0.34  # a lead repeats at least a third of its headline's content words
+_STRONG_ECHO = 0.5  # ... and half of them whatever else it shares with the article
 
 
 def _cut_trailing_labels(body: list[str]) -> tuple[list[str], list[str]]:
