@@ -1407,10 +1407,13 @@ def _subject_terms(text: str) -> frozenset[str]:
 
 
 # Words any two news items share (after `story_terms`): they tie no paragraph to a story.
+_GENERIC_WORDS = (
+    "علي الي عبد محمد بن ابن اول اولي ثاني عدد منطقة مدينة عاصمة يوم صباح مساء سبت احد"
+    " اثنين ثلاثاء اربعاء خميس جمعة اسبوع شهر جانب اطار عمل شكل اجل نحو وسط اكثر اقل"
+)
 _GENERIC_TERMS = frozenset(
     normalize(word)
-    for word in """علي الي عبد محمد بن ابن اول اولي ثاني عدد منطقة مدينة عاصمة يوم صباح مساء
-    سبت احد اثنين ثلاثاء اربعاء خميس جمعة اسبوع شهر جانب اطار عمل شكل اجل نحو وسط اكثر اقل""".split()
+    for word in _GENERIC_WORDS.split()
 )
 
 
