@@ -1411,10 +1411,7 @@ _GENERIC_WORDS = (
     "علي الي عبد محمد بن ابن اول اولي ثاني عدد منطقة مدينة عاصمة يوم صباح مساء سبت احد"
     " اثنين ثلاثاء اربعاء خميس جمعة اسبوع شهر جانب اطار عمل شكل اجل نحو وسط اكثر اقل"
 )
-_GENERIC_TERMS = frozenset(
-    normalize(word)
-    for word in _GENERIC_WORDS.split()
-)
+_GENERIC_TERMS = frozenset(normalize(word) for word in _GENERIC_WORDS.split())
 
 
 def _coheres(line: str, subject: frozenset[str]) -> bool:
