@@ -407,6 +407,7 @@ _LABEL_SEPARATORS = re.compile(r"\s+[-–—ـ/|>›»+·•]\s+|\s*[,،|·•]\
 # Bylines and author boxes (normalized): «بقلم: ...», «كتب- أحمد علي:», «Author, ...».
 _BYLINE = re.compile(
     r"^(?:بقلم|كتب|كتبت|كتبه|كتابه|اعداد|تحرير|حرره|المحرر|محرر|مراسل|مراسله|تقرير|متابعه|"
+    r"حاوره|حاورته|حاورها|حوار|اجري الحوار|تصوير|ترجمه|"
     r"by|author|role|written by|reporting by|edited by)\b\s*[:：,،\-–—]?.{0,60}$"
 )
 _UPDATE_LABEL = re.compile(r"^(?:اخر تحديث|تاريخ التحديث|تم التحديث|محدث|updated|last updated)\b")
@@ -994,6 +995,18 @@ def _is_label(line: str) -> bool:
     return len(parts) >= 2 and all(_words(p) <= 3 for p in parts)
 
 
+# «بيروت: نذير رضا», «صنعاء: عرفات مدابش عدن: محمد علي محسن», «لندن: «الشرق الأوسط»»:
+# a place (or a role) and a colon before each name.
+_CREDIT_LINE = re.compile(r"^(?:[^\W\d_]+(?: [^\W\d_]+)?\s*[:：]\s*[^:：]{2,40}?\s*){1,3}$")
+_CREDIT_LINE_WORDS = 9
+
+
+def _is_credit_line(line: str) -> bool:
+    if _words(line) > _CREDIT_LINE_WORDS or _SENTENCE_END.search(line):
+        return False
+    return bool(_CREDIT_LINE.match(line))
+
+
 def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
     """Title and metadata from the lines before the first paragraph.
 
@@ -1065,6 +1078,7 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         if i > title_index
         and _norm(lines[i]) != _norm(title)
         and (_words(lines[i]) > 3 or _SENTENCE_END.search(lines[i]))
+        and not _is_credit_line(lines[i])
     ]
     for i in candidates:
         if i > title_index and lines[i] not in lead:
@@ -1395,8 +1409,8 @@ _CONTINUATIONS = _compile(
         r"في غضون ذلك|على صعيد|في هذا|في ذلك|وفي|وفق|بحسب|حسب|وذلك|وكان|وكانت|"
         r"جدير بالذكر|الجدير بالذكر|تجدر الاشاره|من هنا|من هذا|من هذه|من ناحيه|من جهه)\b",
         # «و» or «ف» glued to a verb or a word: not the nouns that start with the letter.
-        r"^[وف](?!(?:زير|زار|زرا|فد|فود|كال|لي|لاي|اشنطن|سط|حد|ثيق|فا|رنس|نزويل|ند|يلق|قار|"
-        r"يكتور|صل|جه|ضع|اد|ريق|ره|لسطين|ق|ي)\w*\b)\w{3,}",
+        r"^[وف](?!(?:زير|زار|زرا|فد\b|فود|كال|لي\b|لاي|اشنطن|سط|حد|ثيق|فا|رنس|نزويل|"
+        r"يلق|قار|يكتور|صل|جه|ضع|ريق|لسطين)\w*\b)\w{3,}",
     ]
 )
 _SUBJECT_SHARED = 2  # content words a paragraph shares with the story it belongs to
@@ -1521,19 +1535,28 @@ def _is_stray_headline(body: list[str], index: int) -> bool:
         return False
     if line.startswith(_BULLETS):
         return False  # an interview's question or a list item of the article
-    # A crosshead of the article itself is a few words («هجرة محدودة»); a link to another
-    # story is a full headline.
-    words = _words(line)
-    if not _CROSSHEAD_WORDS < words <= _STRAY_HEADLINE_WORDS or line.endswith((".", ":", "،")):
+    if _words(line) > _STRAY_HEADLINE_WORDS or line.endswith((".", ":", "،")):
         return False
     before = next((body[i] for i in range(index - 1, -1, -1) if not _is_chrome(body[i])), "")
     after = next((body[i] for i in range(index + 1, len(body)) if not _is_chrome(body[i])), "")
-    return _is_prose(before) and _is_prose(after)
+    if not (_is_prose(before) and _is_prose(after)):
+        return False
+    # A crosshead of the article announces the paragraphs around it («القوة الشرائية» over
+    # «وقال العصيمي إن مؤشر القوة الشرائية ...»); a link to another story shares nothing.
+    # Word stems, not words: «الحرم الجامعي» over «مداهمة جامعة ذمار».
+    around = _stems(_subject_terms(before) | _subject_terms(after))
+    return not _stems(_subject_terms(line)) & around
+
+
+def _stems(terms: frozenset[str]) -> set[str]:
+    return {term[:_STEM_CHARS] for term in terms}
+
+
+_STEM_CHARS = 4
 
 
 _STRAY_HEADLINE_WORDS = 16
 _BULLETS = ("●", "•", "▪", "■", "◾", "*", "-", "–", "—", "س:", "ج:")
-_CROSSHEAD_WORDS = 3
 _INLINE_HEADLINES = 3  # «اقرأ أيضاً» inside an article links one to three other stories
 
 
@@ -1576,6 +1599,8 @@ def _is_prose(line: str) -> bool:
     """A paragraph, or a sentence closed by a full stop: article text, not a headline."""
     if _looks_like_paragraph(line):
         return True
+    # The closing quote of a last sentence: «... كابيلا."».
+    line = line.rstrip("\"»”')] ")
     if line.endswith("..") or not line.endswith((".", "؟", "?")):
         return False
     # A question of a few words is a headline («كيف يؤثر الاتفاق النووي على روسيا؟»).
@@ -1625,10 +1650,15 @@ _LABEL_WORDS = 5
 _BARE_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
+_LIST_END = re.compile(r"^(?:end of list|نهاية القائمة)\W*$", re.IGNORECASE)
+
+
 def _related_from_tail(tail: list[str]) -> list[str]:
     """Headlines from the related-items tail; whole paragraphs of other stories are dropped."""
     related: list[str] = []
     for line in tail:
+        if _LIST_END.match(line):
+            break  # what follows a closed list is another page block, often a whole article
         marker = _RELATED_MARKER.match(line)
         if marker:
             line = line[marker.end() :].strip(" :-–—")
