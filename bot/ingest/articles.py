@@ -260,6 +260,8 @@ def _clean_line(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
+# Cached: the same line is measured by several rules (paragraph, prose, headline, label).
+@lru_cache(maxsize=8192)
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -1361,12 +1363,14 @@ def _non_article_shape(lines: list[str]) -> str | None:
     for separator in _TABLE_SEPARATORS:
         counts = [line.count(separator) for line in sample]
         fields = max(set(counts), key=counts.count)
+        if fields < 2 or counts.count(fields) < needed:
+            continue
         rows = sum(
             1
             for line, count in zip(sample, counts, strict=True)
             if count == fields and _is_row(line, separator)
         )
-        if fields >= 2 and rows >= needed:
+        if rows >= needed:
             return f"looks like a table ({fields + 1} fields separated by {separator!r} per line)"
     if sum(1 for line in sample if _LOG_LINE.match(line)) >= needed:
         return "looks like a log file (most lines start with a time or a log level)"
@@ -1477,18 +1481,31 @@ def _cut_other_stories(
     prose = [i for i, line in enumerate(body) if _is_prose(line) and not _is_chrome(line)]
     if len(prose) < 2 or _hard_wrapped(body):
         return body, []
-    terms = {i: _subject_terms(body[i]) for i in prose}
-    subject = _subject_terms(title) | terms[prose[0]]
+    # Terms are computed only for the few lines that need judging: this runs on every file.
+    cache: dict[int, frozenset[str]] = {}
+
+    def terms(i: int) -> frozenset[str]:
+        if i not in cache:
+            cache[i] = _subject_terms(body[i])
+        return cache[i]
+
+    subject_cache: list[frozenset[str]] = []
+
+    def subject() -> frozenset[str]:
+        if not subject_cache:
+            subject_cache.append(_subject_terms(title) | terms(prose[0]))
+        return subject_cache[0]
+
     if boundary is None:
         boundary = next((i for i in range(prose[0] + 1, prose[-1]) if _is_share_bar(body[i])), None)
 
     def foreign(k: int) -> bool:
         """Is the k-th paragraph the opening of another story than the text above it?"""
         i = prose[k]
-        if not _is_opening(body[i]) or _coheres_terms(terms[i], subject):
+        if not _is_opening(body[i]) or _coheres_terms(terms(i), subject()):
             return False
-        above = frozenset().union(*(terms[j] for j in prose[:k]))
-        return not _shares_above(terms[i], above)
+        above = frozenset().union(*(terms(j) for j in prose[:k]))
+        return not _shares_above(terms(i), above)
 
     end = len(body)
     if boundary is not None and prose[0] < boundary <= prose[-1]:
@@ -1507,7 +1524,7 @@ def _cut_other_stories(
     headlines: list[str] = []
     last = max((i for i in prose if i < end), default=prose[0])
     for i, line in enumerate(body[:end]):
-        if prose[0] < i < last and _is_stray_headline(body, i) and not _coheres(line, subject):
+        if prose[0] < i < last and _is_stray_headline(body, i) and not _coheres(line, subject()):
             headlines.append(line)
         else:
             kept.append(line)
@@ -1531,6 +1548,8 @@ def _hard_wrapped(body: list[str]) -> bool:
 def _is_stray_headline(body: list[str], index: int) -> bool:
     """A headline-only line standing between two paragraphs (a link to another story)."""
     line = body[index]
+    if _words(line) > _STRAY_HEADLINE_WORDS:
+        return False
     if _is_prose(line) or _is_chrome(line) or _is_caption(line) or not _is_headline(line):
         return False
     if line.startswith(_BULLETS):

@@ -132,6 +132,7 @@ _CREDIT_SEPARATORS = re.compile(r"\s*(?:--+|[-–—ـ:：|/]+)\s*")
 _AGENCY_BRACKET = re.compile(
     r"(?:^|[-–—ـ:]\s*|\s)\(\s*(?P<name>[^()]{1,25}?)\s*\)(?=\s*(?:--|[-–—ـ:]))"
 )
+_CREDIT_MARKS = re.compile(r"[-–—ـ:：|/()]")
 _CREDIT_CHARS = 70  # a credit sits in the first few words of a paragraph
 _CREDIT_NAME_WORDS = 4
 
@@ -145,6 +146,8 @@ def credit_outlet(text: str, *, whole_line: bool = False) -> str | None:
     «الرياض» is not the newspaper of that name.
     """
     head = text[:_CREDIT_CHARS]
+    if not whole_line and not _CREDIT_MARKS.search(head):
+        return None  # most paragraphs open without any credit: spare the lookups
     table = _table()
     for bracket in _AGENCY_BRACKET.finditer(head):
         key = _key(bracket["name"])
