@@ -361,7 +361,7 @@ _RELATED_MARKER = re.compile(
     r"متعلقة|مرتبطة|مشابهة|مقترحة|قد\s+تهمك)"
     + _MARKER_END
     + r"|^(?:مقالات|مواضيع)\s+[أا]خرى\s+للكاتب\s*[:：.\-–—]*\s*"
-    r"|^(?:ذات\s+صلة|قد\s+يهمك|اخترنا\s+لك|"
+    r"|^(?:ذات\s+صلة|قد\s+يهمك|اخترنا\s+لك|للمزيد|لمزيد\s+من\s+(?:الأخبار|الاخبار)|"
     rf"قد\s+يعجبك(?:\s+{_ALSO})?|الأكثر\s+(?:قراءة|مشاهدة|تداولا)|الاكثر\s+(?:قراءة|مشاهدة|تداولا)|"
     r"المزيد\s+من\s+الأخبار|"
     r"المزيد\s+من\s+الاخبار|read\s+(?:also|more)|related(?:\s+(?:articles|news|stories))?|"
@@ -1554,17 +1554,20 @@ def _is_stray_headline(body: list[str], index: int) -> bool:
         return False
     if line.startswith(_BULLETS):
         return False  # an interview's question or a list item of the article
-    if _words(line) > _STRAY_HEADLINE_WORDS or line.endswith((".", ":", "،")):
+    if line.endswith((".", ":", "،")):
         return False
     before = next((body[i] for i in range(index - 1, -1, -1) if not _is_chrome(body[i])), "")
     after = next((body[i] for i in range(index + 1, len(body)) if not _is_chrome(body[i])), "")
     if not (_is_prose(before) and _is_prose(after)):
         return False
-    # A crosshead of the article announces the paragraphs around it («القوة الشرائية» over
+    # A crosshead of the article announces the paragraph under it («القوة الشرائية» over
     # «وقال العصيمي إن مؤشر القوة الشرائية ...»); a link to another story shares nothing.
     # Word stems, not words: «الحرم الجامعي» over «مداهمة جامعة ذمار».
-    around = _stems(_subject_terms(before) | _subject_terms(after))
-    return not _stems(_subject_terms(line)) & around
+    opening = story_terms("", after, lead_words=_CROSSHEAD_ECHO_WORDS) - _GENERIC_TERMS
+    stems = _stems(_subject_terms(line))
+    # A full headline echoed by a single word is a coincidence; a crosshead is a few words.
+    needed = 1 if len(stems) <= _CROSSHEAD_TERMS else 2
+    return len(stems & _stems(opening)) < needed
 
 
 def _stems(terms: frozenset[str]) -> set[str]:
@@ -1572,6 +1575,8 @@ def _stems(terms: frozenset[str]) -> set[str]:
 
 
 _STEM_CHARS = 4
+_CROSSHEAD_TERMS = 4
+_CROSSHEAD_ECHO_WORDS = 30  # how far into its paragraph a crosshead's words recur
 
 
 _STRAY_HEADLINE_WORDS = 16
