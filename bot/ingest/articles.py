@@ -1428,6 +1428,7 @@ def _subject_terms(text: str) -> frozenset[str]:
 _GENERIC_WORDS = (
     "علي الي عبد محمد بن ابن اول اولي ثاني عدد منطقة مدينة عاصمة يوم صباح مساء سبت احد"
     " اثنين ثلاثاء اربعاء خميس جمعة اسبوع شهر جانب اطار عمل شكل اجل نحو وسط اكثر اقل"
+    " رئيس سابق جديد كبير"
 )
 _GENERIC_TERMS = frozenset(normalize(word) for word in _GENERIC_WORDS.split())
 
