@@ -74,7 +74,8 @@ def read_text(path: Path) -> str:
 
 
 def dev_set(pages: Path) -> tuple[int, int, dict[str, int], list[str]]:
-    records = [json.loads(line) for line in (pages / "expected.jsonl").open(encoding="utf-8")]
+    lines = (pages / "expected.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
     passed = dict.fromkeys((name for name, _ in CHECKS), 0)
     refused = 0
     misses: list[str] = []

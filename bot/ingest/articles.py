@@ -1229,17 +1229,20 @@ def parse_article(
             body[-1] = body[-1][: inline_tags.start()].rstrip()
     body_words = sum(_words(line) for line in body)
     kind: ArticleKind = "article"
-    if body_words < MIN_BODY_WORDS or (breaking and body_words <= _FLASH_WORDS):
-        # A breaking line, alone or with a line or two: the news itself, sent first.
-        if _words(title) < _FLASH_TITLE_WORDS and not (breaking and body):
-            if not body:
-                raise ArticleError("no article text: only a title and site chrome")
-            raise ArticleError(
-                f"not an article: {body_words} words of text under the title (at least"
-                f" {MIN_BODY_WORDS})"
-            )
+    # A headline of a few words, alone or with a line or two (often «عاجل:»): a flash, the
+    # news itself, sent first. A word or two over a line is no news.
+    headline = _words(title) >= _FLASH_TITLE_WORDS or (breaking and bool(body))
+    short = body_words <= (_FLASH_WORDS if breaking else _UNLABELLED_FLASH_WORDS)
+    if headline and short:
         kind = "flash"
         body = body or [title]
+    elif not body:
+        raise ArticleError("no article text: only a title and site chrome")
+    elif body_words < MIN_BODY_WORDS:
+        raise ArticleError(
+            f"not an article: {body_words} words of text under the title (at least"
+            f" {MIN_BODY_WORDS})"
+        )
 
     body_text = "\n".join(body)
     if source is None:
@@ -1270,6 +1273,7 @@ _BREAKING_LABEL = re.compile(
 )
 _FLASH_TITLE_WORDS = 3  # «انفجار في بغداد» is a flash; «عاجل» or «تقرير» alone is not
 _FLASH_WORDS = 40  # a breaking line with more text than this is an article like any other
+_UNLABELLED_FLASH_WORDS = 15  # a headline and a line or two under it, without «عاجل»
 
 
 def _take_breaking_label(lines: list[str]) -> tuple[list[str], bool]:
