@@ -956,9 +956,10 @@ class _Outlet:
     credit: str | None = None
     mention: str | None = None
 
-    def banner_of(self, line: str) -> bool:
-        """Is `line` a banner naming an outlet? The first one is kept."""
-        name = named_outlet(line)
+    def banner_of(self, line: str, *, first: bool) -> bool:
+        """Is `line` a banner naming an outlet (`first`: the page's first line)? The first
+        one found is kept."""
+        name = named_outlet(line, first=first)
         if name is not None:
             self.banner = self.banner or name
         return name is not None
@@ -1041,7 +1042,7 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
             outlet.credit_of(line)
         elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
             source = source or found["value"].strip().rstrip(".")
-        elif outlet.banner_of(line):
+        elif outlet.banner_of(line, first=i == 0):
             continue
         elif (
             _is_head_chrome(line, lines[i + 1 :])
@@ -1131,7 +1132,7 @@ def parse_article(
             if date is not None:
                 published = published or date
             elif (
-                outlet.banner_of(line)
+                outlet.banner_of(line, first=index == 0)
                 or _is_head_chrome(line, lines[index + 1 :])
                 or _RELATED_MARKER.match(line)
             ):

@@ -87,15 +87,21 @@ _BANNER_PARTS = re.compile(r"\s+[-–—ـ|/]\s+|\s*[|]\s*")
 _BANNER_WORDS = 6
 
 
-def named_outlet(line: str) -> str | None:
+def named_outlet(line: str, *, first: bool = False) -> str | None:
     """The outlet a short banner or label line names as a whole («سكاي نيوز عربية - أبوظبي»,
-    «الجزيرة نت», «صحيفة الوئام الإلكترونية»), else None."""
+    «الجزيرة نت», «صحيفة الوئام الإلكترونية»), else None.
+
+    A name that is also a word or a place («الأخبار», «الرأي», «اليوم») names the outlet only
+    on the `first` line of a page, where the site's banner stands; further down it is a menu
+    item or a section label.
+    """
     if len(line) > 80 or len(line.split()) > _BANNER_WORDS:
         return None
+    table = _table()
     for part in _BANNER_PARTS.split(line.strip(" :")):
-        name = known_outlet(part)
-        if name is not None:
-            return name
+        key = _key(part)
+        if key in table.by_name and (first or key in table.credited):
+            return table.by_name[key]
         paper = _PAPER.match(_key(part))
         if paper is not None:
             name = _PAPER_SUFFIX.sub("", part.split(maxsplit=1)[1].strip())
@@ -161,8 +167,13 @@ def credit_outlet(text: str, *, whole_line: bool = False) -> str | None:
         words = _key(segment).split()
         last = position == len(segments) - 1
         spans = [words] if len(words) <= _CREDIT_NAME_WORDS else []
-        if last or whole_line:
+        if whole_line:
             spans += [words[:n] for n in range(_CREDIT_NAME_WORDS, 0, -1)]
+        elif last:
+            # Running text: «سكاي نيوز عربية قال ...», but «سبق أن أعلنت ...» is a verb.
+            spans += [words[:n] for n in range(_CREDIT_NAME_WORDS, 1, -1)]
+            if words and words[0].isascii():
+                spans.append(words[:1])
         if whole_line:
             spans += [words[-n:] for n in range(_CREDIT_NAME_WORDS, 0, -1)]
         for span in spans:
