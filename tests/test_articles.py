@@ -1115,3 +1115,11 @@ def test_inline_link_blocks_go_to_related(marker: str) -> None:
     article = parse_article(text, "x", MTIME)
     assert article.body == "\n".join(OWN)
     assert article.related == (headline,)
+
+
+def test_a_promotion_line_inside_the_text_does_not_end_it() -> None:
+    aside = "تعد صفارات الإنذار جزءا من منظومة تحذير وطنية أقيمت في المدن الكبرى منذ عامين."
+    promo = "تابعوا آخر الأخبار عبر قناتنا على تلغرام"
+    text = "\n".join([TITLE, OWN[0], promo, aside, OWN[1], OWN[2]])
+    article = parse_article(text, "x", MTIME)
+    assert article.body == "\n".join([OWN[0], aside, OWN[1], OWN[2]])

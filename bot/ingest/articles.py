@@ -1418,7 +1418,7 @@ _CONTINUATIONS = _compile(
         r"في غضون ذلك|على صعيد|في هذا|في ذلك|وفي|وفق|بحسب|حسب|وذلك|وكان|وكانت|"
         r"جدير بالذكر|الجدير بالذكر|تجدر الاشاره|من هنا|من هذا|من هذه|من ناحيه|من جهه)\b",
         # «و» or «ف» glued to a verb or a word: not the nouns that start with the letter.
-        r"^[وف](?!(?:زير|زار|زرا|فد\b|فود|كال|لي\b|لاي|اشنطن|سط|حد|ثيق|فا|رنس|نزويل|"
+        r"^[وف](?!(?:زير|زار|زرا|فد\b|فود|كال|لي\b|لاي|اشنطن|سط|حد|ثيق|فا|رنس|نزويل|اصل|"
         r"يلق|قار|يكتور|صل|جه|ضع|ريق|لسطين)\w*\b)\w{3,}",
     ]
 )
@@ -1505,20 +1505,32 @@ def _cut_other_stories(
     if boundary is None:
         boundary = next((i for i in range(prose[0] + 1, prose[-1]) if _is_share_bar(body[i])), None)
 
+    def off_subject(k: int, article_end: int) -> bool:
+        """Does the k-th paragraph speak of something else than the article's paragraphs
+        before `article_end`?"""
+        i = prose[k]
+        if _coheres_terms(terms(i), subject()):
+            return False
+        above = frozenset().union(*(terms(j) for j in prose[:article_end]))
+        return not _shares_above(terms(i), above)
+
     def foreign(k: int) -> bool:
         """Is the k-th paragraph the opening of another story than the text above it?"""
-        i = prose[k]
-        if not _is_opening(body[i]) or _coheres_terms(terms(i), subject()):
-            return False
-        above = frozenset().union(*(terms(j) for j in prose[:k]))
-        return not _shares_above(terms(i), above)
+        return _is_opening(body[prose[k]]) and off_subject(k, k)
 
     end = len(body)
     if boundary is not None and prose[0] < boundary <= prose[-1]:
         # After a share bar, a source or a tag line: the first paragraph of another story
         # ends the article.
+        # A promotion line inside the text («تابعونا على تلغرام») is no end: most of what
+        # follows the cut must be other stories too.
         after = [k for k, i in enumerate(prose) if i >= boundary]
-        end = next((prose[k] for k in after if foreign(k)), end)
+        for k in after:
+            if foreign(k):
+                rest = range(k, len(prose))
+                if 2 * sum(off_subject(j, k) for j in rest) >= len(rest):
+                    end = prose[k]
+                break
     else:
         # A run of other stories' openings at the very end.
         k = len(prose)
