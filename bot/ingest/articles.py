@@ -1269,7 +1269,7 @@ def parse_article(
 # «عاجل: ...», «عاجل | ...» or a lone «عاجل» line over the headline.
 _BREAKING_LABEL = re.compile(
     r"^\W{0,2}(?:عاجل|خبر\s+عاجل|عاجل\s+جدا|breaking(?:\s+news)?|urgent)\W{0,2}"
-    r"(?:\s*[:：|\-–—]+\s*|$)",
+    r"(?:\s*(?:[:：|\-–—/]+|\.\.+)\s*|$)",
     re.IGNORECASE,
 )
 _FLASH_TITLE_WORDS = 3  # «انفجار في بغداد» is a flash; «عاجل» or «تقرير» alone is not
