@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from datetime import UTC, datetime, timedelta, timezone
@@ -17,6 +18,7 @@ from bot.ingest.articles import (
     parse_article,
     read_article,
 )
+from bot.ingest.outlets import host_outlet
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
@@ -623,7 +625,7 @@ SITE_CASES = [
         "aljazeera.txt",
         "قمة الناتو تبحث تعزيز الدفاعات الجوية لأوكرانيا وسط تحذيرات روسية",
         at(20),
-        "الجزيرة + وكالات",
+        "الجزيرة",
         ("أكد الأمين العام لحلف", "وإنه يطيل أمد الحرب فقط."),
         4,
         "وأضاف أن الحلف لا يسعى",
@@ -640,7 +642,7 @@ SITE_CASES = [
         "alarabiya.txt",
         "وزير الدفاع البريطاني يزور كييف ويعلن حزمة مساعدات عسكرية جديدة",
         at(20, 20, 15),  # «نشر في», not the «آخر تحديث» line above the title
-        None,
+        "العربية",
         ("أعلن وزير الدفاع البريطاني", "من طراز ستورم شادو."),
         4,
         "كما التقى الوزير الرئيس الأوكراني",
@@ -655,7 +657,7 @@ SITE_CASES = [
         "skynews.txt",
         "الحوثيون يعلنون استهداف سفينة تجارية في خليج عدن بصاروخ باليستي",
         at(20, 22, 30),
-        None,
+        "سكاي نيوز عربية",
         ("أعلنت جماعة الحوثي، الأحد", "تضامن مع الفلسطينيين في غزة."),
         4,
         "من جانبها، قالت هيئة عمليات التجارة",
@@ -681,7 +683,7 @@ SITE_CASES = [
         "youm7.txt",
         "وزير الخارجية المصري يبحث مع نظيره الأمريكي تطورات الأوضاع في غزة",
         at(20, 22, 30),
-        None,
+        "اليوم السابع",
         ("بحث وزير الخارجية سامح شكري", "بما يحقق الاستقرار في المنطقة."),
         4,
         "وأشار المتحدث باسم وزارة الخارجية",
@@ -695,7 +697,7 @@ SITE_CASES = [
         "masrawy.txt",
         "الجيش الإسرائيلي يعلن مقتل جنديين في اشتباكات شمال قطاع غزة",
         None,  # «منذ ساعتين» is no date: the file's mtime
-        None,
+        "مصراوي",
         ("أعلن الجيش الإسرائيلي، اليوم", "إلى أكثر من 300 جندي."),
         3,
         "وبحسب البيان، يرتفع بذلك",
@@ -709,7 +711,7 @@ SITE_CASES = [
         "aawsat.txt",
         "طهران تلوّح بتغيير عقيدتها النووية... والغرب يحذّر",
         at(20),  # time before the date, Hijri date beside it
-        None,
+        "الشرق الأوسط",
         ("لوّحت إيران بإمكانية تغيير", "بنسبة 60 في المائة."),
         4,
         "وردت الخارجية الفرنسية",
@@ -720,7 +722,7 @@ SITE_CASES = [
         "alquds.txt",
         "الحرب في السودان: عام من الدمار والصمت الدولي",
         at(20),
-        None,
+        "القدس العربي",
         ("يدخل السودان عامه الثاني", "إرادة حقيقية لوقف هذه الحرب؟"),
         3,
         "لقد فشلت المبادرات",
@@ -731,7 +733,7 @@ SITE_CASES = [
         "bbc.txt",
         "كوريا الشمالية تطلق صاروخاً باليستياً باتجاه بحر اليابان",
         at(20),
-        None,
+        "بي بي سي عربي",
         ("أطلقت كوريا الشمالية صاروخاً", "عبر القنوات الدبلوماسية."),
         3,
         "وأدانت اليابان عملية الإطلاق",
@@ -745,7 +747,7 @@ SITE_CASES = [
         "france24.txt",
         "الساحل: مقتل عشرات الجنود في هجوم لمتشددين في بوركينا فاسو",
         at(20, 10, 30),
-        None,
+        "فرانس 24",
         ("قتل عشرات الجنود في هجوم", "نزوح أكثر من مليوني شخص."),
         4,
         "ولم يصدر تعليق رسمي من السلطات",
@@ -756,7 +758,7 @@ SITE_CASES = [
         "anadolu.txt",
         "تركيا تدعو مجلس الأمن إلى تحرك عاجل لوقف الهجمات على غزة",
         at(20),
-        None,
+        "الأناضول",
         ("دعت تركيا مجلس الأمن الدولي", "إلى وقف دائم لإطلاق النار."),
         3,
         "جاء ذلك في بيان صادر",
@@ -767,7 +769,7 @@ SITE_CASES = [
         "tail_other_article.txt",
         "الجيش السوداني يستعيد السيطرة على مدينة سنجة",
         at(20, 22, 30),
-        None,
+        "الخليج",
         ("أعلن الجيش السوداني استعادة", "في وقت سابق من الشهر الجاري."),
         3,
         "وتعد سنجة من أهم المدن",
@@ -902,3 +904,227 @@ def test_machine_made_or_too_short_text_is_not_an_article(text: str, reason: str
 )
 def test_prose_with_separators_is_still_an_article(text: str) -> None:
     assert parse_article(text, "x", MTIME).body
+
+
+# --- short articles and flashes: never refused ------------------------------------------------
+
+SHORT_COMMA_ARTICLE = (
+    "آلاف من رجال الأمن يحتجون أمام مقر الحكومة\n"
+    "تجمع نحو ثلاثة آلاف من عناصر الأمن، أمام مكتب رئيس الوزراء، للمطالبة بتحسين أوضاعهم.\n"
+    "وردد المحتجون شعارات تطالب بمنح الخطر، وبالتجهيزات اللازمة، وبإطار قانوني للسلاح.\n"
+    "وقال الأمين العام للنقابة إن التحرك، الذي دعت إليه النقابات، يهدف إلى لفت الانتباه.\n"
+)
+
+
+def test_short_article_with_commas_in_every_paragraph_is_prose() -> None:
+    article = parse_article(SHORT_COMMA_ARTICLE, "x", MTIME)
+    assert article.kind == "article"
+    assert article.body.count("\n") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "body"),
+    [
+        (
+            "عاجل: الحوثيون يعلنون استهداف سفينة في البحر الأحمر",
+            "الحوثيون يعلنون استهداف سفينة في البحر الأحمر",
+            "الحوثيون يعلنون استهداف سفينة في البحر الأحمر",
+        ),
+        (
+            "عاجل | انفجار سيارة مفخخة جنوب بغداد\nمصادر أمنية: سقوط قتلى وجرحى",
+            "انفجار سيارة مفخخة جنوب بغداد",
+            "مصادر أمنية: سقوط قتلى وجرحى",
+        ),
+        (
+            "عاجل.. انفجار قرب السفارة في العاصمة",
+            "انفجار قرب السفارة في العاصمة",
+            "انفجار قرب السفارة في العاصمة",
+        ),
+        (
+            "عاجل\nروسيا تشن هجوما واسعا بالمسيرات على كييف",
+            "روسيا تشن هجوما واسعا بالمسيرات على كييف",
+            "روسيا تشن هجوما واسعا بالمسيرات على كييف",
+        ),
+        (
+            "خبر عاجل: اشتباكات مسلحة جنوب طرابلس\nسماع دوي انفجارات قرابة الفجر\n"
+            "لا أنباء عن ضحايا حتى الآن",
+            "اشتباكات مسلحة جنوب طرابلس",
+            "سماع دوي انفجارات قرابة الفجر\nلا أنباء عن ضحايا حتى الآن",
+        ),
+        # No label: a headline with a seven-word line is a flash too.
+        (
+            "زلزال بقوة 6 درجات يضرب جنوب تركيا\nلا تقارير عن أضرار أو إصابات حتى الآن",
+            "زلزال بقوة 6 درجات يضرب جنوب تركيا",
+            "لا تقارير عن أضرار أو إصابات حتى الآن",
+        ),
+    ],
+)
+def test_flashes_are_articles_of_kind_flash(text: str, title: str, body: str) -> None:
+    article = parse_article(text, "x", MTIME)
+    assert (article.kind, article.title, article.body) == ("flash", title, body)
+
+
+def test_a_breaking_label_on_a_full_article_keeps_it_an_article() -> None:
+    article = parse_article(
+        f"عاجل: عنوان الخبر المهم هنا\n{BODY}\n{BODY}\n{BODY}\n{BODY}", "x", MTIME
+    )
+    assert article.kind == "article"
+    assert article.title == "عنوان الخبر المهم هنا"
+
+
+@pytest.mark.parametrize("text", ["عاجل", "عاجل: تقرير", "تقرير\nتم.", "عنوان فقط\nشاركها."])
+def test_a_word_or_two_is_no_flash(text: str) -> None:
+    with pytest.raises(ArticleError):
+        parse_article(text, "x", MTIME)
+
+
+# --- source and address ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "first", "footer", "source"),
+    [
+        ("", "أبوظبي - سكاي نيوز عربية قال مسؤولون إن", "", "سكاي نيوز عربية"),
+        ("", "تونس (CNN)-- قال مسؤولون إن", "", "CNN"),
+        ("", "القاهرة - رويترز: قال مسؤولون إن", "", "رويترز"),
+        ("", "بغداد - (أ ف ب) - قال مسؤولون إن", "", "فرانس برس"),
+        ("", "محمد زامل- سبق- الخرمة: قال مسؤولون إن", "", "سبق"),
+        ("", "الرياض - قال مسؤولون إن", "", None),  # a city, not the newspaper «الرياض»
+        ("وكالة الأناضول\n", "قال مسؤولون إن", "", "الأناضول"),
+        ("صحيفة المرصد الإلكترونية\n", "قال مسؤولون إن", "", "المرصد"),
+        ("", "قال مسؤولون إن", "المصدر: الجزيرة + وكالات", "الجزيرة"),
+        ("", "قال مسؤولون إن", "الرابط: https://www.youm7.com/story/2024/6/20/1", "اليوم السابع"),
+        ("", "قال مسؤولون إن", "URL: https://news.example.org/a/1", "news.example.org"),
+        ("", "قال مسؤولون إن", "رابط الخبر بصحيفة الوئام: عنوان الخبر", "الوئام"),
+        ("", "قال مسؤولون إن", "writer@asharqalawsat.com", "الشرق الأوسط"),
+        ("", "قال مسؤولون (الجزيرة) إن", "", None),  # a mention, not a credit
+    ],
+)
+def test_source_forms(header: str, first: str, footer: str, source: str | None) -> None:
+    text = f"{header}عنوان الخبر المهم هنا\n{first} {BODY}\n{BODY}\n{footer}"
+    assert parse_article(text, "x", MTIME).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [
+        (
+            f"عنوان الخبر\n{BODY}\nالرابط: https://aawsat.com/a/1-«داعش»",
+            "https://aawsat.com/a/1-«داعش»",
+        ),
+        (
+            f"عنوان الخبر\n{BODY}\nURL: http://www.spa.gov.sa/x.php?id=1.",
+            "http://www.spa.gov.sa/x.php?id=1",
+        ),
+        (f"https://example.com/news/7\nعنوان الخبر\n{BODY}", "https://example.com/news/7"),
+        (f"عنوان الخبر\n{BODY}\nhttps://example.com/news/7", "https://example.com/news/7"),
+        # Several bare links are documents the article points to, not its own address.
+        (f"عنوان الخبر\n{BODY}\nhttps://a.example/1.pdf\nhttps://a.example/2.pdf", None),
+        (f"عنوان الخبر\n{BODY}", None),
+    ],
+)
+def test_address(text: str, url: str | None) -> None:
+    article = parse_article(text, "x", MTIME)
+    assert article.url == url
+    assert "http" not in article.body
+
+
+def test_saudi_sample_sources_come_from_the_text_and_are_never_wrong() -> None:
+    # The manifest's address gives the truth; the files themselves carry no address.
+    manifest = [
+        json.loads(line)
+        for line in (DATA / "saudinewsnet" / "manifest.jsonl").read_text("utf-8").splitlines()
+    ]
+    named = 0
+    for entry in manifest:
+        article = read_article(DATA / "saudinewsnet" / entry["file"])
+        assert article.url is None
+        if article.source is not None:
+            assert article.source == host_outlet(entry["url"]), entry["file"]
+            named += 1
+    # Credits («سبق- الرياض:», «... واس», «عين اليوم –», «الرياضي ـ»), link lines
+    # («رابط الخبر بصحيفة الوئام») and writers' addresses name the outlet in 29 files.
+    assert named >= 29
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("SNN-sabq-20150721-2725.txt", "سبق"),
+        ("SNN-was-20150810-1593.txt", "واس"),
+        ("SNN-alweeam-20150725-1173.txt", "الوئام"),
+        ("SNN-3alyoum-20150724-0000.txt", "عين اليوم"),
+        ("SNN-arreyadi-20150721-2316.txt", "الرياضي"),
+        ("SNN-aawsat-20150804-0081.txt", "الشرق الأوسط"),
+        ("SNN-okaz-20150723-1241.txt", None),  # nothing in the text names it
+    ],
+)
+def test_saudi_outlet_forms(name: str, source: str | None) -> None:
+    assert read_article(DATA / "saudinewsnet" / name).source == source
+
+
+# --- other stories inside the text --------------------------------------------------------------
+
+OWN = [
+    "أعلنت وزارة الدفاع الأوكرانية اليوم إسقاط عشرين طائرة مسيرة روسية فوق العاصمة كييف ليلا.",
+    "وقال المتحدث باسم الوزارة إن الدفاعات الجوية تصدت للمسيرات الروسية في موجتين متتاليتين.",
+    "وكانت روسيا قد كثفت هجماتها على البنية التحتية للطاقة في أوكرانيا منذ بداية الشتاء.",
+]
+OTHER = [
+    "صادق البرلمان الإيراني على قانون جديد للضرائب يرفع الرسوم على السلع المستوردة بنسبة عشرة.",
+    "افتتح أمير المنطقة مهرجان التمور السنوي بمشاركة مئات المزارعين والتجار من مختلف المحافظات.",
+    "تعاقد نادي الهلال مع لاعب وسط برازيلي لمدة ثلاثة مواسم مقابل مبلغ لم يكشف عنه رسميا.",
+]
+TITLE = "أوكرانيا تسقط عشرين مسيرة روسية فوق كييف"
+
+
+@pytest.mark.parametrize(
+    "between", ["", "شارك\nفيسبوك تويتر واتساب\n", "كلمات دلالية: أوكرانيا روسيا\n"]
+)
+def test_openings_of_other_stories_after_the_article_are_cut(between: str) -> None:
+    text = "\n".join([TITLE, *OWN]) + "\n" + between + "\n".join(OTHER)
+    article = parse_article(text, "x", MTIME)
+    assert article.body == "\n".join(OWN)
+    assert "الإيراني" not in article.body  # no alert for «إيران» on a story about Ukraine
+
+
+def test_the_articles_own_background_is_kept() -> None:
+    background = [
+        "ويأتي ذلك بعد أيام من قصف استهدف محطة كهرباء في مدينة خاركيف شرقي البلاد.",
+        "في سياق منفصل، قال مسؤولون أميركيون إن واشنطن ستبحث مع حلفائها تمويل إعادة الإعمار.",
+        "يذكر أن البرلمان الأوروبي أقر الشهر الماضي حزمة مساعدات جديدة بقيمة خمسين مليار يورو.",
+    ]
+    text = "\n".join([TITLE, *OWN, *background])
+    assert parse_article(text, "x", MTIME).body == "\n".join(OWN + background)
+
+
+def test_headline_lines_of_other_stories_between_paragraphs_go_to_related() -> None:
+    stray = "الهلال يضم لاعب وسط برازيليا لثلاثة مواسم"
+    text = "\n".join([TITLE, OWN[0], stray, *OWN[1:]])
+    article = parse_article(text, "x", MTIME)
+    assert article.body == "\n".join(OWN)
+    assert article.related == (stray,)
+
+
+def test_a_crosshead_of_the_article_stays() -> None:
+    crosshead = "موجتان من المسيرات"
+    text = "\n".join([TITLE, OWN[0], crosshead, OWN[1], OWN[2]])
+    article = parse_article(text, "x", MTIME)
+    assert crosshead in article.body.split("\n")
+
+
+@pytest.mark.parametrize("marker", ["قد يهمك", "للمزيد:", "قصص ذات صلة"])
+def test_inline_link_blocks_go_to_related(marker: str) -> None:
+    headline = "الهلال يضم لاعب وسط برازيليا لثلاثة مواسم"
+    text = "\n".join([TITLE, OWN[0], marker, headline, *OWN[1:]])
+    article = parse_article(text, "x", MTIME)
+    assert article.body == "\n".join(OWN)
+    assert article.related == (headline,)
+
+
+def test_a_promotion_line_inside_the_text_does_not_end_it() -> None:
+    aside = "تعد صفارات الإنذار جزءا من منظومة تحذير وطنية أقيمت في المدن الكبرى منذ عامين."
+    promo = "تابعوا آخر الأخبار عبر قناتنا على تلغرام"
+    text = "\n".join([TITLE, OWN[0], promo, aside, OWN[1], OWN[2]])
+    article = parse_article(text, "x", MTIME)
+    assert article.body == "\n".join([OWN[0], aside, OWN[1], OWN[2]])

@@ -62,7 +62,23 @@ def test_parse_json_lines(data_dir: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "كوريا الشمالية" in first["tags"]
     assert first["related"][0].startswith("تقتل الأشخاص")
     assert first["language"] == "ar"
+    assert (first["url"], first["kind"]) == (None, "article")
     assert not (data_dir / "marsad.db").exists()  # parse stores nothing
+
+
+def test_parse_json_prints_address_and_kind(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    flash = tmp_path / "flash.txt"
+    flash.write_text("عاجل: الحوثيون يعلنون استهداف سفينة في البحر الأحمر\n", encoding="utf-8")
+    page = DATA / "real_pages" / "046_spa.txt"
+    assert main(["parse", "--json", str(flash), str(page)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["kind"], r["url"]) for r in records] == [
+        ("flash", None),
+        ("article", "http://www.spa.gov.sa/details.php?id=1386683"),
+    ]
+    assert records[1]["source"] == "واس"
 
 
 def test_parse_undecodable_file_is_reported_and_fails(

@@ -67,7 +67,7 @@ BAD_FILES = [
         "undecodable",
     ),
     ("chrome.txt", "اترك تعليقاً\nExit mobile version\n".encode(), "no title"),
-    ("title-only.txt", "عنوان بلا نص\nشاركها.\n".encode(), "no article text"),
+    ("title-only.txt", "عنوان فقط\nشاركها.\n".encode(), "no article text"),
     ("big.txt", ARTICLE.encode() * 20_000, "too large"),
 ]
 
@@ -380,3 +380,20 @@ def test_other_languages_are_taken_when_the_setting_lists_them(tmp_path: Path) -
         )
         drop(settings, "en.txt", english)
         assert InboxScanner(settings, open_database(None)).scan(NOW).new == new
+
+
+def test_a_flash_and_an_address_are_stored(settings: Settings, db: Database) -> None:
+    drop(settings, "flash.txt", "عاجل: الحوثيون يعلنون استهداف سفينة في البحر الأحمر\n")
+    page = (DATA / "real_pages" / "040_cnn.txt").read_bytes()
+    drop(settings, "page.txt", page)
+    report = InboxScanner(settings, db).scan(NOW)
+    assert (report.new, report.quarantined) == (2, 0)
+    stored = {get_article(db, i).file_name: get_article(db, i) for i in report.new_article_ids}
+    flash = stored["flash.txt"]
+    assert (flash.kind, flash.title) == ("flash", "الحوثيون يعلنون استهداف سفينة في البحر الأحمر")
+    assert flash.body == flash.title and flash.url is None
+    article = stored["page.txt"]
+    assert (article.kind, article.source) == ("article", "CNN")
+    assert (
+        article.url == "https://arabic.cnn.com/middleeast/2016/01/26/tunis-security-demonstration"
+    )

@@ -45,6 +45,7 @@ class Article:
     published_from: str = "text"
     url: str | None = None
     ingested_at: datetime | None = None
+    kind: str = "article"
 
 
 BODY = (
@@ -112,6 +113,21 @@ def test_alert_layout() -> None:
     assert labels[0] == "النص الكامل" and "إيقاف متابعة" in labels[1]
     assert callbacks.parse(message.buttons[0][0].callback_data) == callbacks.Callback("full", (7,))
     assert callbacks.parse(message.buttons[1][0].callback_data) == callbacks.Callback("unf", (3,))
+
+
+@pytest.mark.parametrize(("lang", "marker"), [("ar", "⚡ عاجل"), ("en", "⚡ Breaking")])
+def test_a_flash_alert_says_so_in_its_header(lang: str, marker: str) -> None:
+    flash = dataclasses.replace(
+        ARTICLE,
+        title="الحوثيون يعلنون استهداف سفينة في البحر الأحمر",
+        body="الحوثيون يعلنون استهداف سفينة في البحر الأحمر",
+        kind="flash",
+    )
+    first = render_alert(flash, [], lang=lang, zone=RIYADH).text.split("\n")[0]  # type: ignore[arg-type]
+    assert visible(first).startswith(marker)
+    assert "الحوثيون يعلنون" in first
+    plain = render_alert(ARTICLE, [], lang=lang, zone=RIYADH).text  # type: ignore[arg-type]
+    assert marker not in plain
 
 
 @pytest.mark.parametrize(

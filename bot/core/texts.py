@@ -591,6 +591,8 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
         "To follow a topic: /follow الناتو — newest articles: /recent — to search, send a word "
         "such as الناتو.\nEvery command: /help",
     ),
+    # --- flashes: breaking-news lines alerted like articles ---------------------------------
+    "alert.flash": ("⚡ عاجل", "⚡ Breaking"),
 }
 
 # A group reads the bot's replies together: these Arabic texts address it in the plural

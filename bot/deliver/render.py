@@ -78,6 +78,8 @@ class AlertArticle(Protocol):
     def url(self) -> str | None: ...
     @property
     def ingested_at(self) -> datetime | None: ...
+    @property
+    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +280,11 @@ def render_alert(
             max_chars=budget.summary_chars,
             evidence=[r.sentence for r in reasons if r.sentence],
         )
+        headline = "<b>" + markup(_shorten(article.title, budget.title_chars), rtl=rtl) + "</b>"
+        if article.kind == "flash":
+            headline = text("alert.flash", lang) + " " + headline
         lines = [
-            "<b>" + markup(_shorten(article.title, budget.title_chars), rtl=rtl) + "</b>",
+            headline,
             _byline(
                 article.source,
                 article.published,

@@ -18,8 +18,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.core.arabic import normalize, split_sentences
-from bot.core.article import DateOrigin, ParsedArticle
+from bot.core.article import ArticleKind, DateOrigin, ParsedArticle
 from bot.core.stories import story_terms
+from bot.ingest.outlets import credit_outlet, host_outlet, mentioned_outlet, named_outlet
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -259,6 +260,8 @@ def _clean_line(line: str) -> str:
     return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
 
 
+# Cached: the same line is measured by several rules (paragraph, prose, headline, label).
+@lru_cache(maxsize=8192)
 def _words(line: str) -> int:
     return len(_WORD.findall(line))
 
@@ -296,7 +299,7 @@ _CHROME_ANYWHERE = _compile(
         r"^(?:طباعه|ارسال|حفظ|print|email)(?: (?:المقال|الخبر|this))?\W*$",
         r"^(?:النشره|القائمه) (?:البريديه|الاخباريه|الرئيسيه)\W*$",
         r"^(?:اقرا|اقرأ) (?:المقال|الخبر) (?:من|علي) المصدر",
-        r"^(?:تخطي|تخط|انتقل) (?:الي|ل)ل?محتوي",
+        r"^(?:تخطي|تخط|انتقل) (?:الي ?|ل)(?:ال)?محتوي",
         r"^(?:الرئيسيه|home) ?[>›»/|]",
         r"^(?:(?:facebook|twitter|whatsapp|telegram|linkedin|instagram|youtube|فيسبوك|فيس بوك|"
         r"تويتر|واتساب|تيليجرام|تلغرام|لينكدان|انستغرام|انستجرام|يوتيوب)\W*)+$",
@@ -358,7 +361,7 @@ _RELATED_MARKER = re.compile(
     r"متعلقة|مرتبطة|مشابهة|مقترحة|قد\s+تهمك)"
     + _MARKER_END
     + r"|^(?:مقالات|مواضيع)\s+[أا]خرى\s+للكاتب\s*[:：.\-–—]*\s*"
-    r"|^(?:ذات\s+صلة|قد\s+يهمك|اخترنا\s+لك|"
+    r"|^(?:ذات\s+صلة|قد\s+يهمك|اخترنا\s+لك|للمزيد|لمزيد\s+من\s+(?:الأخبار|الاخبار)|"
     rf"قد\s+يعجبك(?:\s+{_ALSO})?|الأكثر\s+(?:قراءة|مشاهدة|تداولا)|الاكثر\s+(?:قراءة|مشاهدة|تداولا)|"
     r"المزيد\s+من\s+الأخبار|"
     r"المزيد\s+من\s+الاخبار|read\s+(?:also|more)|related(?:\s+(?:articles|news|stories))?|"
@@ -406,6 +409,7 @@ _LABEL_SEPARATORS = re.compile(r"\s+[-–—ـ/|>›»+·•]\s+|\s*[,،|·•]\
 # Bylines and author boxes (normalized): «بقلم: ...», «كتب- أحمد علي:», «Author, ...».
 _BYLINE = re.compile(
     r"^(?:بقلم|كتب|كتبت|كتبه|كتابه|اعداد|تحرير|حرره|المحرر|محرر|مراسل|مراسله|تقرير|متابعه|"
+    r"حاوره|حاورته|حاورها|حوار|اجري الحوار|تصوير|ترجمه|"
     r"by|author|role|written by|reporting by|edited by)\b\s*[:：,،\-–—]?.{0,60}$"
 )
 _UPDATE_LABEL = re.compile(r"^(?:اخر تحديث|تاريخ التحديث|تم التحديث|محدث|updated|last updated)\b")
@@ -616,6 +620,8 @@ _HIJRI_MONTHS = (
 # What may stand beside a date on a date line: a Hijri date, a time, «م», «هـ», «ـ».
 _DATE_NOISE = re.compile(
     rf"\d{{1,2}} (?:{_HIJRI_MONTHS}) \d{{4}}(?: ?ه\b)?|\d{{1,2}}:\d{{2}}(?::\d{{2}})?|"
+    # A numeric Hijri date beside the Gregorian one, «(آخر تحديث)» after it (Al Jazeera).
+    r"(?<!\d)\d{1,2}/\d{1,2}/1[34]\d\d(?!\d)|\(?اخر تحديث\)?|"
     r"(?<!\w)[مصه](?!\w)|\bksa\b"
 )
 _WEEKDAYS = _compile(
@@ -942,6 +948,31 @@ def _is_head_chrome(line: str, following: list[str]) -> bool:
 
 
 @dataclass
+class _Outlet:
+    """Where the page names its outlet, strongest first: a site banner over the headline, the
+    host of its address, a credit («القاهرة - رويترز»), a link or contact line naming it."""
+
+    banner: str | None = None
+    credit: str | None = None
+    mention: str | None = None
+
+    def banner_of(self, line: str, *, first: bool) -> bool:
+        """Is `line` a banner naming an outlet (`first`: the page's first line)? The first
+        one found is kept."""
+        name = named_outlet(line, first=first)
+        if name is not None:
+            self.banner = self.banner or name
+        return name is not None
+
+    def credit_of(self, line: str) -> None:
+        self.credit = self.credit or credit_outlet(line, whole_line=True)
+
+    def best(self, url: str | None) -> str | None:
+        host = host_outlet(url) if url else None
+        return self.banner or host or self.credit or self.mention
+
+
+@dataclass
 class _Header:
     """What the lines before the body gave: the title and metadata, and where the body starts."""
 
@@ -950,6 +981,7 @@ class _Header:
     lead: list[str]  # article lines between the title and the first paragraph
     published: datetime | None
     source: str | None
+    outlet: _Outlet
 
 
 _DATELINE_WORDS = 2
@@ -964,6 +996,18 @@ def _is_label(line: str) -> bool:
         return False  # a wire category before a headline: «سياسي / الرئيس يستقبل الوفد»
     parts = [p for p in _LABEL_SEPARATORS.split(line) if p.strip()]
     return len(parts) >= 2 and all(_words(p) <= 3 for p in parts)
+
+
+# «بيروت: نذير رضا», «صنعاء: عرفات مدابش عدن: محمد علي محسن», «لندن: «الشرق الأوسط»»:
+# a place (or a role) and a colon before each name.
+_CREDIT_LINE = re.compile(r"^(?:[^\W\d_]+(?: [^\W\d_]+)?\s*[:：]\s*[^:：]{2,40}?\s*){1,3}$")
+_CREDIT_LINE_WORDS = 9
+
+
+def _is_credit_line(line: str) -> bool:
+    if _words(line) > _CREDIT_LINE_WORDS or _SENTENCE_END.search(line):
+        return False
+    return bool(_CREDIT_LINE.match(line))
 
 
 def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
@@ -987,6 +1031,7 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         return None
     dates: list[tuple[bool, datetime]] = []
     source: str | None = None
+    outlet = _Outlet()
     candidates: list[int] = []
     labels: list[int] = []
     for i, line in enumerate(lines[:first]):
@@ -994,17 +1039,25 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         date = _date_line(line, default_tz, anywhere=False, slack=_DATELINE_WORDS)
         if date is not None:
             dates.append((bool(_UPDATE_LABEL.match(_norm(line))), date))
+            outlet.credit_of(line)
         elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
             source = source or found["value"].strip().rstrip(".")
+        elif outlet.banner_of(line, first=i == 0):
+            continue
         elif (
             _is_head_chrome(line, lines[i + 1 :])
             or _RELATED_MARKER.match(line)
             or _BYLINE.match(_norm(line))
             or _is_caption(line)
         ):
+            outlet.credit_of(line)
             continue
         else:
-            (labels if _is_label(line) else candidates).append(i)
+            if _is_label(line):
+                labels.append(i)
+                outlet.credit_of(line)
+            else:
+                candidates.append(i)
     # A publication date beats an «آخر تحديث» date, wherever each stands.
     published = next((d for update, d in dates if not update), dates[0][1] if dates else None)
     pool = candidates or labels
@@ -1017,7 +1070,7 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         title_index = i
         break
     if title_index is None:
-        return _Header(_title_from_paragraph(lines[first]), first, [], published, source)
+        return _Header(_title_from_paragraph(lines[first]), first, [], published, source, outlet)
     title = _TITLE_CATEGORY.sub("", lines[title_index])
     # What stands between the title and the first paragraph, apart from labels, bylines and
     # dates, is article text: a standfirst, or the first lines of hard-wrapped text.
@@ -1028,8 +1081,12 @@ def _read_header(lines: list[str], default_tz: tzinfo) -> _Header | None:
         if i > title_index
         and _norm(lines[i]) != _norm(title)
         and (_words(lines[i]) > 3 or _SENTENCE_END.search(lines[i]))
+        and not _is_credit_line(lines[i])
     ]
-    return _Header(title, first, lead, published, source)
+    for i in candidates:
+        if i > title_index and lines[i] not in lead:
+            outlet.credit_of(lines[i])
+    return _Header(title, first, lead, published, source, outlet)
 
 
 def parse_article(
@@ -1051,6 +1108,8 @@ def parse_article(
     if shape is not None:
         raise ArticleError(f"not an article: {shape}")
 
+    lines, breaking = _take_breaking_label(lines)
+    lines, url = _take_address(lines)
     published: datetime | None = None
     source: str | None = None
     tags: tuple[str, ...] = ()
@@ -1058,8 +1117,10 @@ def parse_article(
     body: list[str] = []
 
     header = _read_header(lines, default_tz)
+    outlet = _Outlet()
     if header is not None:
         title, published, source = header.title, header.published, header.source
+        outlet = header.outlet
         body.extend(header.lead)
         index = header.body_start
     else:
@@ -1070,7 +1131,11 @@ def parse_article(
             date = _date_line(line, default_tz, anywhere=False)
             if date is not None:
                 published = published or date
-            elif _is_head_chrome(line, lines[index + 1 :]) or _RELATED_MARKER.match(line):
+            elif (
+                outlet.banner_of(line, first=index == 0)
+                or _is_head_chrome(line, lines[index + 1 :])
+                or _RELATED_MARKER.match(line)
+            ):
                 pass
             elif (found := _SOURCE_LINE.match(line)) and _words(found["value"]) <= 8:
                 source = source or found["value"].strip().rstrip(".")
@@ -1104,6 +1169,7 @@ def parse_article(
     tail: list[str] = []
     related: list[str] = []
     in_tail = ended = False
+    boundary: int | None = None  # where a source or tag line closed the article's text
     position = 0
     while position < len(kept):
         line = kept[position]
@@ -1112,9 +1178,11 @@ def parse_article(
         tags_match = _TAGS_LINE.match(line)
         if source_match and _words(source_match["value"]) <= 8:
             source = source or source_match["value"].strip().rstrip(".")
+            boundary = boundary if boundary is not None or not body else len(body)
             continue
         if tags_match:
             tags = tags or _split_tags(tags_match["value"])
+            boundary = boundary if boundary is not None or not body else len(body)
             continue
         if not in_tail:
             date = _date_line(line, default_tz, anywhere=True)
@@ -1124,7 +1192,10 @@ def parse_article(
         if body and (_END_MARKER.match(line) or _is_footer(line)):
             in_tail, ended = True, True
         if not in_tail and body and _RELATED_MARKER.match(line):
-            inline = _inline_related(kept, position - 1, title)
+            # After the source or tag line, a marker starts the tail: the article has ended.
+            inline = (
+                None if boundary is not None else _inline_related(kept, position - 1, title, body)
+            )
             if inline is not None:
                 headlines, position = inline
                 related.extend(headlines)
@@ -1136,6 +1207,8 @@ def parse_article(
             tail.append(line)
 
     related.extend(_related_from_tail(tail))
+    body, headlines = _cut_other_stories(body, title, boundary)
+    related.extend(headlines)
     # Judged once, before the trailing chrome goes: a few short lines never tip 5000 characters.
     language = detect_language(title + "\n" + "\n".join(body))
     arabic_article = language == "ar"
@@ -1147,32 +1220,131 @@ def parse_article(
     if len(loose_tags) >= 2 and all(_BARE_WORDS.fullmatch(line) for line in loose_tags):
         tags = tags or _dedupe(loose_tags)
     if body:
-        body[-1] = _INLINE_CHROME.sub("", body[-1]).rstrip()
+        glued = _INLINE_CHROME.search(body[-1])
+        if glued is not None:
+            outlet.mention = outlet.mention or mentioned_outlet(glued.group().strip(" ."))
+            body[-1] = body[-1][: glued.start()].rstrip()
         inline_tags = _INLINE_TAGS.search(body[-1])
         if inline_tags and _words(inline_tags["value"]) <= 15:
             tags = tags or _split_tags(inline_tags["value"])
             body[-1] = body[-1][: inline_tags.start()].rstrip()
-    if not body:
-        raise ArticleError("no article text: only a title and site chrome")
     body_words = sum(_words(line) for line in body)
-    if body_words < MIN_BODY_WORDS:
+    kind: ArticleKind = "article"
+    # A headline of a few words, alone or with a line or two (often «عاجل:»): a flash, the
+    # news itself, sent first. A word or two over a line is no news.
+    headline = _words(title) >= _FLASH_TITLE_WORDS or (breaking and bool(body))
+    short = body_words <= (_FLASH_WORDS if breaking else _UNLABELLED_FLASH_WORDS)
+    if headline and short:
+        kind = "flash"
+        body = body or [title]
+    elif not body:
+        raise ArticleError("no article text: only a title and site chrome")
+    elif body_words < MIN_BODY_WORDS:
         raise ArticleError(
             f"not an article: {body_words} words of text under the title (at least"
             f" {MIN_BODY_WORDS})"
         )
 
     body_text = "\n".join(body)
+    if source is None:
+        outlet.credit = outlet.credit or credit_outlet(body[0])
+        for line in lines[-_FOOTER_LINES:]:
+            outlet.mention = outlet.mention or mentioned_outlet(line)
+        source = outlet.best(url)
     return ParsedArticle(
         path=path,
         title=title,
         published=published if published is not None else mtime,
         published_from="text" if published is not None else "mtime",
-        source=source or None,
+        source=_without_agencies(source) if source else None,
+        url=url,
         tags=tags,
         body=body_text,
         related=_dedupe(related),
         language=language,
+        kind=kind,
     )
+
+
+# «عاجل: ...», «عاجل | ...» or a lone «عاجل» line over the headline.
+_BREAKING_LABEL = re.compile(
+    r"^\W{0,2}(?:عاجل|خبر\s+عاجل|عاجل\s+جدا|breaking(?:\s+news)?|urgent)\W{0,2}"
+    r"(?:\s*(?:[:：|\-–—/]+|\.\.+)\s*|$)",
+    re.IGNORECASE,
+)
+_FLASH_TITLE_WORDS = 3  # «انفجار في بغداد» is a flash; «عاجل» or «تقرير» alone is not
+_FLASH_WORDS = 40  # a breaking line with more text than this is an article like any other
+_UNLABELLED_FLASH_WORDS = 15  # a headline and a line or two under it, without «عاجل»
+
+
+def _take_breaking_label(lines: list[str]) -> tuple[list[str], bool]:
+    """The lines without the breaking-news label of the headline, and whether there was one."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        label = _BREAKING_LABEL.match(line)
+        if label is None:
+            continue
+        rest = line[label.end() :].strip()
+        if not rest:
+            return lines[:index] + lines[index + 1 :], True
+        if _words(rest) >= _FLASH_TITLE_WORDS:
+            return [*lines[:index], rest, *lines[index + 1 :]], True
+    return lines, False
+
+
+_FOOTER_LINES = 12  # last lines searched for a link or contact line naming the outlet
+_AGENCIES_SUFFIX = re.compile(r"\s*(?:[+/،,&]|\bو)\s*(?:وكالات|agencies)\s*$", re.IGNORECASE)
+
+
+def _without_agencies(source: str) -> str:
+    """«الجزيرة + وكالات», «الجزيرة + الفرنسية» are Al Jazeera's stories: the agencies it drew
+    on are not its outlet."""
+    first = source.split(" + ", 1)[0]
+    return _AGENCIES_SUFFIX.sub("", first).strip() or source
+
+
+# The article's own address: «الرابط: https://...», «URL: ...», «رابط الخبر: ...».
+_ADDRESS_LINE = re.compile(
+    r"^(?:الرابط|رابط\s+(?:الخبر|المقال|المادة|دائم|مختصر)|المصدر|url|link|permalink|source)"
+    r"\s*[:：]\s*(?P<url>https?://\S+)$",
+    re.IGNORECASE,
+)
+_BARE_ADDRESS = re.compile(r"^(?P<url>https?://[^\s/]+\.[^\s/]+(?:/\S*)?)$", re.IGNORECASE)
+
+
+def _take_address(lines: list[str]) -> tuple[list[str], str | None]:
+    """The lines without the article's address line, and the address.
+
+    A labelled line counts anywhere; a bare address only in the header or the footer, where
+    pages print their own link (a bare link inside the text may point anywhere).
+    """
+    labelled: tuple[int, str] | None = None
+    bare: list[tuple[int, str]] = []
+    edge = set(range(min(len(lines), _HEADER_SCAN))) | set(
+        range(max(0, len(lines) - _FOOTER_LINES), len(lines))
+    )
+    for index, line in enumerate(lines):
+        if "://" not in line:
+            continue
+        found = _ADDRESS_LINE.match(line)
+        if found is not None and labelled is None:
+            labelled = index, found["url"]
+        elif index in edge and (found := _BARE_ADDRESS.match(line)):
+            bare.append((index, found["url"]))
+    # Several bare links are a list of documents or sources, none of them the page itself.
+    chosen = labelled or (bare[0] if len(bare) == 1 else None)
+    if chosen is None:
+        return lines, None
+    index, url = chosen
+    return lines[:index] + lines[index + 1 :], _trim_address(url)
+
+
+def _trim_address(url: str) -> str:
+    """The address without the punctuation of the sentence around it, keeping its own «»()."""
+    url = url.rstrip(".,;:'\"")
+    for opening, closing in ("()", "«»", "[]"):
+        if url.endswith(closing) and url.count(opening) < url.count(closing):
+            url = url[:-1]
+    return url
 
 
 # A table, a log or a configuration file: most lines share a machine-made shape.
@@ -1196,7 +1368,14 @@ def _non_article_shape(lines: list[str]) -> str | None:
     for separator in _TABLE_SEPARATORS:
         counts = [line.count(separator) for line in sample]
         fields = max(set(counts), key=counts.count)
-        if fields >= 2 and counts.count(fields) >= needed:
+        if fields < 2 or counts.count(fields) < needed:
+            continue
+        rows = sum(
+            1
+            for line, count in zip(sample, counts, strict=True)
+            if count == fields and _is_row(line, separator)
+        )
+        if rows >= needed:
             return f"looks like a table ({fields + 1} fields separated by {separator!r} per line)"
     if sum(1 for line in sample if _LOG_LINE.match(line)) >= needed:
         return "looks like a log file (most lines start with a time or a log level)"
@@ -1205,10 +1384,227 @@ def _non_article_shape(lines: list[str]) -> str | None:
     return None
 
 
+_ROW_FIELD_WORDS = 6  # a table cell holds a few words; a clause between commas holds more
+
+
+def _is_row(line: str, separator: str) -> bool:
+    """A table row, not a sentence whose clauses are separated by commas.
+
+    Prose ends in sentence punctuation and its clauses run long; the cells of a table row
+    are short and the row ends in a value, never in a full stop.
+    """
+    if separator in ",،" and _SENTENCE_END.search(line):
+        return False
+    cells = line.split(separator)
+    return sum(_words(cell) for cell in cells) <= _ROW_FIELD_WORDS * len(cells)
+
+
+# Share bars and follow lines: on many sites the article ends there and other stories follow.
+_SHARE_WORDS = _compile(
+    [
+        r"\bشارك",
+        r"\bتابع",
+        r"\bمشارك",
+        r"\b(?:facebook|twitter|whatsapp|telegram|google news|فيسبوك|فيس بوك|تويتر|واتساب)\b",
+        r"\b(?:share|follow)\b",
+    ]
+)
+# Words that carry a paragraph on from the one before: «وقال», «فيما», «كما», «من جهته».
+_CONTINUATIONS = _compile(
+    [
+        r"^(?:كما|ثم|لكن|لكنه|لكنها|غير ان|الا ان|اما|بينما|فيما|حيث|اذ|يذكر|يشار|يذكر ان|"
+        r"بدوره|بدورها|بالمقابل|ايضا|هذا|هذه|وهذا|ذلك|لذلك|لهذا|اضافه|علما|مع ذلك|رغم ذلك|"
+        r"من جهته|من جهتها|من جانبه|من جانبها|في المقابل|الي ذلك|في سياق|في الاثناء|"
+        r"في غضون ذلك|على صعيد|في هذا|في ذلك|وفي|وفق|بحسب|حسب|وذلك|وكان|وكانت|"
+        r"جدير بالذكر|الجدير بالذكر|تجدر الاشاره|من هنا|من هذا|من هذه|من ناحيه|من جهه)\b",
+        # «و» or «ف» glued to a verb or a word: not the nouns that start with the letter.
+        r"^[وف](?!(?:زير|زار|زرا|فد\b|فود|كال|لي\b|لاي|اشنطن|سط|حد|ثيق|فا|رنس|نزويل|اصل|"
+        r"يلق|قار|يكتور|صل|جه|ضع|ريق|لسطين)\w*\b)\w{3,}",
+    ]
+)
+_SUBJECT_SHARED = 2  # content words a paragraph shares with the story it belongs to
+
+
+def _subject_terms(text: str) -> frozenset[str]:
+    return story_terms(text, "") - _GENERIC_TERMS
+
+
+# Words any two news items share (after `story_terms`): they tie no paragraph to a story.
+_GENERIC_WORDS = (
+    "علي الي عبد محمد بن ابن اول اولي ثاني عدد منطقة مدينة عاصمة يوم صباح مساء سبت احد"
+    " اثنين ثلاثاء اربعاء خميس جمعة اسبوع شهر جانب اطار عمل شكل اجل نحو وسط اكثر اقل"
+    " رئيس سابق جديد كبير"
+)
+_GENERIC_TERMS = frozenset(normalize(word) for word in _GENERIC_WORDS.split())
+
+
+def _coheres(line: str, subject: frozenset[str]) -> bool:
+    """Does `line` speak of the story whose content words are `subject`?"""
+    return _coheres_terms(_subject_terms(line), subject)
+
+
+def _coheres_terms(terms: frozenset[str], subject: frozenset[str]) -> bool:
+    shared = len(terms & subject)
+    # A headline-sized line has few content words: one shared one ties it to the story.
+    return shared >= _SUBJECT_SHARED or (shared >= 1 and len(terms) <= 8)
+
+
+def _stays_on(terms: frozenset[str], title: str, above: list[str]) -> bool:
+    """Do the content words `terms` of a paragraph keep to the article's subject: its title
+    and lead, or a fair share of its text so far?"""
+    subject = _subject_terms(title) | (_subject_terms(above[0]) if above else frozenset())
+    if _coheres_terms(terms, subject):
+        return True
+    so_far = frozenset().union(*(_subject_terms(line) for line in above[1:]))
+    return _shares_above(terms, so_far)
+
+
+def _shares_above(terms: frozenset[str], above: frozenset[str]) -> bool:
+    shared = len(terms & above)
+    return shared >= _ABOVE_SHARED and shared >= _ABOVE_SHARE * len(terms)
+
+
+def _is_opening(paragraph: str) -> bool:
+    """Does `paragraph` start a story rather than carry one on?"""
+    return not _CONTINUATIONS.match(_norm(paragraph[:40]))
+
+
+def _is_share_bar(line: str) -> bool:
+    return _is_chrome(line) and bool(_SHARE_WORDS.search(_norm(line)))
+
+
+def _cut_other_stories(
+    body: list[str], title: str, boundary: int | None
+) -> tuple[list[str], list[str]]:
+    """The body without other stories' text, and the headlines of other stories in it.
+
+    Pages put other stories inside or after the article without a marker: the openings of
+    unrelated stories after the last paragraph or after a share bar, and headline-only lines
+    between paragraphs. They share no subject with the title and the lead, and each opens a
+    story instead of carrying one on. The article's own background paragraphs talk about the
+    same people and places, or carry on from the paragraph before («وكانت ...», «يذكر أن»).
+    """
+    prose = [i for i, line in enumerate(body) if _is_prose(line) and not _is_chrome(line)]
+    if len(prose) < 2 or _hard_wrapped(body):
+        return body, []
+    # Terms are computed only for the few lines that need judging: this runs on every file.
+    cache: dict[int, frozenset[str]] = {}
+
+    def terms(i: int) -> frozenset[str]:
+        if i not in cache:
+            cache[i] = _subject_terms(body[i])
+        return cache[i]
+
+    subject_cache: list[frozenset[str]] = []
+
+    def subject() -> frozenset[str]:
+        if not subject_cache:
+            subject_cache.append(_subject_terms(title) | terms(prose[0]))
+        return subject_cache[0]
+
+    if boundary is None:
+        boundary = next((i for i in range(prose[0] + 1, prose[-1]) if _is_share_bar(body[i])), None)
+
+    def off_subject(k: int, article_end: int) -> bool:
+        """Does the k-th paragraph speak of something else than the article's paragraphs
+        before `article_end`?"""
+        i = prose[k]
+        if _coheres_terms(terms(i), subject()):
+            return False
+        above = frozenset().union(*(terms(j) for j in prose[:article_end]))
+        return not _shares_above(terms(i), above)
+
+    def foreign(k: int) -> bool:
+        """Is the k-th paragraph the opening of another story than the text above it?"""
+        return _is_opening(body[prose[k]]) and off_subject(k, k)
+
+    end = len(body)
+    if boundary is not None and prose[0] < boundary <= prose[-1]:
+        # After a share bar, a source or a tag line: the first paragraph of another story
+        # ends the article.
+        # A promotion line inside the text («تابعونا على تلغرام») is no end: most of what
+        # follows the cut must be other stories too.
+        after = [k for k, i in enumerate(prose) if i >= boundary]
+        for k in after:
+            if foreign(k):
+                rest = range(k, len(prose))
+                if 2 * sum(off_subject(j, k) for j in rest) >= len(rest):
+                    end = prose[k]
+                break
+    else:
+        # A run of other stories' openings at the very end.
+        k = len(prose)
+        while k > _OWN_PARAGRAPHS and foreign(k - 1):
+            k -= 1
+        if len(prose) - k >= _TAIL_OPENINGS:
+            end = prose[k]
+    kept: list[str] = []
+    headlines: list[str] = []
+    last = max((i for i in prose if i < end), default=prose[0])
+    for i, line in enumerate(body[:end]):
+        if prose[0] < i < last and _is_stray_headline(body, i) and not _coheres(line, subject()):
+            headlines.append(line)
+        else:
+            kept.append(line)
+    return kept, headlines
+
+
+# Content words shared with the article's text above: still its subject.
+_ABOVE_SHARED = 3
+_ABOVE_SHARE = 0.2
+_TAIL_OPENINGS = 2  # without a share bar, one odd last paragraph is no tail of other stories
+_OWN_PARAGRAPHS = 2  # paragraphs of an article kept whatever follows them
+_WRAPPED_SHARE = 0.5
+
+
+def _hard_wrapped(body: list[str]) -> bool:
+    """Text broken into lines of a fixed width: its lines are not paragraphs."""
+    short = sum(1 for line in body if _words(line) <= 15 and not _SENTENCE_END.search(line))
+    return short > _WRAPPED_SHARE * len(body)
+
+
+def _is_stray_headline(body: list[str], index: int) -> bool:
+    """A headline-only line standing between two paragraphs (a link to another story)."""
+    line = body[index]
+    if _words(line) > _STRAY_HEADLINE_WORDS:
+        return False
+    if _is_prose(line) or _is_chrome(line) or _is_caption(line) or not _is_headline(line):
+        return False
+    if line.startswith(_BULLETS):
+        return False  # an interview's question or a list item of the article
+    if line.endswith((".", ":", "،")):
+        return False
+    before = next((body[i] for i in range(index - 1, -1, -1) if not _is_chrome(body[i])), "")
+    after = next((body[i] for i in range(index + 1, len(body)) if not _is_chrome(body[i])), "")
+    if not (_is_prose(before) and _is_prose(after)):
+        return False
+    # A crosshead of the article announces the paragraph under it («القوة الشرائية» over
+    # «وقال العصيمي إن مؤشر القوة الشرائية ...»); a link to another story shares nothing.
+    # Word stems, not words: «الحرم الجامعي» over «مداهمة جامعة ذمار».
+    opening = story_terms("", after, lead_words=_CROSSHEAD_ECHO_WORDS) - _GENERIC_TERMS
+    stems = _stems(_subject_terms(line))
+    # A full headline echoed by a single word is a coincidence; a crosshead is a few words.
+    needed = 1 if len(stems) <= _CROSSHEAD_TERMS else 2
+    return len(stems & _stems(opening)) < needed
+
+
+def _stems(terms: frozenset[str]) -> set[str]:
+    return {term[:_STEM_CHARS] for term in terms}
+
+
+_STEM_CHARS = 4
+_CROSSHEAD_TERMS = 4
+_CROSSHEAD_ECHO_WORDS = 30  # how far into its paragraph a crosshead's words recur
+
+
+_STRAY_HEADLINE_WORDS = 16
+_BULLETS = ("●", "•", "▪", "■", "◾", "*", "-", "–", "—", "س:", "ج:")
 _INLINE_HEADLINES = 3  # «اقرأ أيضاً» inside an article links one to three other stories
 
 
-def _inline_related(lines: list[str], index: int, title: str) -> tuple[list[str], int] | None:
+def _inline_related(
+    lines: list[str], index: int, title: str, above: list[str]
+) -> tuple[list[str], int] | None:
     """A «اقرأ أيضاً» block inside the article: (its headlines, where the article resumes).
 
     Sites put a marker with one to three links between two paragraphs of the story. It is
@@ -1236,7 +1632,7 @@ def _inline_related(lines: list[str], index: int, title: str) -> tuple[list[str]
         position += 1
     if not headlines or position == len(lines) or not _is_prose(lines[position]):
         return None
-    if _is_lead_of(headlines[-1], lines[position], title):
+    if _is_lead_of(headlines[-1], lines[position], title, above):
         return None
     return headlines, position
 
@@ -1245,15 +1641,27 @@ def _is_prose(line: str) -> bool:
     """A paragraph, or a sentence closed by a full stop: article text, not a headline."""
     if _looks_like_paragraph(line):
         return True
-    return _words(line) >= 8 and line.endswith((".", "؟", "?")) and not line.endswith("..")
+    # The closing quote of a last sentence: «... كابيلا."».
+    line = line.rstrip("\"»”')] ")
+    if line.endswith("..") or not line.endswith((".", "؟", "?")):
+        return False
+    # A question of a few words is a headline («كيف يؤثر الاتفاق النووي على روسيا؟»).
+    return _words(line) >= (8 if line.endswith(".") else _QUESTION_WORDS)
 
 
-def _is_lead_of(headline: str, paragraph: str, title: str) -> bool:
-    """Does `paragraph` open the story of `headline` rather than continue the one of `title`?"""
+_QUESTION_WORDS = 14
+
+
+def _is_lead_of(headline: str, paragraph: str, title: str, above: list[str]) -> bool:
+    """Does `paragraph` open the story of `headline` rather than continue the one of `title`
+    (whose text so far is `above`)?"""
     headline_terms = story_terms(headline, "")
     title_terms = story_terms(title, "")
     paragraph_terms = story_terms(paragraph, "")
     if not headline_terms:
+        return False
+    echo = len(headline_terms & paragraph_terms) / len(headline_terms)
+    if echo < _STRONG_ECHO and _stays_on(_subject_terms(paragraph), title, above):
         return False
     echo = len(headline_terms & paragraph_terms) / len(headline_terms)
     continuation = len(title_terms & paragraph_terms) / len(title_terms) if title_terms else 0.0
@@ -1261,6 +1669,7 @@ def _is_lead_of(headline: str, paragraph: str, title: str) -> bool:
 
 
 _LEAD_ECHO = 0.34  # a lead repeats at least a third of its headline's content words
+_STRONG_ECHO = 0.5  # ... and half of them whatever else it shares with the article
 
 
 def _cut_trailing_labels(body: list[str]) -> tuple[list[str], list[str]]:
@@ -1283,10 +1692,15 @@ _LABEL_WORDS = 5
 _BARE_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
+_LIST_END = re.compile(r"^(?:end of list|نهاية القائمة)\W*$", re.IGNORECASE)
+
+
 def _related_from_tail(tail: list[str]) -> list[str]:
     """Headlines from the related-items tail; whole paragraphs of other stories are dropped."""
     related: list[str] = []
     for line in tail:
+        if _LIST_END.match(line):
+            break  # what follows a closed list is another page block, often a whole article
         marker = _RELATED_MARKER.match(line)
         if marker:
             line = line[marker.end() :].strip(" :-–—")
