@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core import callbacks
+from bot.core.article import ArticleKind, DateOrigin
 from bot.core.bidi import LRI, PDI
+from bot.core.texts import Lang
 from bot.deliver.render import (
     MESSAGE_LIMIT,
     ArticleItem,
@@ -29,23 +31,46 @@ from bot.deliver.render import (
     split_html,
 )
 from bot.match.following import FollowPlan
+from storage.articles import StoredArticle
 
 RIYADH = ZoneInfo("Asia/Riyadh")
 TAG = re.compile(r"</?(b|i|pre|code)>")
 
 
-@dataclass(frozen=True)
-class Article:
-    id: int
-    title: str
-    body: str
-    source: str | None
-    published: datetime | None
-    file_name: str = "article.txt"
-    published_from: str = "text"
-    url: str | None = None
-    ingested_at: datetime | None = None
-    kind: str = "article"
+def Article(  # noqa: N802 - reads like the constructor it stands for
+    id: int,
+    title: str,
+    body: str,
+    source: str | None,
+    published: datetime | None,
+    file_name: str = "article.txt",
+    published_from: DateOrigin = "text",
+    url: str | None = None,
+    ingested_at: datetime | None = None,
+    kind: ArticleKind = "article",
+) -> StoredArticle:
+    """A stored article with the fields an alert reads; arrival defaults to publication."""
+    return StoredArticle(
+        id=id,
+        title=title,
+        body=body,
+        published=published,
+        published_from=published_from,
+        source=source,
+        tags=(),
+        related=(),
+        language="ar",
+        story_id=None,
+        file_name=file_name,
+        content_hash=f"hash{id}",
+        ingested_at=ingested_at or published or datetime(2024, 6, 20, tzinfo=UTC),
+        url=url,
+        kind=kind,
+    )
+
+
+def replaced(article: StoredArticle, **changes: object) -> StoredArticle:
+    return article.model_copy(update=changes)
 
 
 BODY = (
@@ -116,17 +141,17 @@ def test_alert_layout() -> None:
 
 
 @pytest.mark.parametrize(("lang", "marker"), [("ar", "⚡ عاجل"), ("en", "⚡ Breaking")])
-def test_a_flash_alert_says_so_in_its_header(lang: str, marker: str) -> None:
-    flash = dataclasses.replace(
+def test_a_flash_alert_says_so_in_its_header(lang: Lang, marker: str) -> None:
+    flash = replaced(
         ARTICLE,
         title="الحوثيون يعلنون استهداف سفينة في البحر الأحمر",
         body="الحوثيون يعلنون استهداف سفينة في البحر الأحمر",
         kind="flash",
     )
-    first = render_alert(flash, [], lang=lang, zone=RIYADH).text.split("\n")[0]  # type: ignore[arg-type]
+    first = render_alert(flash, [], lang=lang, zone=RIYADH).text.split("\n")[0]
     assert visible(first).startswith(marker)
     assert "الحوثيون يعلنون" in first
-    plain = render_alert(ARTICLE, [], lang=lang, zone=RIYADH).text  # type: ignore[arg-type]
+    plain = render_alert(ARTICLE, [], lang=lang, zone=RIYADH).text
     assert marker not in plain
 
 
@@ -135,11 +160,11 @@ def test_a_flash_alert_says_so_in_its_header(lang: str, marker: str) -> None:
     [("text", "ar", None), ("mtime", "ar", "وصل"), ("mtime", "en", "received")],
 )
 def test_alert_says_when_the_time_shown_is_the_arrival(
-    published_from: str, lang: str, arrived: str | None
+    published_from: DateOrigin, lang: Lang, arrived: str | None
 ) -> None:
     article = Article(1, "الناتو", BODY, "الأسبوع", datetime(2024, 6, 20, tzinfo=UTC))
-    article = dataclasses.replace(article, published_from=published_from)
-    message = render_alert(article, [], lang=lang, zone=RIYADH)  # type: ignore[arg-type]
+    article = replaced(article, published_from=published_from)
+    message = render_alert(article, [], lang=lang, zone=RIYADH)
     assert "2024-06-20 03:00" in message.text
     assert ("وصل" in message.text or "received" in message.text) == (arrived is not None)
     if arrived:
@@ -183,7 +208,7 @@ def test_alert_in_english_without_sources() -> None:
         Article(3, "", "", None, None),
     ],
 )
-def test_alert_always_fits(article: Article) -> None:
+def test_alert_always_fits(article: StoredArticle) -> None:
     reasons = [Reason(i, "<كلمة>" * 30, ("&" * 50,) * 20) for i in range(10)]
     message = render_alert(
         article, reasons, lang="ar", zone=RIYADH, other_sources=["<م>" * 40] * 20
@@ -358,13 +383,13 @@ def test_follow_result_without_anything_is_the_usage() -> None:
 
 
 def test_alert_names_the_outlet_and_opens_the_article() -> None:
-    article = dataclasses.replace(ARTICLE, url="https://www.elaosboa.com/news/1")
+    article = replaced(ARTICLE, url="https://www.elaosboa.com/news/1")
     message = render_alert(article, [], lang="ar", zone=RIYADH)
     assert "الأسبوع" in message.text.split("\n")[1]
     urls = [b.url for row in message.buttons for b in row if b.url]
     assert urls == ["https://www.elaosboa.com/news/1"]
     # No source line in the file: the site of its address names the outlet.
-    unnamed = dataclasses.replace(article, source=None)
+    unnamed = replaced(article, source=None)
     message = render_alert(unnamed, [], lang="ar", zone=RIYADH)
     assert "elaosboa.com" in message.text.split("\n")[1]
     assert "مصدر غير معروف" not in message.text
@@ -372,7 +397,7 @@ def test_alert_names_the_outlet_and_opens_the_article() -> None:
 
 @pytest.mark.parametrize("url", [None, "javascript:alert(1)", "/relative"])
 def test_alert_without_an_openable_address_has_no_link_button(url: str | None) -> None:
-    article = dataclasses.replace(ARTICLE, url=url)
+    article = replaced(ARTICLE, url=url)
     message = render_alert(article, [], lang="ar", zone=RIYADH)
     assert not [b for row in message.buttons for b in row if b.url]
 
@@ -392,11 +417,12 @@ def test_alert_of_late_news_says_its_age(
     from datetime import timedelta
 
     assert ARTICLE.published is not None
-    article = dataclasses.replace(
+    article = replaced(
         ARTICLE, ingested_at=ARTICLE.published + timedelta(hours=hours_late, minutes=5)
     )
-    for lang, expected in (("ar", arabic), ("en", english)):
-        message = render_alert(article, [], lang=lang, zone=RIYADH)  # type: ignore[arg-type]
+    langs: tuple[tuple[Lang, str | None], ...] = (("ar", arabic), ("en", english))
+    for lang, expected in langs:
+        message = render_alert(article, [], lang=lang, zone=RIYADH)
         shown = visible(message.text)
         if expected is None:
             assert "⏳" not in shown
@@ -427,7 +453,7 @@ def test_article_page_shows_keywords_and_link_buttons() -> None:
 
 def test_alert_summary_shows_the_sentence_that_matched() -> None:
     late = "وفي ختام البيان، أشارت بيونغ يانغ إلى أنها ستواصل تطوير قدراتها الدفاعية بلا توقف."
-    article = dataclasses.replace(ARTICLE, body=BODY + late + "\n")
+    article = replaced(ARTICLE, body=BODY + late + "\n")
     # The matcher knew «بيونغ يانغ» as the capital's name; the summary's keyword words do not.
     reason = Reason(3, "كوريا الشمالية", ("كوريا الشمالية",), sentence=late)
     message = render_alert(article, [reason], lang="ar", zone=RIYADH)

@@ -22,14 +22,15 @@ from bot.core.outgoing import Button, OutgoingMessage
 from bot.core.texts import Html, Lang, addressed, elapsed, plain, text
 from bot.deliver.summary import Summary, find_terms, keyword_terms, merge_spans, summarize
 from bot.match.following import FollowPlan
+from storage.articles import StoredArticle
 
 __all__ = [
     "AGE_SHOWN_AFTER",
     "MESSAGE_LIMIT",
-    "AlertArticle",
     "ArticleItem",
     "FollowedLike",
     "Reason",
+    "StoredArticle",
     "SubscriptionItem",
     "format_date",
     "highlight_snippet",
@@ -55,31 +56,6 @@ _BUTTON_LABEL_CHARS: Final = 32
 AGE_SHOWN_AFTER: Final = timedelta(hours=2)
 # «⚙ 10» buttons under a /list page: five fit a phone's width.
 _MODE_BUTTONS_PER_ROW: Final = 5
-
-
-class AlertArticle(Protocol):
-    """What an alert needs of a stored article (storage.articles.StoredArticle has it)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def source(self) -> str | None: ...
-    @property
-    def published(self) -> datetime | None: ...
-    @property
-    def file_name(self) -> str: ...
-    @property
-    def published_from(self) -> str: ...
-    @property
-    def url(self) -> str | None: ...
-    @property
-    def ingested_at(self) -> datetime | None: ...
-    @property
-    def kind(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +174,7 @@ def _byline(
     )
 
 
-def _age_line(article: AlertArticle, lang: Lang) -> str | None:
+def _age_line(article: StoredArticle, lang: Lang) -> str | None:
     """«⏳ نُشر قبل 5 ساعات» when the article reached us well after its own date."""
     if article.published_from == "mtime" or article.published is None:
         return None
@@ -257,7 +233,7 @@ _BUDGETS: Final = (
 
 
 def render_alert(
-    article: AlertArticle,
+    article: StoredArticle,
     reasons: Sequence[Reason],
     *,
     lang: Lang,
@@ -379,7 +355,7 @@ def _pieces(sentence: str, limit: int, rtl: bool) -> list[str]:
     return pieces
 
 
-def render_full_text(article: AlertArticle, *, lang: Lang, zone: tzinfo) -> list[OutgoingMessage]:
+def render_full_text(article: StoredArticle, *, lang: Lang, zone: tzinfo) -> list[OutgoingMessage]:
     """The cleaned article as one or more messages, each under 4096 characters."""
     rtl = has_arabic(article.body) or lang == "ar"
     head = (
