@@ -201,7 +201,22 @@ async def test_edited_messages_are_not_run_again(sandbox: Sandbox, tmp_path: Pat
         assert [s.query for s in subscriptions.list_subscriptions(db, group.id)] == ["اليابان"]
 
 
-@pytest.mark.parametrize("data", ["zzz:1", "mp:abc", "ms:1", "pg:1", "full:x", "unf:"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "zzz:1",
+        "mp:abc",
+        "ms:1",
+        "pg:1",
+        "full:x",
+        "unf:",
+        # Numbers beyond SQLite's 64-bit integers (forged): expired, not an OverflowError.
+        "unf:99999999999999999999999999",
+        "pg:9223372036854775808:1",
+        "full:9223372036854775808",
+        "ms:1:99999999999999999999",
+    ],
+)
 async def test_unknown_or_malformed_button_is_answered(
     sandbox: Sandbox, tmp_path: Path, data: str
 ) -> None:

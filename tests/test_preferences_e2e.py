@@ -23,7 +23,7 @@ from bot.core.texts import count_noun
 from bot.sandbox import Limits, Sandbox
 from bot.settings import Settings
 from storage import chats
-from storage.preferences import subscription_settings
+from storage.preferences import chat_prefs, subscription_settings
 from storage.timestamps import utcnow
 from tests.helpers import drop, follow, sandbox_settings
 
@@ -235,6 +235,28 @@ async def test_only_group_admins_change_settings(sandbox: Sandbox, tmp_path: Pat
         sandbox.user_says(2, "/quiet", group.id)  # reading the settings is open to members
         [*_, shown] = await sandbox.wait_for_messages(group.id, 3)
         assert "/quiet 23:00-07:00" in shown.text
+
+
+@pytest.mark.parametrize(
+    "command", ["/lang en", "/mute 2h", "/quiet 22:00-06:00", "/tz Asia/Riyadh", "/follow الناتو"]
+)
+async def test_group_members_change_no_setting(
+    sandbox: Sandbox, tmp_path: Path, command: str
+) -> None:
+    """Every setting follows one rule in a group: a member is refused, nothing changes."""
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
+        services = application.bot_data.services
+        sandbox.user_says(1, "/tz", group.id)  # registers the group as the admin sees it
+        await sandbox.wait_for_messages(group.id, 1)
+        before = chat_prefs(services.db, group.id, default_timezone=settings.timezone)
+        sandbox.user_says(2, command, group.id)
+        [*_, refusal] = await sandbox.wait_for_messages(group.id, 2)
+        assert "المشرفون فقط" in refusal.text
+        assert chat_prefs(services.db, group.id, default_timezone=settings.timezone) == before
+        assert subscription_settings(services.db, group.id) == []
 
 
 async def test_allowlist_and_admin_commands(sandbox: Sandbox, tmp_path: Path) -> None:

@@ -73,6 +73,10 @@ def test_daily_without_time_gets_the_default() -> None:
         (doc(version=True), "bad_document"),
         (doc(subscriptions={"query": "x"}), "bad_document"),
         (b" " * (MAX_IMPORT_BYTES + 1), "too_large"),
+        # Hostile documents: a clear reply, never a traceback.
+        (b"[" * 100_000 + b"]" * 100_000, "not_json"),
+        (b'{"format": "marsad.subscriptions", "version": ' + b"7" * 5000 + b"}", "not_json"),
+        (b"1" * 5000, "not_json"),
     ],
 )
 def test_unusable_files(data: bytes, code: str) -> None:

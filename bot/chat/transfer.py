@@ -208,6 +208,12 @@ def load_document(data: bytes, *, max_bytes: int = MAX_IMPORT_BYTES) -> LoadedDo
         raw: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         raise TransferError("not_json", f"line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        # Nesting deeper than the interpreter's stack: no export of ours is more than 3 deep.
+        raise TransferError("not_json", "nested too deeply") from None
+    except ValueError as exc:
+        # An integer of more digits than Python converts (sys.get_int_max_str_digits).
+        raise TransferError("not_json", str(exc)) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise TransferError("wrong_format")
     version = raw.get("version")
