@@ -140,3 +140,9 @@ def test_plan_adds_skips_and_limits() -> None:
     ]
     assert plan.invalid == [("-", "no words")]
     assert plan.settings is not None and plan.settings.timezone == "Asia/Riyadh"
+
+
+@pytest.mark.parametrize("query", ["الن\u200bاتو", "\u202bالناتو\u202c", "\ufeffالناتو\u00ad"])
+def test_imported_keywords_lose_invisible_marks(query: str) -> None:
+    loaded = load_document(doc(subscriptions=[{"query": query}]))
+    assert [entry.query for _, entry in loaded.entries] == ["الناتو"]

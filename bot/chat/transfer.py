@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from bot.core.arabic import strip_invisible
 from bot.core.preferences import (
     DEFAULT_DAILY_AT,
     Mode,
@@ -84,7 +85,7 @@ class SubscriptionEntry(BaseModel):
     @field_validator("query")
     @classmethod
     def _strip(cls, value: str) -> str:
-        value = value.strip()
+        value = strip_invisible(value).strip()
         if not value:
             raise ValueError("empty query")
         return value
