@@ -5,8 +5,8 @@ puts alerts interrupted by a crash back in the queue, builds the match index fro
 subscriptions, creates the inbox scanner and the sender, stores them typed in `bot_data`
 (`bot.services.BotData`) and schedules two jobs through PTB's JobQueue:
 
-- `inbox_job` every `scan_interval`: scan the inbox, match new articles, queue alerts, and
-  wake the sender at once when something was queued;
+- `inbox_job` every `scan_interval`: scan the inbox, route every stored article not yet
+  routed (match, queue alerts), and wake the sender at once when something was queued;
 - `sender_job` every `sender_interval`: drain the outbox (bot/delivery.py).
 
 `post_shutdown` closes the database. Handlers are registered by `handlers.register(app)`.
@@ -24,7 +24,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, 
 import handlers
 from bot.deliver.jobs import PreferenceJobData, schedule_preference_jobs
 from bot.deliver.policy import delivery_policy
-from bot.deliver.routing import route_articles
+from bot.deliver.routing import route_pending
 from bot.deliver.sender import Sender
 from bot.services import BotData, Components, Context, Services
 from bot.settings import Settings
@@ -61,17 +61,17 @@ async def inbox_job(context: Context) -> None:
     if report.processed:
         # Any file, even a rejected one, shows the feed is alive (the silence alert's clock).
         record_inbox_activity(services.db, now)
-    if not report.new_article_ids:
-        return
-    routed = route_articles(
+    # Every stored article not yet routed: this scan's, and any a crash left behind.
+    routed = route_pending(
         services.db,
-        report.new_article_ids,
         index=services.index,
         load_article=services.components.load_article,
         render=services.render,
         now=now,
         policy=delivery_policy(services.settings),
     )
+    if not routed.articles:
+        return
     log.info(
         "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d held, %d parked, "
         "%d already sent",
@@ -131,6 +131,19 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         )
         bot_data: BotData = application.bot_data
         bot_data.attach(services)
+        # Articles stored before a crash but never routed get their alerts now.
+        pending = route_pending(
+            db,
+            index=index,
+            load_article=components.load_article,
+            render=services.render,
+            now=components.clock(),
+            policy=delivery_policy(settings),
+        )
+        if pending.articles:
+            log.warning(
+                "%d article(s) stored but not routed before a stop: routed", pending.articles
+            )
         log.info(
             "Marsad started: %d subscription(s), inbox %s, outbox %s",
             len(active_subscriptions(db)),

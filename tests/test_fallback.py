@@ -19,7 +19,7 @@ from bot.core.bidi import FSI, LRI, PDI
 from bot.sandbox import Limits, Sandbox, StoredMessage
 from bot.settings import load_settings
 from storage import subscriptions
-from storage.articles import save_article
+from storage.articles import mark_routed, save_article
 from storage.timestamps import utcnow
 
 USER = 7
@@ -137,7 +137,8 @@ async def test_private_replies_to_unknown_and_odd_input(
                 language="ar",
             )
             db = application.bot_data.services.db
-            save_article(db, parsed, content_hash="a", file_name="a.txt", now=utcnow())
+            saved = save_article(db, parsed, content_hash="a", file_name="a.txt", now=utcnow())
+            mark_routed(db, [saved.article_id], now=utcnow())  # archive, not news
         shown = await say(sandbox, sent)
         assert expected in shown and ERROR_REPLY not in shown and len(shown) < 400
 

@@ -15,7 +15,7 @@ from bot.ingest import inbox as inbox_module
 from bot.ingest.inbox import InboxScanner, collect_files, ingest_file, ingest_paths, is_ignored_name
 from bot.settings import Settings, load_settings
 from storage import articles as storage_articles
-from storage.articles import count_articles, get_article
+from storage.articles import count_articles, get_article, unrouted_article_ids
 from storage.db import open_database
 
 DATA = Path(__file__).parent / "data"
@@ -234,6 +234,15 @@ def test_ingest_paths_backfills_without_moving(
     assert not (source / "owner" / "quarantine").exists()
     again = ingest_paths([source], db, settings)
     assert (again.new, again.duplicate) == (0, 6)
+    # The archive is not news: a running bot finds nothing of it to route and alert.
+    assert unrouted_article_ids(db) == []
+
+
+def test_scanned_articles_wait_for_routing(settings: Settings, db: Database) -> None:
+    """The inbox stores; routing marks. Until then the article is found as unrouted."""
+    drop(settings, "a.txt", OWNER[0].read_bytes())
+    report = InboxScanner(settings, db).scan(NOW)
+    assert unrouted_article_ids(db) == report.new_article_ids != []
 
 
 def test_collect_files_rejects_missing_paths(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ bot, or by a loop without Telegram). A file is taken only once it is complete (s
 `InboxScanner`), then read, decoded, parsed, saved, and moved to `processed/YYYY-MM-DD/`;
 a file that cannot become an article moves to `quarantine/` with a `<name>.reason` sidecar.
 `ingest_paths` runs the same pipeline over files and folders for a backfill, leaving the
-files where they are.
+files where they are; backfilled articles are stored as already routed (never alerted).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from sqlite_utils import Database
 from bot.core.stories import SignatureCache
 from bot.ingest.articles import ArticleError, content_hash, decode_article, parse_article
 from bot.settings import Settings
-from storage.articles import article_id_for_hash, save_article, write_batch
+from storage.articles import article_id_for_hash, mark_routed, save_article, write_batch
 
 __all__ = [
     "INGEST_BATCH",
@@ -347,6 +347,10 @@ def ingest_paths(
                 ingest_file(path, db, settings, clock(), signatures)
                 for path in files[start : start + INGEST_BATCH]
             ]
+            # A backfill is the archive (search, stories), not news: never alerted, also
+            # not by a running bot routing what it finds unrouted.
+            new_ids = [o.article_id for o in outcomes if o.kind == "new" and o.article_id]
+            mark_routed(db, new_ids, now=clock())
         for outcome in outcomes:
             report.count(outcome)
             if outcome.kind == "quarantined":
