@@ -85,18 +85,17 @@ def test_bad_files_are_quarantined_with_a_reason(tmp_path: Path) -> None:
 
 
 def test_half_written_file_waits_until_stable(settings: Settings, db: Database) -> None:
-    """Taken only after two scan intervals (at least 2 s) without a change, not one scan."""
+    """Taken only once unchanged for two whole scan intervals (three scans), not one."""
     scanner = InboxScanner(settings, db)
-    assert scanner.settle_seconds == 2.0  # the default 1 s interval
     path = drop(settings, "growing.txt", ARTICLE[:20], age=0)
     first = scanner.scan(NOW)
     assert (first.waiting, first.processed) == (1, 0)
     path.write_text(ARTICLE, encoding="utf-8")  # the producer writes more
     os.utime(path, (NOW.timestamp() + 0.5, NOW.timestamp() + 0.5))
-    for later in (1, 1.5, 2.4):  # unchanged since 1 s, but not yet for two intervals
+    for later in (1, 1.5):  # changed at 1 s; unchanged one interval later is not enough
         report = scanner.scan(NOW + timedelta(seconds=later))
         assert (report.waiting, report.processed) == (1, 0), later
-    taken = scanner.scan(NOW + timedelta(seconds=2.5))  # last written two seconds ago
+    taken = scanner.scan(NOW + timedelta(seconds=2))  # the third scan that sees it unchanged
     assert taken.new == 1
     assert get_article(db, taken.new_article_ids[0]).body.endswith("في العاصمة.")
 
@@ -107,7 +106,7 @@ def test_a_file_with_a_future_mtime_is_taken_once_unchanged_long_enough(
     """A producer whose clock is ahead: its mtime says nothing, the scans' own view decides."""
     drop(settings, "ahead.txt", ARTICLE, age=-600)
     scanner = InboxScanner(settings, db)
-    for later in (0, 1, 1.9):
+    for later in (0, 1):
         assert scanner.scan(NOW + timedelta(seconds=later)).waiting == 1
     assert scanner.scan(NOW + timedelta(seconds=2)).new == 1
 

@@ -60,6 +60,8 @@ QUARANTINE_DIR = "quarantine"
 # Files saved per transaction: one commit per batch, and each file moved only after it.
 INGEST_BATCH = 64
 _IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".swp", ".reason")
+# Scans after the first that must see a file unchanged before it is taken: two whole intervals.
+_STABLE_SCANS = 2
 # Bytes in one file name on the file systems we meet (ext4, xfs, btrfs, tmpfs, APFS, NTFS).
 NAME_MAX = 255
 
@@ -233,15 +235,15 @@ class ScanReport(_OutcomeCounts):
 class InboxScanner:
     """Scans the inbox folder; holds between scans what it needs to see a file is complete.
 
-    A file is taken once it has not changed for `settle_seconds` (two scan intervals, at least
-    two seconds): its mtime is that old (a file moved in by an atomic rename after being
-    written elsewhere), or its size and mtime have stayed the same on every scan during that
-    time (a file written in place, whatever its mtime says). A writer pausing less than two
-    scan intervals mid-file is therefore never cut off. Symbolic links, FIFOs and other
-    entries that are not regular files are skipped (logged once each). Dotfiles, `~` files,
-    `*.tmp`, `*.part` (and similar) and the `processed/` and `quarantine/` subfolders are never
-    read. Only the top level of the inbox is scanned, so the cost of a scan does not grow with
-    the files already processed.
+    A file is taken once it has not changed for two whole scan intervals: its mtime is older
+    than `settle_seconds` (two intervals, at least two seconds: a file moved in by an atomic
+    rename after being written elsewhere), or three scans in a row saw the same size and mtime
+    (a file written in place, whatever its mtime says; counted in scans, not by a clock that
+    tests may stop). A writer pausing less than two scan intervals mid-file is never cut off.
+    Symbolic links, FIFOs and other entries that are not regular files are skipped (logged
+    once each). Dotfiles, `~` files, `*.tmp`, `*.part` (and similar) and the `processed/` and
+    `quarantine/` subfolders are never read. Only the top level of the inbox is scanned, so
+    the cost of a scan does not grow with the files already processed.
     """
 
     def __init__(self, settings: Settings, db: Database) -> None:
@@ -250,8 +252,8 @@ class InboxScanner:
         self.inbox = settings.inbox
         # At least two scan intervals: a writer that pauses shorter than that is not cut off.
         self.settle_seconds = max(2 * settings.scan_interval, 2.0)
-        # name -> (size, mtime) last seen, and since when (scan time) it has stayed so
-        self._seen: dict[str, tuple[tuple[int, int], float]] = {}
+        # name -> (size, mtime) last seen, and on how many scans since it has stayed so
+        self._seen: dict[str, tuple[tuple[int, int], int]] = {}
         self._skipped: set[str] = set()  # entries already logged as skipped
         self._signatures = SignatureCache()
 
@@ -269,7 +271,6 @@ class InboxScanner:
             return report
         present: set[str] = set()
         ready: list[Path] = []
-        clock = now.timestamp()
         for entry in entries:
             try:
                 if not entry.is_file(follow_symlinks=False):
@@ -280,12 +281,11 @@ class InboxScanner:
                 continue  # vanished between listing and stat: the producer renamed it
             present.add(entry.name)
             signature = (stat.st_size, stat.st_mtime_ns)
-            settled = clock - stat.st_mtime >= self.settle_seconds
+            settled = now.timestamp() - stat.st_mtime >= self.settle_seconds
             seen = self._seen.get(entry.name)
-            if seen is None or seen[0] != signature:
-                seen = (signature, clock)
-                self._seen[entry.name] = seen
-            if not settled and clock - seen[1] < self.settle_seconds:
+            unchanged = seen[1] + 1 if seen is not None and seen[0] == signature else 0
+            if not settled and unchanged < _STABLE_SCANS:
+                self._seen[entry.name] = (signature, unchanged)
                 report.waiting += 1
                 continue
             self._seen.pop(entry.name, None)
