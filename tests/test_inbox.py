@@ -112,7 +112,8 @@ def test_a_file_with_a_future_mtime_is_taken_once_unchanged_long_enough(
 
 
 def test_a_writer_pausing_under_two_intervals_is_not_cut_off(tmp_path: Path) -> None:
-    """The inbox contract, in real time: a 0.8 s pause mid-file with a 0.5 s scan interval."""
+    """The inbox contract, in real time: a writer thread pausing mid-file for 0.7 s (the
+    report's case was 0.8 s; a little margin for a loaded machine) with a 0.5 s interval."""
     settings = load_settings(data_dir=tmp_path / "data", scan_interval=0.5)
     db = open_database(None)
     settings.inbox.mkdir(parents=True)
@@ -124,7 +125,7 @@ def test_a_writer_pausing_under_two_intervals_is_not_cut_off(tmp_path: Path) -> 
             handle.write(ARTICLE.encode()[:half])
             handle.flush()
             first_half_written.set()
-            time.sleep(0.8)
+            time.sleep(0.7)
             handle.write(ARTICLE.encode()[half:])
 
     thread = threading.Thread(target=writer)
