@@ -310,6 +310,28 @@ async def test_export_then_send_the_file_back(sandbox: Sandbox, tmp_path: Path) 
         assert "JSON" in broken.text
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[" * 100_000 + b"]" * 100_000,  # deeper than Python's stack
+        b'{"format": "marsad.subscriptions", "version": ' + b"9" * 5000 + b"}",
+    ],
+    ids=["deeply-nested", "5000-digit-number"],
+)
+async def test_hostile_import_gets_a_reply_and_no_admin_alarm(
+    sandbox: Sandbox, tmp_path: Path, data: bytes
+) -> None:
+    settings = e2e_settings(sandbox, tmp_path, admin_ids="9")
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(9)
+        sandbox.user_sends_file(8, "hostile.json", data)
+        [reply] = await sandbox.wait_for_messages(8, 1)
+        assert "JSON" in reply.text and "صالحاً" in reply.text
+        await asyncio.sleep(0.3)  # an error report to the admins would be on its way by now
+    assert sandbox.sent_to(9) == []
+
+
 async def test_time_limited_follow_ends_with_a_notice(sandbox: Sandbox, tmp_path: Path) -> None:
     clock = FakeClock(utcnow())
     settings = e2e_settings(sandbox, tmp_path)
