@@ -467,6 +467,35 @@ def test_hostile_names_are_stored_and_reported_escaped(
     assert all("\n" not in record.getMessage() for record in caplog.records)
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("plain.txt", "plain.txt"),
+        ("الناتو.txt", "الناتو.txt"),
+        (os.fsdecode(b"x\xff\xfe.txt"), "x\\xff\\xfe.txt"),
+        ("two\nlines", "two\\nlines"),
+        ("tab\there", "tab\\there"),
+        ("nel\x85", "nel\\u0085"),  # a character, not the byte 0x85
+        ("bidi\u202eexe.txt", "bidi\\u202eexe.txt"),
+        ("back\\slash", "back\\\\slash"),
+    ],
+)
+def test_printable_names_are_one_unambiguous_line(name: str, shown: str) -> None:
+    assert inbox_module.printable(name) == shown
+    assert shown.isprintable() and shown.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("stem", "tail"),
+    [("a" * 250, ".reason"), ("ب" * 125, ".reason"), ("ب" * 127, "-12.txt"), ("x" * 300, "")],
+)
+def test_fit_name_keeps_the_tail_within_the_limit(stem: str, tail: str) -> None:
+    fitted = inbox_module.fit_name(stem, tail)
+    assert len(os.fsencode(fitted)) <= inbox_module.NAME_MAX
+    assert fitted.endswith(tail) and fitted.encode("utf-8")  # no character cut in half
+    assert inbox_module.fit_name(stem + "z", tail) != fitted  # told apart by the hash
+
+
 @pytest.mark.parametrize("taken", [False, True])
 def test_a_name_at_the_length_limit_keeps_its_reason(
     settings: Settings, db: Database, taken: bool

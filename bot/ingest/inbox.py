@@ -88,8 +88,10 @@ def printable(text: str) -> str:
             shown.append("\\\\")
         elif ch.isprintable():
             shown.append(ch)
-        else:
-            shown.append(ch.encode("unicode_escape").decode("ascii"))
+        elif code < 0x80:
+            shown.append(ch.encode("unicode_escape").decode("ascii"))  # \n, \t, \x7f
+        else:  # never `\x85` for U+0085: that spelling is a byte's
+            shown.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
     return "".join(shown)
 
 
