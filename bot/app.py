@@ -5,8 +5,9 @@ puts alerts interrupted by a crash back in the queue, builds the live match inde
 stored subscriptions, creates the intake worker (bot/deliver/intake.py) and the sender, stores
 them typed in `bot_data` (`bot.services.BotData`) and schedules the jobs through PTB's JobQueue:
 
-- `inbox_job` every `scan_interval`: in a worker thread, scan the inbox, match new articles
-  and queue their alerts; then wake the sender at once when something was queued;
+- `inbox_job` every `scan_interval`: in a worker thread, scan the inbox and route every
+  stored article not yet routed (this scan's, and any a crash left behind): match, queue
+  alerts; then wake the sender at once when something was queued;
 - `sender_job` every `sender_interval`: drain the outbox (bot/deliver/sender.py);
 - the preference jobs: digests, mute ends, expiring follows, the inbox silence alert
   (bot/deliver/jobs.py).
@@ -69,15 +70,15 @@ class MissingTokenError(RuntimeError):
 
 
 async def inbox_job(context: Context) -> None:
-    """Scan the inbox once and queue the alerts of new articles, in a worker thread so that
-    chats are answered meanwhile; wake the sender if anything was queued."""
+    """Scan the inbox once and route every stored article not yet routed, in a worker thread
+    so that chats are answered meanwhile; wake the sender if anything was queued."""
     services = context.services
     if services.intake.busy:
         return  # the running scan takes whatever else has arrived on its next turn
     report = await asyncio.to_thread(services.intake.run, services.clock())
-    if not report.scan.new_article_ids:
-        return
     routed = report.route
+    if not routed.articles:
+        return
     log.info(
         "inbox: %d new article(s), %d match(es), %d alert(s) queued, %d held, %d parked, "
         "%d already sent, %d too old to push",
@@ -160,6 +161,12 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
         )
         bot_data: BotData = application.bot_data
         bot_data.attach(services)
+        # Articles stored before a crash but never routed get their alerts now.
+        pending = await asyncio.to_thread(intake.route, components.clock())
+        if pending.articles:
+            log.warning(
+                "%d article(s) stored but not routed before a stop: routed", pending.articles
+            )
         log.info(
             "Marsad started: %d subscription(s), inbox %s, outbox %s",
             len(active_subscriptions(db)),

@@ -21,12 +21,31 @@ __all__ = ["build_parser", "main"]
 Command = Callable[[argparse.Namespace, Settings], int]
 
 
-def collect_paths(command: str, paths: Sequence[Path]) -> list[Path] | None:
-    """The article files under `paths`; None (after saying why on stderr) when one is missing."""
+def shown_path(path: Path) -> str:
+    """A path as one printable line: its bytes that are not UTF-8 and control characters
+    escaped (bot.ingest.inbox.printable), so printing it can neither fail nor forge a line."""
+    from bot.ingest.inbox import printable
+
+    return printable(str(path))
+
+
+def collect_paths(
+    command: str, paths: Sequence[Path], skipped: list[Path] | None = None
+) -> list[Path] | None:
+    """The article files under `paths`; None (after saying why on stderr) when one is missing.
+
+    Entries that are not regular files (dangling or outward links, FIFOs ...) are skipped
+    with one line each on stderr, names escaped, and appended to `skipped`.
+    """
     from bot.ingest.inbox import collect_files
 
+    def skip(path: Path, reason: str) -> None:
+        print(f"marsad {command}: skipped {shown_path(path)}: {reason}", file=sys.stderr)
+        if skipped is not None:
+            skipped.append(path)
+
     try:
-        return collect_files(paths)
+        return collect_files(paths, on_skip=skip)
     except FileNotFoundError as exc:
         print(f"marsad {command}: {exc}", file=sys.stderr)
         return None
@@ -44,7 +63,7 @@ def read_articles(
             article = read_article(path, settings.max_file_bytes, default_tz=settings.zone)
         except ArticleError as exc:
             failed.append(path)
-            print(f"marsad {command}: {path}: {exc.reason}", file=sys.stderr)
+            print(f"marsad {command}: {shown_path(path)}: {exc.reason}", file=sys.stderr)
             continue
         yield path, article
 
@@ -93,10 +112,11 @@ def ingest_command(args: argparse.Namespace, settings: Settings) -> int:
     """Import article files and folders into the database (a backfill); files are not moved."""
     from tqdm import tqdm
 
-    from bot.ingest.inbox import FileOutcome, ingest_paths
+    from bot.ingest.inbox import FileOutcome, ingest_paths, printable
     from storage.db import open_database
 
-    files = collect_paths("ingest", args.paths)
+    skipped: list[Path] = []
+    files = collect_paths("ingest", args.paths, skipped)
     if files is None:
         return 2
     db = open_database(settings.database)
@@ -110,9 +130,12 @@ def ingest_command(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         db.close()
     for path, reason in report.problems:
-        print(f"quarantined: {path}: {reason}")
-    print(f"new: {report.new}  duplicate: {report.duplicate}  quarantined: {report.quarantined}")
-    return 1 if report.quarantined else 0
+        print(f"quarantined: {shown_path(path)}: {printable(reason)}")
+    print(
+        f"new: {report.new}  duplicate: {report.duplicate}  quarantined: {report.quarantined}"
+        f"  skipped: {len(skipped)}"
+    )
+    return 1 if report.quarantined or skipped else 0
 
 
 def parse_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -125,7 +148,7 @@ def parse_command(args: argparse.Namespace, settings: Settings) -> int:
     failed: list[Path] = []
     for path, article in read_articles("parse", files, settings, failed):
         record = {
-            "path": str(path),
+            "path": shown_path(path),
             "title": article.title,
             "published": article.published.isoformat() if article.published else None,
             "published_from": article.published_from,
@@ -140,7 +163,7 @@ def parse_command(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             print(json.dumps(record, ensure_ascii=False))
         else:
-            print(f"== {path}")
+            print(f"== {shown_path(path)}")
             keys = ("title", "kind", "published", "published_from", "source", "url", "language")
             for key in keys:
                 print(f"{key}: {record[key]}")
@@ -190,9 +213,9 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
                 }
                 for m in matches
             ]
-            print(json.dumps({"path": str(path), "matches": found}, ensure_ascii=False))
+            print(json.dumps({"path": shown_path(path), "matches": found}, ensure_ascii=False))
             continue
-        print(f"== {path}: {len(matches)} match{'es' if len(matches) != 1 else ''}")
+        print(f"== {shown_path(path)}: {len(matches)} match{'es' if len(matches) != 1 else ''}")
         text = {"title": article.title, "body": article.body}
         for m in matches:
             field = text[m.field]
@@ -354,9 +377,9 @@ def summarize_command(args: argparse.Namespace, settings: Settings) -> int:
     for path, article in read_articles("summarize", files, settings, failed):
         summary = summarize(article.body, keywords, title=article.title).text
         if args.json:
-            print(json.dumps({"path": str(path), "summary": summary}, ensure_ascii=False))
+            print(json.dumps({"path": shown_path(path), "summary": summary}, ensure_ascii=False))
         else:
-            print(f"== {path}\n{summary}\n")
+            print(f"== {shown_path(path)}\n{summary}\n")
     return 1 if failed else 0
 
 

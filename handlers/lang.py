@@ -7,6 +7,7 @@ from telegram import Update
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import LANGUAGES, addressed, pick_lang, text
 from bot.services import Context
+from handlers.access import may_change
 from handlers.common import argument, reply
 from storage import chats
 from storage.timestamps import utcnow
@@ -27,6 +28,8 @@ async def lang(update: Update, context: Context) -> None:
     code = aliases.get(wanted)
     if code not in LANGUAGES:
         await reply(update, OutgoingMessage(text=text("lang.usage", context.lang)))
+        return
+    if not await may_change(update, context):  # in a group, only its admins, as every setting
         return
     chosen = pick_lang(code)
     chats.set_language(services.db, chat.id, chosen, now=utcnow())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -28,8 +28,10 @@ __all__ = [
     "article_id_for_hash",
     "count_articles",
     "get_article",
+    "mark_routed",
     "save_article",
     "story_sources",
+    "unrouted_article_ids",
     "write_batch",
 ]
 
@@ -192,6 +194,29 @@ def _insert(
         [article_id, story_id, _iso(published), " ".join(sorted(terms))],
     )
     return article_id, story_id
+
+
+def unrouted_article_ids(db: Database, *, after: int = 0, limit: int = 200) -> list[int]:
+    """Ids of stored articles not yet routed, oldest first, from the one after `after`."""
+    rows = db.execute(
+        "SELECT id FROM articles WHERE routed_at IS NULL AND id > ? ORDER BY id LIMIT ?",
+        [after, limit],
+    )
+    return [int(row[0]) for row in rows]
+
+
+def mark_routed(db: Database, article_ids: Sequence[int], *, now: datetime) -> None:
+    """Mark articles routed. Inside an open transaction (`write_batch`, `outbox.record_alerts`)
+    it is part of it, so the mark and what routing wrote are kept or lost together."""
+    if not article_ids:
+        return
+    rows = [(_iso(now), article_id) for article_id in article_ids]
+    sql = "UPDATE articles SET routed_at = ? WHERE id = ? AND routed_at IS NULL"
+    if db.conn.in_transaction:
+        db.conn.executemany(sql, rows)
+    else:
+        with db.conn:
+            db.conn.executemany(sql, rows)
 
 
 @contextmanager

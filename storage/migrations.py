@@ -244,3 +244,16 @@ def m081_article_url_kind(db: Database) -> None:
     `article`, or `flash` for a breaking-news line with little or no text."""
     db.execute("ALTER TABLE articles ADD COLUMN url TEXT")
     db.execute("ALTER TABLE articles ADD COLUMN kind TEXT NOT NULL DEFAULT 'article'")
+
+
+@migrations()
+def m090_article_routing(db: Database) -> None:
+    """When each article was routed (matched, its alerts queued); NULL until then.
+
+    Routing sets it in the transaction that queues the article's alerts, so an article stored
+    but not yet routed when the process died is found and routed after a restart. Articles
+    stored before this step count as routed: an upgrade must not alert on the archive.
+    """
+    db.execute("ALTER TABLE articles ADD COLUMN routed_at TEXT")
+    db.execute("UPDATE articles SET routed_at = ingested_at")
+    db.execute("CREATE INDEX articles_unrouted ON articles(id) WHERE routed_at IS NULL")

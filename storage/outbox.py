@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlite_utils import Database
 
 from bot.core.outgoing import OutgoingMessage
+from storage.articles import mark_routed
 from storage.timestamps import from_db, to_db
 
 __all__ = [
@@ -164,10 +165,18 @@ def enqueue(db: Database, alert: NewAlert, *, now: datetime) -> int | None:
 
 
 def record_alerts(
-    db: Database, matches: Sequence[MatchRecord], alerts: Sequence[NewAlert], *, now: datetime
+    db: Database,
+    matches: Sequence[MatchRecord],
+    alerts: Sequence[NewAlert],
+    *,
+    now: datetime,
+    routed: Sequence[int] = (),
 ) -> list[int | None]:
     """Record matches and queue alerts in ONE transaction: both are kept, or neither.
 
+    `routed` names the articles whose routing this completes: they are marked routed in the
+    same transaction, so a crash leaves them either routed with their alerts queued, or
+    unrouted with nothing queued (routed again after a restart).
     Matches already recorded and alerts already queued (same chat and dedup key) are left
     as they are. Returns, for each alert, the id of its new outbox row or None if the chat
     already had that key.
@@ -184,6 +193,7 @@ def record_alerts(
             ],
         )
         created = [_insert(db, alert, stamp) for alert in alerts]
+        mark_routed(db, routed, now=now)
     return created
 
 

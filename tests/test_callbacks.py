@@ -22,7 +22,27 @@ def test_round_trip(data: str, expected: Callback) -> None:
 
 
 @pytest.mark.parametrize(
-    "data", [None, "", "full", "full:x", "full:1:2", "pg:1", "drop:1", "unf:-1", "noop:1"]
+    "data",
+    [
+        None,
+        "",
+        "full",
+        "full:x",
+        "full:1:2",
+        "pg:1",
+        "drop:1",
+        "unf:-1",
+        "noop:1",
+        # Forged numbers beyond SQLite's 64-bit integers: refused here, never sent to a query.
+        "unf:99999999999999999999999999",
+        "pg:9223372036854775808:1",
+        "pg:1:9223372036854775808",
+        "full:" + "9" * 40,
+        "unf:+5",
+        "unf: 5",
+        "unf:1_000",
+        "unf:\u0661\u0662",  # Arabic-Indic digits: int() accepts them, we never write them
+    ],
 )
 def test_rejects_foreign_data(data: str | None) -> None:
     with pytest.raises(CallbackError):
@@ -32,3 +52,7 @@ def test_rejects_foreign_data(data: str | None) -> None:
 def test_huge_ids_fail_loudly() -> None:
     with pytest.raises(CallbackError):
         callbacks.page(10**40, 10**40)
+
+
+def test_largest_sqlite_id_still_parses() -> None:
+    assert callbacks.parse(f"unf:{callbacks.MAX_ID}") == Callback("unf", (callbacks.MAX_ID,))

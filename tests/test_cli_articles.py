@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,13 +37,56 @@ def test_ingest_reports_counts_and_keeps_the_files(
     assert main(["ingest", str(folder)]) == 1  # a quarantined file makes the exit code say so
     out = capsys.readouterr().out
     assert f"quarantined: {folder / 'broken.txt'}: empty file" in out
-    assert out.strip().endswith("new: 5  duplicate: 1  quarantined: 1")
+    assert out.strip().endswith("new: 5  duplicate: 1  quarantined: 1  skipped: 0")
     assert (folder / "broken.txt").exists() and len(list(folder.iterdir())) == 7
 
     assert main(["ingest", str(folder / "again.txt")]) == 0
-    assert capsys.readouterr().out.strip() == "new: 0  duplicate: 1  quarantined: 0"
+    assert capsys.readouterr().out.strip() == "new: 0  duplicate: 1  quarantined: 0  skipped: 0"
     db = open_database(data_dir / "marsad.db")
     assert count_articles(db) == 5
+    db.close()
+
+
+def test_ingest_skips_what_is_not_a_file_and_finishes(data_dir: Path, tmp_path: Path) -> None:
+    """Dangling and outward links, a FIFO, a linked folder: one line each, never opened; names
+    that are not UTF-8 or hold a new line are imported or reported escaped, on one line.
+    Run as a process with a timeout, so a FIFO opened by mistake fails the test, not hangs it."""
+    folder = tmp_path / "backfill"
+    folder.mkdir()
+    articles = sorted((DATA / "articles").glob("*.txt"))
+    (folder / os.fsdecode(b"good_\xff.txt")).write_bytes(articles[0].read_bytes())
+    (folder / "good.txt").write_bytes(articles[1].read_bytes())
+    (folder / "evil\nquarantined: forged.txt").write_bytes(b"")
+    (folder / "dangling.txt").symlink_to(tmp_path / "nowhere")
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(articles[2].read_bytes())
+    (folder / "outside.txt").symlink_to(secret)
+    (folder / "linked").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(folder / "pipe.txt")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "ingest", str(folder)],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "MARSAD_DATA_DIR": str(data_dir)},
+        check=False,
+    )
+    out, err = done.stdout.decode(), done.stderr.decode()
+    assert done.returncode == 1 and "Traceback" not in err
+    skipped = sorted(line for line in err.splitlines() if "skipped" in line)
+    assert skipped == [
+        f"marsad ingest: skipped {folder / 'dangling.txt'}: dangling symbolic link",
+        f"marsad ingest: skipped {folder / 'linked'}: symbolic link to a folder, not followed",
+        f"marsad ingest: skipped {folder / 'outside.txt'}: symbolic link out of the folder"
+        f" (to {secret})",
+        f"marsad ingest: skipped {folder / 'pipe.txt'}: not a regular file (FIFO)",
+    ]
+    assert out.splitlines() == [
+        f"quarantined: {folder}/evil\\nquarantined: forged.txt: empty file",
+        "new: 2  duplicate: 0  quarantined: 1  skipped: 4",
+    ]
+    db = open_database(data_dir / "marsad.db")
+    names = [row[0] for row in db.execute("SELECT file_name FROM articles ORDER BY file_name")]
+    assert names == ["good.txt", "good_\\xff.txt"]
     db.close()
 
 

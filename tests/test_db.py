@@ -71,3 +71,33 @@ def test_outbox_subscriptions_are_filled_in_from_matches(tmp_path: Path) -> None
     assert sorted(json.loads(found[1])) == [1, 2]
     assert found[2] is None and found[3] is None
     db.close()
+
+
+def test_articles_stored_before_routing_was_recorded_count_as_routed(tmp_path: Path) -> None:
+    """An upgrade must not alert on the archive: existing articles are marked routed."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from storage.articles import unrouted_article_ids
+
+    db = Database(sqlite3.connect(str(tmp_path / "old.db")))
+    migrations.apply(db, stop_before="m090_article_routing")
+    stamp = "2024-06-01T09:00:00+00:00"
+    for article_id in (1, 2):
+        db.table("articles").insert(
+            {
+                "id": article_id,
+                "content_hash": str(article_id),
+                "file_name": "a.txt",
+                "title": "عنوان",
+                "published_from": "file",
+                "body": "نص",
+                "language": "ar",
+                "ingested_at": stamp,
+            }
+        )
+    migrations.apply(db)
+    assert unrouted_article_ids(db) == []
+    assert [r[0] for r in db.execute("SELECT routed_at FROM articles")] == [stamp, stamp]
+    db.close()

@@ -19,7 +19,7 @@ from bot.sandbox import Limits, Sandbox, StoredMessage
 from bot.services import default_components
 from bot.settings import load_settings
 from storage import subscriptions
-from storage.articles import save_article
+from storage.articles import mark_routed, save_article
 from storage.timestamps import utcnow
 
 USER = 7
@@ -137,7 +137,8 @@ async def test_private_replies_to_unknown_and_odd_input(
                 language="ar",
             )
             db = application.bot_data.services.db
-            save_article(db, parsed, content_hash="a", file_name="a.txt", now=utcnow())
+            saved = save_article(db, parsed, content_hash="a", file_name="a.txt", now=utcnow())
+            mark_routed(db, [saved.article_id], now=utcnow())  # archive, not news
         shown = await say(sandbox, sent)
         assert expected in shown and ERROR_REPLY not in shown and len(shown) < 400
 
@@ -201,7 +202,22 @@ async def test_edited_messages_are_not_run_again(sandbox: Sandbox, tmp_path: Pat
         assert [s.query for s in subscriptions.list_subscriptions(db, group.id)] == ["اليابان"]
 
 
-@pytest.mark.parametrize("data", ["zzz:1", "mp:abc", "ms:1", "pg:1", "full:x", "unf:"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "zzz:1",
+        "mp:abc",
+        "ms:1",
+        "pg:1",
+        "full:x",
+        "unf:",
+        # Numbers beyond SQLite's 64-bit integers (forged): expired, not an OverflowError.
+        "unf:99999999999999999999999999",
+        "pg:9223372036854775808:1",
+        "full:9223372036854775808",
+        "ms:1:99999999999999999999",
+    ],
+)
 async def test_unknown_or_malformed_button_is_answered(
     sandbox: Sandbox, tmp_path: Path, data: str
 ) -> None:

@@ -234,6 +234,29 @@ def test_bad_queries(text: str, code: str) -> None:
     assert caught.value.detail
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "الن\u200bاتو",  # zero-width space
+        "الن\u200cاتو",  # zero-width non-joiner
+        "الن\u200dاتو",  # zero-width joiner
+        "\u200fالناتو\u200e",  # RLM, LRM
+        "\u202bالناتو\u202c",  # RTL embedding ... pop
+        "\u2067الناتو\u2069",  # RTL isolate ... pop
+        "\ufeffالناتو",  # BOM
+        "النا\u00adتو",  # soft hyphen
+        "ال\u2060ناتو",  # word joiner
+        "الن\u061cاتو",  # Arabic letter mark
+    ],
+)
+def test_invisible_marks_are_dropped_from_keywords(typed: str) -> None:
+    """A keyword reads as it is stored, shown and matched: the same as the plain spelling."""
+    query = parse_query(typed)
+    assert query.text == "الناتو"
+    assert query.key == parse_query("الناتو").key
+    assert matched(typed, "قال الناتو إن") == "الناتو"
+
+
 def test_query_parts() -> None:
     query = parse_query('كوريا الشمالية + "صاروخ" -الجنوبية')
     assert [t.surface for t in query.required] == ["كوريا الشمالية", "صاروخ"]

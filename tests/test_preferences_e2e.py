@@ -23,7 +23,7 @@ from bot.sandbox import Limits, Sandbox
 from bot.services import default_components
 from bot.settings import Settings
 from storage import chats
-from storage.preferences import subscription_settings
+from storage.preferences import chat_prefs, subscription_settings
 from storage.timestamps import utcnow
 from tests.helpers import drop, follow, sandbox_settings
 
@@ -237,6 +237,28 @@ async def test_only_group_admins_change_settings(sandbox: Sandbox, tmp_path: Pat
         assert "/quiet 23:00-07:00" in shown.text
 
 
+@pytest.mark.parametrize(
+    "command", ["/lang en", "/mute 2h", "/quiet 22:00-06:00", "/tz Asia/Riyadh", "/follow الناتو"]
+)
+async def test_group_members_change_no_setting(
+    sandbox: Sandbox, tmp_path: Path, command: str
+) -> None:
+    """Every setting follows one rule in a group: a member is refused, nothing changes."""
+    settings = e2e_settings(sandbox, tmp_path)
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
+        services = application.bot_data.services
+        sandbox.user_says(1, "/tz", group.id)  # registers the group as the admin sees it
+        await sandbox.wait_for_messages(group.id, 1)
+        before = chat_prefs(services.db, group.id, default_timezone=settings.timezone)
+        sandbox.user_says(2, command, group.id)
+        [*_, refusal] = await sandbox.wait_for_messages(group.id, 2)
+        assert "المشرفون فقط" in refusal.text
+        assert chat_prefs(services.db, group.id, default_timezone=settings.timezone) == before
+        assert subscription_settings(services.db, group.id) == []
+
+
 async def test_allowlist_and_admin_commands(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path, allowed_user_ids="7", admin_ids="9")
     application = build(settings)
@@ -286,6 +308,28 @@ async def test_export_then_send_the_file_back(sandbox: Sandbox, tmp_path: Path) 
         sandbox.user_sends_file(8, "broken.json", b"{not json")
         [*_, broken] = await sandbox.wait_for_messages(8, 2)
         assert "JSON" in broken.text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[" * 100_000 + b"]" * 100_000,  # deeper than Python's stack
+        b'{"format": "marsad.subscriptions", "version": ' + b"9" * 5000 + b"}",
+    ],
+    ids=["deeply-nested", "5000-digit-number"],
+)
+async def test_hostile_import_gets_a_reply_and_no_admin_alarm(
+    sandbox: Sandbox, tmp_path: Path, data: bytes
+) -> None:
+    settings = e2e_settings(sandbox, tmp_path, admin_ids="9")
+    application = build(settings)
+    async with running(application, poll_timeout=1):
+        sandbox.add_user(9)
+        sandbox.user_sends_file(8, "hostile.json", data)
+        [reply] = await sandbox.wait_for_messages(8, 1)
+        assert "JSON" in reply.text and "صالحاً" in reply.text
+        await asyncio.sleep(0.3)  # an error report to the admins would be on its way by now
+    assert sandbox.sent_to(9) == []
 
 
 async def test_time_limited_follow_ends_with_a_notice(sandbox: Sandbox, tmp_path: Path) -> None:

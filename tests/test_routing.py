@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -12,8 +13,15 @@ from sqlite_utils import Database
 
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import Decision
-from bot.deliver.routing import ArticleLike, MatchLike, alert_key, route_articles
+from bot.deliver.routing import (
+    ArticleLike,
+    MatchLike,
+    alert_key,
+    route_articles,
+    route_pending,
+)
 from storage import chats, outbox, subscriptions
+from storage.articles import unrouted_article_ids
 from storage.chats import Chat
 from tests.helpers import Article, Found
 
@@ -187,3 +195,76 @@ def test_old_news_is_recorded_but_not_pushed(
     assert (report.queued, report.too_old) == ((2, 0) if pushed else (0, 1))
     if not pushed:
         assert "older than the alert age limit" in caplog.text
+
+
+def outbox_rows(db: Database) -> list[tuple[int, str]]:
+    return [(r["chat_id"], r["dedup_key"]) for r in db.query("SELECT * FROM outbox ORDER BY id")]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 200])
+def test_route_pending_routes_every_unrouted_article_once(
+    db: Database, world: Index, batch: int
+) -> None:
+    """Stored but never routed (the process died in between): routed now, whatever the batch;
+    a second run (or a restart) queues nothing again."""
+    assert unrouted_article_ids(db) == [1, 2, 3]
+    first = route_pending(db, index=world, load_article=load, render=render, now=NOW, batch=batch)
+    assert (first.articles, first.queued, first.already_alerted) == (3, 5, 2)
+    assert unrouted_article_ids(db) == []
+    rows = outbox_rows(db)
+    assert sorted(rows) == [
+        (1, "article:3"),
+        (1, "story:10"),
+        (2, "story:10"),
+        (3, "article:3"),
+        (3, "story:10"),
+    ]
+    again = route_pending(db, index=world, load_article=load, render=render, now=NOW)
+    assert again.articles == 0
+    assert outbox_rows(db) == rows
+
+
+def test_articles_routed_by_id_are_not_routed_again(db: Database, world: Index) -> None:
+    route_articles(db, [1, 3], index=world, load_article=load, render=render, now=NOW)
+    assert unrouted_article_ids(db) == [2]
+    report = route_pending(db, index=world, load_article=load, render=render, now=NOW)
+    assert (report.articles, report.queued, report.already_alerted) == (1, 0, 2)
+    assert unrouted_article_ids(db) == []
+
+
+def test_routing_an_article_twice_queues_nothing_twice(db: Database, world: Index) -> None:
+    """A crash after the outbox commit cannot leave an article unrouted (one transaction),
+    but even routing it again by id adds no row: the dedup keys and match pairs hold."""
+    route_articles(db, [1, 2, 3], index=world, load_article=load, render=render, now=NOW)
+    rows = outbox_rows(db)
+    matches = db.execute("SELECT COUNT(*) FROM matches").fetchone()[0]
+    again = route_articles(db, [1, 2, 3], index=world, load_article=load, render=render, now=NOW)
+    assert again.queued == 0
+    assert outbox_rows(db) == rows
+    assert db.execute("SELECT COUNT(*) FROM matches").fetchone()[0] == matches
+
+
+def test_a_failed_outbox_write_leaves_the_article_unrouted(db: Database, world: Index) -> None:
+    """The mark and the alerts are one transaction: when queuing fails, neither is kept."""
+    db.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'x'); END")
+    with pytest.raises(sqlite3.IntegrityError):
+        route_articles(db, [1], index=world, load_article=load, render=render, now=NOW)
+    assert unrouted_article_ids(db) == [1, 2, 3]
+    assert db.execute("SELECT COUNT(*) FROM matches").fetchone()[0] == 0
+    db.execute("DROP TRIGGER refuse")
+    report = route_pending(db, index=world, load_article=load, render=render, now=NOW)
+    assert report.queued == 5
+
+
+def test_a_matcher_bug_on_one_article_does_not_hold_back_the_others(
+    db: Database, world: Index, caplog: pytest.LogCaptureFixture
+) -> None:
+    def fragile(db: Database, article_id: int) -> ArticleLike:
+        if article_id == 2:
+            raise ValueError("parser bug")
+        return ARTICLES[article_id]
+
+    report = route_pending(db, index=world, load_article=fragile, render=render, now=NOW)
+    assert (report.articles, report.failed, report.queued) == (3, 1, 5)
+    assert unrouted_article_ids(db) == []
+    assert any("article 2" in r.getMessage() for r in caplog.records)

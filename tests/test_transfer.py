@@ -73,6 +73,10 @@ def test_daily_without_time_gets_the_default() -> None:
         (doc(version=True), "bad_document"),
         (doc(subscriptions={"query": "x"}), "bad_document"),
         (b" " * (MAX_IMPORT_BYTES + 1), "too_large"),
+        # Hostile documents: a clear reply, never a traceback.
+        (b"[" * 100_000 + b"]" * 100_000, "not_json"),
+        (b'{"format": "marsad.subscriptions", "version": ' + b"7" * 5000 + b"}", "not_json"),
+        (b"1" * 5000, "not_json"),
     ],
 )
 def test_unusable_files(data: bytes, code: str) -> None:
@@ -136,3 +140,9 @@ def test_plan_adds_skips_and_limits() -> None:
     ]
     assert plan.invalid == [("-", "no words")]
     assert plan.settings is not None and plan.settings.timezone == "Asia/Riyadh"
+
+
+@pytest.mark.parametrize("query", ["الن\u200bاتو", "\u202bالناتو\u202c", "\ufeffالناتو\u00ad"])
+def test_imported_keywords_lose_invisible_marks(query: str) -> None:
+    loaded = load_document(doc(subscriptions=[{"query": query}]))
+    assert [entry.query for _, entry in loaded.entries] == ["الناتو"]

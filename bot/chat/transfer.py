@@ -24,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from bot.core.arabic import strip_invisible
 from bot.core.errors import MarsadError, TransferErrorCode
 from bot.core.preferences import (
     DEFAULT_DAILY_AT,
@@ -80,7 +81,7 @@ class SubscriptionEntry(BaseModel):
     @field_validator("query")
     @classmethod
     def _strip(cls, value: str) -> str:
-        value = value.strip()
+        value = strip_invisible(value).strip()
         if not value:
             raise ValueError("empty query")
         return value
@@ -204,6 +205,12 @@ def load_document(data: bytes, *, max_bytes: int = MAX_IMPORT_BYTES) -> LoadedDo
         raw: Any = json.loads(text)
     except json.JSONDecodeError as exc:
         raise TransferError("not_json", f"line {exc.lineno}: {exc.msg}") from None
+    except RecursionError:
+        # Nesting deeper than the interpreter's stack: no export of ours is more than 3 deep.
+        raise TransferError("not_json", "nested too deeply") from None
+    except ValueError as exc:
+        # An integer of more digits than Python converts (sys.get_int_max_str_digits).
+        raise TransferError("not_json", str(exc)) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise TransferError("wrong_format")
     version = raw.get("version")

@@ -16,6 +16,7 @@ __all__ = [
     "sentence_spans",
     "skeleton",
     "split_sentences",
+    "strip_invisible",
     "strip_proclitics",
     "tokenize",
     "word_spans",
@@ -24,7 +25,12 @@ __all__ = [
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks; tatweel.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 # Zero-width and bidi control marks that copy-paste and web pages leave inside words.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad\u061c]")
+# Zero-width and bidi control marks that copy-paste and web pages leave inside words: spaces
+# and joiners, LRM/RLM/ALM, embeddings and isolates, word joiner, BOM, soft hyphen, and the
+# Mongolian vowel separator.
+_INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c\u180e]"
+)
 
 _LETTERS = str.maketrans(
     {
@@ -65,6 +71,12 @@ _FOLD: dict[int, str | int | None] = {**_LETTERS, **_DIGITS}
 def fold_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII digits."""
     return text.translate(_DIGITS)
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without the invisible marks `normalize` ignores: what a user types as a keyword is
+    stored and matched as it reads (a zero-width space inside a word would split it)."""
+    return _INVISIBLE.sub("", text)
 
 
 def normalize(text: str) -> str:

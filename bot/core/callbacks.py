@@ -14,6 +14,7 @@ from bot.core.errors import CallbackErrorCode, MarsadError
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_ID",
     "Callback",
     "CallbackError",
     "follow_example",
@@ -27,6 +28,11 @@ __all__ = [
 ]
 
 MAX_BYTES: Final = 64
+# The largest id a button may carry: SQLite's INTEGER is a signed 64-bit number, so a larger
+# one (forged data) could never name a row and would overflow the query instead.
+MAX_ID: Final = 2**63 - 1
+# Digits allowed per number: more than MAX_ID has, so `int()` never parses a giant string.
+_MAX_DIGITS: Final = len(str(MAX_ID))
 
 Action = Literal["full", "unf", "pg", "ex", "noop", "mp", "ms"]
 _ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop", "mp", "ms"})
@@ -104,10 +110,9 @@ def parse(data: str | None) -> Callback:
     action, *raw = data.split(":")
     if action not in _ACTIONS or len(raw) != _ARITY[action]:
         raise CallbackError("unknown", repr(data))
-    try:
-        args = tuple(int(part) for part in raw)
-    except ValueError:
-        raise CallbackError("bad_number", repr(data)) from None
-    if any(a < 0 for a in args):
-        raise CallbackError("bad_number", f"negative in {data!r}")
+    if not all(part.isascii() and part.isdigit() and len(part) <= _MAX_DIGITS for part in raw):
+        raise CallbackError("bad_number", repr(data))
+    args = tuple(int(part) for part in raw)
+    if any(a > MAX_ID for a in args):
+        raise CallbackError("bad_number", f"out of range in {data!r}")
     return Callback(action, args)  # type: ignore[arg-type]  # checked against _ACTIONS

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.deliver.alerts import alert_renderer
 from bot.deliver.policy import delivery_policy
-from bot.deliver.routing import RouteReport, route_articles
+from bot.deliver.routing import RouteReport, route_pending
 from bot.ingest.inbox import InboxScanner, ScanReport
 from bot.match.live import LiveIndex
 from bot.settings import Settings
@@ -31,7 +31,7 @@ __all__ = ["Intake", "IntakeReport"]
 @dataclass
 class IntakeReport:
     scan: ScanReport
-    route: RouteReport = field(default_factory=RouteReport)
+    route: RouteReport
 
 
 class Intake:
@@ -54,25 +54,33 @@ class Intake:
         return self._running.locked()
 
     def run(self, now: datetime) -> IntakeReport:
-        """Scan once and queue the alerts of the new articles. Blocking: call it in a thread."""
+        """Scan once, then route every stored article not yet routed. Blocking: call it in a
+        thread."""
         with self._running:
             scan = self.scan(now)
-            report = IntakeReport(scan)
             if scan.processed:
                 # Any file, even a rejected one, shows the feed is alive (the silence alert).
                 record_inbox_activity(self.db, now)
-            if scan.new_article_ids:
-                report.route = route_articles(
-                    self.db,
-                    scan.new_article_ids,
-                    index=self.index,
-                    load_article=get_article,
-                    render=self._render,
-                    now=now,
-                    policy=self._policy,
-                    max_age=self.settings.alert_max_age,
-                )
-            return report
+            return IntakeReport(scan, self._route(now))
+
+    def route(self, now: datetime) -> RouteReport:
+        """Route every stored article not yet routed: at start-up, what a crash between
+        storing and routing left behind."""
+        with self._running:
+            return self._route(now)
+
+    def _route(self, now: datetime) -> RouteReport:
+        # Every unrouted article, not only this scan's: storing and routing are two
+        # transactions, and a kill between them must not lose the alerts.
+        return route_pending(
+            self.db,
+            index=self.index,
+            load_article=get_article,
+            render=self._render,
+            now=now,
+            policy=self._policy,
+            max_age=self.settings.alert_max_age,
+        )
 
     def close(self) -> None:
         with self._running:

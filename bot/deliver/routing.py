@@ -6,6 +6,11 @@ article without a story), so a story reported by several sources alerts a chat o
 matches and the alerts of one article are written in one transaction (storage.outbox), before
 anything is sent. Alerts for a chat that refused the bot are queued parked, not dropped.
 
+Each article is marked routed in the transaction that queues its alerts, so a crash between
+storing an article and routing it loses nothing: `route_pending` routes every stored article
+not yet routed (after each inbox scan, and at start-up). Routing an article twice queues
+nothing twice (the outbox's dedup key and the matches' unique pairs).
+
 The parts that other modules own are injected: the index (`bot.match.matching.MatchIndex`), the
 article loader (`storage.articles.get_article`) and the renderer (`bot.deliver.render`), so this
 module is tested on its own.
@@ -14,6 +19,7 @@ module is tested on its own.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -24,10 +30,12 @@ from sqlite_utils import Database
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import Decision
 from storage import chats, outbox, subscriptions
+from storage.articles import mark_routed, unrouted_article_ids
 from storage.chats import Chat
 from storage.outbox import MatchRecord, NewAlert
 
 __all__ = [
+    "ROUTE_BATCH",
     "ArticleLike",
     "ArticleLoader",
     "DeliveryPolicy",
@@ -38,9 +46,13 @@ __all__ = [
     "alert_key",
     "is_too_old",
     "route_articles",
+    "route_pending",
 ]
 
 log = logging.getLogger(__name__)
+
+# Articles read per query by `route_pending`: a backlog is routed in bounded steps.
+ROUTE_BATCH = 200
 
 
 class ArticleLike(Protocol):
@@ -95,6 +107,12 @@ class RouteReport:
     already_alerted: int = 0  # the chat already had this story
     render_errors: int = 0
     too_old: int = 0  # matching articles older than the age limit: recorded, not pushed
+    failed: int = 0  # loading or matching raised (logged); marked routed, not retried
+
+    def add(self, other: RouteReport) -> None:
+        """Count `other`'s figures into this report."""
+        for name, value in vars(other).items():
+            setattr(self, name, getattr(self, name) + value)
 
 
 def is_too_old(article: ArticleLike, now: datetime, max_age: timedelta | None) -> bool:
@@ -136,11 +154,22 @@ def route_articles(
     /recent lists it) and no alert.
     """
     report = RouteReport()
+    unmatched: list[int] = []  # nothing to queue for them: marked routed together at the end
     for article_id in article_ids:
         report.articles += 1
-        article = load_article(db, article_id)
-        found = index.match(article.title, article.body)
+        try:
+            article = load_article(db, article_id)
+            found = index.match(article.title, article.body)
+        except sqlite3.Error:
+            raise  # the database's fault, not the article's: it stays unrouted, tried again
+        except Exception:
+            # A matcher bug on one article must not hold back every article after it.
+            log.exception("could not match article %s: no alerts for it", article_id)
+            report.failed += 1
+            unmatched.append(article_id)
+            continue
         if not found:
+            unmatched.append(article_id)
             continue
         owners = subscriptions.subscription_chats(db, [m.subscription_id for m in found])
         per_chat: dict[int, list[MatchLike]] = {}
@@ -222,7 +251,8 @@ def route_articles(
                     subscription_ids=tuple(m.subscription_id for m in matches),
                 )
             )
-        created = outbox.record_alerts(db, records, alerts, now=now)
+        # The article is marked routed in the transaction that queues its alerts.
+        created = outbox.record_alerts(db, records, alerts, now=now, routed=[article.id])
         for alert, row_id in zip(alerts, created, strict=True):
             if row_id is None:
                 report.already_alerted += 1
@@ -232,4 +262,39 @@ def route_articles(
                 report.held += 1
             else:
                 report.queued += 1
+    mark_routed(db, unmatched, now=now)
+    return report
+
+
+def route_pending(
+    db: Database,
+    *,
+    index: Matcher,
+    load_article: ArticleLoader,
+    render: Renderer,
+    now: datetime,
+    policy: DeliveryPolicy | None = None,
+    max_age: timedelta | None = None,
+    batch: int = ROUTE_BATCH,
+) -> RouteReport:
+    """Route every stored article not yet routed, oldest first, `batch` articles at a time.
+
+    Called after each inbox scan and at start-up: articles stored by a process that died
+    before routing them get their alerts now. Running it twice queues nothing twice.
+    """
+    report = RouteReport()
+    last = 0
+    while ids := unrouted_article_ids(db, after=last, limit=batch):
+        routed = route_articles(
+            db,
+            ids,
+            index=index,
+            load_article=load_article,
+            render=render,
+            now=now,
+            policy=policy,
+            max_age=max_age,
+        )
+        report.add(routed)
+        last = ids[-1]
     return report

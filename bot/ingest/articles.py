@@ -10,12 +10,14 @@ whose body holds only the article's own text.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
+from stat import S_ISBLK, S_ISCHR, S_ISDIR, S_ISFIFO, S_ISLNK, S_ISREG, S_ISSOCK
 
 from bot.core.arabic import normalize, split_sentences
 from bot.core.article import ArticleKind, DateOrigin, ParsedArticle
@@ -31,8 +33,10 @@ __all__ = [
     "content_hash",
     "decode_article",
     "detect_language",
+    "file_kind",
     "parse_article",
     "read_article",
+    "read_file",
 ]
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -1718,16 +1722,35 @@ def read_article(
     path: Path, max_bytes: int = DEFAULT_MAX_BYTES, *, default_tz: tzinfo = UTC
 ) -> ParsedArticle:
     """Read, decode and parse the file at `path`; its mtime is the fallback date."""
-    raw, mtime = _read_bytes(path, max_bytes)
+    raw, mtime = read_file(path, max_bytes)
     return parse_article(decode_article(raw, max_bytes), str(path), mtime, default_tz=default_tz)
 
 
-def _read_bytes(path: Path, max_bytes: int) -> tuple[bytes, datetime]:
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, datetime]:
+    """The bytes of the regular file at `path` and its mtime; ArticleError when it cannot be.
+
+    Opened without blocking and checked on the open descriptor: a FIFO or a device put (or
+    swapped) where a file was expected is refused, never waited on.
+    """
     try:
-        stat = path.stat()
-        if stat.st_size > max_bytes:
-            raise ArticleError(f"file too large: {stat.st_size:,} bytes (limit {max_bytes:,})")
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            stat = os.fstat(handle.fileno())
+            if not S_ISREG(stat.st_mode):
+                raise ArticleError(f"not a regular file ({file_kind(stat.st_mode)})")
+            if stat.st_size > max_bytes:
+                raise ArticleError(f"file too large: {stat.st_size:,} bytes (limit {max_bytes:,})")
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ArticleError(f"cannot read file: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:  # grew after the check
+        raise ArticleError(f"file too large: over {max_bytes:,} bytes")
     return raw, datetime.fromtimestamp(stat.st_mtime, UTC)
+
+
+def file_kind(mode: int) -> str:
+    """What an `st_mode` names, for a reason or a skip line: «FIFO», «socket», «folder» ..."""
+    kinds = ((S_ISDIR, "folder"), (S_ISFIFO, "FIFO"), (S_ISSOCK, "socket"),
+             (S_ISCHR, "character device"), (S_ISBLK, "block device"), (S_ISLNK, "symbolic link"),
+             (S_ISREG, "file"))  # fmt: skip
+    return next((name for test, name in kinds if test(mode)), "special file")

@@ -5,11 +5,12 @@ bot, or by a loop without Telegram). A file is taken only once it is complete (s
 `InboxScanner`), then read, decoded, parsed, saved, and moved to `processed/YYYY-MM-DD/`;
 a file that cannot become an article moves to `quarantine/` with a `<name>.reason` sidecar.
 `ingest_paths` runs the same pipeline over files and folders for a backfill, leaving the
-files where they are.
+files where they are; backfilled articles are stored as already routed (never alerted).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import sqlite3
@@ -17,18 +18,27 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from stat import S_ISLNK, S_ISREG
 from typing import Literal
 
 from sqlite_utils import Database
 
 from bot.core.article import ParsedArticle
 from bot.core.stories import SignatureCache
-from bot.ingest.articles import ArticleError, content_hash, decode_article, parse_article
+from bot.ingest.articles import (
+    ArticleError,
+    content_hash,
+    decode_article,
+    file_kind,
+    parse_article,
+    read_file,
+)
 from bot.settings import Settings
-from storage.articles import article_id_for_hash, save_article, write_batch
+from storage.articles import article_id_for_hash, mark_routed, save_article, write_batch
 
 __all__ = [
     "INGEST_BATCH",
+    "NAME_MAX",
     "PROCESSED_DIR",
     "QUARANTINE_DIR",
     "FileOutcome",
@@ -37,11 +47,14 @@ __all__ = [
     "PreparedFile",
     "ScanReport",
     "collect_files",
+    "fit_name",
     "ingest_file",
     "ingest_paths",
     "is_ignored_name",
     "prepare_file",
+    "printable",
     "save_prepared",
+    "skip_reason",
 ]
 
 log = logging.getLogger(__name__)
@@ -51,9 +64,80 @@ QUARANTINE_DIR = "quarantine"
 # Files saved per transaction: one commit per batch, and each file moved only after it.
 INGEST_BATCH = 64
 _IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".crdownload", ".swp", ".reason")
+# Scans after the first that must see a file unchanged before it is taken: two whole intervals.
+_STABLE_SCANS = 2
+# Bytes in one file name on the file systems we meet (ext4, xfs, btrfs, tmpfs, APFS, NTFS).
+NAME_MAX = 255
 
 
 _LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "fr": "French", "und": "no known language"}
+
+
+def printable(text: str) -> str:
+    """`text` as one unambiguous line for logs, reports, sidecars and the database.
+
+    File names are bytes: those that are not UTF-8 (kept by Python as lone surrogates) are
+    shown as `\\xff`; control and format characters (a new line, a bidi override) as `\\n`,
+    `\\u202e`; a backslash is doubled. A name can then neither break an encoder nor forge a
+    line of output.
+    """
+    if text.isascii() and text.isprintable() and "\\" not in text:
+        return text
+    shown: list[str] = []
+    for ch in text:
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # one byte that was not UTF-8 (surrogateescape)
+            shown.append(f"\\x{code - 0xDC00:02x}")
+        elif ch == "\\":
+            shown.append("\\\\")
+        elif ch.isprintable():
+            shown.append(ch)
+        elif code < 0x80:
+            shown.append(ch.encode("unicode_escape").decode("ascii"))  # \n, \t, \x7f
+        else:  # never `\x85` for U+0085: that spelling is a byte's
+            shown.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return "".join(shown)
+
+
+def fit_name(stem: str, tail: str = "", limit: int = NAME_MAX) -> str:
+    """`stem + tail` as a file name of at most `limit` bytes: when too long, the stem is cut
+    (on a character boundary) and marked with a hash of the whole, so that two long names
+    cut alike stay apart and `tail` (`.reason`, `-1.txt`) is kept."""
+    name = stem + tail
+    if len(os.fsencode(name)) <= limit:
+        return name
+    whole = os.fsencode(stem)
+    mark = "~" + hashlib.sha256(whole).hexdigest()[:8]
+    cut = whole[: max(0, limit - len(os.fsencode(tail)) - len(mark))]
+    while cut and 0x80 <= cut[-1] < 0xC0:  # continuation bytes of a cut character
+        cut = cut[:-1]
+    if cut and cut[-1] >= 0xC0:  # and its lead byte
+        cut = cut[:-1]
+    return os.fsdecode(cut) + mark + tail
+
+
+def skip_reason(path: Path, folder: Path | None = None) -> str | None:
+    """Why `path` is not an article file to read, or None when it is a regular file.
+
+    Looks without following or opening: a dangling symbolic link, a link leading out of
+    `folder` (when given), a FIFO (opening one would wait for a writer for ever), a socket,
+    a device or a folder are skipped.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+        if S_ISLNK(mode):
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return "dangling symbolic link"
+            if folder is not None and not target.is_relative_to(folder.resolve()):
+                return f"symbolic link out of the folder (to {printable(str(target))})"
+            mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if not S_ISREG(mode):
+        return f"not a regular file ({file_kind(mode)})"
+    return None
 
 
 def is_ignored_name(name: str) -> bool:
@@ -105,14 +189,7 @@ def prepare_file(path: Path, db: Database, settings: Settings) -> FileOutcome | 
     before the write transaction so that the database is locked only while rows are saved.
     Returns the outcome instead when the file is a known duplicate or cannot be an article."""
     try:
-        stat = path.stat()
-        if stat.st_size > settings.max_file_bytes:
-            raise ArticleError(
-                f"file too large: {stat.st_size:,} bytes (limit {settings.max_file_bytes:,})"
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        return FileOutcome(path, "quarantined", reason=f"cannot read file: {exc.strerror or exc}")
+        raw, mtime = read_file(path, settings.max_file_bytes)
     except ArticleError as exc:
         return FileOutcome(path, "quarantined", reason=exc.reason)
     digest = content_hash(raw)
@@ -122,8 +199,7 @@ def prepare_file(path: Path, db: Database, settings: Settings) -> FileOutcome | 
         return FileOutcome(path, "duplicate", article_id=existing)
     try:
         text = decode_article(raw, settings.max_file_bytes)
-        mtime = datetime.fromtimestamp(stat.st_mtime, UTC)
-        parsed = parse_article(text, str(path), mtime, default_tz=settings.zone)
+        parsed = parse_article(text, printable(str(path)), mtime, default_tz=settings.zone)
     except ArticleError as exc:
         return FileOutcome(path, "quarantined", reason=exc.reason)
     if parsed.language not in settings.article_languages:
@@ -150,7 +226,7 @@ def save_prepared(
         db,
         prepared.parsed,
         content_hash=prepared.digest,
-        file_name=path.name,
+        file_name=printable(path.name),
         now=now,
         signatures=signatures,
     )
@@ -195,11 +271,15 @@ class ScanReport(_OutcomeCounts):
 class InboxScanner:
     """Scans the inbox folder; holds between scans what it needs to see a file is complete.
 
-    A file is taken when its size and mtime are the same as on the previous scan, or when its
-    mtime is older than `settle_seconds` (a file moved in by an atomic rename after being
-    written elsewhere). Dotfiles, `~` files, `*.tmp`, `*.part` (and similar) and the
-    `processed/` and `quarantine/` subfolders are never read. Only the top level of the inbox
-    is scanned, so the cost of a scan does not grow with the files already processed.
+    A file is taken once it has not changed for two whole scan intervals: its mtime is older
+    than `settle_seconds` (two intervals, at least two seconds: a file moved in by an atomic
+    rename after being written elsewhere), or three scans in a row saw the same size and mtime
+    (a file written in place, whatever its mtime says; counted in scans, not by a clock that
+    tests may stop). A writer pausing less than two scan intervals mid-file is never cut off.
+    Symbolic links, FIFOs and other entries that are not regular files are skipped (logged
+    once each). Dotfiles, `~` files, `*.tmp`, `*.part` (and similar) and the `processed/` and
+    `quarantine/` subfolders are never read. Only the top level of the inbox is scanned, so
+    the cost of a scan does not grow with the files already processed.
     """
 
     def __init__(self, settings: Settings, db: Database) -> None:
@@ -208,7 +288,9 @@ class InboxScanner:
         self.inbox = settings.inbox
         # At least two scan intervals: a writer that pauses shorter than that is not cut off.
         self.settle_seconds = max(2 * settings.scan_interval, 2.0)
-        self._seen: dict[str, tuple[int, int]] = {}
+        # name -> (size, mtime) last seen, and on how many scans since it has stayed so
+        self._seen: dict[str, tuple[tuple[int, int], int]] = {}
+        self._skipped: set[str] = set()  # entries already logged as skipped
         self._signatures = SignatureCache()
 
     def scan(self, now: datetime) -> ScanReport:
@@ -228,6 +310,7 @@ class InboxScanner:
         for entry in entries:
             try:
                 if not entry.is_file(follow_symlinks=False):
+                    self._skip(entry, present)
                     continue
                 stat = entry.stat(follow_symlinks=False)
             except OSError:
@@ -235,14 +318,17 @@ class InboxScanner:
             present.add(entry.name)
             signature = (stat.st_size, stat.st_mtime_ns)
             settled = now.timestamp() - stat.st_mtime >= self.settle_seconds
-            if self._seen.get(entry.name) != signature and not settled:
-                self._seen[entry.name] = signature
+            seen = self._seen.get(entry.name)
+            unchanged = seen[1] + 1 if seen is not None and seen[0] == signature else 0
+            if not settled and unchanged < _STABLE_SCANS:
+                self._seen[entry.name] = (signature, unchanged)
                 report.waiting += 1
                 continue
             self._seen.pop(entry.name, None)
             ready.append(Path(entry.path))
         for name in set(self._seen) - present:
             del self._seen[name]
+        self._skipped &= present
         for start in range(0, len(ready), INGEST_BATCH):
             self._process_batch(ready[start : start + INGEST_BATCH], now, report)
         if report.processed or report.failed:
@@ -255,6 +341,17 @@ class InboxScanner:
                 report.failed,
             )
         return report
+
+    def _skip(self, entry: os.DirEntry[str], present: set[str]) -> None:
+        """An entry that is not a regular file: said once, then left alone while it stays."""
+        if entry.name in (PROCESSED_DIR, QUARANTINE_DIR):
+            return
+        present.add(entry.name)
+        if entry.name not in self._skipped:
+            self._skipped.add(entry.name)
+            # A link inside the inbox is skipped too: only files delivered into it are taken.
+            reason = skip_reason(Path(entry.path), self.inbox) or "symbolic link"
+            log.warning("inbox: skipped %s: %s", printable(entry.name), reason)
 
     def _process_batch(self, paths: list[Path], now: datetime, report: ScanReport) -> None:
         """Save a batch in one transaction, then move its files: never a file before its commit."""
@@ -277,7 +374,11 @@ class InboxScanner:
                 for path in paths:
                     self._process_batch([path], now, report)
                 return
-            log.error("database error on %s, left in the inbox for next scan: %s", paths[0], exc)
+            log.error(
+                "database error on %s, left in the inbox for next scan: %s",
+                printable(paths[0].name),
+                exc,
+            )
             report.failed += 1
             return
         for outcome in outcomes:
@@ -308,21 +409,24 @@ class InboxScanner:
                 day = now.astimezone(self.settings.zone).strftime("%Y-%m-%d")
                 _move_unique(path, self.inbox / PROCESSED_DIR / day)
         except OSError as exc:
-            log.error("cannot move %s out of the inbox: %s", path, exc)
+            log.error("cannot move %s out of the inbox: %s", printable(path.name), exc)
             report.failed += 1
             return
         report.count(outcome)
         if outcome.kind == "quarantined":
-            report.quarantine_reasons.append((path.name, outcome.reason or ""))
+            report.quarantine_reasons.append((printable(path.name), outcome.reason or ""))
 
     def _quarantine(self, path: Path, reason: str, now: datetime) -> None:
         target = _move_unique(path, self.inbox / QUARANTINE_DIR)
-        sidecar = target.with_name(target.name + ".reason")
+        # Within the name limit (a 250-byte name plus «.reason» is not); the sidecar names
+        # the file it speaks of, escaped, whatever bytes its name holds.
+        sidecar = target.with_name(fit_name(target.name, ".reason"))
         sidecar.write_text(
-            f"{reason}\nfile: {path.name}\nat: {now.astimezone(UTC).isoformat()}\n",
+            f"{printable(reason)}\nfile: {printable(path.name)}\n"
+            f"quarantined as: {printable(target.name)}\nat: {now.astimezone(UTC).isoformat()}\n",
             encoding="utf-8",
         )
-        log.warning("quarantined %s: %s", path.name, reason)
+        log.warning("quarantined %s: %s", printable(path.name), printable(reason))
 
 
 def _move_unique(path: Path, folder: Path) -> Path:
@@ -337,12 +441,12 @@ def _move_unique(path: Path, folder: Path) -> Path:
             break
         except FileExistsError:
             counter += 1
-            target = folder / f"{path.stem}-{counter}{path.suffix}"
+            target = folder / fit_name(path.stem, f"-{counter}{path.suffix}")
         except OSError:
             # No hard links (some network and FAT file systems): fall back to check-and-rename.
             while target.exists():
                 counter += 1
-                target = folder / f"{path.stem}-{counter}{path.suffix}"
+                target = folder / fit_name(path.stem, f"-{counter}{path.suffix}")
             path.rename(target)
             return target
     path.unlink()
@@ -360,22 +464,58 @@ class IngestReport(_OutcomeCounts):
         return self.processed
 
 
-def collect_files(paths: Iterable[Path]) -> list[Path]:
+def collect_files(
+    paths: Iterable[Path], on_skip: Callable[[Path, str], None] | None = None
+) -> list[Path]:
     """Article files named by `paths`: files as given, folders searched recursively.
 
     Inside folders, ignored names (dotfiles, `*.tmp`, `*.part`, `.reason` sidecars ...) and
-    the inbox's `quarantine/` subfolder are skipped. A missing path raises FileNotFoundError.
+    the inbox's `quarantine/` subfolder are left out. Entries that are not regular files
+    are skipped, each passed to `on_skip` with why (logged when there is none): dangling
+    links, links leading out of the folder, FIFOs, sockets, devices, and links to folders
+    (not followed). A path that does not exist at all raises FileNotFoundError.
     """
+
+    def skip(path: Path, reason: str) -> None:
+        if on_skip is not None:
+            on_skip(path, reason)
+        else:
+            log.warning("skipped %s: %s", printable(str(path)), reason)
+
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != QUARANTINE_DIR)
-                files.extend(Path(root) / n for n in sorted(names) if not is_ignored_name(n))
-        elif path.exists():
-            files.append(path)
+                folder = Path(root)
+                for name in sorted(d for d in dirs if (folder / d).is_symlink()):
+                    skip(folder / name, "symbolic link to a folder, not followed")
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if not d.startswith(".")
+                    and d != QUARANTINE_DIR
+                    and not (folder / d).is_symlink()
+                )
+                for name in sorted(names):
+                    if is_ignored_name(name):
+                        continue
+                    reason = skip_reason(folder / name, path)
+                    if reason is None:
+                        files.append(folder / name)
+                    else:
+                        skip(folder / name, reason)
+        elif os.path.lexists(path):
+            # Named on its own: the caller chose it, a link may lead anywhere; it must still
+            # be a regular file that exists.
+            reason = skip_reason(path)
+            if reason is None:
+                files.append(path)
+            elif path.is_dir():
+                files.extend(collect_files([path.resolve()], on_skip))
+            else:
+                skip(path, reason)
         else:
-            raise FileNotFoundError(f"no such file or folder: {path}")
+            raise FileNotFoundError(f"no such file or folder: {printable(str(path))}")
     return files
 
 
@@ -397,6 +537,10 @@ def ingest_paths(
                 ingest_file(path, db, settings, clock(), signatures)
                 for path in files[start : start + INGEST_BATCH]
             ]
+            # A backfill is the archive (search, stories), not news: never alerted, also
+            # not by a running bot routing what it finds unrouted.
+            new_ids = [o.article_id for o in outcomes if o.kind == "new" and o.article_id]
+            mark_routed(db, new_ids, now=clock())
         for outcome in outcomes:
             report.count(outcome)
             if outcome.kind == "quarantined":
@@ -408,5 +552,5 @@ def ingest_paths(
 
 def _unexpected(path: Path, exc: Exception) -> FileOutcome:
     """A bug met on one file: logged with its traceback, the file quarantined with the cause."""
-    log.exception("unexpected error on %s", path)
+    log.exception("unexpected error on %s", printable(path.name))
     return FileOutcome(path, "quarantined", reason=f"unexpected error: {type(exc).__name__}: {exc}")

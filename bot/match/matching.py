@@ -39,7 +39,7 @@ from typing import Literal, NamedTuple, get_args
 
 from rapidfuzz.distance import Levenshtein
 
-from bot.core.arabic import WORD_RE, normalize, sentence_spans, skeleton
+from bot.core.arabic import WORD_RE, normalize, sentence_spans, skeleton, strip_invisible
 from bot.core.errors import MarsadError, QueryErrorCode
 from bot.match.aliases import (
     AliasTable,
@@ -135,7 +135,12 @@ _EDGE_PUNCTUATION = " \t«»()[]{}.,،؛;:!?؟'`"
 
 
 def parse_query(text: str) -> Query:
-    """Parse a subscription text; raises QueryError with a stable `code` when it is unusable."""
+    """Parse a subscription text; raises QueryError with a stable `code` when it is unusable.
+
+    Invisible marks (zero-width spaces, bidi controls ...) are removed first: `Query.text`,
+    what is stored and shown, is the keyword as it reads.
+    """
+    text = strip_invisible(text)
     if not text or not text.strip():
         raise QueryError("empty", "the keyword is empty")
     if len(text) > MAX_QUERY_CHARS:
