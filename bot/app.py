@@ -22,6 +22,7 @@ from typing import Any
 from telegram.ext import Application, ApplicationBuilder, ContextTypes, ExtBot, JobQueue
 
 import handlers
+from bot.deliver.feed_jobs import FeedJobData, schedule_feed_job
 from bot.deliver.jobs import PreferenceJobData, schedule_preference_jobs
 from bot.deliver.policy import delivery_policy
 from bot.deliver.routing import route_articles
@@ -166,6 +167,8 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
                 on_expired=lambda sub: index.remove(sub.id),
             ),
         )
+        # The built-in collector: polls due feeds into the inbox (bot/ingest/collector).
+        schedule_feed_job(queue, FeedJobData(db=db, settings=settings, clock=components.clock))
 
     async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         bot_data: BotData = application.bot_data

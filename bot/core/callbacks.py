@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 __all__ = [
+    "FEED_ACTIONS",
     "MAX_BYTES",
     "Callback",
     "CallbackError",
+    "feed_action",
     "follow_example",
     "full_text",
     "mode_picker",
@@ -26,8 +28,10 @@ __all__ = [
 
 MAX_BYTES: Final = 64
 
-Action = Literal["full", "unf", "pg", "ex", "noop", "mp", "ms"]
-_ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop", "mp", "ms"})
+Action = Literal["full", "unf", "pg", "ex", "noop", "mp", "ms", "fd"]
+_ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop", "mp", "ms", "fd"})
+# What a feed button does, by its index in the callback data (`fd:<feed id>:<index>`).
+FEED_ACTIONS: Final[tuple[str, ...]] = ("pause", "resume", "remove")
 
 
 class CallbackError(ValueError):
@@ -79,6 +83,11 @@ def set_mode(subscription_id: int, mode_index: int) -> str:
     return _encode("ms", subscription_id, mode_index)
 
 
+def feed_action(feed_id: int, action: str) -> str:
+    """Pause, resume or remove one collector feed (an admin's /feeds list)."""
+    return _encode("fd", feed_id, FEED_ACTIONS.index(action))
+
+
 def noop() -> str:
     """A button that only shows information (the page position)."""
     return _encode("noop")
@@ -92,6 +101,7 @@ _ARITY: Final[dict[str, int]] = {
     "noop": 0,
     "mp": 1,
     "ms": 2,
+    "fd": 2,
 }
 
 
