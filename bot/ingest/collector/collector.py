@@ -171,6 +171,7 @@ class Collector:
             host_delay=settings.feed_host_delay,
         )
         self._round = asyncio.Lock()
+        self._claimed: set[str] = set()
 
     # ------------------------------------------------------------------------- entries
 
@@ -240,9 +241,16 @@ class Collector:
         for item in fresh:
             # The same item may sit twice in one feed, or have been written by a feed polled
             # at the same moment: look again just before writing.
-            if seen_keys(self.db, _item_keys(item)):
+            keys = _item_keys(item)
+            if seen_keys(self.db, keys) or self._claimed.intersection(keys):
                 continue
-            await self._collect_item(feed, item, source, outcome)
+            # Claimed while its page is fetched, so a feed polled beside this one that lists
+            # the same item leaves it to this one (which retries it if the page fails).
+            self._claimed.update(keys)
+            try:
+                await self._collect_item(feed, item, source, outcome)
+            finally:
+                self._claimed.difference_update(keys)
         if outcome.item_failures:
             # Leave the validators out: the next poll must read the feed in full to retry.
             self._succeed(feed, outcome, self.clock(), None, None)

@@ -69,9 +69,14 @@ def extract_page(raw: bytes, url: str, content_type: str = "") -> ExtractedPage:
     body = getattr(document, "text", None) or ""
     title = getattr(document, "title", None)
     date = getattr(document, "date", None)
-    lines = (" ".join(line.split()) for line in str(body).split("\n"))
+    lines = [cleaned for cleaned in (" ".join(line.split()) for line in str(body).split("\n"))
+             if cleaned]
+    shown_title = str(title).strip() if title else ""
+    # The headline comes back as the first line of the text: it is the title, not the body.
+    if lines and shown_title and lines[0] == " ".join(shown_title.split()):
+        lines = lines[1:]
     return ExtractedPage(
-        text="\n".join(line for line in lines if line),
-        title=str(title).strip() or None if title else None,
+        text="\n".join(lines),
+        title=shown_title or None,
         published=parse_date(str(date)) if date else None,
     )
