@@ -43,9 +43,10 @@ class Story:
 
 
 def _stories() -> list[Story]:
-    files = sorted((DATA / "articles").glob("*.txt")) + sorted(
-        (DATA / "saudinewsnet").glob("SNN-aawsat-*.txt")
-    )[:2]
+    files = (
+        sorted((DATA / "articles").glob("*.txt"))
+        + sorted((DATA / "saudinewsnet").glob("SNN-aawsat-*.txt"))[:2]
+    )
     stories = []
     for number, path in enumerate(files):
         article = read_article(path, 10**7)
@@ -151,10 +152,14 @@ def test_collect_once_end_to_end(
     # RSS: two teasers (pages fetched) and one full-content item; Atom with relative links
     # through xml:base; a 500 and a malformed feed beside them.
     rss_entries = [entry(site, s[0]), entry(site, s[1]), entry(site, s[2], full=True)]
-    site.set("/rss.xml", rss_feed(SITE, site.url("/"), rss_entries), content_type="application/rss+xml")
+    site.set(
+        "/rss.xml", rss_feed(SITE, site.url("/"), rss_entries), content_type="application/rss+xml"
+    )
     site.set(
         "/atom.xml",
-        atom_feed("بوابة الشرق", site.url("/"), [entry(site, s[3]), entry(site, s[4])], base=site.base),
+        atom_feed(
+            "بوابة الشرق", site.url("/"), [entry(site, s[3]), entry(site, s[4])], base=site.base
+        ),
         content_type="application/atom+xml",
     )
     site.set("/down.xml", "oops", status=500, content_type="text/plain")
@@ -310,7 +315,7 @@ async def test_feed_failures_are_reported_and_backed_off(
     feed = list_feeds(db)[0]
     assert feed.consecutive_failures == 1 and feed.last_error == outcome.error
     assert feed.next_poll_at == now + timedelta(seconds=2 * settings.feed_interval)
-    (again,) = await collector.collect_urls([site.url(route)])
+    await collector.collect_urls([site.url(route)])
     feed = list_feeds(db)[0]
     assert feed.consecutive_failures == 2
     assert feed.next_poll_at == now + timedelta(seconds=4 * settings.feed_interval)

@@ -11,6 +11,7 @@ request is logged with its headers.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -135,15 +136,15 @@ class NewsSite:
             handler.end_headers()
             return
         modified = format_datetime(route.modified, usegmt=True)
-        if route.validators and route.status == 200:
-            if headers.get("if-none-match") == route.etag or (
-                "if-none-match" not in headers and headers.get("if-modified-since") == modified
-            ):
-                handler.send_response(304)
-                handler.send_header("ETag", route.etag)
-                handler.send_header("Content-Length", "0")
-                handler.end_headers()
-                return
+        fresh = headers.get("if-none-match") == route.etag or (
+            "if-none-match" not in headers and headers.get("if-modified-since") == modified
+        )
+        if route.validators and route.status == 200 and fresh:
+            handler.send_response(304)
+            handler.send_header("ETag", route.etag)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
         handler.send_response(route.status)
         handler.send_header("Content-Type", route.content_type)
         handler.send_header("Content-Length", str(len(route.body)))
@@ -151,10 +152,9 @@ class NewsSite:
             handler.send_header("ETag", route.etag)
             handler.send_header("Last-Modified", modified)
         handler.end_headers()
-        try:
+        # The client may give up mid-answer (a timeout or a size limit): nothing to do then.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             handler.wfile.write(route.body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (a timeout or a size limit): nothing to do
 
 
 # ------------------------------------------------------------------------------ pages
@@ -195,14 +195,17 @@ def article_page(
     stamp = published.isoformat() if published else ""
     shown = published.strftime("%Y-%m-%d %H:%M") if published else ""
     menu = "".join(f'<li><a href="/section/{i}">{esc(s)}</a></li>' for i, s in enumerate(_SECTIONS))
-    most_read = "".join(f'<li><a href="/top/{i}">{esc(t)}</a></li>' for i, t in enumerate(_MOST_READ))
+    most_read = "".join(
+        f'<li><a href="/top/{i}">{esc(t)}</a></li>' for i, t in enumerate(_MOST_READ)
+    )
     return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl"><head>
 <meta charset="{charset}">
 <title>{esc(title)} | {esc(site)}</title>
 <meta property="og:title" content="{esc(title)}">
 <meta property="article:published_time" content="{stamp}">
-<script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script>
+<script>window.dataLayer = window.dataLayer || [];
+function gtag(){{dataLayer.push(arguments);}}</script>
 <style>body {{ font-family: sans-serif; }}</style>
 </head><body>
 <header class="site-header"><div class="logo"><a href="/">{esc(site)}</a></div>
@@ -211,21 +214,28 @@ def article_page(
 <div class="breadcrumb"><a href="/">الرئيسية</a> / <a href="/section/1">سياسة</a></div>
 <main><article class="post">
 <h1 class="post-title">{esc(title)}</h1>
-<div class="post-meta"><time datetime="{stamp}">{shown}</time> <span class="author">بواسطة: المحرر</span></div>
-<div class="share-bar">شارك: <a href="#">فيسبوك</a> <a href="#">تويتر</a> <a href="#">واتساب</a> <a href="#">تيليجرام</a></div>
+<div class="post-meta"><time datetime="{stamp}">{shown}</time>
+<span class="author">بواسطة: المحرر</span></div>
+<div class="share-bar">شارك: <a href="#">فيسبوك</a> <a href="#">تويتر</a>
+<a href="#">واتساب</a> <a href="#">تيليجرام</a></div>
 <div class="post-content">
 {"".join(body)}
 </div>
-<div class="tags">كلمات دلالية: <a href="/tag/1">أخبار</a> <a href="/tag/2">سياسة</a></div>
-<div class="share-bar">شارك: <a href="#">فيسبوك</a> <a href="#">تويتر</a> <a href="#">واتساب</a></div>
+<div class="tags">كلمات دلالية: <a href="/tag/1">أخبار</a>
+<a href="/tag/2">سياسة</a></div>
+<div class="share-bar">شارك: <a href="#">فيسبوك</a> <a href="#">تويتر</a>
+<a href="#">واتساب</a></div>
 </article>
 <aside class="sidebar"><h3>الأكثر قراءة</h3><ol>{most_read}</ol></aside>
-<div class="newsletter">اشترك في النشرة البريدية ليصلك كل جديد <input type="email"> <button>اشترك</button></div>
+<div class="newsletter">اشترك في النشرة البريدية ليصلك كل جديد
+<input type="email"> <button>اشترك</button></div>
 </main>
-<footer class="site-footer"><ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li>
+<footer class="site-footer"><ul><li><a href="/about">من نحن</a></li>
+<li><a href="/contact">اتصل بنا</a></li>
 <li><a href="/privacy">سياسة الخصوصية</a></li></ul>
 <p>جميع الحقوق محفوظة © 2024 {esc(site)}</p></footer>
-<script>(function(){{var s=document.createElement('script');s.src='/ads.js';document.body.appendChild(s);}})();</script>
+<script>(function(){{var s=document.createElement('script');s.src='/ads.js';
+document.body.appendChild(s);}})();</script>
 </body></html>
 """
 

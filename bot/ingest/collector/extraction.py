@@ -69,8 +69,9 @@ def extract_page(raw: bytes, url: str, content_type: str = "") -> ExtractedPage:
     body = getattr(document, "text", None) or ""
     title = getattr(document, "title", None)
     date = getattr(document, "date", None)
-    lines = [cleaned for cleaned in (" ".join(line.split()) for line in str(body).split("\n"))
-             if cleaned]
+    lines = [
+        cleaned for cleaned in (" ".join(line.split()) for line in str(body).split("\n")) if cleaned
+    ]
     shown_title = str(title).strip() if title else ""
     # The headline comes back as the first line of the text: it is the title, not the body.
     if lines and shown_title and lines[0] == " ".join(shown_title.split()):
