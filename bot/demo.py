@@ -4,8 +4,11 @@ Starts the sandbox on loopback and the real Application against it (a temporary 
 unless one is given). A demo user sends /start and /follow for a few keywords through real
 updates; the owner's sample articles (shipped in bot/demo_articles) are dropped into the
 inbox the way a producer delivers files; when every file is processed and every alert sent,
-the user opens an alert's full text, pages through /recent, searches, lists and unfollows;
-then the conversation is printed as the user saw it.
+the last sample instead reaches the bot through the built-in collector: a small RSS feed and
+an article page (wrapped in site chrome) are served from the demo's own loopback news site,
+the demo user (an administrator here) adds the feed with /feeds add, and the feed job writes
+the article into the inbox. Then the user opens an alert's full text, pages through /recent,
+searches, lists and unfollows; then the conversation is printed as the user saw it.
 """
 
 from __future__ import annotations
@@ -16,17 +19,21 @@ import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import MarsadApp, build_application, running
 from bot.components import default_components
+from bot.ingest.articles import decode_article, parse_article
 from bot.sandbox import Sandbox, StoredMessage
+from bot.sandbox.newssite import FeedEntry, NewsSite, article_page, rss_feed
 from bot.settings import Settings, load_settings
 from storage import outbox
+from storage.feeds import list_feeds
 
 __all__ = ["DEFAULT_KEYWORDS", "run_demo"]
 
@@ -35,6 +42,9 @@ DEMO_USER = 5550001
 REPLY_WAIT = 15.0
 HUMAN_PAUSE = 1.0
 ALERTS_WAIT = 120.0
+DEMO_SITE = "الأسبوع"
+# Politeness between two requests to the demo's news site: short, so the demo stays brisk.
+DEMO_HOST_DELAY = 0.2
 
 
 @dataclass(frozen=True)
@@ -127,10 +137,19 @@ def _drop(inbox: Path, name: str, data: bytes) -> None:
 async def _wait_for_alerts(
     sandbox: Sandbox, application: MarsadApp, settings: Settings, names: Sequence[str]
 ) -> None:
+    await _wait_until_settled(
+        sandbox, application, lambda: [n for n in names if (settings.inbox / n).exists()]
+    )
+
+
+async def _wait_until_settled(
+    sandbox: Sandbox, application: MarsadApp, waiting_files: Callable[[], list[str]]
+) -> None:
+    """Wait until no file is waiting in the inbox and the outbox has nothing left to send."""
     services = application.bot_data.services
 
     def settled() -> bool:
-        waiting = any((settings.inbox / name).exists() for name in names)
+        waiting = bool(waiting_files())
         counts = outbox.counts(services.db)
         return not waiting and not counts["pending"] and not counts["sending"]
 
@@ -141,6 +160,59 @@ async def _wait_for_alerts(
             raise TimeoutError("the demo's alerts did not all arrive in time")
         with contextlib.suppress(TimeoutError):
             await sandbox.wait_for(lambda: False, 0.2, "a change")
+
+
+def _serve_feed(site: NewsSite, name: str, data: bytes, settings: Settings) -> str:
+    """Serve one sample as a news site does: an RSS item with a teaser, and the article's
+    page in site chrome (menus, share bars, a related box mid-text, a footer). Returns the
+    feed's address."""
+    article = parse_article(decode_article(data), name, datetime.now(UTC), default_tz=settings.zone)
+    slug = "/news/" + name.removesuffix(".txt") + ".html"
+    site.set(
+        slug,
+        article_page(
+            site=DEMO_SITE,
+            title=article.title,
+            paragraphs=article.body.split("\n"),
+            published=article.published,
+        ),
+    )
+    teaser = " ".join(article.body.split()[:25]) + " …"
+    published = article.published or datetime.now(UTC)
+    item = FeedEntry(
+        title=article.title,
+        link=site.url(slug),
+        guid=site.url(slug),
+        published=published,
+        summary=teaser,
+    )
+    site.set(
+        "/rss.xml",
+        rss_feed(DEMO_SITE, site.url("/"), [item]),
+        content_type="application/rss+xml; charset=utf-8",
+    )
+    return site.url("/rss.xml")
+
+
+async def _collect_feed(
+    sandbox: Sandbox, application: MarsadApp, settings: Settings, feed_url: str
+) -> None:
+    """Add the feed as an admin would, run the feed job now (instead of waiting for its
+    tick), and wait until the collected article has been processed and its alerts sent."""
+    await _say(sandbox, f"/feeds add {feed_url}")
+    queue = application.job_queue
+    assert queue is not None  # python-telegram-bot[job-queue] is a dependency
+    for job in queue.get_jobs_by_name("feeds"):
+        await job.run(application)
+    db = application.bot_data.services.db
+
+    def collected() -> list[str]:
+        if not any(feed.items_collected for feed in list_feeds(db)):
+            return ["(the feed)"]
+        return [entry.name for entry in settings.inbox.glob("*.txt")]
+
+    await _wait_until_settled(sandbox, application, collected)
+    await _say(sandbox, "/feeds")
 
 
 async def run_demo(
@@ -161,6 +233,9 @@ async def run_demo(
                 telegram_token=sandbox.token,
                 telegram_api_url=sandbox.api_url,
                 data_dir=root,
+                # The demo user manages the demo's feed with /feeds, an admin command.
+                admin_ids=(*settings.admin_ids, DEMO_USER),
+                feed_host_delay=DEMO_HOST_DELAY,
             )
             demo_settings = load_settings(**values)
             print(f"Marsad demo: local Bot API sandbox on {sandbox.base_url}", file=out)
@@ -168,16 +243,25 @@ async def run_demo(
             sandbox.add_user(DEMO_USER, "Demo", username="demo_analyst", language_code="ar")
             application = build_application(demo_settings, default_components(demo_settings))
             lines: list[Line] = []
+            site = NewsSite()
             async with running(application, poll_timeout=1):
                 for command in ["/start", *(f"/follow {k}" for k in keywords)]:
                     await _say(sandbox, command)
                 articles = demo_articles()
-                for name, data in articles:
+                # The last sample comes through the collector, from the local news site.
+                *dropped, (fed_name, fed_data) = articles
+                for name, data in dropped:
                     lines.append(Line(time.time(), "📥 file dropped into the inbox:", name))
                     _drop(demo_settings.inbox, name, data)
-                await _wait_for_alerts(
-                    sandbox, application, demo_settings, [n for n, _ in articles]
-                )
+                await _wait_for_alerts(sandbox, application, demo_settings, [n for n, _ in dropped])
+                with site:
+                    feed_url = _serve_feed(site, fed_name, fed_data, demo_settings)
+                    lines.append(
+                        Line(
+                            time.time(), "📰 a news site serves a feed:", f"{feed_url} ({fed_name})"
+                        )
+                    )
+                    await _collect_feed(sandbox, application, demo_settings, feed_url)
                 alerts = len(sandbox.sent_to(DEMO_USER)) - 1 - len(keywords)
                 await _tour(sandbox, keywords, first_alert=1 + len(keywords))
                 for event in sandbox.transcript(DEMO_USER):
@@ -191,7 +275,8 @@ async def run_demo(
                         lines.append(Line(event.at, "🤖 Marsad:", _show_message(event.message)))
                 _print_transcript(lines, out)
                 print(
-                    f"{len(articles)} article(s) dropped, {len(keywords)} keyword(s) followed, "
+                    f"{len(dropped)} article(s) dropped, 1 collected from a feed, "
+                    f"{len(keywords)} keyword(s) followed, "
                     f"{alerts} alert(s) received.",
                     file=out,
                     flush=True,
