@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from sqlite_utils import Database
 
 from bot.app import MarsadApp
+from bot.chat.feeds import LISTED_FEEDS, feed_list
 from bot.core import callbacks
 from bot.core.bidi import FSI, LRI, PDI
 from bot.sandbox import Limits, Sandbox, StoredMessage
-from bot.sandbox.newssite import FeedEntry, NewsSite, rss_feed
-from storage.feeds import list_feeds
+from bot.sandbox.newssite import FeedEntry, NewsSite, article_page, rss_feed
+from storage.articles import count_articles
+from storage.feeds import add_feed, list_feeds
 from tests.helpers import run_app, sandbox_settings
 
 ADMIN = 99
@@ -127,3 +132,37 @@ async def test_only_admins_manage_feeds(sandbox: Sandbox, site: NewsSite, tmp_pa
         assert "للمسؤولين فقط" in reply
         assert list_feeds(application.bot_data.services.db) == []
         assert site.requests == []
+
+
+def test_long_list_is_cut_with_a_pointer(db: Database) -> None:
+    now = datetime.now(UTC)
+    for number in range(LISTED_FEEDS + 2):
+        add_feed(db, f"https://site{number}.example/rss", now)
+    listing = feed_list(db, "ar", ZoneInfo("Asia/Riyadh"))
+    assert len(listing.buttons) == LISTED_FEEDS
+    assert "و2 غيرها" in listing.text and len(listing.text) < 4096
+
+
+async def test_run_reads_the_feeds_file_and_polls_in_the_background(
+    sandbox: Sandbox, site: NewsSite, tmp_path: Path
+) -> None:
+    """In `marsad run`: the feeds file is read at start, `feed_job` polls the feed, the inbox
+    job stores what it wrote, and the chat keeps answering meanwhile."""
+    feeds_file = tmp_path / "feeds.txt"
+    feeds_file.write_text(f"# local site\n{site.url('/rss.xml')}\n", encoding="utf-8")
+    for n, title in enumerate(TITLES):
+        paragraphs = [f"{title}. " + "نص الفقرة عن تطورات الوضع الأمني في المنطقة " * 6] * 3
+        site.set(f"/n/{n}.html", article_page(site="موقع", title=title, paragraphs=paragraphs))
+    # A short interval: the job ticks every min(MARSAD_FEED_INTERVAL, 30 s).
+    async with bot(sandbox, tmp_path, feeds_file=str(feeds_file), feed_interval=0.3) as application:
+        db = application.bot_data.services.db
+        assert [feed.url for feed in list_feeds(db)] == [site.url("/rss.xml")]
+        assert "أوامر مرصد" in read(await say(sandbox, "/help", user=USER))
+        # The database changes without the sandbox seeing it: poll.
+        for _ in range(200):
+            if count_articles(db) == len(TITLES):
+                break
+            await asyncio.sleep(0.05)
+        stored = {row[0] for row in db.execute("SELECT title FROM articles")}
+        assert stored == set(TITLES)
+        assert list_feeds(db)[0].items_collected == len(TITLES)

@@ -25,6 +25,7 @@ from bot.settings import Settings
 from storage.feeds import Feed, add_feed, delete_feed, feed_by_id, list_feeds, set_paused
 
 __all__ = [
+    "LISTED_FEEDS",
     "MAX_INTERVAL",
     "MIN_INTERVAL",
     "PREVIEW_ITEMS",
@@ -36,6 +37,8 @@ __all__ = [
 MIN_INTERVAL = 60.0
 MAX_INTERVAL = 86400.0
 PREVIEW_ITEMS = 3
+# Feeds shown by /feeds: about 250 characters each keeps the list under Telegram's 4096.
+LISTED_FEEDS = 15
 
 
 def _name(feed: Feed) -> str:
@@ -49,7 +52,7 @@ def feed_list(db: Database, lang: Lang, zone: ZoneInfo) -> OutgoingMessage:
         return OutgoingMessage(text=text("feeds.empty", lang))
     parts = [text("feeds.header", lang, count=len(feeds))]
     rows: list[tuple[Button, ...]] = []
-    for feed in feeds:
+    for feed in feeds[:LISTED_FEEDS]:
         state = "paused" if feed.paused else "failing" if feed.consecutive_failures else "active"
         newest = (
             format_local(feed.newest_item_at, zone)
@@ -87,6 +90,8 @@ def feed_list(db: Database, lang: Lang, zone: ZoneInfo) -> OutgoingMessage:
                 ),
             )
         )
+    if len(feeds) > LISTED_FEEDS:
+        parts.append(text("feeds.more", lang, count=len(feeds) - LISTED_FEEDS))
     return OutgoingMessage(text="\n\n".join(parts), buttons=tuple(rows))
 
 

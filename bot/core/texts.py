@@ -595,6 +595,10 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "feeds.state.paused": ("⏸", "⏸"),
     "feeds.state.failing": ("🔴", "🔴"),
     "feeds.never": ("لا شيء بعد", "none yet"),
+    "feeds.more": (
+        "… و{count} غيرها: /feeds pause|resume|remove رقم يعمل مع كل الخلاصات.",
+        "… and {count} more: /feeds pause|resume|remove NUMBER works on every feed.",
+    ),
     "feeds.button.pause": ("⏸ إيقاف {number}", "⏸ Pause {number}"),
     "feeds.button.resume": ("▶️ استئناف {number}", "▶️ Resume {number}"),
     "feeds.button.remove": ("🗑 حذف {number}", "🗑 Remove {number}"),

@@ -232,7 +232,8 @@ class Collector:
             outcome.not_modified = True
             self._succeed(feed, outcome, now, fetched.etag, fetched.last_modified)
             return
-        parsed = parse_feed(fetched.body, fetched.url)
+        # Parsing a large feed is CPU work: off the event loop, as extraction is.
+        parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.url)
         outcome.title = parsed.title or feed.title
         source = _site_name(outcome.title, parsed.site_url or fetched.url)
         # Oldest first, so the inbox receives them in the order they were published.

@@ -34,7 +34,8 @@ def _version() -> str:
         return "0"
 
 
-USER_AGENT = f"Marsad/{_version()} (+https://github.com/marsad/marsad; news alerts on Telegram)"
+# Names the program and what it does; site owners who see it can reach the bot's operator.
+USER_AGENT = f"Marsad/{_version()} (news-alert feed reader; polite: one request at a time)"
 
 
 class FetchError(Exception):
