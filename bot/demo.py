@@ -262,7 +262,12 @@ async def run_demo(
                         )
                     )
                     await _collect_feed(sandbox, application, demo_settings, feed_url)
-                alerts = len(sandbox.sent_to(DEMO_USER)) - 1 - len(keywords)
+                # Alerts are the messages with a full-text button (replies have none).
+                alerts = sum(
+                    1
+                    for message in sandbox.sent_to(DEMO_USER)
+                    if any(data.startswith("full:") for row in message.buttons for _, data in row)
+                )
                 await _tour(sandbox, keywords, first_alert=1 + len(keywords))
                 for event in sandbox.transcript(DEMO_USER):
                     if event.kind == "user":
