@@ -159,7 +159,7 @@ async def test_run_reads_the_feeds_file_and_polls_in_the_background(
         assert [feed.url for feed in list_feeds(db)] == [site.url("/rss.xml")]
         assert "أوامر مرصد" in read(await say(sandbox, "/help", user=USER))
         # The database changes without the sandbox seeing it: poll.
-        for _ in range(200):
+        for _ in range(600):
             if count_articles(db) == len(TITLES):
                 break
             await asyncio.sleep(0.05)
