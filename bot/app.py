@@ -37,6 +37,7 @@ from telegram.ext import (
 )
 
 import handlers
+from bot.deliver.feed_jobs import FeedJobData, schedule_feed_job
 from bot.deliver.intake import Intake
 from bot.deliver.jobs import PreferenceJobData, schedule_preference_jobs
 from bot.deliver.sender import Sender
@@ -200,6 +201,8 @@ def build_application(settings: Settings, components: Components) -> MarsadApp:
                 on_expired=lambda sub: index.remove(sub.id),
             ),
         )
+        # The built-in collector: polls due feeds into the inbox (bot/ingest/collector).
+        schedule_feed_job(queue, FeedJobData(db=db, settings=settings, clock=components.clock))
         await ops.start(
             sender_totals=services.sender.totals, updater=application.updater, job_queue=queue
         )

@@ -411,6 +411,52 @@ def _version() -> str:
         return "unknown"
 
 
+def collect_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Read feeds once into the inbox: the given URLs, or every configured feed that is due."""
+    import asyncio
+
+    from bot.ingest.collector.collector import Collector
+    from bot.ingest.collector.sources import is_feed_url, load_feeds_file
+    from storage.db import open_database
+
+    if not args.once:
+        print(
+            "marsad collect: give --once (`marsad run` polls feeds continuously)",
+            file=sys.stderr,
+        )
+        return 2
+    bad = [url for url in args.urls if not is_feed_url(url)]
+    if bad:
+        for url in bad:
+            print(f"marsad collect: not an http(s) address: {url}", file=sys.stderr)
+        return 2
+    db = open_database(settings.database)
+    try:
+        collector = Collector(db, settings)
+        if args.urls:
+            outcomes = asyncio.run(collector.collect_urls(args.urls))
+        else:
+            if settings.feeds_file is not None:
+                load_feeds_file(db, settings.feeds_file, collector.clock())
+            outcomes = asyncio.run(collector.collect_due())
+    finally:
+        db.close()
+    failed = False
+    for outcome in outcomes:
+        if outcome.error is not None:
+            failed = True
+            print(f"{outcome.url}: {outcome.error}", file=sys.stderr)
+            continue
+        for item in outcome.item_failures:
+            failed = True
+            print(f"{item.url}: {item.reason} (item of {outcome.url})", file=sys.stderr)
+        state = "not modified" if outcome.not_modified else f"{len(outcome.written)} new"
+        print(f"{outcome.url}: {state}")
+    if not outcomes:
+        print("no feed is due" if not args.urls else "no feed read")
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Every sub-command, in the order `marsad --help` lists them."""
     parser = argparse.ArgumentParser(
@@ -511,6 +557,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     match.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     match.add_argument("--json", action="store_true", help="one JSON object per file")
+
+    collect = _command(
+        sub,
+        "collect",
+        collect_command,
+        "read news feeds into the inbox (the given URLs, or the due feeds)",
+        ["marsad collect --once", "marsad collect --once https://example.com/rss.xml"],
+    )
+    collect.add_argument("--once", action="store_true", help="one round, then exit")
+    collect.add_argument("urls", nargs="*", metavar="FEED_URL", help="feeds to read now")
 
     summarize = _command(
         sub,

@@ -4,7 +4,11 @@ Starts the sandbox on loopback and the real Application against it (a temporary 
 unless one is given). A demo user sends /start and /follow for a few keywords through real
 updates; the owner's sample articles (shipped in bot/demo_articles) are dropped into the
 inbox the way a producer delivers files; when every file is processed and every alert sent,
-the user opens an alert's full text, pages through /recent, searches, lists and unfollows.
+the last sample reaches the bot through the built-in collector instead: a small RSS feed and
+an article page (wrapped in site chrome) are served from the demo's own loopback news site,
+the demo user (an administrator here) adds the feed with /feeds add, and the feed job writes
+the article into the inbox. Then the user opens an alert's full text, pages through /recent,
+searches, lists and unfollows.
 The conversation is printed as it happens, as the user sees it, then what to do next.
 """
 
@@ -16,18 +20,21 @@ import shutil
 import signal
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import MarsadApp, build_application, running
+from bot.ingest.articles import decode_article, parse_article
 from bot.sandbox import Sandbox, StoredMessage
+from bot.sandbox.newssite import FeedEntry, NewsSite, article_page, rss_feed
 from bot.services import default_components
 from bot.settings import Settings, load_settings
 from storage import outbox
+from storage.feeds import list_feeds
 
 __all__ = ["DEFAULT_KEYWORDS", "run_demo"]
 
@@ -38,6 +45,9 @@ HUMAN_PAUSE = 1.0
 ALERTS_WAIT = 120.0
 # The demo's samples date from 2015 to 2024: old news, which a real bot would not push.
 DEMO_MAX_AGE = timedelta(days=365 * 30)
+DEMO_SITE = "الأسبوع"
+# Politeness between two requests to the demo's news site: short, so the demo stays brisk.
+DEMO_HOST_DELAY = 0.2
 
 
 @dataclass(frozen=True)
@@ -174,10 +184,26 @@ async def _wait_for_alerts(
     names: Sequence[str],
     shown: _Transcript,
 ) -> None:
+    await _wait_until_settled(
+        sandbox,
+        application,
+        lambda: [n for n in names if (settings.inbox / n).exists()],
+        shown,
+    )
+
+
+async def _wait_until_settled(
+    sandbox: Sandbox,
+    application: MarsadApp,
+    waiting_files: Callable[[], list[str]],
+    shown: _Transcript,
+) -> None:
+    """Wait until no file is waiting in the inbox and the outbox has nothing left to send,
+    printing the conversation as it goes."""
     services = application.bot_data.services
 
     def settled() -> bool:
-        waiting = any((settings.inbox / name).exists() for name in names)
+        waiting = bool(waiting_files())
         counts = outbox.counts(services.db)
         return not waiting and not counts["pending"] and not counts["sending"]
 
@@ -190,6 +216,63 @@ async def _wait_for_alerts(
             await sandbox.wait_for(lambda: False, 0.2, "a change")
         shown.flush()
     shown.flush()
+
+
+def _serve_feed(site: NewsSite, name: str, data: bytes, settings: Settings) -> str:
+    """Serve one sample as a news site does: an RSS item with a teaser, and the article's
+    page in site chrome (menus, share bars, a related box mid-text, a footer). Returns the
+    feed's address."""
+    article = parse_article(decode_article(data), name, datetime.now(UTC), default_tz=settings.zone)
+    slug = "/news/" + name.removesuffix(".txt") + ".html"
+    site.set(
+        slug,
+        article_page(
+            site=DEMO_SITE,
+            title=article.title,
+            paragraphs=article.body.split("\n"),
+            published=article.published,
+        ),
+    )
+    teaser = " ".join(article.body.split()[:25]) + " …"
+    published = article.published or datetime.now(UTC)
+    item = FeedEntry(
+        title=article.title,
+        link=site.url(slug),
+        guid=site.url(slug),
+        published=published,
+        summary=teaser,
+    )
+    site.set(
+        "/rss.xml",
+        rss_feed(DEMO_SITE, site.url("/"), [item]),
+        content_type="application/rss+xml; charset=utf-8",
+    )
+    return site.url("/rss.xml")
+
+
+async def _collect_feed(
+    sandbox: Sandbox,
+    application: MarsadApp,
+    settings: Settings,
+    feed_url: str,
+    shown: _Transcript,
+) -> None:
+    """Add the feed as an admin would, run the feed job now (instead of waiting for its
+    tick), and wait until the collected article has been processed and its alerts sent."""
+    await _say(sandbox, f"/feeds add {feed_url}", shown)
+    queue = application.job_queue
+    assert queue is not None  # python-telegram-bot[job-queue] is a dependency
+    for job in queue.get_jobs_by_name("feeds"):
+        await job.run(application)
+    db = application.bot_data.services.db
+
+    def collected() -> list[str]:
+        if not any(feed.items_collected for feed in list_feeds(db)):
+            return ["(the feed)"]
+        return [entry.name for entry in settings.inbox.glob("*.txt")]
+
+    await _wait_until_settled(sandbox, application, collected, shown)
+    await _say(sandbox, "/feeds", shown)
 
 
 async def run_demo(
@@ -217,6 +300,9 @@ async def run_demo(
             values.update(
                 alert_max_age=DEMO_MAX_AGE,
                 chat_burst=max(settings.chat_burst, len(articles)),
+                # The demo user manages the demo's feed with /feeds, an admin command.
+                admin_ids=(*settings.admin_ids, DEMO_USER),
+                feed_host_delay=DEMO_HOST_DELAY,
             )
             demo_settings = load_settings(**values)
             print(f"Marsad demo: local Bot API sandbox on {sandbox.base_url}", file=out)
@@ -228,18 +314,30 @@ async def run_demo(
             async with running(application, poll_timeout=1):
                 for command in ["/start", *(f"/follow {k}" for k in keywords)]:
                     await _say(sandbox, command, shown)
-                for name, data in articles:
+                # The last sample comes through the collector, from the local news site.
+                *dropped, (fed_name, fed_data) = articles
+                for name, data in dropped:
                     shown.note("📥 file dropped into the inbox:", name)
                     _drop(demo_settings.inbox, name, data)
                 await _wait_for_alerts(
-                    sandbox, application, demo_settings, [n for n, _ in articles], shown
+                    sandbox, application, demo_settings, [n for n, _ in dropped], shown
                 )
-                alerts = len(sandbox.sent_to(DEMO_USER)) - 1 - len(keywords)
+                with NewsSite() as site:
+                    feed_url = _serve_feed(site, fed_name, fed_data, demo_settings)
+                    shown.note("📰 a news site serves a feed:", f"{feed_url} ({fed_name})")
+                    await _collect_feed(sandbox, application, demo_settings, feed_url, shown)
+                # Alerts are the messages with a full-text button (replies have none).
+                alerts = sum(
+                    1
+                    for message in sandbox.sent_to(DEMO_USER)
+                    if any(data.startswith("full:") for row in message.buttons for _, data in row)
+                )
                 await _tour(sandbox, keywords, 1 + len(keywords), shown)
                 shown.flush()
                 print("─" * 72, file=out)
                 print(
-                    f"{len(articles)} article(s) dropped, {len(keywords)} keyword(s) followed, "
+                    f"{len(dropped)} article(s) dropped, 1 collected from a feed, "
+                    f"{len(keywords)} keyword(s) followed, "
                     f"{alerts} alert(s) received.\n",
                     file=out,
                     flush=True,

@@ -96,6 +96,14 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: SecretStr | None = None
+    # The feed collector (bot/ingest/collector): feeds read at start, poll interval (a feed
+    # may override it), and the politeness limits of every request it makes.
+    feeds_file: Path | None = None
+    feed_interval: float = Field(default=300.0, gt=0, le=86400)
+    feed_timeout: float = Field(default=20.0, gt=0, le=300)
+    feed_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    feed_host_delay: float = Field(default=2.0, ge=0, le=300)
+    feed_failure_alert: int = Field(default=5, ge=1)
 
     @field_validator("admin_ids", "allowed_user_ids", mode="before")
     @classmethod
@@ -137,12 +145,12 @@ class Settings(BaseSettings):
             raise ValueError("must be a positive duration such as 3d, 72h or 90m")
         return value
 
-    @field_validator("aliases_file", mode="before")
+    @field_validator("aliases_file", "feeds_file", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("aliases_file")
+    @field_validator("aliases_file", "feeds_file")
     @classmethod
     def _check_aliases_file(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():

@@ -14,7 +14,7 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import admin, fallback, preferences, transfer
+from handlers import admin, fallback, feeds, preferences, transfer
 from handlers.commands import set_commands_job
 from handlers.errors import error_handler, gatekeeper
 from handlers.follow import follow, unfollow, unfollow_button
@@ -52,6 +52,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CommandHandler("import", transfer.import_reply))
     application.add_handler(CommandHandler("stats", admin.stats))
     application.add_handler(CommandHandler("broadcast", admin.broadcast))
+    # The feed collector's sources (admins).
+    application.add_handler(CommandHandler("feeds", feeds.feeds))
 
     # Buttons: the prefix is the action written by bot.core.callbacks.
     application.add_handler(CallbackQueryHandler(full_text_button, pattern=r"^full:"))
@@ -60,6 +62,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     application.add_handler(CallbackQueryHandler(example_button, pattern=r"^ex:"))
     application.add_handler(CallbackQueryHandler(noop_button, pattern=r"^noop$"))
     application.add_handler(CallbackQueryHandler(preferences.mode_button, pattern=r"^(mp|ms):"))
+    application.add_handler(CallbackQueryHandler(feeds.feeds_button, pattern=r"^fd:"))
 
     # An export file sent back in a private chat restores it (in groups: /import as a reply).
     application.add_handler(

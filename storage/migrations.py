@@ -257,3 +257,59 @@ def m090_article_routing(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN routed_at TEXT")
     db.execute("UPDATE articles SET routed_at = ingested_at")
     db.execute("CREATE INDEX articles_unrouted ON articles(id) WHERE routed_at IS NULL")
+
+
+@migrations()
+def m110_feeds(db: Database) -> None:
+    """The collector's feeds and the items it has written to the inbox.
+
+    A feed keeps its HTTP validators (ETag, Last-Modified) for conditional requests, its health
+    (last success, last error, consecutive failures, whether the admins were told) and when it
+    is next due. `feed_items` holds one row per key of a collected item (its guid and its
+    link, both), so the same article seen in two feeds is written once; `feed_retries` counts
+    failed page fetches of items still to be written.
+    """
+    db.execute(
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            interval_seconds REAL,
+            paused INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL,
+            last_success_at TEXT,
+            last_error TEXT,
+            last_error_at TEXT,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            failing_reported INTEGER NOT NULL DEFAULT 0,
+            next_poll_at TEXT,
+            items_collected INTEGER NOT NULL DEFAULT 0,
+            newest_item_at TEXT
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE feed_items (
+            item_key TEXT PRIMARY KEY,
+            feed_id INTEGER,
+            url TEXT,
+            file_name TEXT,
+            collected_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE feed_retries (
+            feed_id INTEGER NOT NULL,
+            item_key TEXT NOT NULL,
+            attempts INTEGER NOT NULL,
+            last_error TEXT NOT NULL,
+            PRIMARY KEY (feed_id, item_key)
+        )
+        """
+    )

@@ -290,6 +290,9 @@ def test_demo_runs_offline_and_prints_the_transcript(
     assert code == 0
     assert "👤 user: /follow الناتو" in out
     assert "تتعهد اليابان والناتو" in out  # the NATO article reached the demo user
+    # ... through the collector: the feed added in chat, its article collected.
+    assert "👤 user: /feeds add http://127.0.0.1:" in out
+    assert "جُمع: خبر واحد" in out and "1 collected from a feed" in out
     assert "1 keyword(s) followed" in out
     # It ends with the way to a real bot.
     assert "@BotFather" in out and ".venv/bin/marsad run" in out and "--keep-running" in out

@@ -105,13 +105,13 @@ def test_health_counts_waiting_alerts_and_probes_writes(tmp_path: Path) -> None:
     assert "database not writable" in locked.problems[1]
 
 
-def test_failing_feeds_are_counted_once_a_feed_table_exists(tmp_path: Path) -> None:
+def test_failing_feeds_are_counted(tmp_path: Path) -> None:
     path = tmp_path / "marsad.db"
     open_database(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE feeds (url TEXT, paused INTEGER, consecutive_failures INTEGER)")
     conn.executemany(
-        "INSERT INTO feeds VALUES (?, ?, ?)", [("a", 0, 3), ("b", 0, 0), ("c", 1, 5), ("d", 0, 1)]
+        "INSERT INTO feeds (url, paused, consecutive_failures, added_at) VALUES (?, ?, ?, ?)",
+        [("a", 0, 3, "t"), ("b", 0, 0, "t"), ("c", 1, 5, "t"), ("d", 0, 1, "t")],
     )
     conn.commit()
     conn.close()

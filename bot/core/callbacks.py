@@ -13,10 +13,12 @@ from typing import Final, Literal
 from bot.core.errors import CallbackErrorCode, MarsadError
 
 __all__ = [
+    "FEED_ACTIONS",
     "MAX_BYTES",
     "MAX_ID",
     "Callback",
     "CallbackError",
+    "feed_action",
     "follow_example",
     "full_text",
     "mode_picker",
@@ -34,8 +36,10 @@ MAX_ID: Final = 2**63 - 1
 # Digits allowed per number: more than MAX_ID has, so `int()` never parses a giant string.
 _MAX_DIGITS: Final = len(str(MAX_ID))
 
-Action = Literal["full", "unf", "pg", "ex", "noop", "mp", "ms"]
-_ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop", "mp", "ms"})
+Action = Literal["full", "unf", "pg", "ex", "noop", "mp", "ms", "fd"]
+_ACTIONS: Final[frozenset[str]] = frozenset({"full", "unf", "pg", "ex", "noop", "mp", "ms", "fd"})
+# What a feed button does, by its index in the callback data (`fd:<feed id>:<index>`).
+FEED_ACTIONS: Final[tuple[str, ...]] = ("pause", "resume", "remove")
 
 
 class CallbackError(MarsadError[CallbackErrorCode], ValueError):
@@ -87,6 +91,11 @@ def set_mode(subscription_id: int, mode_index: int) -> str:
     return _encode("ms", subscription_id, mode_index)
 
 
+def feed_action(feed_id: int, action: str) -> str:
+    """Pause, resume or remove one collector feed (an admin's /feeds list)."""
+    return _encode("fd", feed_id, FEED_ACTIONS.index(action))
+
+
 def noop() -> str:
     """A button that only shows information (the page position)."""
     return _encode("noop")
@@ -100,6 +109,7 @@ _ARITY: Final[dict[str, int]] = {
     "noop": 0,
     "mp": 1,
     "ms": 2,
+    "fd": 2,
 }
 
 

@@ -112,10 +112,12 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "help.admin": (
         "<b>للمسؤولين</b>\n"
         "/stats — إحصاءات المحادثات والمتابعات والأخبار وصندوق الإرسال\n"
-        "/broadcast تحديث الخدمة الليلة — رسالة إلى كل المحادثات النشطة",
+        "/broadcast تحديث الخدمة الليلة — رسالة إلى كل المحادثات النشطة\n"
+        "/feeds — مصادر الأخبار (خلاصات RSS وAtom)؛ /feeds add URL لإضافة خلاصة",
         "<b>For administrators</b>\n"
         "/stats — chats, subscriptions, articles and the outbox\n"
-        "/broadcast Maintenance tonight — a message to every active chat",
+        "/broadcast Maintenance tonight — a message to every active chat\n"
+        "/feeds — news sources (RSS and Atom feeds); /feeds add URL to add one",
     ),
     # --- /follow -------------------------------------------------------------------------
     "follow.usage": (
@@ -593,6 +595,79 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     ),
     # --- flashes: breaking-news lines alerted like articles ---------------------------------
     "alert.flash": ("⚡ عاجل", "⚡ Breaking"),
+    # --- the feed collector: /feeds and its notices to admins ------------------------------
+    "cmd.feeds": ("مصادر الأخبار: الخلاصات (للمسؤولين)", "News sources: feeds (admins)"),
+    "feeds.usage": (
+        "استخدم:\n/feeds — قائمة الخلاصات وحالتها\n/feeds add URL [ثوانٍ] — إضافة خلاصة "
+        "(RSS أو Atom أو JSON Feed) مع مدة الاستطلاع اختيارياً\n"
+        "/feeds remove|pause|resume رقم — حذف أو إيقاف أو استئناف خلاصة برقمها في القائمة",
+        "Usage:\n/feeds — the feeds and their state\n/feeds add URL [SECONDS] — add a feed "
+        "(RSS, Atom or JSON Feed), optionally with its own poll interval\n"
+        "/feeds remove|pause|resume NUMBER — remove, pause or resume a feed by its number",
+    ),
+    "feeds.empty": (
+        "لا توجد خلاصات بعد. أضف واحدة: /feeds add https://example.com/rss.xml",
+        "No feeds yet. Add one: /feeds add https://example.com/rss.xml",
+    ),
+    "feeds.header": ("<b>📰 الخلاصات ({count})</b>", "<b>📰 Feeds ({count})</b>"),
+    "feeds.line": (
+        "{number}. {state} {name}\n{url}\nجُمع: {items:n:article} — أحدث خبر: {newest}",
+        "{number}. {state} {name}\n{url}\nCollected: {items:n:article} — newest: {newest}",
+    ),
+    "feeds.line.error": (
+        "آخر خطأ ({failures} متتالية): {error}",
+        "Last error ({failures} in a row): {error}",
+    ),
+    "feeds.state.active": ("🟢", "🟢"),
+    "feeds.state.paused": ("⏸", "⏸"),
+    "feeds.state.failing": ("🔴", "🔴"),
+    "feeds.never": ("لا شيء بعد", "none yet"),
+    "feeds.more": (
+        "… و{count} غيرها: /feeds pause|resume|remove رقم يعمل مع كل الخلاصات.",
+        "… and {count} more: /feeds pause|resume|remove NUMBER works on every feed.",
+    ),
+    "feeds.button.pause": ("⏸ إيقاف {number}", "⏸ Pause {number}"),
+    "feeds.button.resume": ("▶️ استئناف {number}", "▶️ Resume {number}"),
+    "feeds.button.remove": ("🗑 حذف {number}", "🗑 Remove {number}"),
+    "feeds.bad_url": (
+        "⚠️ هذا ليس عنوان http(s) صالحاً: {url}",
+        "⚠️ Not a valid http(s) address: {url}",
+    ),
+    "feeds.bad_interval": (
+        "⚠️ مدة الاستطلاع عدد ثوانٍ بين 60 و86400، مثل: /feeds add URL 600",
+        "⚠️ The poll interval is a number of seconds from 60 to 86400, e.g. /feeds add URL 600",
+    ),
+    "feeds.add_failed": (
+        "❌ تعذّرت قراءة الخلاصة {url}: {reason}",
+        "❌ Could not read the feed {url}: {reason}",
+    ),
+    "feeds.added": (
+        "✅ أُضيفت الخلاصة «{name}»\n{url}\nأحدث ما فيها:",
+        "✅ Feed added: «{name}»\n{url}\nIts newest items:",
+    ),
+    "feeds.already": (
+        "↩️ الخلاصة «{name}» مضافة من قبل\n{url}\nأحدث ما فيها:",
+        "↩️ The feed «{name}» was already added\n{url}\nIts newest items:",
+    ),
+    "feeds.added.item": ("• {title}", "• {title}"),
+    "feeds.added.none": ("(لا عناصر فيها الآن)", "(no items in it now)"),
+    "feeds.not_found": (
+        "⚠️ لا توجد خلاصة بالرقم {number}. أرسل /feeds لرؤية القائمة.",
+        "⚠️ No feed number {number}. Send /feeds to see the list.",
+    ),
+    "feeds.removed": ("🗑 حُذفت الخلاصة «{name}».", "🗑 Feed removed: «{name}»."),
+    "feeds.paused": ("⏸ أُوقفت الخلاصة «{name}».", "⏸ Feed paused: «{name}»."),
+    "feeds.resumed": ("▶️ استُؤنفت الخلاصة «{name}».", "▶️ Feed resumed: «{name}»."),
+    "feeds.notice.failing": (
+        "⚠️ الخلاصة «{name}» تفشل منذ {failures} محاولات متتالية: {reason}\n{url}\n"
+        "ستُعاد المحاولة بفواصل أطول، وستصلك رسالة عند عودتها.",
+        "⚠️ The feed «{name}» has failed {failures} times in a row: {reason}\n{url}\n"
+        "It is retried less often; you will be told when it works again.",
+    ),
+    "feeds.notice.recovered": (
+        "✅ عادت الخلاصة «{name}» تعمل.\n{url}",
+        "✅ The feed «{name}» works again.\n{url}",
+    ),
 }
 
 # A group reads the bot's replies together: these Arabic texts address it in the plural
@@ -658,7 +733,7 @@ COMMANDS: Final[tuple[str, ...]] = (
     "import",
 )
 # Added to the menu of the administrators' own chats (MARSAD_ADMIN_IDS).
-ADMIN_COMMANDS: Final[tuple[str, ...]] = ("stats", "broadcast")
+ADMIN_COMMANDS: Final[tuple[str, ...]] = ("feeds", "stats", "broadcast")
 
 _TAG_OR_ENTITY = re.compile(r"<[^>]*>|&#?\w+;")
 _FORMATTER = string.Formatter()

@@ -14,7 +14,6 @@ import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Generic, Protocol, TypeVar
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import (
@@ -27,26 +26,18 @@ from prometheus_client.registry import Collector
 from sqlite_utils import Database
 
 from bot.deliver.sender import DrainReport
-from bot.ingest.inbox import ScanReport
+from bot.ingest.inbox import InboxScanner, ScanReport
 from storage import operations, outbox
 
-__all__ = ["LATENCY_BUCKETS", "Metrics", "ObservedScanner", "Scans"]
+__all__ = ["LATENCY_BUCKETS", "Metrics", "ObservedScanner"]
 
 log = logging.getLogger(__name__)
 
-R = TypeVar("R")
-R_co = TypeVar("R_co", covariant=True)
 
 # Seconds from queuing an alert to Telegram's acceptance: most go in a second or two; a 429,
 # an outage or a group's minute window stretch the tail.
 LATENCY_BUCKETS = (0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 300.0, 900.0, 3600.0)
 SCAN_BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
-
-
-class Scans(Protocol[R_co]):
-    """Anything with the inbox scanner's `scan(now)`."""
-
-    def scan(self, now: datetime) -> R_co: ...
 
 
 class Metrics:
@@ -93,15 +84,15 @@ class Metrics:
         return generate_latest(self.registry)
 
 
-class ObservedScanner(Generic[R]):
+class ObservedScanner:
     """The scanner, timed: each scan's duration and outcome go to `metrics`."""
 
-    def __init__(self, scanner: Scans[R], metrics: Metrics) -> None:
+    def __init__(self, scanner: InboxScanner, metrics: Metrics) -> None:
         self.scanner = scanner
         self.metrics = metrics
         self.last_scan_at: datetime | None = None
 
-    def scan(self, now: datetime) -> R:
+    def scan(self, now: datetime) -> ScanReport:
         started = time.perf_counter()
         report = self.scanner.scan(now)
         self.metrics.scanned(report, time.perf_counter() - started)

@@ -14,15 +14,16 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
 from aiohttp import web
 from telegram.ext import JobQueue, Updater
 from telegram.request import HTTPXRequest
 
 from bot.deliver.sender import DrainReport
+from bot.ingest.inbox import InboxScanner
 from bot.ops.health import UpdateMonitor, check_health
-from bot.ops.metrics import Metrics, ObservedScanner, Scans
+from bot.ops.metrics import Metrics, ObservedScanner
 from bot.ops.retention import prune
 from bot.settings import Settings
 
@@ -30,7 +31,6 @@ __all__ = ["RETENTION_INTERVAL", "Operations"]
 
 log = logging.getLogger(__name__)
 
-R = TypeVar("R")
 
 RETENTION_INTERVAL = 24 * 3600.0
 PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8"
@@ -42,7 +42,7 @@ class Operations:
         self.clock = clock
         self.metrics = Metrics(settings.database, settings.inbox)
         self.updates = UpdateMonitor()
-        self.scanner: ObservedScanner[Any] | None = None
+        self.scanner: ObservedScanner | None = None
         self.updater: Updater | None = None
         self._runner: web.AppRunner | None = None
 
@@ -53,7 +53,7 @@ class Operations:
     def updates_request(self) -> HTTPXRequest:
         return self.updates.request()
 
-    def observe(self, scanner: Scans[R]) -> ObservedScanner[R]:
+    def observe(self, scanner: InboxScanner) -> ObservedScanner:
         observed = ObservedScanner(scanner, self.metrics)
         self.scanner = observed
         return observed

@@ -1,0 +1,1 @@
+"""The built-in collector: news feeds and their article pages, written into the inbox."""
