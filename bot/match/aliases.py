@@ -47,6 +47,8 @@ EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place
 # Kinds whose names have nisba adjectives that readers treat as mentions («الروسية» for روسيا).
 PLACE_KINDS = frozenset({"country", "region", "place"})
 BUILTIN_FILES = ("countries.json", "aliases.json")
+# The thesaurus (bot.match.concepts) also lists named bodies (kind "org"): they are names.
+BUILTIN_CONCEPTS = "concepts.json"
 
 # A word starting with «ال» only carries the article when it is spelled with a plain alef:
 # «ألمانيا», «إلى» begin with a hamza and are not definite, though they normalize alike.
@@ -332,14 +334,37 @@ def _read(path: Path | Traversable) -> list[AliasEntity]:
         raise AliasFileError(f"{path}: {where}: {first['msg']}") from None
 
 
-def load_alias_table(extra_files: Sequence[Path] = ()) -> AliasTable:
-    """The built-in table merged with admin files (later files add names, override kinds)."""
+def _read_bodies(path: Path | Traversable) -> list[AliasEntity]:
+    """Named bodies of a concepts file (entries of kind "org"), as alias entries: their Arabic
+    and English names. The file's other entries are topics (bot.match.concepts)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return []  # bot.match.concepts reads the same file and reports what is wrong with it
+    concepts = data.get("concepts") if isinstance(data, dict) else None
+    bodies: list[AliasEntity] = []
+    for entry in concepts if isinstance(concepts, list) else ():
+        if not isinstance(entry, dict) or entry.get("kind") != "org" or not entry.get("id"):
+            continue
+        names = [n for n in (*entry.get("names", ()), *entry.get("en", ())) if isinstance(n, str)]
+        bodies.append(AliasEntity(id=str(entry["id"]), kind="org", names=tuple(names)))
+    return bodies
+
+
+def load_alias_table(
+    extra_files: Sequence[Path] = (), concept_files: Sequence[Path] = ()
+) -> AliasTable:
+    """The built-in table merged with admin files (later files add names, override kinds),
+    and the named bodies of the built-in thesaurus and admin concepts files."""
     data = resources.files("bot.match") / "data"
     entries: list[AliasEntity] = []
     for name in BUILTIN_FILES:
         entries.extend(_read(data / name))
+    entries.extend(_read_bodies(data / BUILTIN_CONCEPTS))
     for path in extra_files:
         entries.extend(_read(path))
+    for path in concept_files:
+        entries.extend(_read_bodies(path))
     return AliasTable(entries)
 
 

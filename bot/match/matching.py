@@ -49,6 +49,8 @@ from bot.match.aliases import (
     nisba_phrases,
     phrase_of,
 )
+from bot.match.concepts import ConceptTable, default_concept_table
+from bot.match.morphology import FUNCTION_WORDS
 
 __all__ = [
     "ERROR_CODES",
@@ -299,6 +301,9 @@ _FORBID, _OPTIONAL, _REQUIRE = 0, 1, 2
 _TANWEEN = 4  # flag on the article mode: the word may take the accusative alef
 _VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
+_PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
+# Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
+_MAX_GAP = 2
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
 _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
@@ -327,6 +332,7 @@ class _Variant:
         "blocker",
         "budget",
         "entity",
+        "keys",
         "owners",
         "quality",
         "skels",
@@ -340,8 +346,12 @@ class _Variant:
         budget: int,
         entity: str | None,
         quality: float,
+        keys: tuple[frozenset[str], ...] = (),
     ) -> None:
         self.words = words  # normalized; words[0] without its article
+        # A phrase of common words: the morphological keys of each word (every form of the
+        # word has one of them); empty for names, matched by their spelling.
+        self.keys = keys
         self.article = article  # _FORBID / _OPTIONAL / _REQUIRE, maybe | _TANWEEN
         self.budget = budget  # edits allowed; 0 = exact words only
         self.skels = tuple(skeleton(w) for w in words) if budget else ()
@@ -353,8 +363,10 @@ class _Variant:
         self.blocker = False  # a name whose span hides other entities' mentions inside it
 
     @property
-    def signature(self) -> tuple[tuple[str, ...], int, int, str | None, float]:
-        return (self.words, self.article, self.budget, self.entity, self.quality)
+    def signature(
+        self,
+    ) -> tuple[tuple[str, ...], int, int, str | None, float, tuple[frozenset[str], ...]]:
+        return (self.words, self.article, self.budget, self.entity, self.quality, self.keys)
 
 
 def _owner(subscription_id: int, slot: int) -> int:
@@ -404,6 +416,8 @@ class _Word(NamedTuple):
     splits: tuple[_Split, ...]
     version: int
     probes: tuple[_Probe, ...]
+    keys: frozenset[str]  # morphological keys (bot.match.morphology)
+    phrases: tuple[_Variant, ...]  # phrases of common words that may start here
 
 
 class _Token(NamedTuple):
@@ -412,6 +426,8 @@ class _Token(NamedTuple):
     norm: str
     skel: str
     probes: tuple[_Probe, ...]
+    keys: frozenset[str]
+    phrases: tuple[_Variant, ...]
 
 
 class _Hit(NamedTuple):
@@ -437,8 +453,12 @@ class MatchIndex:
     `match` returns one Match per subscription (its best mention), best score first.
     """
 
-    def __init__(self, aliases: AliasTable | None = None) -> None:
+    def __init__(
+        self, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+    ) -> None:
         self._table = aliases or default_alias_table()
+        self._concepts = concepts or default_concept_table()
+        self._morphology = self._concepts.morphology
         self._buckets: dict[str, tuple[_Variant, ...]] = {}
         # First words (and first-word skeletons) of phrase variants → how many phrases.
         self._heads: dict[str, int] = {}
@@ -451,9 +471,12 @@ class MatchIndex:
 
     @classmethod
     def build(
-        cls, items: Iterable[tuple[int, Query]], aliases: AliasTable | None = None
+        cls,
+        items: Iterable[tuple[int, Query]],
+        aliases: AliasTable | None = None,
+        concepts: ConceptTable | None = None,
     ) -> MatchIndex:
-        index = cls(aliases)
+        index = cls(aliases, concepts)
         for subscription_id, query in items:
             index.add(subscription_id, query)
         return index
@@ -474,7 +497,9 @@ class MatchIndex:
         terms = [(slot, t) for slot, t in enumerate(query.required)]
         terms += [(~slot, t) for slot, t in enumerate(query.excluded)]
         for slot, term in terms:
-            for spec in self._specs(term):
+            common = self._common_phrase(term)
+            specs = self._phrase_specs(term, common) if common else self._specs(term)
+            for spec in specs:
                 variant = self._intern(*spec)
                 variant.owners = (*variant.owners, _owner(subscription_id, slot))
                 variants.append(variant)
@@ -492,8 +517,59 @@ class MatchIndex:
             if not variant.owners and not variant.blocker:
                 self._discard(variant)
 
-    def _specs(self, term: Term) -> list[tuple[tuple[str, ...], int, bool, str | None, float]]:
-        """(words, article mode, fuzzy, entity, quality) of every variant of a term."""
+    def _common_phrase(self, term: Term) -> bool:
+        """Is this term a phrase of common words (matched by its forms, with the concepts it
+        names)? Not when quoted, not when it names or contains a known name, not a Latin word
+        that names no concept (F-16 is matched as written), and a single word only when the
+        thesaurus knows it: an unknown word may be a name, which stemming would mangle
+        («عمران» is not a plural of «عمر»)."""
+        phrase = term.phrase
+        table = self._table
+        if term.exact or table.resolve(phrase) or table.derived_entities(phrase):
+            return False
+        if any(table.known_word(w) or table.known_word(w[2:]) for w in phrase.words):
+            return False
+        if len(phrase.words) == 1 or all(w.isascii() for w in phrase.words):
+            return bool(self._concepts.resolve(phrase)) or self._morphology.knows(phrase.stem)
+        return True
+
+    def _phrase_specs(
+        self, term: Term, common: bool
+    ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
+        """Variants of a phrase of common words: the phrase in all its forms, and the names of
+        the concepts it names (and of those they cover), in all theirs; listed derived forms as
+        written (clitics aside)."""
+        concepts = self._concepts
+        out: list[
+            tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]
+        ] = []
+        seen: set[tuple[frozenset[str], ...]] = set()
+
+        def put(phrase: Phrase, quality: float) -> None:
+            keys = concepts.keys(phrase)
+            if keys not in seen:
+                seen.add(keys)
+                out.append((phrase.words, _OPTIONAL, False, None, quality, keys))
+
+        if not all(w.isascii() for w in term.phrase.words):
+            put(term.phrase, 1.0)
+        for concept_id in concepts.resolve(term.phrase):
+            for concept in concepts.watched(concept_id):
+                for name in concept.names:
+                    phrase = phrase_of(name)
+                    if phrase is not None:
+                        put(phrase, 0.9)
+                for form in concept.derived:
+                    phrase = phrase_of(form)
+                    if phrase is not None:
+                        words = (phrase.stem, *phrase.words[1:])
+                        out.append((words, _OPTIONAL, False, None, 0.85, ()))
+        return out
+
+    def _specs(
+        self, term: Term
+    ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
+        """(words, article mode, fuzzy, entity, quality, keys) of every variant of a term."""
         table = self._table
         entity_ids = table.resolve(term.phrase)
         entity = entity_ids[0] if entity_ids else None
@@ -574,15 +650,21 @@ class MatchIndex:
                     and not any(w.startswith("ال") for w in words)
                 ):
                     put(Phrase((*words[:-1], last[:-1] + "ه"), False), _FORBID, 0.85, owner)
-        return [(w, a, f, e, q) for (w, a), (f, e, q) in specs.items()]
+        return [(w, a, f, e, q, ()) for (w, a), (f, e, q) in specs.items()]
 
     def _intern(
-        self, words: tuple[str, ...], article: int, fuzzy: bool, entity: str | None, quality: float
+        self,
+        words: tuple[str, ...],
+        article: int,
+        fuzzy: bool,
+        entity: str | None,
+        quality: float,
+        keys: tuple[frozenset[str], ...] = (),
     ) -> _Variant:
         words = tuple(sys.intern(w) for w in words)
-        budget = _budget(words, fuzzy)
-        signature = (words, article, budget, entity, quality)
-        variant = _Variant(words, article, budget, entity, quality)
+        budget = 0 if keys else _budget(words, fuzzy)
+        signature = (words, article, budget, entity, quality, keys)
+        variant = _Variant(words, article, budget, entity, quality, keys)
         anchors = _anchors(variant)
         for existing in self._buckets.get(anchors[0], ()):
             if existing.signature == signature:
@@ -633,6 +715,15 @@ class MatchIndex:
                 article = _REQUIRE if phrase.definite else _FORBID
                 words = (phrase.stem, *phrase.words[1:])
                 self._intern(words, article, False, entity.id, 1.0).blocker = True
+        # Longer phrases in which a concept's name means something else («المسيرات
+        # الاحتجاجية» are marches): they hide the name's mentions inside them, in all forms.
+        for concept in self._concepts.concepts():
+            for text in concept.blocked:
+                phrase = phrase_of(text)
+                if phrase is not None and len(phrase.words) > 1:
+                    keys = self._concepts.keys(phrase)
+                    entity = "!" + concept.id
+                    self._intern(phrase.words, _OPTIONAL, False, entity, 1.0, keys).blocker = True
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -711,7 +802,7 @@ class MatchIndex:
         hits: list[_Hit] = []
         blocks: list[_Hit] = []
         for i, token in enumerate(tokens):
-            if not token.probes:
+            if not token.probes and not token.phrases:
                 continue
             nxt = tokens[i + 1] if linked[i] else None
             seen: set[int] = set()
@@ -746,6 +837,14 @@ class MatchIndex:
                         blocks.append(hit)
                     if variant.owners:
                         hits.append(hit)
+            for variant in token.phrases:
+                found = self._verify_phrase(variant, tokens, linked, i)
+                if found is None:
+                    continue
+                if variant.blocker:
+                    blocks.append(found)
+                if variant.owners:
+                    hits.append(found)
         table = self._table
         if any(table.is_body(hit.variant.entity) for hit in hits):
             hits = self._national_bodies(hits, tokens, linked)
@@ -798,6 +897,29 @@ class MatchIndex:
                     hit = hit._replace(hidden=True)
             out.append(hit)
         return out
+
+    def _verify_phrase(
+        self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int
+    ) -> _Hit | None:
+        """Does the phrase of common words `variant` start at token i (whose keys meet its
+        first word's)? Each next word is a form of the phrase's word, right after the previous
+        one or after at most _MAX_GAP modifiers: words of the same clause (no punctuation
+        between) that are not function words."""
+        last = i
+        for wanted in variant.keys[1:]:
+            k = last + 1
+            while True:
+                if k >= len(tokens) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
+                    return None
+                token = tokens[k]
+                if token.keys & wanted:
+                    break
+                if token.norm in FUNCTION_WORDS:
+                    return None
+                k += 1
+            last = k
+        quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
+        return _Hit(variant, tokens[i].start, tokens[last].end, quality)
 
     def _verify(
         self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int, split: _Split
@@ -867,10 +989,26 @@ class MatchIndex:
                     if len(cache) > 100_000:  # news vocabulary is bounded; a flood is not
                         cache.clear()
                     word = self._analyze(raw)
-                word = cache[raw] = word._replace(version=version, probes=self._probes(word))
+                word = cache[raw] = word._replace(
+                    version=version, probes=self._probes(word), phrases=self._phrases(word)
+                )
             if word.norm:
-                tokens.append(_Token(m.start(), m.end(), word.norm, word.skel, word.probes))
+                tokens.append(
+                    _Token(
+                        m.start(), m.end(), word.norm, word.skel, word.probes, word.keys,
+                        word.phrases,
+                    )
+                )
         return tokens
+
+    def _phrases(self, word: _Word) -> tuple[_Variant, ...]:
+        """Phrases of common words whose first word has a key of this word."""
+        buckets = self._buckets
+        found: dict[int, _Variant] = {}
+        for key in word.keys:
+            for variant in buckets.get(_PHRASE_KEY + key, ()):
+                found[id(variant)] = variant
+        return tuple(found.values())
 
     def _probes(self, word: _Word) -> tuple[_Probe, ...]:
         """Look each reading of a word up once; cached until the index changes."""
@@ -919,7 +1057,9 @@ class MatchIndex:
             and split.stem[-1] == "ا"
             and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
         ]
-        return _Word(norm, skeleton(norm), tuple(splits), -1, ())
+        return _Word(
+            norm, skeleton(norm), tuple(splits), -1, (), self._morphology.token_keys(norm), ()
+        )
 
 
 def _joined_heads(variant: _Variant) -> list[str]:
@@ -934,6 +1074,8 @@ def _anchors(variant: _Variant) -> list[str]:
     """Index keys of a variant: its first word, or first two words of a phrase, so that a
     candidate found is nearly always a mention; the same by skeleton for fuzzy variants."""
     words, skels = variant.words, variant.skels
+    if variant.keys:
+        return sorted(_PHRASE_KEY + key for key in variant.keys[0])
     if len(words) == 1:
         keys = [words[0]]
         if variant.budget:
