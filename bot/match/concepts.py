@@ -147,9 +147,8 @@ class ConceptTable:
 
     def keys(self, phrase: Phrase) -> Keys:
         """Keys of each word of a phrase of common words."""
-        return tuple(
-            self.morphology.keyword_keys(word, position) for position, word in enumerate(phrase.words)
-        )
+        keys = self.morphology.keyword_keys
+        return tuple(keys(word, position) for position, word in enumerate(phrase.words))
 
     def resolve(self, phrase: Phrase) -> list[str]:
         """Ids of the concepts this keyword names: one of their names in any of its forms,

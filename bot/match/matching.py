@@ -722,8 +722,8 @@ class MatchIndex:
                 phrase = phrase_of(text)
                 if phrase is not None and len(phrase.words) > 1:
                     keys = self._concepts.keys(phrase)
-                    entity = "!" + concept.id
-                    self._intern(phrase.words, _OPTIONAL, False, entity, 1.0, keys).blocker = True
+                    owner = "!" + concept.id
+                    self._intern(phrase.words, _OPTIONAL, False, owner, 1.0, keys).blocker = True
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -995,7 +995,12 @@ class MatchIndex:
             if word.norm:
                 tokens.append(
                     _Token(
-                        m.start(), m.end(), word.norm, word.skel, word.probes, word.keys,
+                        m.start(),
+                        m.end(),
+                        word.norm,
+                        word.skel,
+                        word.probes,
+                        word.keys,
                         word.phrases,
                     )
                 )

@@ -24,6 +24,7 @@ Pure code.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+
 from bot.core.arabic import normalize
 
 __all__ = [
@@ -121,11 +122,10 @@ class Morphology:
         if n >= _MIN_STEM + 1 and word.endswith("ا") and word[-2] not in "او":
             out.add(word[:-1])  # the accusative alef: صاروخا، باليستيا
         for form in list(out):
-            if len(form) >= _MIN_STEM + 1 and form.endswith("ه"):
-                # Feminine of a nisba adjective always folds (باليستية → باليستي); of other
-                # words only where asked (an adjective's gender follows its noun).
-                if form.endswith("يه") or masculine:
-                    out.add(form[:-1])
+            # Feminine of a nisba adjective always folds (باليستية → باليستي); of other words
+            # only where asked (an adjective's gender follows its noun).
+            if len(form) > _MIN_STEM and (form.endswith("يه") or (masculine and form[-1] == "ه")):
+                out.add(form[:-1])
         for form in list(out):
             out |= self._singular_of.get(form, frozenset())
         keys = set()
