@@ -43,7 +43,7 @@ __all__ = [
     "phrase_of",
 ]
 
-EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place"]
+EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place", "people"]
 # Kinds whose names have nisba adjectives that readers treat as mentions («الروسية» for روسيا).
 PLACE_KINDS = frozenset({"country", "region", "place"})
 BUILTIN_FILES = ("countries.json", "aliases.json")
@@ -71,6 +71,10 @@ class AliasEntity(BaseModel):
     nisba: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()
+    # Names that are also common words («القاعدة»: a rule, a base): they name the entity only
+    # with one of the cue words close by («تنظيم», «زعيم», «عناصر»...).
+    homographs: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
 
 
 class _AliasFile(BaseModel):
@@ -141,11 +145,10 @@ class AliasTable:
     def __init__(self, entries: Iterable[AliasEntity]) -> None:
         merged: dict[str, dict[str, list[str]]] = {}
         kinds: dict[str, str] = {}
+        fields = ("names", "nisba", "derived", "covers", "homographs", "cues")
         for entry in entries:
-            slot = merged.setdefault(
-                entry.id, {"names": [], "nisba": [], "derived": [], "covers": []}
-            )
-            for name in ("names", "nisba", "derived", "covers"):
+            slot = merged.setdefault(entry.id, {name: [] for name in fields})
+            for name in fields:
                 for value in getattr(entry, name):
                     if value not in slot[name]:
                         slot[name].append(value)
@@ -197,6 +200,24 @@ class AliasTable:
                 ):
                     self._adjectives.setdefault(word, set()).add(entity.id)
         self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
+        # (entity, article-insensitive key of a homograph name) → normalized cue words.
+        self._cues: dict[tuple[str, str], tuple[str, ...]] = {}
+        for eid, slot in merged.items():
+            cues = tuple(w for cue in slot["cues"] for w in normalize(cue).split())
+            for name in slot["homographs"]:
+                phrase = phrase_of(name)
+                if phrase is not None and cues:
+                    self._cues[(eid, key_of(phrase))] = cues
+
+    @property
+    def has_homographs(self) -> bool:
+        return bool(self._cues)
+
+    def cues(self, entity_id: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Cue words a mention of this name of the entity needs (a homograph), or ()."""
+        if entity_id is None or not self._cues:
+            return ()
+        return self._cues.get((entity_id, " ".join(words)), ())
 
     def derived_entities(self, phrase: Phrase) -> list[str]:
         """Entities this phrase is a derived form of («الروسية» → RU)."""

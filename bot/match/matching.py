@@ -118,15 +118,28 @@ class Query:
     required: tuple[Term, ...]
     excluded: tuple[Term, ...]
 
-    def describe(self, aliases: AliasTable | None = None) -> list[str]:
-        """What will be watched: each term, then the names and forms that come with it."""
+    def describe(
+        self, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+    ) -> list[str]:
+        """What will be watched: each term, then the names and forms that come with it: an
+        entity's names, or the names of the concepts a topic phrase names (and of those they
+        cover)."""
         table = aliases or default_alias_table()
+        thesaurus = concepts or default_concept_table()
         lines: list[str] = []
         for term in self.required:
             lines.append(term.surface)
             if term.exact:
                 continue
             seen = {key_of(term.phrase)}
+            if not table.resolve(term.phrase):
+                for concept_id in thesaurus.resolve(term.phrase):
+                    for concept in thesaurus.watched(concept_id):
+                        for name in concept.names:
+                            phrase = phrase_of(name)
+                            if phrase is not None and key_of(phrase) not in seen:
+                                seen.add(key_of(phrase))
+                                lines.append(name)
             for entity_id in table.resolve(term.phrase):
                 entity = table.entity(entity_id)
                 extra = list(entity.names)
@@ -299,11 +312,21 @@ class Match:
 # Article modes of a variant's first word.
 _FORBID, _OPTIONAL, _REQUIRE = 0, 1, 2
 _TANWEEN = 4  # flag on the article mode: the word may take the accusative alef
+# Flag on the article mode of a derived form (nisba, people plural): an adjective takes no
+# preposition, so «كروس» is not ك + روس and «بروسي» is not ب + روسي (with the article it is).
+_DERIVED = 8
+_PREPOSITIONS = frozenset("بكل")
+# Particles of foreign family names: «دي روسي», «فان ديك» are people, not adjectives.
+_NAME_PARTICLES = frozenset({"دي", "دا", "دو", "دوس", "ديل", "فان", "فون", "سان"})
 _VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
 _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
+# Words on each side of a homograph name in which a cue makes it the name.
+_CUE_WINDOW = 4
+# Letters a word of the text needs before it may be a misspelling of a name.
+_FUZZY_MIN_WRITTEN = 5
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
 _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
@@ -467,6 +490,7 @@ class MatchIndex:
         self._version = 0  # bumped by every change, so cached probes are recomputed
         # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → how many names.
         self._joined: dict[str, int] = {}
+        self._cue_keys: dict[tuple[str, ...], frozenset[str]] = {}
         self._add_blockers()
 
     @classmethod
@@ -618,7 +642,7 @@ class MatchIndex:
                 # («قطريات» must not reach «قطرات»).
                 for phrase in nisba_phrases(info):
                     words = (phrase.stem, *phrase.words[1:])
-                    article = _OPTIONAL if phrase.definite else _FORBID
+                    article = (_OPTIONAL if phrase.definite else _FORBID) | _DERIVED
                     if len(words) == 1 and words[0].endswith("ي"):
                         # An adjective takes the accusative alef: «مسؤولًا إيرانيًّا».
                         article |= _TANWEEN
@@ -821,6 +845,8 @@ class MatchIndex:
                 for variant in found_here:
                     if id(variant) in seen:
                         continue
+                    if variant.article & _DERIVED and _bare_preposition(token.norm, split):
+                        continue
                     if variant.words == (stem,) and not split.tanween:
                         # Fast path, most hits: one word, as written (clitics aside).
                         mode = variant.article & 3
@@ -848,6 +874,10 @@ class MatchIndex:
         table = self._table
         if any(table.is_body(hit.variant.entity) for hit in hits):
             hits = self._national_bodies(hits, tokens, linked)
+        if table.has_homographs:
+            hits = self._cued(hits, tokens, linked)
+        if any(hit.variant.article & _DERIVED for hit in hits):
+            hits = _given_names(hits, tokens, linked)
         if not blocks or not hits:
             return hits
         # Token starts inside each blocking name → the names covering them.
@@ -869,6 +899,38 @@ class MatchIndex:
             else hit
             for hit in hits
         ]
+
+    def _cued(self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> list[_Hit]:
+        """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
+        with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
+        «عناصر»); otherwise the mention is hidden (an exclusion still sees the word)."""
+        table = self._table
+        out: list[_Hit] = []
+        starts: list[int] | None = None
+        for hit in hits:
+            cues = table.cues(hit.variant.entity, hit.variant.words) if not hit.hidden else ()
+            if cues:
+                if starts is None:
+                    starts = [token.start for token in tokens]
+                wanted = self._cue_keys.get(cues)
+                if wanted is None:
+                    keys = self._morphology.keyword_keys
+                    wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
+                first = bisect_left(starts, hit.start)
+                last = bisect_left(starts, hit.end) - 1
+                window: list[_Token] = []
+                k = first
+                while k > 0 and first - k < _CUE_WINDOW and linked[k - 1]:
+                    k -= 1
+                    window.append(tokens[k])
+                k = last
+                while k + 1 < len(tokens) and k - last < _CUE_WINDOW and linked[k]:
+                    k += 1
+                    window.append(tokens[k])
+                if not any(token.keys & wanted for token in window):
+                    hit = hit._replace(hidden=True)
+            out.append(hit)
+        return out
 
     def _national_bodies(
         self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]
@@ -970,6 +1032,10 @@ class MatchIndex:
     def _close(self, written: str, variant: _Variant) -> bool:
         """A fuzzy candidate within budget, and not itself the name of another entity."""
         budget = variant.budget
+        # A short word of the text is a word of the language, not a spelling of a name
+        # («تركه», «تركة» are not «تركية»).
+        if len(written) < _FUZZY_MIN_WRITTEN:
+            return False
         if Levenshtein.distance(written, "".join(variant.words), score_cutoff=budget) > budget:
             return False
         others = self._table.word_entities(written)
@@ -1065,6 +1131,44 @@ class MatchIndex:
         return _Word(
             norm, skeleton(norm), tuple(splits), -1, (), self._morphology.token_keys(norm), ()
         )
+
+
+def _given_names(hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> list[_Hit]:
+    """A country's adjective that is also a given name, where it is a person's name: after a
+    definite word it cannot be that word's adjective (adjectives agree in definiteness:
+    «الأمير تركي الفيصل»), after a foreign name particle it is a surname («دي روسي»), and
+    at the start of a clause followed by a definite word it is a first name before a family
+    name («تركي الفيصل قال»). Indefinite singular adjectives only (تركي، روسي)."""
+    by_start = {token.start: n for n, token in enumerate(tokens)}
+    out: list[_Hit] = []
+    for hit in hits:
+        n = by_start.get(hit.start, -1)
+        if hit.variant.article & _DERIVED and n >= 0 and tokens[n].end == hit.end:
+            norm = tokens[n].norm
+            if norm.endswith("ي") and not _definite(norm):
+                before = tokens[n - 1].norm if n > 0 and linked[n - 1] else None
+                after = tokens[n + 1].norm if linked[n] else None
+                if (before is not None and (_definite(before) or before in _NAME_PARTICLES)) or (
+                    before is None
+                    and after is not None
+                    and _definite(after)
+                    and not after.endswith(("ي", "يه"))
+                ):
+                    hit = hit._replace(hidden=True)
+        out.append(hit)
+    return out
+
+
+def _bare_preposition(norm: str, split: _Split) -> bool:
+    """Was a preposition removed from this word without the article (ب ك ل + bare stem)?"""
+    if split.article:
+        return False
+    prefix = norm[: len(norm) - len(split.stem) - split.tanween]
+    return any(letter in _PREPOSITIONS for letter in prefix)
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(norm) >= 5
 
 
 def _joined_heads(variant: _Variant) -> list[str]:
