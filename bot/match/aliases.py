@@ -274,7 +274,8 @@ class AliasTable:
         «كوريا الشمالية»)? Same entity, or `outer` lists `inner` in its covers."""
         if outer is None:
             return False
-        return outer == inner or inner in self._entities[outer].covers
+        entity = self._entities.get(outer)
+        return outer == inner or (entity is not None and inner in entity.covers)
 
 
 def key_of(phrase: Phrase) -> str:

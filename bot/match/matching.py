@@ -321,10 +321,14 @@ _NAME_PARTICLES = frozenset({"دي", "دا", "دو", "دوس", "ديل", "فان
 _VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
 _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
+# Entity marks of concept variants: a concept's names («~ID») and the phrases in which its
+# names mean something else («!ID»).
+_CONCEPT_PREFIX, _NOT_PREFIX = "~", "!"
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
 # Words on each side of a homograph name in which a cue makes it the name.
 _CUE_WINDOW = 4
+_CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # Letters a word of the text needs before it may be a misspelling of a name.
 _FUZZY_MIN_WRITTEN = 5
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
@@ -521,8 +525,13 @@ class MatchIndex:
         terms = [(slot, t) for slot, t in enumerate(query.required)]
         terms += [(~slot, t) for slot, t in enumerate(query.excluded)]
         for slot, term in terms:
-            common = self._common_phrase(term)
-            specs = self._phrase_specs(term, common) if common else self._specs(term)
+            # A topic of the thesaurus is matched by its forms; another phrase of common words
+            # by its forms and by today's rules too (an unknown phrase may be a name: «هونغ
+            # كونغ» keeps its spelling tolerance).
+            specs = self._specs(term)
+            if self._common_phrase(term):
+                topic = bool(self._concepts.resolve(term.phrase))
+                specs = self._phrase_specs(term) + ([] if topic else specs)
             for spec in specs:
                 variant = self._intern(*spec)
                 variant.owners = (*variant.owners, _owner(subscription_id, slot))
@@ -558,7 +567,7 @@ class MatchIndex:
         return True
 
     def _phrase_specs(
-        self, term: Term, common: bool
+        self, term: Term
     ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
         """Variants of a phrase of common words: the phrase in all its forms, and the names of
         the concepts it names (and of those they cover), in all theirs; listed derived forms as
@@ -569,25 +578,30 @@ class MatchIndex:
         ] = []
         seen: set[tuple[frozenset[str], ...]] = set()
 
-        def put(phrase: Phrase, quality: float) -> None:
+        def put(phrase: Phrase, quality: float, concept_id: str | None) -> None:
             keys = concepts.keys(phrase)
             if keys not in seen:
                 seen.add(keys)
-                out.append((phrase.words, _OPTIONAL, False, None, quality, keys))
+                owner = None if concept_id is None else _CONCEPT_PREFIX + concept_id
+                out.append((phrase.words, _OPTIONAL, False, owner, quality, keys))
 
+        resolved = concepts.resolve(term.phrase)
         if not all(w.isascii() for w in term.phrase.words):
-            put(term.phrase, 1.0)
-        for concept_id in concepts.resolve(term.phrase):
+            put(term.phrase, 1.0, resolved[0] if resolved else None)
+        for concept_id in resolved:
             for concept in concepts.watched(concept_id):
                 for name in concept.names:
                     phrase = phrase_of(name)
                     if phrase is not None:
-                        put(phrase, 0.9)
+                        put(phrase, 0.9, concept.id)
                 for form in concept.derived:
                     phrase = phrase_of(form)
                     if phrase is not None:
                         words = (phrase.stem, *phrase.words[1:])
-                        out.append((words, _OPTIONAL, False, None, 0.85, ()))
+                        # An adjective or participle takes the accusative alef («انتحاريًا»).
+                        article = _OPTIONAL | (_TANWEEN if words[-1][-1:] == "ي" else 0)
+                        owner = _CONCEPT_PREFIX + concept.id
+                        out.append((words, article, False, owner, 0.85, ()))
         return out
 
     def _specs(
@@ -746,7 +760,7 @@ class MatchIndex:
                 phrase = phrase_of(text)
                 if phrase is not None and len(phrase.words) > 1:
                     keys = self._concepts.keys(phrase)
-                    owner = "!" + concept.id
+                    owner = _NOT_PREFIX + concept.id
                     self._intern(phrase.words, _OPTIONAL, False, owner, 1.0, keys).blocker = True
 
     # -- matching ------------------------------------------------------------------------------
@@ -875,7 +889,7 @@ class MatchIndex:
         if any(table.is_body(hit.variant.entity) for hit in hits):
             hits = self._national_bodies(hits, tokens, linked)
         if table.has_homographs:
-            hits = self._cued(hits, tokens, linked)
+            hits = self._cued(hits, tokens, text)
         if any(hit.variant.article & _DERIVED for hit in hits):
             hits = _given_names(hits, tokens, linked)
         if not blocks or not hits:
@@ -893,18 +907,20 @@ class MatchIndex:
             and any(
                 hit.end <= b.end
                 and b.end - b.start > hit.end - hit.start
-                and not table.covers(hit.variant.entity, b.variant.entity or "")
+                and _blocks(b.variant.entity, hit.variant.entity, table)
                 for b in covering[hit.start]
             )
             else hit
             for hit in hits
         ]
 
-    def _cued(self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> list[_Hit]:
+    def _cued(self, hits: list[_Hit], tokens: list[_Token], text: str) -> list[_Hit]:
         """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
         with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
-        «عناصر»); otherwise the mention is hidden (an exclusion still sees the word)."""
+        «عناصر», quotes allowed between: «قائد «القاعدة»»); otherwise the mention is hidden
+        (an exclusion still sees the word)."""
         table = self._table
+        linked = [_CLAUSE_BREAK.search(text, a.end, b.start) is None for a, b in pairwise(tokens)]
         out: list[_Hit] = []
         starts: list[int] | None = None
         for hit in hits:
@@ -968,15 +984,26 @@ class MatchIndex:
         one or after at most _MAX_GAP modifiers: words of the same clause (no punctuation
         between) that are not function words."""
         last = i
+        known = self._table.known_word
         for wanted in variant.keys[1:]:
             k = last + 1
+            definite = _definite(tokens[last].norm)
+            named = False
             while True:
                 if k >= len(tokens) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
                     return None
                 token = tokens[k]
                 if token.keys & wanted:
                     break
-                if token.norm in FUNCTION_WORDS:
+                # A modifier agrees with its noun in definiteness («وقف فوري وشامل»); a name
+                # may stand between as the possessor, with its own adjective («برنامج كوريا
+                # الشمالية النووي»); another noun may not («برنامج منع الانتشار النووي»), nor
+                # a prepositional phrase («البيت باللون الأبيض»).
+                if token.norm in FUNCTION_WORDS or token.norm.startswith(_PREPOSITION_ARTICLE):
+                    return None
+                if known(token.norm) or any(known(s.stem) for s in _name_splits(token.norm)):
+                    named = True
+                elif not (named and _definite(token.norm)) and _definite(token.norm) != definite:
                     return None
                 k += 1
             last = k
@@ -1159,12 +1186,29 @@ def _given_names(hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> 
     return out
 
 
+def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool:
+    """Does a longer name or phrase hide a mention inside it? A phrase in which a concept's
+    name means something else (entity «!ID») hides that concept's names only; a name hides
+    everything but the entities that cover it."""
+    if block is not None and block.startswith(_NOT_PREFIX):
+        return mentioned == _CONCEPT_PREFIX + block[1:]
+    return not table.covers(mentioned, block or "")
+
+
 def _bare_preposition(norm: str, split: _Split) -> bool:
     """Was a preposition removed from this word without the article (ب ك ل + bare stem)?"""
     if split.article:
         return False
     prefix = norm[: len(norm) - len(split.stem) - split.tanween]
     return any(letter in _PREPOSITIONS for letter in prefix)
+
+
+def _name_splits(norm: str) -> list[_Split]:
+    """The word without a conjunction or preposition (a name in a gap: «وإيران»)."""
+    return [_split(norm[len(p) :], a) for p, a in _PREFIXES[1:] if norm.startswith(p)]
+
+
+_PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال", "كال", "لل"))
 
 
 def _definite(norm: str) -> bool:
