@@ -1,9 +1,10 @@
 """The production pipeline parts, assembled for `build_application`.
 
 Index: `bot.match.matching.MatchIndex` over every stored subscription (aliases from the built-in
-table plus MARSAD_ALIASES_FILE). Scanner: `bot.ingest.inbox.InboxScanner`. Articles:
-`storage.articles.get_article`. Alerts: `bot.deliver.render.render_alert` in the chat's language and
-time zone, with the story's other sources.
+table plus MARSAD_ALIASES_FILE, topics from the built-in thesaurus plus MARSAD_CONCEPTS_FILE).
+Scanner: `bot.ingest.inbox.InboxScanner`. Articles: `storage.articles.get_article`. Alerts:
+`bot.deliver.render.render_alert` in the chat's language and time zone, with the story's other
+sources.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.deliver.render import Reason, render_alert
 from bot.deliver.routing import ArticleLike, MatchLike, Renderer
 from bot.ingest.inbox import InboxScanner
 from bot.match.aliases import default_alias_table, load_alias_table
+from bot.match.concepts import default_concept_table, load_concept_table
 from bot.match.following import watch_terms
 from bot.match.matching import MatchIndex, QueryError, parse_query
 from bot.services import Components, Scanner, SubscriptionIndex
@@ -56,14 +58,16 @@ def _watched(query: str | None) -> tuple[str, ...]:
 
 
 def default_components(settings: Settings) -> Components:
+    concept_files = [settings.concepts_file] if settings.concepts_file is not None else []
     aliases = (
-        load_alias_table([settings.aliases_file])
-        if settings.aliases_file is not None
+        load_alias_table([settings.aliases_file] if settings.aliases_file else [], concept_files)
+        if settings.aliases_file is not None or concept_files
         else default_alias_table()
     )
+    concepts = load_concept_table(concept_files) if concept_files else default_concept_table()
 
     def make_index(db: Database) -> SubscriptionIndex:
-        index = MatchIndex.build((), aliases)
+        index = MatchIndex.build((), aliases, concepts)
         for subscription_id, chat_id, query in active_subscriptions(db):
             try:
                 index.add(subscription_id, parse_query(query))
@@ -98,6 +102,7 @@ def default_components(settings: Settings) -> Components:
                     queries.get(m.subscription_id, m.matched),
                     (m.matched,),
                     _watched(queries.get(m.subscription_id)),
+                    m.sentence,
                 )
                 for m in matches
             ]

@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     max_import_bytes: int = Field(default=512 * 1024, gt=0)
     # Extra alias table merged over the built-in one (bot/data/aliases.json format).
     aliases_file: Path | None = None
+    # Extra thesaurus merged over the built-in one (bot/match/data/concepts.json format).
+    concepts_file: Path | None = None
     # Languages an inbox file must be written in to become an article; others are quarantined.
     article_languages: NameList = ("ar",)
 
@@ -95,12 +97,12 @@ class Settings(BaseSettings):
             raise ValueError(f"must be a comma-separated list of {', '.join(ARTICLE_LANGUAGES)}")
         return value
 
-    @field_validator("aliases_file", mode="before")
+    @field_validator("aliases_file", "concepts_file", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("aliases_file")
+    @field_validator("aliases_file", "concepts_file")
     @classmethod
     def _check_aliases_file(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():

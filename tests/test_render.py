@@ -19,6 +19,7 @@ from bot.deliver.render import (
     format_date,
     highlight_snippet,
     markup,
+    match_window,
     message_length,
     render_alert,
     render_article_page,
@@ -344,3 +345,48 @@ def test_follow_result_reports_watches_preview_and_everything_not_added() -> Non
 def test_follow_result_without_anything_is_the_usage() -> None:
     message = render_follow_result([], Plan(), lang="en", zone=UTC, error_reason=reason_of)
     assert message.text.startswith("Write the keyword")
+
+
+LONG_SENTENCE = (
+    "قال المتحدث باسم الجيش في بيان صدر مساء اليوم إن الدفاعات الجوية اعترضت صاروخا باليستيا"
+    " أطلق من اليمن باتجاه المدينة الساحلية وإن الشظايا سقطت في منطقة مفتوحة دون أن تسفر عن"
+    " إصابات وفق ما أفادت به السلطات المحلية في بيان لاحق"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "limit"),
+    [
+        ("أطلقت كوريا الشمالية صاروخا باليستيا.", ["صاروخا باليستيا"], 160),
+        (LONG_SENTENCE, ["صاروخا باليستيا"], 160),
+        (LONG_SENTENCE, ["السلطات المحلية"], 80),
+        (LONG_SENTENCE, ["قال المتحدث"], 60),
+    ],
+)
+def test_match_window_bolds_the_match_within_the_limit(
+    sentence: str, words: list[str], limit: int
+) -> None:
+    found = match_window(sentence, words, limit)
+    assert found is not None
+    snippet, spans = found
+    assert len(snippet.strip("… ")) <= limit
+    assert [snippet[a:b] for a, b in spans] == words
+    assert snippet.removeprefix("… ").removesuffix(" …") in sentence
+
+
+def test_match_window_without_the_words() -> None:
+    assert match_window("جملة لا تذكر شيئا", ["الناتو"]) is None
+
+
+def test_why_shows_each_keyword_with_its_sentence() -> None:
+    reasons = [
+        Reason(1, "الصواريخ الباليستية", ("صاروخا باليستيا",), sentence=LONG_SENTENCE),
+        Reason(2, "اليمن", ("اليمن",), sentence=LONG_SENTENCE),
+    ]
+    message = render_alert(ARTICLE, reasons, lang="ar", zone=RIYADH)
+    why = message.text.split("لماذا؟", 1)[1]
+    lines = why.split("\n")[1:]
+    assert lines[0].startswith("«الصواريخ الباليستية»:") and "<b>صاروخا باليستيا</b>" in lines[0]
+    assert lines[1].startswith("«اليمن»:") and "<b>اليمن</b>" in lines[1]
+    assert all(len(visible(line)) <= 160 + 40 for line in lines)
+    assert balanced(message.text)

@@ -9,6 +9,7 @@ included), which is never less than what Telegram counts, so a message that fits
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -23,6 +24,7 @@ from bot.deliver.summary import Summary, find_terms, keyword_terms, merge_spans,
 
 __all__ = [
     "MESSAGE_LIMIT",
+    "WHY_WINDOW",
     "AlertArticle",
     "ArticleItem",
     "FollowPlanLike",
@@ -32,6 +34,7 @@ __all__ = [
     "format_date",
     "highlight_snippet",
     "markup",
+    "match_window",
     "message_length",
     "page_count",
     "render_alert",
@@ -47,6 +50,8 @@ MESSAGE_LIMIT: Final = 4096
 # Room kept under the limit in full-text parts for the «(تابع 2/3)» line.
 _PART_HEADER_ROOM: Final = 64
 _BUTTON_LABEL_CHARS: Final = 32
+# «لماذا؟» shows at most this many characters of a mention's sentence.
+WHY_WINDOW: Final = 160
 # «⚙ 10» buttons under a /list page: five fit a phone's width.
 _MODE_BUTTONS_PER_ROW: Final = 5
 
@@ -75,13 +80,16 @@ class Reason:
     """Why an article reached a chat: one subscription and the words that matched it.
 
     `terms` are the further forms the subscription watches (its aliases): the summary prefers
-    and bolds them too, since the matcher reports only the best mention.
+    and bolds them too, since the matcher reports only the best mention. `sentence` is the
+    sentence of the best mention: «لماذا؟» shows it (or a window of it) with `words` in bold,
+    so a reader sees at once whether the match is right.
     """
 
     subscription_id: int
     query: str
     words: tuple[str, ...]
     terms: tuple[str, ...] = ()
+    sentence: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,15 +189,60 @@ def _summary_html(summary: Summary, rtl: bool) -> str:
     return " ".join(markup(s.text, s.highlights, rtl=rtl) for s in summary.sentences)
 
 
-def _reason_html(reason: Reason, lang: Lang, word_limit: int) -> str:
+def _reason_html(reason: Reason, lang: Lang, word_limit: int, window: int) -> str:
     words = list(dict.fromkeys(w.strip() for w in reason.words if w.strip()))[:word_limit]
+    rtl = lang == "ar"
+    context = match_window(reason.sentence, words, window) if reason.sentence else None
+    if context is not None:
+        snippet, spans = context
+        return text(
+            "alert.reason",
+            lang,
+            query=_shorten(reason.query, 60),
+            words=Html(markup(snippet, spans, rtl=has_arabic(snippet) or rtl)),
+        )
     shown = plain("list.separator", lang).join(_shorten(w, 40) for w in words) or reason.query
     return text(
         "alert.reason",
         lang,
         query=_shorten(reason.query, 60),
-        words=Html("<b>" + markup(shown, rtl=lang == "ar") + "</b>"),
+        words=Html("<b>" + markup(shown, rtl=rtl) + "</b>"),
     )
+
+
+def match_window(
+    sentence: str, words: Sequence[str], limit: int = WHY_WINDOW
+) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """The sentence of a mention, cut to at most `limit` characters around the first matched
+    word (an ellipsis where it is cut, between words), and the spans of the matched words in
+    it; None when no matched word is found in the sentence."""
+    sentence = " ".join(sentence.split())
+    found = sorted(
+        (m.start(), m.end()) for w in words if w for m in re.finditer(re.escape(w), sentence)
+    )
+    if not found:
+        return None
+    start, end = 0, len(sentence)
+    if end > limit:
+        first_start, first_end = found[0]
+        room = max(0, limit - (first_end - first_start))
+        start = max(0, first_start - room // 2)
+        end = min(len(sentence), start + limit)
+        start = max(0, end - limit)
+        # Cut between words: a space after `start`, before `end`.
+        if start > 0:
+            space = sentence.find(" ", start, first_start)
+            start = space + 1 if space >= 0 else start
+        if end < len(sentence):
+            space = sentence.rfind(" ", max(first_end, start), end)
+            end = space if space >= 0 else end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(sentence) else ""
+    shift = len(prefix) - start
+    spans = tuple(
+        (max(a, start) + shift, min(b, end) + shift) for a, b in found if a < end and b > start
+    )
+    return prefix + sentence[start:end] + suffix, spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +297,13 @@ def render_alert(
             "",
         ]
         if reasons:
-            why = plain("list.separator", lang).join(
-                _reason_html(r, lang, budget.words) for r in reasons[: budget.reasons]
-            )
+            window = WHY_WINDOW if budget.words >= 4 else WHY_WINDOW // 2
+            shown = [_reason_html(r, lang, budget.words, window) for r in reasons[: budget.reasons]]
+            # One line per keyword when each shows its sentence; a list of words otherwise.
+            if len(shown) > 1 and any(r.sentence for r in reasons):
+                why = "".join("\n" + line for line in shown)  # one line per sentence
+            else:
+                why = plain("list.separator", lang).join(shown)
             lines.append(text("alert.why", lang, reasons=Html(why)))
         if others and budget.sources:
             names = plain("list.separator", lang).join(
