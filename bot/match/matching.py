@@ -63,6 +63,7 @@ __all__ = [
     "QueryError",
     "Term",
     "is_near_duplicate",
+    "names_something",
     "parse_query",
 ]
 
@@ -243,6 +244,15 @@ def _term(raw: str, *, exact: bool) -> Term:
     if len(phrase.letters) < 2:
         raise QueryError("too_short", f"«{raw.strip()}» is too short to look for")
     return Term(surface=raw.strip(_EDGE_PUNCTUATION + _QUOTES), phrase=phrase, exact=exact)
+
+
+def names_something(
+    phrase: Phrase, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+) -> bool:
+    """Is this phrase a name of a known entity or of a topic of the thesaurus?"""
+    table = aliases or default_alias_table()
+    thesaurus = concepts or default_concept_table()
+    return bool(table.resolve(phrase) or thesaurus.resolve(phrase))
 
 
 def is_near_duplicate(a: Query, b: Query, aliases: AliasTable | None = None) -> bool:
