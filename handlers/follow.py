@@ -64,6 +64,7 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
         lang=lang,
         zone=chat_zone(services, chat),
         error_reason=query_error,
+        arabic_only=services.settings.article_languages == ("ar",),
     )
     if duration is not None and result.added:
         until = now + duration

@@ -265,6 +265,9 @@ def test_equal_keys(a: str, b: str) -> None:
         ("كوريا الشمالية", "كوريا الجنوبية", False),
         ("روسيا", "روسيا -أوكرانيا", False),
         ("الناتو", "الناتج", False),
+        ("الطائرات المسيرة", "المسيرات", True),  # names of one topic
+        ("صواريخ باليستية", "الصواريخ الباليستية", True),
+        ("الصواريخ", "الصواريخ الباليستية", False),  # a broader and a narrower topic
     ],
 )
 def test_near_duplicates(a: str, b: str, expected: bool) -> None:

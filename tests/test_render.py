@@ -342,6 +342,24 @@ def test_follow_result_reports_watches_preview_and_everything_not_added() -> Non
     assert balanced(message.text)
 
 
+@pytest.mark.parametrize(
+    ("added", "arabic_only", "hinted"),
+    [
+        (Added("Hezbollah", ("Hezbollah", "حزب الله"), 0), True, False),  # a known entity
+        (Added("drones", ("drones", "الطائرات المسيرة"), 0), True, False),  # a known topic
+        (Added("Blorfs", ("Blorfs",), 0), True, True),
+        (Added("Blorfs", ("Blorfs",), 0), False, False),  # English articles are taken too
+    ],
+)
+def test_follow_result_hints_at_english_words_that_match_nothing(
+    added: Added, arabic_only: bool, hinted: bool
+) -> None:
+    message = render_follow_result(
+        [added], Plan(), lang="ar", zone=UTC, error_reason=reason_of, arabic_only=arabic_only
+    )
+    assert ("كلمة إنجليزية" in message.text) is hinted
+
+
 def test_follow_result_without_anything_is_the_usage() -> None:
     message = render_follow_result([], Plan(), lang="en", zone=UTC, error_reason=reason_of)
     assert message.text.startswith("Write the keyword")

@@ -616,9 +616,12 @@ def render_follow_result(
     lang: Lang,
     zone: tzinfo,
     error_reason: Callable[[str, Lang], str],
+    arabic_only: bool = False,
 ) -> OutgoingMessage:
-    """The /follow reply: what is watched (aliases included), the 7-day preview, and every
-    keyword not added with the reason (duplicate, near duplicate, invalid, over the limit)."""
+    """The /follow reply: what is watched (aliases and concept names included), the 7-day
+    preview, and every keyword not added with the reason (duplicate, near duplicate, invalid,
+    over the limit). With `arabic_only` (the deployment takes Arabic articles only), a Latin
+    keyword that watches no Arabic name gets a hint that it can match nothing."""
     rtl = lang == "ar"
     separator = plain("list.separator", lang)
     blocks: list[str] = []
@@ -629,6 +632,8 @@ def render_follow_result(
         if extra:
             shown = separator.join(_shorten(w, 60) for w in item.watches[:12])
             lines.append(text("follow.watches", lang, terms=shown))
+        if arabic_only and not any(has_arabic(w) for w in (item.query_text, *item.watches)):
+            lines.append(text("follow.latin_hint", lang, query=_shorten(item.query_text, 60)))
         if item.preview_count == 0:
             lines.append(text("follow.preview_none", lang))
         elif item.preview_count == 1:

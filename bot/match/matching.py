@@ -281,6 +281,12 @@ def _same_term(a: Term, b: Term, table: AliasTable) -> bool:
         return True
     if set(table.resolve(a.phrase)) & set(table.resolve(b.phrase)):
         return True
+    # Names of one topic («الطائرات المسيرة» / «المسيرات»), not a broader and a narrower one.
+    thesaurus = default_concept_table()
+    if not a.exact and not b.exact and (
+        set(thesaurus.resolve(a.phrase)) & set(thesaurus.resolve(b.phrase))
+    ):
+        return True
     x, y = a.phrase.letters, b.phrase.letters
     budget = fuzzy_budget(min(len(x), len(y)))
     return (
