@@ -283,8 +283,10 @@ def _same_term(a: Term, b: Term, table: AliasTable) -> bool:
         return True
     # Names of one topic («الطائرات المسيرة» / «المسيرات»), not a broader and a narrower one.
     thesaurus = default_concept_table()
-    if not a.exact and not b.exact and (
-        set(thesaurus.resolve(a.phrase)) & set(thesaurus.resolve(b.phrase))
+    if (
+        not a.exact
+        and not b.exact
+        and (set(thesaurus.resolve(a.phrase)) & set(thesaurus.resolve(b.phrase)))
     ):
         return True
     x, y = a.phrase.letters, b.phrase.letters
@@ -460,7 +462,10 @@ class _Word(NamedTuple):
     version: int
     probes: tuple[_Probe, ...]
     keys: frozenset[str]  # morphological keys (bot.match.morphology)
-    phrases: tuple[_Variant, ...]  # phrases of common words that may start here
+    named: bool  # the word, clitics aside, is a known name
+    phrases: tuple[_Variant, ...]  # one-word common-word variants with a key of this word
+    # For phrases of common words starting with a key of this word: second-word key → phrases.
+    follow: tuple[dict[str, tuple[_Variant, ...]], ...]
 
 
 class _Token(NamedTuple):
@@ -470,7 +475,9 @@ class _Token(NamedTuple):
     skel: str
     probes: tuple[_Probe, ...]
     keys: frozenset[str]
+    named: bool
     phrases: tuple[_Variant, ...]
+    follow: tuple[dict[str, tuple[_Variant, ...]], ...]
 
 
 class _Hit(NamedTuple):
@@ -511,6 +518,8 @@ class MatchIndex:
         # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → how many names.
         self._joined: dict[str, int] = {}
         self._cue_keys: dict[tuple[str, ...], frozenset[str]] = {}
+        # Phrases of common words: first-word key → second-word key → phrases.
+        self._second: dict[str, dict[str, tuple[_Variant, ...]]] = {}
         self._add_blockers()
 
     @classmethod
@@ -719,6 +728,8 @@ class MatchIndex:
         budget = 0 if keys else _budget(words, fuzzy)
         signature = (words, article, budget, entity, quality, keys)
         variant = _Variant(words, article, budget, entity, quality, keys)
+        if len(keys) > 1:
+            return self._intern_phrase(variant)
         anchors = _anchors(variant)
         for existing in self._buckets.get(anchors[0], ()):
             if existing.signature == signature:
@@ -734,7 +745,34 @@ class MatchIndex:
             self._joined[head] = self._joined.get(head, 0) + 1
         return variant
 
+    def _intern_phrase(self, variant: _Variant) -> _Variant:
+        """Index a phrase of common words under every pair of its first two words' keys."""
+        first, second = variant.keys[0], variant.keys[1]
+        signature = variant.signature
+        for existing in self._second.get(min(first), {}).get(min(second), ()):
+            if existing.signature == signature:
+                return existing
+        self._version += 1
+        for k1 in first:
+            follow = self._second.setdefault(k1, {})
+            for k2 in second:
+                follow[k2] = (*follow.get(k2, ()), variant)
+        return variant
+
     def _discard(self, variant: _Variant) -> None:
+        if len(variant.keys) > 1:
+            self._version += 1
+            for k1 in variant.keys[0]:
+                follow = self._second.get(k1, {})
+                for k2 in variant.keys[1]:
+                    bucket = tuple(v for v in follow.get(k2, ()) if v is not variant)
+                    if bucket:
+                        follow[k2] = bucket
+                    else:
+                        follow.pop(k2, None)
+                if not follow:
+                    self._second.pop(k1, None)
+            return
         self._version += 1
         for head in _joined_heads(variant):
             if self._joined.get(head, 0) <= 1:
@@ -856,7 +894,7 @@ class MatchIndex:
         hits: list[_Hit] = []
         blocks: list[_Hit] = []
         for i, token in enumerate(tokens):
-            if not token.probes and not token.phrases:
+            if not token.probes and not token.phrases and not token.follow:
                 continue
             nxt = tokens[i + 1] if linked[i] else None
             seen: set[int] = set()
@@ -893,7 +931,21 @@ class MatchIndex:
                         blocks.append(hit)
                     if variant.owners:
                         hits.append(hit)
-            for variant in token.phrases:
+            phrases: Iterable[_Variant] = token.phrases
+            if token.follow:
+                # Phrases indexed by their first two words' keys; the second word may come
+                # after up to _MAX_GAP modifiers.
+                more: dict[int, _Variant] = {id(v): v for v in token.phrases}
+                j = i + 1
+                while j < len(tokens) and j - i - 1 <= _MAX_GAP and linked[j - 1]:
+                    keys = tokens[j].keys
+                    for second in token.follow:
+                        for key in keys:
+                            for variant in second.get(key, ()):
+                                more[id(variant)] = variant
+                    j += 1
+                phrases = more.values()
+            for variant in phrases:
                 found = self._verify_phrase(variant, tokens, linked, i)
                 if found is None:
                     continue
@@ -1000,7 +1052,6 @@ class MatchIndex:
         one or after at most _MAX_GAP modifiers: words of the same clause (no punctuation
         between) that are not function words."""
         last = i
-        known = self._table.known_word
         for wanted in variant.keys[1:]:
             k = last + 1
             definite = _definite(tokens[last].norm)
@@ -1017,7 +1068,7 @@ class MatchIndex:
                 # a prepositional phrase («البيت باللون الأبيض»).
                 if token.norm in FUNCTION_WORDS or token.norm.startswith(_PREPOSITION_ARTICLE):
                     return None
-                if known(token.norm) or any(known(s.stem) for s in _name_splits(token.norm)):
+                if token.named:
                     named = True
                 elif not (named and _definite(token.norm)) and _definite(token.norm) != definite:
                     return None
@@ -1099,7 +1150,10 @@ class MatchIndex:
                         cache.clear()
                     word = self._analyze(raw)
                 word = cache[raw] = word._replace(
-                    version=version, probes=self._probes(word), phrases=self._phrases(word)
+                    version=version,
+                    probes=self._probes(word),
+                    phrases=self._phrases(word),
+                    follow=tuple(self._second[k] for k in word.keys if k in self._second),
                 )
             if word.norm:
                 tokens.append(
@@ -1110,13 +1164,15 @@ class MatchIndex:
                         word.skel,
                         word.probes,
                         word.keys,
+                        word.named,
                         word.phrases,
+                        word.follow,
                     )
                 )
         return tokens
 
     def _phrases(self, word: _Word) -> tuple[_Variant, ...]:
-        """Phrases of common words whose first word has a key of this word."""
+        """One-word common-word variants with a key of this word."""
         buckets = self._buckets
         found: dict[int, _Variant] = {}
         for key in word.keys:
@@ -1171,9 +1227,10 @@ class MatchIndex:
             and split.stem[-1] == "ا"
             and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
         ]
-        return _Word(
-            norm, skeleton(norm), tuple(splits), -1, (), self._morphology.token_keys(norm), ()
-        )
+        table = self._table
+        named = table.known_word(norm) or any(table.known_word(s.stem) for s in splits)
+        keys = self._morphology.token_keys(norm)
+        return _Word(norm, skeleton(norm), tuple(splits), -1, (), keys, named, (), ())
 
 
 def _given_names(hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> list[_Hit]:
@@ -1217,11 +1274,6 @@ def _bare_preposition(norm: str, split: _Split) -> bool:
         return False
     prefix = norm[: len(norm) - len(split.stem) - split.tanween]
     return any(letter in _PREPOSITIONS for letter in prefix)
-
-
-def _name_splits(norm: str) -> list[_Split]:
-    """The word without a conjunction or preposition (a name in a gap: «وإيران»)."""
-    return [_split(norm[len(p) :], a) for p, a in _PREFIXES[1:] if norm.startswith(p)]
 
 
 _PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال", "كال", "لل"))
