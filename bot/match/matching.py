@@ -935,16 +935,16 @@ class MatchIndex:
             if token.follow:
                 # Phrases indexed by their first two words' keys; the second word may come
                 # after up to _MAX_GAP modifiers.
-                more: dict[int, _Variant] = {id(v): v for v in token.phrases}
+                starting: dict[int, _Variant] = {id(v): v for v in token.phrases}
                 j = i + 1
                 while j < len(tokens) and j - i - 1 <= _MAX_GAP and linked[j - 1]:
                     keys = tokens[j].keys
                     for second in token.follow:
                         for key in keys:
                             for variant in second.get(key, ()):
-                                more[id(variant)] = variant
+                                starting[id(variant)] = variant
                     j += 1
-                phrases = more.values()
+                phrases = starting.values()
             for variant in phrases:
                 found = self._verify_phrase(variant, tokens, linked, i)
                 if found is None:
