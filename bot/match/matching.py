@@ -24,7 +24,21 @@ What counts as a mention (the rules, in the order the matcher applies them):
   الهندي in المحيطين الهندي والهادئ), unless the entity covers it (كوريا in كوريا الشمالية);
 - a body named by a phrase and followed by a country's singular adjective is that country's own
   body (مجلس الأمن الروسي), unless the country covers it (حزب الله اللبناني);
-- an exclusion (-word) refuses its word wherever it stands, even inside a longer name.
+- an exclusion (-word) refuses its word wherever it stands, even inside a longer name;
+- a phrase of common words (no known name in it; a single word only if the thesaurus knows it)
+  matches its forms on every word (bot.match.morphology): the article, proclitics and pronoun
+  suffixes, dual, sound and broken plurals, agreeing adjectives, the accusative alef and
+  loanword spellings («صاروخا باليستيا», «وقفا لإطلاق النار», «برنامجها النووي»), with up to two
+  modifiers between its words that agree with them in definiteness, or a name as possessor
+  («وقف فوري وشامل لإطلاق النار», «برنامج إيران النووي»), never a function word or a
+  prepositional phrase («هجوم على موقع إلكتروني»); a phrase that names a concept of the
+  thesaurus (bot.match.concepts) watches all the concept's names and those of the narrower
+  concepts it covers, except inside the longer phrases the concept lists as another sense;
+- a name that is also a common word counts only with a cue word close by (القاعدة with تنظيم,
+  زعيم, عناصر...); a country's adjective after a definite word or a foreign name particle, or
+  opening a clause before a definite word, is a given name («الأمير تركي الفيصل», «دي روسي»);
+  a derived form takes no bare preposition («كروس» is not ك + روس); a word of the text under
+  five letters is never a misspelt name («تركه» is not «تركية»).
 """
 
 from __future__ import annotations
