@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Final, Protocol
 
@@ -298,9 +298,19 @@ def render_alert(
         ]
         if reasons:
             window = WHY_WINDOW if budget.words >= 4 else WHY_WINDOW // 2
-            shown = [_reason_html(r, lang, budget.words, window) for r in reasons[: budget.reasons]]
+            # A mention in the title is shown by the title itself: the words only.
+            title = " ".join(article.title.split())
+            shown = [
+                _reason_html(
+                    r if " ".join(r.sentence.split()) != title else replace(r, sentence=""),
+                    lang,
+                    budget.words,
+                    window,
+                )
+                for r in reasons[: budget.reasons]
+            ]
             # One line per keyword when each shows its sentence; a list of words otherwise.
-            if len(shown) > 1 and any(r.sentence for r in reasons):
+            if len(shown) > 1 and any(r.sentence for r in reasons[: budget.reasons]):
                 why = "".join("\n" + line for line in shown)  # one line per sentence
             else:
                 why = plain("list.separator", lang).join(shown)
