@@ -356,6 +356,7 @@ _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
 # Entity marks of concept variants: a concept's names («~ID») and the phrases in which its
 # names mean something else («!ID»).
 _CONCEPT_PREFIX, _NOT_PREFIX = "~", "!"
+_NO_FOLLOW: dict[str, tuple[_Variant, ...]] = {}  # shared, never written to
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
 # Words on each side of a homograph name in which a cue makes it the name.
@@ -479,7 +480,7 @@ class _Word(NamedTuple):
     named: bool  # the word, clitics aside, is a known name
     phrases: tuple[_Variant, ...]  # one-word common-word variants with a key of this word
     # For phrases of common words starting with a key of this word: second-word key → phrases.
-    follow: tuple[dict[str, tuple[_Variant, ...]], ...]
+    follow: dict[str, tuple[_Variant, ...]]
 
 
 class _Token(NamedTuple):
@@ -491,7 +492,7 @@ class _Token(NamedTuple):
     keys: frozenset[str]
     named: bool
     phrases: tuple[_Variant, ...]
-    follow: tuple[dict[str, tuple[_Variant, ...]], ...]
+    follow: dict[str, tuple[_Variant, ...]]
 
 
 class _Hit(NamedTuple):
@@ -569,8 +570,12 @@ class MatchIndex:
             # كونغ» keeps its spelling tolerance).
             specs = self._specs(term)
             if self._common_phrase(term):
+                # Of today's variants only those the forms do not cover: a spelling
+                # tolerance, a joined or teh-marbuta spelling.
                 topic = bool(self._concepts.resolve(term.phrase))
-                specs = self._phrase_specs(term) + ([] if topic else specs)
+                own = (term.phrase.stem, *term.phrase.words[1:])
+                kept = [s for s in specs if s[0] != own or _budget(s[0], s[2]) > 0]
+                specs = self._phrase_specs(term) + ([] if topic else kept)
             for spec in specs:
                 variant = self._intern(*spec)
                 variant.owners = (*variant.owners, _owner(subscription_id, slot))
@@ -951,12 +956,11 @@ class MatchIndex:
                 # after up to _MAX_GAP modifiers.
                 starting: dict[int, _Variant] = {id(v): v for v in token.phrases}
                 j = i + 1
+                follow = token.follow
                 while j < len(tokens) and j - i - 1 <= _MAX_GAP and linked[j - 1]:
-                    keys = tokens[j].keys
-                    for second in token.follow:
-                        for key in keys:
-                            for variant in second.get(key, ()):
-                                starting[id(variant)] = variant
+                    for key in follow.keys() & tokens[j].keys:
+                        for variant in follow[key]:
+                            starting[id(variant)] = variant
                     j += 1
                 phrases = starting.values()
             for variant in phrases:
@@ -1167,7 +1171,7 @@ class MatchIndex:
                     version=version,
                     probes=self._probes(word),
                     phrases=self._phrases(word),
-                    follow=tuple(self._second[k] for k in word.keys if k in self._second),
+                    follow=self._follow(word),
                 )
             if word.norm:
                 tokens.append(
@@ -1184,6 +1188,17 @@ class MatchIndex:
                     )
                 )
         return tokens
+
+    def _follow(self, word: _Word) -> dict[str, tuple[_Variant, ...]]:
+        """Second-word key → phrases of common words whose first word has a key of this word."""
+        found = [self._second[k] for k in word.keys if k in self._second]
+        if len(found) <= 1:
+            return found[0] if found else _NO_FOLLOW
+        merged: dict[str, tuple[_Variant, ...]] = {}
+        for follow in found:
+            for key, variants in follow.items():
+                merged[key] = (*merged.get(key, ()), *variants)
+        return merged
 
     def _phrases(self, word: _Word) -> tuple[_Variant, ...]:
         """One-word common-word variants with a key of this word."""
@@ -1244,7 +1259,7 @@ class MatchIndex:
         table = self._table
         named = table.known_word(norm) or any(table.known_word(s.stem) for s in splits)
         keys = self._morphology.token_keys(norm)
-        return _Word(norm, skeleton(norm), tuple(splits), -1, (), keys, named, (), ())
+        return _Word(norm, skeleton(norm), tuple(splits), -1, (), keys, named, (), _NO_FOLLOW)
 
 
 def _given_names(hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> list[_Hit]:
