@@ -184,22 +184,31 @@ def forms_query(phrases: Sequence[Sequence[Sequence[str]]]) -> str | None:
 
 
 def candidates_for_forms(
-    db: Database, phrases: Sequence[Sequence[Sequence[str]]], *, limit: int = RANK_WINDOW
+    db: Database,
+    phrases: Sequence[Sequence[Sequence[str]]],
+    *,
+    limit: int = RANK_WINDOW,
+    since: datetime | None = None,
 ) -> list[ArticleHit]:
-    """The newest `limit` articles that may mention one of `phrases` (see `forms_query`),
-    newest first: the candidates a keyword view checks with the matcher."""
+    """The newest `limit` articles (published, or undated ingested, since `since` if given)
+    that may mention one of `phrases` (see `forms_query`), newest first: the candidates a
+    keyword view or a follow preview checks with the matcher."""
     query = forms_query(phrases)
     if query is None:
         return []
+    after = "" if since is None else "AND coalesce(a.published, a.ingested_at) >= ?"
+    params: list[object] = [query, limit]
+    if since is not None:
+        params.append(since.astimezone(UTC).isoformat(timespec="seconds"))
     rows = db.execute(
         f"""
         SELECT {_COLUMNS} FROM articles a
         WHERE a.id IN (
             SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
-        )
+        ) {after}
         ORDER BY coalesce(a.published, a.ingested_at) DESC, a.id DESC
         """,
-        [query, limit],
+        params,
     ).fetchall()
     return [_hit(r) for r in rows]
 
