@@ -571,6 +571,7 @@ def test_names_do_not_take_article_or_tanween(keyword: str, text: str) -> None:
         ("الطائرات المسيرة", "أسقطت طائرة مسيّرة", "طائرة مسيّرة"),
         ("الاغتيالات", "نجا من محاولة اغتياله", "اغتياله"),
         ("جندي أمريكي", "قتل جنديان أميركيان", "جنديان أميركيان"),
+        ("الاحتجاجات", "بسبب احتجاج السكان", "احتجاج"),  # a verbal noun's -ات plural
     ],
 )
 def test_phrase_forms(keyword: str, text: str, surface: str) -> None:
@@ -605,6 +606,8 @@ def test_concepts(keyword: str, text: str, surface: str) -> None:
         ("وقف إطلاق النار", "وقف. إطلاق النار"),  # not across sentences
         ("طائرة", "حلق طائر فوق"),  # a noun's gender is kept
         ("عمران", "قال عمر"),  # an unknown single word may be a name: no stemming
+        ("المظاهرات", "يؤثر في مظاهر السلوك العام"),  # a short -ات plural is feminine
+        ("العقوبات", "سوق في مدينة بعقوبة"),  # a known name is not split into clitics
     ],
 )
 def test_phrase_negatives(keyword: str, text: str) -> None:

@@ -1258,7 +1258,8 @@ class MatchIndex:
         ]
         table = self._table
         named = table.known_word(norm) or any(table.known_word(s.stem) for s in splits)
-        keys = self._morphology.token_keys(norm)
+        # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
+        keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
         return _Word(norm, skeleton(norm), tuple(splits), -1, (), keys, named, (), _NO_FOLLOW)
 
 

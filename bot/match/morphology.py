@@ -60,6 +60,7 @@ _PROCLITICS = tuple(
 )
 _PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
 _MIN_STEM = 3
+_MASCULINE_PLURAL_STEM = 6
 
 
 def loan_key(word: str) -> str | None:
@@ -110,8 +111,12 @@ class Morphology:
             keys = self._token_cache[word] = self._token_keys(word)
         return keys
 
-    def _number_forms(self, word: str, masculine: bool) -> set[str]:
-        """A clitic-free word and its singular readings (dual, plural, accusative, feminine)."""
+    def _number_forms(self, word: str, masculine: bool, keyword: bool = False) -> set[str]:
+        """A clitic-free word and its singular readings (dual, plural, accusative, feminine).
+
+        A keyword's plural in -ات is read as a masculine singular only when the stem is long
+        (the verbal nouns «احتجاجات» → «احتجاج», «اعتقالات» → «اعتقال»): a short one is the
+        plural of a feminine noun («مظاهرات» is not «مظاهر», «عقوبات» is not «عقوب»)."""
         out = {word}
         n = len(word)
         if n >= _MIN_STEM + 3 and word.endswith(("تان", "تين")):
@@ -120,7 +125,8 @@ class Morphology:
             out.add(word[:-2])
         if n >= _MIN_STEM + 2 and word.endswith("ات"):
             out.add(word[:-2] + "ه")
-            out.add(word[:-2])
+            if not keyword or n - 2 >= _MASCULINE_PLURAL_STEM:
+                out.add(word[:-2])
         if n >= _MIN_STEM + 1 and word.endswith("ا") and word[-2] not in "او":
             out.add(word[:-1])  # the accusative alef: صاروخا، باليستيا
         for form in list(out):
@@ -149,7 +155,7 @@ class Morphology:
             stems.add(word[2:])
         keys: set[str] = set()
         for stem in stems:
-            keys |= self._number_forms(stem, masculine=position > 0)
+            keys |= self._number_forms(stem, masculine=position > 0, keyword=True)
         return frozenset(keys)
 
     def _token_keys(self, word: str) -> frozenset[str]:
