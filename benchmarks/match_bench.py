@@ -2,7 +2,10 @@
 
     .venv/bin/python benchmarks/match_bench.py [--samples ../shared/samples] [--sizes 1000,10000]
 
-Keywords are distinct and drawn from a realistic vocabulary: alias-table names (countries,
+Keywords are distinct and drawn from a realistic vocabulary: about 30% are topics, phrases of
+common words that name a concept of the thesaurus (every name, definite and indefinite, alone
+or joined by + to a word of the articles: «الطائرات المسيرة + أوكرانيا»), so each is matched
+in all its forms and with all its synonyms; the rest are alias-table names (countries,
 organisations, leaders), single words, and two- or three-word phrases taken from the sample
 articles, plus random pairs of real words. Articles are the owner's five and the 100 Saudi ones
 (title = first line, body = the rest). Per size it prints the index build time, the memory the
@@ -28,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.arabic import WORD_RE
 from bot.match.aliases import default_alias_table
+from bot.match.concepts import default_concept_table
 from bot.match.matching import MatchIndex, Query, QueryError, parse_query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,10 +98,32 @@ def load_articles(samples: Path) -> list[tuple[str, str]]:
     return articles
 
 
-def vocabulary(articles: list[tuple[str, str]], size: int, seed: int = 7) -> list[str]:
-    """`size` distinct keywords, the way subscribers write them: every alias-table name, then
-    topic words and two- or three-word phrases of the articles (not the few hundred most
-    frequent words, which nobody follows), then random pairs of real words (rare phrases)."""
+def topics(size: int, words: list[str], rng: random.Random) -> list[str]:
+    """`size` distinct topic keywords: every Arabic name of every concept, definite and
+    indefinite, then those names joined by + to a word of the articles."""
+    names: list[str] = []
+    for concept in default_concept_table().concepts():
+        for name in concept.names:
+            if name.isascii():
+                continue
+            names.append(name)
+            bare = " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in name.split())
+            names.append(bare)
+    names = list(dict.fromkeys(names))
+    rng.shuffle(names)
+    chosen = dict.fromkeys(names[:size])
+    while len(chosen) < size:
+        chosen[f"{rng.choice(names)} + {rng.choice(words)}"] = None
+    return list(chosen)
+
+
+def vocabulary(
+    articles: list[tuple[str, str]], size: int, seed: int = 7, topic_share: float = 0.3
+) -> list[str]:
+    """`size` distinct keywords, the way subscribers write them: `topic_share` of topics (see
+    `topics`), then every alias-table name, topic words and two- or three-word phrases of the
+    articles (not the few hundred most frequent words, which nobody follows), then random
+    pairs of real words (rare phrases)."""
     rng = random.Random(seed)
     names = [n for e in default_alias_table().entities() for n in e.names if not n.isascii()]
     texts = [[m.group() for m in WORD_RE.finditer(f"{t}\n{b}")] for t, b in articles]
@@ -115,8 +141,12 @@ def vocabulary(articles: list[tuple[str, str]], size: int, seed: int = 7) -> lis
                     phrases.append(f"{a} {b} {c}")
     mixed = list(dict.fromkeys(words + phrases))
     rng.shuffle(mixed)
-    keywords = dict.fromkeys((names + mixed)[:size])
     distinct_words = list(dict.fromkeys(words))
+    keywords = dict.fromkeys(topics(int(size * topic_share), distinct_words, rng))
+    for keyword in names + mixed:
+        if len(keywords) >= size:
+            break
+        keywords[keyword] = None
     while len(keywords) < size:
         keywords[f"{rng.choice(distinct_words)} {rng.choice(distinct_words)}"] = None
     return list(keywords)

@@ -121,7 +121,7 @@ def file_url(api_url: str) -> str:
 
 def build_index(db: Database, components: Components) -> LiveIndex:
     """The live match index over every stored subscription."""
-    index = LiveIndex(components.aliases)
+    index = LiveIndex(components.aliases, components.concepts)
     for subscription_id, chat_id, query in active_subscriptions(db):
         try:
             index.add(subscription_id, parse_query(query))

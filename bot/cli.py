@@ -179,6 +179,7 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
     import json
 
     from bot.match.aliases import AliasFileError, load_alias_table
+    from bot.match.concepts import ConceptFileError, load_concept_table
     from bot.match.matching import MatchIndex, QueryError, parse_query
 
     queries = []
@@ -190,15 +191,19 @@ def match_command(args: argparse.Namespace, settings: Settings) -> int:
                 f"marsad match: bad keyword «{keyword}»: {exc.code}: {exc.detail}", file=sys.stderr
             )
             return 2
+    concept_files = [settings.concepts_file] if settings.concepts_file else []
     try:
-        aliases = load_alias_table([settings.aliases_file] if settings.aliases_file else [])
-    except AliasFileError as exc:
+        aliases = load_alias_table(
+            [settings.aliases_file] if settings.aliases_file else [], concept_files
+        )
+        concepts = load_concept_table(concept_files)
+    except (AliasFileError, ConceptFileError) as exc:
         print(f"marsad match: {exc}", file=sys.stderr)
         return 2
     files = collect_paths("match", args.paths)
     if files is None:
         return 2
-    index = MatchIndex.build(enumerate(queries), aliases=aliases)
+    index = MatchIndex.build(enumerate(queries), aliases=aliases, concepts=concepts)
     bold = sys.stdout.isatty()
     failed: list[Path] = []
     for path, article in read_articles("match", files, settings, failed):

@@ -24,6 +24,7 @@ from bot.core.texts import Lang, chat_language
 from bot.deliver.intake import Intake
 from bot.deliver.sender import Sender
 from bot.match.aliases import AliasTable, default_alias_table, load_alias_table
+from bot.match.concepts import ConceptTable, default_concept_table, load_concept_table
 from bot.match.live import LiveIndex
 from bot.settings import Settings
 from storage import chats
@@ -42,22 +43,26 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Components:
-    """What a deployment (or a test) chooses beyond the settings: the alias table the match
-    index is built with, and the clock jobs and handlers read "now" from (tests move it by
-    hand to reach a digest's hour)."""
+    """What a deployment (or a test) chooses beyond the settings: the alias table and the
+    topic thesaurus the match index is built with, and the clock jobs and handlers read "now"
+    from (tests move it by hand to reach a digest's hour)."""
 
     aliases: AliasTable
+    concepts: ConceptTable
     clock: Callable[[], datetime] = utcnow
 
 
 def default_components(settings: Settings) -> Components:
-    """The built-in alias table, extended by MARSAD_ALIASES_FILE when set; the wall clock."""
+    """The built-in alias table and thesaurus, extended by MARSAD_ALIASES_FILE and
+    MARSAD_CONCEPTS_FILE when set; the wall clock."""
+    concept_files = [settings.concepts_file] if settings.concepts_file is not None else []
     aliases = (
-        load_alias_table([settings.aliases_file])
-        if settings.aliases_file is not None
+        load_alias_table([settings.aliases_file] if settings.aliases_file else [], concept_files)
+        if settings.aliases_file is not None or concept_files
         else default_alias_table()
     )
-    return Components(aliases=aliases)
+    concepts = load_concept_table(concept_files) if concept_files else default_concept_table()
+    return Components(aliases=aliases, concepts=concepts)
 
 
 @dataclass

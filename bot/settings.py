@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     max_import_bytes: int = Field(default=512 * 1024, gt=0)
     # Extra alias table merged over the built-in one (bot/data/aliases.json format).
     aliases_file: Path | None = None
+    # Extra thesaurus merged over the built-in one (bot/match/data/concepts.json format).
+    concepts_file: Path | None = None
     # Languages an inbox file must be written in to become an article; others are quarantined.
     article_languages: NameList = ("ar",)
     # Operating (bot/ops): start-up backoff while Telegram is unreachable, doubling from the
@@ -145,12 +147,12 @@ class Settings(BaseSettings):
             raise ValueError("must be a positive duration such as 3d, 72h or 90m")
         return value
 
-    @field_validator("aliases_file", "feeds_file", mode="before")
+    @field_validator("aliases_file", "feeds_file", "concepts_file", mode="before")
     @classmethod
     def _blank_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
 
-    @field_validator("aliases_file", "feeds_file")
+    @field_validator("aliases_file", "feeds_file", "concepts_file")
     @classmethod
     def _check_aliases_file(cls, value: Path | None) -> Path | None:
         if value is not None and not value.is_file():

@@ -67,6 +67,7 @@ async def reply_follow(update: Update, context: Context, keywords: str) -> None:
         zone=context.zone,
         error_reason=query_error,
         group=chat.is_group,
+        arabic_only=services.settings.article_languages == ("ar",),
     )
     if duration is not None and result.added:
         until = now + duration

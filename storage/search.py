@@ -6,7 +6,7 @@ query goes through the same normalization: «والناتو» finds «النات
 
 from __future__ import annotations
 
-from collections.abc import Sized
+from collections.abc import Sequence, Sized
 from datetime import UTC, datetime
 from typing import Final
 
@@ -19,6 +19,8 @@ __all__ = [
     "ArticleHit",
     "Page",
     "articles_since",
+    "candidates_for_forms",
+    "forms_query",
     "fts_query",
     "recent_for_chat",
     "recent_for_terms",
@@ -201,6 +203,56 @@ def _matched_keywords(
         if keyword:
             found.setdefault(int(article_id), {})[str(keyword)] = None
     return {article_id: tuple(words) for article_id, words in found.items()}
+
+
+def forms_query(phrases: Sequence[Sequence[Sequence[str]]]) -> str | None:
+    """An FTS5 query for phrases given by the forms of their words: any phrase, all its words,
+    each word any of its forms (each a prefix of an index term). None if nothing usable."""
+    alternatives: list[str] = []
+    for phrase in phrases:
+        words: list[str] = []
+        for forms in phrase:
+            usable = sorted({f for f in (_fold_form(x) for x in forms) if len(f) >= PREFIX_MIN})
+            if usable:
+                words.append("(" + " OR ".join(f'"{f}"*' for f in usable) + ")")
+        if words:
+            alternatives.append("(" + " AND ".join(words) + ")")
+    return " OR ".join(dict.fromkeys(alternatives)) or None
+
+
+def candidates_for_forms(
+    db: Database,
+    phrases: Sequence[Sequence[Sequence[str]]],
+    *,
+    limit: int = RANK_WINDOW,
+    since: datetime | None = None,
+) -> list[ArticleHit]:
+    """The newest `limit` articles (published, or undated ingested, since `since` if given)
+    that may mention one of `phrases` (see `forms_query`), newest first: the candidates a
+    keyword view or a follow preview checks with the matcher."""
+    query = forms_query(phrases)
+    if query is None:
+        return []
+    after = "" if since is None else "AND coalesce(a.published, a.ingested_at) >= ?"
+    params: list[object] = [query, limit]
+    if since is not None:
+        params.append(since.astimezone(UTC).isoformat(timespec="seconds"))
+    rows = db.execute(
+        f"""
+        SELECT {_COLUMNS} FROM articles a
+        WHERE a.id IN (
+            SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+        ) {after}
+        ORDER BY coalesce(a.published, a.ingested_at) DESC, a.id DESC
+        """,
+        params,
+    ).fetchall()
+    return [_hit(r) for r in rows]
+
+
+def _fold_form(form: str) -> str:
+    """A word form as the index holds it: letters and digits only, no FTS syntax."""
+    return "".join(ch for ch in form if ch.isalnum())
 
 
 def articles_since(

@@ -353,7 +353,7 @@ async def test_end_to_end_follow_preview_alert_full_text_unfollow(
         alert = (await sandbox.wait_for_messages(USER, 2, seconds=15))[-1]
         shown = read(alert)
         assert shown.startswith("تتعهد اليابان والناتو")
-        assert "لماذا؟ «الناتو»: والناتو" in shown
+        assert "لماذا؟ «الناتو»: والناتو" in shown  # a title mention: the title says it
         assert any(e.type == "bold" for e in alert.entities)
         article_id = callbacks.parse(data_of(alert)[0]).args[0]
         assert data_of(alert) == [

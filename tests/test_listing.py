@@ -6,7 +6,7 @@ import pytest
 from sqlite_utils import Database
 
 from bot.chat.listing import render_view, suggest_broader
-from storage.views import save_view
+from storage.views import ViewKind, save_view
 from tests.test_search import store
 
 
@@ -40,3 +40,45 @@ def test_search_page_shows_the_subject_not_function_words(db: Database, query: s
     shown = render_view(db, save_view(db, 1, "search", query), 1, lang="ar", zone=UTC).text
     assert "<b>الناتو</b>" in shown
     assert "<b>في</b>" not in shown and "<b>عن</b>" not in shown
+
+
+def _ids_shown(db: Database, kind: ViewKind, query: str) -> list[str]:
+    shown = render_view(db, save_view(db, 1, kind, query), 1, lang="ar", zone=UTC).text
+    return sorted(t for t in ("قمة الحلف", "اجتماع الناتو", "تدريبات") if t in shown)
+
+
+@pytest.mark.parametrize(
+    ("kind", "query"),
+    [
+        ("recent", "NATO"),
+        ("recent", "الناتو"),
+        ("recent", "حلف شمال الأطلسي"),
+        ("search", "الناتو"),
+        ("search", "حلف شمال الأطلسي"),
+        ("search", "ماذا عن الناتو؟"),
+    ],
+)
+def test_keyword_views_use_aliases(db: Database, kind: ViewKind, query: str) -> None:
+    store(db, "قمة الحلف", "قال الأمين العام لحلف شمال الأطلسي إن القمة مهمة.")
+    store(db, "اجتماع الناتو", "اجتمع وزراء الناتو في بروكسل.")
+    store(db, "تدريبات", "تدريبات عسكرية في بحر البلطيق.")
+    assert _ids_shown(db, kind, query) == ["اجتماع الناتو", "قمة الحلف"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "query"),
+    [("recent", "الطائرات المسيرة"), ("search", "الطائرات المسيرة"), ("recent", "drones")],
+)
+def test_keyword_views_use_forms_and_concepts(db: Database, kind: ViewKind, query: str) -> None:
+    store(db, "هجوم", "أسقطت الدفاعات طائرتين مسيرتين فوق المدينة.")
+    store(db, "غارة", "هاجمت طائرات بدون طيار موقعا عسكريا.")
+    store(db, "احتجاج", "خرجت المسيرات الاحتجاجية في العاصمة.")
+    shown = render_view(db, save_view(db, 1, kind, query), 1, lang="ar", zone=UTC).text
+    assert "<b>طائرتين مسيرتين</b>" in shown and "<b>طائرات بدون طيار</b>" in shown
+    assert "الاحتجاجية" not in shown
+
+
+def test_free_text_search_stays_word_by_word(db: Database) -> None:
+    store(db, "زيارة", "زار الوزير بغداد ثم توجه إلى أربيل.")
+    shown = render_view(db, save_view(db, 1, "search", "بغداد أربيل"), 1, lang="ar", zone=UTC)
+    assert "زيارة" in shown.text

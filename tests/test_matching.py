@@ -288,6 +288,9 @@ def test_equal_keys(a: str, b: str) -> None:
         ("كوريا الشمالية", "كوريا الجنوبية", False),
         ("روسيا", "روسيا -أوكرانيا", False),
         ("الناتو", "الناتج", False),
+        ("الطائرات المسيرة", "المسيرات", True),  # names of one topic
+        ("صواريخ باليستية", "الصواريخ الباليستية", True),
+        ("الصواريخ", "الصواريخ الباليستية", False),  # a broader and a narrower topic
     ],
 )
 def test_near_duplicates(a: str, b: str, expected: bool) -> None:
@@ -574,3 +577,175 @@ def test_names_do_not_take_article_or_tanween(keyword: str, text: str) -> None:
 )  # fmt: skip
 def test_described_adjectives_keep_their_hamza(query: str, adjective: str) -> None:
     assert adjective in parse_query(query).describe()
+
+
+# --- topic phrases: every word of a phrase of common words in its forms --------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الصواريخ الباليستية", "أطلقت صواريخ باليستية", "صواريخ باليستية"),  # definiteness
+        ("الصواريخ الباليستية", "أطلقت صاروخا باليستيا", "صاروخا باليستيا"),  # accusative
+        ("الصواريخ الباليستية", "رصد صاروخين باليستيين", "صاروخين باليستيين"),  # dual
+        ("الصواريخ الباليستية", "أطلق صاروخان باليستيان", "صاروخان باليستيان"),
+        ("الصواريخ الباليستية", "صواريخ بالستية قصيرة المدى", "صواريخ بالستية"),  # spelling
+        ("الصواريخ الباليستية", "بصواريخهم الباليستية", "بصواريخهم الباليستية"),  # pronoun
+        ("صاروخ باليستي", "الصواريخ الباليستية الإيرانية", "الصواريخ الباليستية"),  # plural
+        ("وقف إطلاق النار", "دعا إلى وقف إطلاق نار", "وقف إطلاق نار"),
+        ("وقف إطلاق النار", "أعلنوا وقفا لإطلاق النار", "وقفا لإطلاق النار"),  # proclitic
+        ("وقف إطلاق النار", "وقف دائم لإطلاق النار", "وقف دائم لإطلاق النار"),  # interrupted
+        ("وقف إطلاق النار", "وقف فوري وشامل لإطلاق النار", "وقف فوري وشامل لإطلاق النار"),
+        ("البرنامج النووي", "تطوير برنامجها النووي", "برنامجها النووي"),
+        ("البرنامج النووي", "برنامج إيران النووي", "برنامج إيران النووي"),  # a possessor
+        ("الأسلحة الكيميائية", "استخدام السلاح الكيماوي", "السلاح الكيماوي"),
+        ("الأسلحة الكيميائية", "أسلحة كيمياوية", "أسلحة كيمياوية"),
+        ("هجوم إلكتروني", "تعرضت لهجمات الكترونية", "لهجمات الكترونية"),  # broken plural
+        ("الطائرات المسيرة", "أسقطت طائرتين مسيرتين", "طائرتين مسيرتين"),
+        ("الطائرات المسيرة", "أسقطت طائرة مسيّرة", "طائرة مسيّرة"),
+        ("الاغتيالات", "نجا من محاولة اغتياله", "اغتياله"),
+        ("جندي أمريكي", "قتل جنديان أميركيان", "جنديان أميركيان"),
+        ("الاحتجاجات", "بسبب احتجاج السكان", "احتجاج"),  # a verbal noun's -ات plural
+    ],
+)
+def test_phrase_forms(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الطائرات المسيرة", "هاجمت طائرات بدون طيار", "طائرات بدون طيار"),
+        ("الطائرات المسيرة", "أسقطت ثلاث مسيرات", "مسيرات"),
+        ("وقف إطلاق النار", "انهارت الهدنة", "الهدنة"),
+        ("هجوم إلكتروني", "هجمات سيبرانية", "هجمات سيبرانية"),
+        ("الصواريخ", "سقطت قذائف صاروخية", "قذائف صاروخية"),  # it covers narrower concepts
+        ("ballistic missiles", "أطلقت صواريخ بالستية", "صواريخ بالستية"),  # English name
+        ("Hezbollah", "قال حزب الله", "حزب الله"),
+    ],
+)
+def test_concepts(keyword: str, text: str, surface: str) -> None:
+    assert matched(keyword, text) == surface
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("الطائرات المسيرة", "خرجت المسيرات الاحتجاجية"),  # a listed phrase of another sense
+        ("هجوم إلكتروني", "هجوم على موقع إلكتروني"),  # a preposition ends the phrase
+        ("البرنامج النووي", "مدير برنامج منع الانتشار النووي"),  # another noun between
+        ("البيت الأبيض", "طلاء البيت باللون الأبيض"),
+        ("الصواريخ الباليستية", "أطلقت الصواريخ"),  # a broader term is not a synonym
+        ("الصواريخ الباليستية", "صواريخ جديدة دقيقة وموجهة باليستية"),  # three words between
+        ("وقف إطلاق النار", "وقف. إطلاق النار"),  # not across sentences
+        ("طائرة", "حلق طائر فوق"),  # a noun's gender is kept
+        ("عمران", "قال عمر"),  # an unknown single word may be a name: no stemming
+        ("المظاهرات", "يؤثر في مظاهر السلوك العام"),  # a short -ات plural is feminine
+        ("العقوبات", "سوق في مدينة بعقوبة"),  # a known name is not split into clitics
+    ],
+)
+def test_phrase_negatives(keyword: str, text: str) -> None:
+    assert matched(keyword, text) is None
+
+
+# --- precision on names ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("keyword", "text", "expected"),
+    [
+        ("تركيا", "استقبل الأمير تركي الفيصل الوفد", False),  # after a definite word: a name
+        ("تركيا", "تركي الدخيل قال إن", False),  # a first name before a family name
+        ("تركيا", "قال مسؤول تركي إن", True),
+        ("تركيا", "ترك الرئيس منصبه", False),
+        ("تركيا", "تركه الجيش", False),  # a short word is not a misspelt name
+        ("تركيا", "توزيع تركة المتوفى", False),
+        ("روسيا", "سجل توني كروس هدفا", False),  # not ك + روس
+        ("روسيا", "تحدث كالروس", True),
+        ("روسيا", "المدرب دانييلي دي روسي", False),  # a foreign surname
+        ("روسيا", "قال وزير روسي", True),
+        ("القاعدة", "وصل إلى القاعدة العسكرية", False),  # a homograph needs a cue
+        ("القاعدة", "هاجم مسلحو القاعدة قرية", True),
+        ("القاعدة", "قال قائد «القاعدة» إن", True),
+        ("تنظيم القاعدة", "القاعدة الذهبية في السياسة", False),  # never the bare homograph
+        ("تنظيم القاعدة", "قتل زعيم القاعدة", True),
+        ("القاعدة", "قال تنظيم القاعدة في جزيرة العرب", True),  # a branch it covers
+        ("الأكراد", "المقاتلين الكرد", True),
+        ("الأكراد", "القوات الكردية", True),
+        ("الحوثيين", "الجماعة الحوثية", True),
+    ],
+)
+def test_name_precision(keyword: str, text: str, expected: bool) -> None:
+    assert (matched(keyword, text) is not None) is expected
+
+
+def test_describe_lists_concept_names() -> None:
+    lines = parse_query("الطائرات المسيرة").describe()
+    assert lines[0] == "الطائرات المسيرة"
+    assert "الطائرات بدون طيار" in lines and "المسيرات" in lines
+    assert "الصواريخ الباليستية" in parse_query("missiles").describe()
+
+
+def test_admin_concepts_file(tmp_path: Path) -> None:
+    from bot.match.concepts import load_concept_table
+
+    path = tmp_path / "concepts.json"
+    path.write_text(
+        '{"concepts": [{"id": "TEST_TOPIC", "kind": "attack", "names": ["القصف العشوائي",'
+        ' "القصف الأعمى"], "en": ["indiscriminate shelling"]}], "lexicon": {"قصف": ["قصوف"]}}',
+        encoding="utf-8",
+    )
+    table = load_concept_table([path])
+    index = MatchIndex.build([(1, parse_query("القصف العشوائي"))], concepts=table)
+    assert index.match("", "تعرضت المدينة لقصوف عشوائية")[0].matched == "لقصوف عشوائية"
+    assert index.match("", "استمر قصف عشوائي")[0].matched == "قصف عشوائي"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["not json", '{"concepts": [{"names": ["x"]}]}', '{"concepts": [{"id": "A", "x": 1}]}'],
+)
+def test_bad_concepts_file(tmp_path: Path, content: str) -> None:
+    from bot.match.concepts import ConceptFileError, load_concept_table
+
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConceptFileError, match=r"bad\.json"):
+        load_concept_table([path])
+
+
+def test_thesaurus_size_and_consistency() -> None:
+    from bot.match.concepts import default_concept_table
+
+    table = default_concept_table()
+    assert len(table) + sum(1 for e in load_alias_table().entities() if e.kind == "org") >= 150
+    ids = {c.id for c in table.concepts()} | {e.id for e in load_alias_table().entities()}
+    for concept in table.concepts():
+        assert concept.names, concept.id
+        assert set(concept.covers) <= ids, concept.id
+
+
+# --- the labelled sets, names and topics scored apart ------------------------------------------
+def _scored(name: str) -> dict[str, tuple[int, float, float, list[str]]]:
+    cases = read_match_cases(Path(__file__).parent / "data" / name)
+    groups = {
+        "names": [c for c in cases if not c[3].startswith("topic")],
+        "topics": [c for c in cases if c[3].startswith("topic")],
+    }
+    return {
+        group: (len(subset), *score_match_cases(subset))
+        for group, subset in groups.items()
+        if any(c[2] for c in subset)
+    }
+
+
+@pytest.mark.parametrize("name", ["matching_cases.tsv", "matching_holdout.tsv", "topic_cases.tsv"])
+def test_names_and_topics_precision_and_recall(name: str) -> None:
+    scored = _scored(name)
+    figures = "; ".join(f"{g}: n={n} P={p:.3f} R={r:.3f}" for g, (n, p, r, _e) in scored.items())
+    print(f"{name}: {figures}")
+    for _group, (_n, precision, recall, errors) in scored.items():
+        assert precision >= 0.97 and recall >= 0.95, f"{name}: {figures}\n" + "\n".join(errors)
+
+
+def test_topic_set_size() -> None:
+    cases = read_match_cases(Path(__file__).parent / "data" / "topic_cases.tsv")
+    topics = [c for c in cases if c[3].startswith("topic")]
+    assert len(topics) >= 300
+    assert {"topic", "topic-synonym", "topic-near"} <= {c[3] for c in topics}

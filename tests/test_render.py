@@ -21,6 +21,7 @@ from bot.deliver.render import (
     format_date,
     highlight_snippet,
     markup,
+    match_window,
     message_length,
     render_alert,
     render_article_page,
@@ -377,6 +378,24 @@ def test_follow_result_reports_watches_preview_and_everything_not_added() -> Non
     assert balanced(message.text)
 
 
+@pytest.mark.parametrize(
+    ("added", "arabic_only", "hinted"),
+    [
+        (Added("Hezbollah", ("Hezbollah", "حزب الله"), 0), True, False),  # a known entity
+        (Added("drones", ("drones", "الطائرات المسيرة"), 0), True, False),  # a known topic
+        (Added("Blorfs", ("Blorfs",), 0), True, True),
+        (Added("Blorfs", ("Blorfs",), 0), False, False),  # English articles are taken too
+    ],
+)
+def test_follow_result_hints_at_english_words_that_match_nothing(
+    added: Added, arabic_only: bool, hinted: bool
+) -> None:
+    message = render_follow_result(
+        [added], FollowPlan(), lang="ar", zone=UTC, error_reason=reason_of, arabic_only=arabic_only
+    )
+    assert ("كلمة إنجليزية" in message.text) is hinted
+
+
 def test_follow_result_without_anything_is_the_usage() -> None:
     message = render_follow_result([], FollowPlan(), lang="en", zone=UTC, error_reason=reason_of)
     assert message.text.startswith("Write the keyword")
@@ -461,3 +480,49 @@ def test_alert_summary_shows_the_sentence_that_matched() -> None:
     without = dataclasses.replace(reason, sentence="")
     message = render_alert(article, [without], lang="ar", zone=RIYADH)
     assert "ستواصل تطوير قدراتها" not in visible(message.text)
+
+
+LONG_SENTENCE = (
+    "قال المتحدث باسم الجيش في بيان صدر مساء اليوم إن الدفاعات الجوية اعترضت صاروخا باليستيا"
+    " أطلق من اليمن باتجاه المدينة الساحلية وإن الشظايا سقطت في منطقة مفتوحة دون أن تسفر عن"
+    " إصابات وفق ما أفادت به السلطات المحلية في بيان لاحق"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "limit"),
+    [
+        ("أطلقت كوريا الشمالية صاروخا باليستيا.", ["صاروخا باليستيا"], 160),
+        (LONG_SENTENCE, ["صاروخا باليستيا"], 160),
+        (LONG_SENTENCE, ["السلطات المحلية"], 80),
+        (LONG_SENTENCE, ["قال المتحدث"], 60),
+    ],
+)
+def test_match_window_bolds_the_match_within_the_limit(
+    sentence: str, words: list[str], limit: int
+) -> None:
+    found = match_window(sentence, words, limit)
+    assert found is not None
+    snippet, spans = found
+    assert len(snippet.strip("… ")) <= limit
+    assert [snippet[a:b] for a, b in spans] == words
+    assert snippet.removeprefix("… ").removesuffix(" …") in sentence
+
+
+def test_match_window_without_the_words() -> None:
+    assert match_window("جملة لا تذكر شيئا", ["الناتو"]) is None
+
+
+def test_why_shows_each_keyword_with_its_sentence() -> None:
+    reasons = [
+        Reason(1, "الصواريخ الباليستية", ("صاروخا باليستيا",), sentence=LONG_SENTENCE),
+        Reason(2, "اليمن", ("اليمن",), sentence=LONG_SENTENCE),
+    ]
+    message = render_alert(ARTICLE, reasons, lang="ar", zone=RIYADH)
+    why = message.text.split("لماذا؟", 1)[1]
+    # The query is isolated (FSI … PDI) in the template; the sentence keeps its bold tags.
+    lines = [line.replace("\u2068", "").replace(PDI, "") for line in why.split("\n")[1:]]
+    assert lines[0].startswith("«الصواريخ الباليستية»:") and "<b>صاروخا باليستيا</b>" in lines[0]
+    assert lines[1].startswith("«اليمن»:") and "<b>اليمن</b>" in lines[1]
+    assert all(len(visible(line)) <= 160 + 40 for line in lines)
+    assert balanced(message.text)

@@ -9,6 +9,8 @@ from bot.core.article import ParsedArticle
 from storage.articles import save_article
 from storage.search import (
     articles_since,
+    candidates_for_forms,
+    forms_query,
     fts_query,
     recent_for_chat,
     recent_for_terms,
@@ -218,3 +220,17 @@ def test_recent_for_chat_orders_by_the_articles_own_date_then_arrival(db: Databa
     second = recent_for_chat(db, 1, limit=3, offset=3)
     assert [h.id for h in first.hits + second.hits] == [ids[2], ids[1], ids[0], ids[4], ids[3]]
     assert {h.keywords for h in first.hits + second.hits} == {("الناتو",)}
+
+
+def test_candidates_for_forms_find_every_form_since_a_date(db: Database) -> None:
+    from bot.match.following import search_forms
+    from bot.match.matching import parse_query
+
+    recent = store(db, "إطلاق", "أطلقت كوريا صاروخا باليستيا جديدا.")
+    plural = store(db, "تجارب", "تجارب على صواريخ بالستية.")
+    store(db, "قديم", "صواريخ باليستية قديمة.", published=NOW - timedelta(days=30))
+    store(db, "طقس", "أمطار غزيرة على العاصمة.")
+    forms = search_forms(parse_query("الصواريخ الباليستية"))
+    found = candidates_for_forms(db, forms, since=NOW - timedelta(days=7))
+    assert {hit.id for hit in found} == {recent, plural}
+    assert forms_query([[["x"]]]) is None  # shorter than an index prefix

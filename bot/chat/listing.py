@@ -25,6 +25,8 @@ from bot.deliver.render import (
     render_subscription_page,
     render_unfollow_picker,
 )
+from bot.match.following import search_forms
+from bot.match.matching import MatchIndex, QueryError, names_something, parse_query
 from storage import search, subscriptions
 from storage.search import ArticleHit, Page
 from storage.views import View
@@ -32,6 +34,8 @@ from storage.views import View
 __all__ = ["ARTICLES_PER_PAGE", "SUBSCRIPTIONS_PER_PAGE", "render_view", "suggest_broader"]
 
 ARTICLES_PER_PAGE: Final = 5
+# Newest candidate articles a keyword view checks with the matcher.
+KEYWORD_WINDOW: Final = 1000
 SUBSCRIPTIONS_PER_PAGE: Final = 10
 PICKER_PER_PAGE: Final = 8
 _EDGE_PUNCTUATION: Final = string.punctuation + "؟،؛«»…“”"
@@ -47,8 +51,43 @@ def render_view(
     return _articles_page(db, view, page, lang=lang, zone=zone, group=group)
 
 
-def _fetch(db: Database, view: View, page: int) -> Page:
+def _fetch(db: Database, view: View, page: int) -> tuple[Page, dict[int, str]]:
+    """One page of the view's articles, and for each the words to highlight when the matcher
+    found them (a keyword view: its forms, aliases and concepts)."""
     offset = (page - 1) * ARTICLES_PER_PAGE
+    matched = _matched(db, view) if view.query else None
+    if matched:
+        shown = matched[offset : offset + ARTICLES_PER_PAGE]
+        page_hits = Page(hits=tuple(hit for hit, _ in shown), total=len(matched))
+        return page_hits, {hit.id: surface for hit, surface in shown}
+    return _fetch_text(db, view, offset), {}
+
+
+def _matched(db: Database, view: View) -> list[tuple[ArticleHit, str]] | None:
+    """The view's articles as a subscription to its keyword would match them, with the words
+    that matched: `/recent NATO` finds the alerts about «الناتو», and `/search الناتو` the same
+    articles as `/search حلف شمال الأطلسي`. Among the newest KEYWORD_WINDOW candidates the
+    full-text index finds for the keyword's forms. None for a search that names no known
+    entity or topic (free text is searched word by word, as before)."""
+    wanted = view.query if view.kind != "search" else " ".join(query_terms(view.query))
+    try:
+        query = parse_query(wanted)
+    except QueryError:
+        return None
+    if view.kind == "search" and not any(names_something(t.phrase) for t in query.required):
+        return None
+    index = MatchIndex.build([(0, query)])
+    found: list[tuple[float, ArticleHit, str]] = []
+    for hit in search.candidates_for_forms(db, search_forms(query), limit=KEYWORD_WINDOW):
+        matches = index.match(hit.title, hit.body)
+        if matches:
+            found.append((matches[0].score, hit, matches[0].matched))
+    if view.kind == "search":  # best first (a title mention first), then newest
+        found.sort(key=lambda f: (-f[0], -f[1].id))
+    return [(hit, surface) for _score, hit, surface in found]
+
+
+def _fetch_text(db: Database, view: View, offset: int) -> Page:
     if view.kind == "search":
         return search.search_articles(db, view.query, limit=ARTICLES_PER_PAGE, offset=offset)
     if view.query:
@@ -60,10 +99,10 @@ def _articles_page(
     db: Database, view: View, page: int, *, lang: Lang, zone: tzinfo, group: bool
 ) -> OutgoingMessage:
     page = max(1, page)
-    result = _fetch(db, view, page)
+    result, surfaces = _fetch(db, view, page)
     if not result.hits and page > 1:  # the list shrank since the button was drawn
         page = page_count(result.total, ARTICLES_PER_PAGE)
-        result = _fetch(db, view, page)
+        result, surfaces = _fetch(db, view, page)
     if not result.hits:
         return OutgoingMessage(text=_empty(db, view, lang, group=group))
     pages = page_count(result.total, ARTICLES_PER_PAGE)
@@ -77,7 +116,7 @@ def _articles_page(
         header = text("recent.header", lang, **values)
     # Highlight what was searched for, not the «عن» of «ماذا عن الناتو».
     searched = " ".join(query_terms(view.query))
-    items = [_item(hit, searched) for hit in result.hits]
+    items = [_item(hit, surfaces.get(hit.id, searched)) for hit in result.hits]
     return render_article_page(
         header,
         items,

@@ -15,11 +15,18 @@ from typing import Final
 from sqlite_utils import Database
 
 from bot.deliver.render import ArticleItem
-from bot.match.following import FollowPlan, find_subscription, plan_follow, preview, watch_terms
+from bot.match.following import (
+    FollowPlan,
+    find_subscription,
+    plan_follow,
+    preview,
+    search_forms,
+    watch_terms,
+)
 from bot.match.live import LiveIndex
 from bot.match.matching import Query
 from storage import subscriptions
-from storage.search import ArticleHit, articles_since
+from storage.search import ArticleHit, candidates_for_forms
 from storage.subscriptions import Subscription
 
 __all__ = [
@@ -84,7 +91,9 @@ def _add(
     subscription = subscriptions.add_subscription(db, chat_id, query.text, query.key, now=now)
     index.add(subscription.id, query)
     terms = watch_terms(query)
-    count, newest = preview(query, articles_since(db, since, terms), newest=PREVIEW_SHOWN)
+    # Candidates by every form of every watched phrase (a topic's «صاروخا باليستيا» too).
+    candidates = candidates_for_forms(db, search_forms(query), limit=5000, since=since)
+    count, newest = preview(query, candidates, newest=PREVIEW_SHOWN)
     return Followed(subscription, tuple(terms), count, tuple(newest))
 
 

@@ -561,6 +561,13 @@ _TEXTS: Final[dict[str, tuple[str, str]]] = {
     "cmd.tz": ("المنطقة الزمنية", "Time zone"),
     "cmd.export": ("تصدير المتابعات", "Export subscriptions"),
     "cmd.import": ("استيراد المتابعات", "Import subscriptions"),
+    # --- topics and English keywords (matching: bot.match.concepts) -------------------------
+    "follow.latin_hint": (
+        "⚠️ «{query}» كلمة إنجليزية لا يعرف مرصد مقابلها العربي، والأخبار هنا عربية فلن تطابق"
+        " شيئاً. اكتبها بالعربية، مثل: /follow حزب الله",
+        "⚠️ «{query}» is an English word Marsad knows no Arabic name for, and the news here is"
+        " in Arabic, so it will match nothing. Write it in Arabic, e.g. /follow حزب الله",
+    ),
     # --- command descriptions for setMyCommands (plain text) -------------------------------
     "cmd.start": ("بدء الاستخدام", "Get started"),
     "cmd.help": ("الأوامر مع أمثلة", "Commands with examples"),

@@ -9,8 +9,9 @@ included), which is never less than what Telegram counts, so a message that fits
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Final, Protocol
 
@@ -27,6 +28,7 @@ from storage.articles import StoredArticle
 __all__ = [
     "AGE_SHOWN_AFTER",
     "MESSAGE_LIMIT",
+    "WHY_WINDOW",
     "ArticleItem",
     "FollowedLike",
     "Reason",
@@ -36,6 +38,7 @@ __all__ = [
     "highlight_snippet",
     "link_button",
     "markup",
+    "match_window",
     "message_length",
     "page_count",
     "render_alert",
@@ -54,6 +57,8 @@ _BUTTON_LABEL_CHARS: Final = 32
 # An article that arrives later than this after its own publication says how old it is:
 # a reader takes an alert for news of the last hour unless told otherwise.
 AGE_SHOWN_AFTER: Final = timedelta(hours=2)
+# «لماذا؟» shows at most this many characters of a mention's sentence.
+WHY_WINDOW: Final = 160
 # «⚙ 10» buttons under a /list page: five fit a phone's width.
 _MODE_BUTTONS_PER_ROW: Final = 5
 
@@ -63,7 +68,9 @@ class Reason:
     """Why an article reached a chat: one subscription and the words that matched it.
 
     `terms` are the further forms the subscription watches (its aliases): the summary prefers
-    and bolds them too, since the matcher reports only the best mention.
+    and bolds them too, since the matcher reports only the best mention. `sentence` is the
+    sentence of the best mention: «لماذا؟» shows it (or a window of it) with `words` in bold,
+    so a reader sees at once whether the match is right.
     """
 
     subscription_id: int
@@ -202,15 +209,60 @@ def _summary_html(summary: Summary, rtl: bool) -> str:
     return " ".join(markup(s.text, s.highlights, rtl=rtl) for s in summary.sentences)
 
 
-def _reason_html(reason: Reason, lang: Lang, word_limit: int) -> str:
+def _reason_html(reason: Reason, lang: Lang, word_limit: int, window: int) -> str:
     words = list(dict.fromkeys(w.strip() for w in reason.words if w.strip()))[:word_limit]
+    rtl = lang == "ar"
+    context = match_window(reason.sentence, words, window) if reason.sentence else None
+    if context is not None:
+        snippet, spans = context
+        return text(
+            "alert.reason",
+            lang,
+            query=_shorten(reason.query, 60),
+            words=Html(markup(snippet, spans, rtl=has_arabic(snippet) or rtl)),
+        )
     shown = plain("list.separator", lang).join(_shorten(w, 40) for w in words) or reason.query
     return text(
         "alert.reason",
         lang,
         query=_shorten(reason.query, 60),
-        words=Html("<b>" + markup(shown, rtl=lang == "ar") + "</b>"),
+        words=Html("<b>" + markup(shown, rtl=rtl) + "</b>"),
     )
+
+
+def match_window(
+    sentence: str, words: Sequence[str], limit: int = WHY_WINDOW
+) -> tuple[str, tuple[tuple[int, int], ...]] | None:
+    """The sentence of a mention, cut to at most `limit` characters around the first matched
+    word (an ellipsis where it is cut, between words), and the spans of the matched words in
+    it; None when no matched word is found in the sentence."""
+    sentence = " ".join(sentence.split())
+    found = sorted(
+        (m.start(), m.end()) for w in words if w for m in re.finditer(re.escape(w), sentence)
+    )
+    if not found:
+        return None
+    start, end = 0, len(sentence)
+    if end > limit:
+        first_start, first_end = found[0]
+        room = max(0, limit - (first_end - first_start))
+        start = max(0, first_start - room // 2)
+        end = min(len(sentence), start + limit)
+        start = max(0, end - limit)
+        # Cut between words: a space after `start`, before `end`.
+        if start > 0:
+            space = sentence.find(" ", start, first_start)
+            start = space + 1 if space >= 0 else start
+        if end < len(sentence):
+            space = sentence.rfind(" ", max(first_end, start), end)
+            end = space if space >= 0 else end
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(sentence) else ""
+    shift = len(prefix) - start
+    spans = tuple(
+        (max(a, start) + shift, min(b, end) + shift) for a, b in found if a < end and b > start
+    )
+    return prefix + sentence[start:end] + suffix, spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,9 +327,23 @@ def render_alert(
             "",
         ]
         if reasons:
-            why = plain("list.separator", lang).join(
-                _reason_html(r, lang, budget.words) for r in reasons[: budget.reasons]
-            )
+            window = WHY_WINDOW if budget.words >= 4 else WHY_WINDOW // 2
+            # A mention in the title is shown by the title itself: the words only.
+            title = " ".join(article.title.split())
+            shown = [
+                _reason_html(
+                    r if " ".join(r.sentence.split()) != title else replace(r, sentence=""),
+                    lang,
+                    budget.words,
+                    window,
+                )
+                for r in reasons[: budget.reasons]
+            ]
+            # One line per keyword when each shows its sentence; a list of words otherwise.
+            if len(shown) > 1 and any(r.sentence for r in reasons[: budget.reasons]):
+                why = "".join("\n" + line for line in shown)  # one line per sentence
+            else:
+                why = plain("list.separator", lang).join(shown)
             lines.append(text("alert.why", lang, reasons=Html(why)))
         if others and budget.sources:
             names = plain("list.separator", lang).join(
@@ -594,10 +660,13 @@ def render_follow_result(
     zone: tzinfo,
     error_reason: Callable[[str, Lang], str],
     group: bool = False,
+    arabic_only: bool = False,
 ) -> OutgoingMessage:
-    """The /follow reply: what is watched (aliases included), the 7-day preview, and every
-    keyword not added with the reason (duplicate, near duplicate, invalid, over the limit).
-    `group`: the reply speaks to a group (plural Arabic forms)."""
+    """The /follow reply: what is watched (aliases and concept names included), the 7-day
+    preview, and every keyword not added with the reason (duplicate, near duplicate, invalid,
+    over the limit). `group`: the reply speaks to a group (plural Arabic forms). With
+    `arabic_only` (the deployment takes Arabic articles only), a Latin keyword that watches no
+    Arabic name gets a hint that it can match nothing."""
     rtl = lang == "ar"
     separator = plain("list.separator", lang)
     blocks: list[str] = []
@@ -610,6 +679,8 @@ def render_follow_result(
         if extra:
             shown = separator.join(_shorten(w, 60) for w in item.watches[:12])
             lines.append(text("follow.watches", lang, terms=shown))
+        if arabic_only and not any(has_arabic(w) for w in (item.query_text, *item.watches)):
+            lines.append(text("follow.latin_hint", lang, query=_shorten(item.query_text, 60)))
         if item.preview_count == 0:
             lines.append(text(addressed("follow.preview_none", group=group), lang))
         elif item.preview_count == 1:

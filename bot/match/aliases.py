@@ -44,10 +44,12 @@ __all__ = [
     "phrase_of",
 ]
 
-EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place"]
+EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place", "people"]
 # Kinds whose names have nisba adjectives that readers treat as mentions («الروسية» for روسيا).
 PLACE_KINDS = frozenset({"country", "region", "place"})
 BUILTIN_FILES = ("countries.json", "aliases.json")
+# The thesaurus (bot.match.concepts) also lists named bodies (kind "org"): they are names.
+BUILTIN_CONCEPTS = "concepts.json"
 
 # A word starting with «ال» only carries the article when it is spelled with a plain alef:
 # «ألمانيا», «إلى» begin with a hamza and are not definite, though they normalize alike.
@@ -70,6 +72,10 @@ class AliasEntity(BaseModel):
     nisba: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     covers: tuple[str, ...] = ()
+    # Names that are also common words («القاعدة»: a rule, a base): they name the entity only
+    # with one of the cue words close by («تنظيم», «زعيم», «عناصر»...).
+    homographs: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
 
 
 class _AliasFile(BaseModel):
@@ -140,11 +146,10 @@ class AliasTable:
     def __init__(self, entries: Iterable[AliasEntity]) -> None:
         merged: dict[str, dict[str, list[str]]] = {}
         kinds: dict[str, str] = {}
+        fields = ("names", "nisba", "derived", "covers", "homographs", "cues")
         for entry in entries:
-            slot = merged.setdefault(
-                entry.id, {"names": [], "nisba": [], "derived": [], "covers": []}
-            )
-            for name in ("names", "nisba", "derived", "covers"):
+            slot = merged.setdefault(entry.id, {name: [] for name in fields})
+            for name in fields:
                 for value in getattr(entry, name):
                     if value not in slot[name]:
                         slot[name].append(value)
@@ -196,6 +201,24 @@ class AliasTable:
                 ):
                     self._adjectives.setdefault(word, set()).add(entity.id)
         self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
+        # (entity, article-insensitive key of a homograph name) → normalized cue words.
+        self._cues: dict[tuple[str, str], tuple[str, ...]] = {}
+        for eid, slot in merged.items():
+            cues = tuple(w for cue in slot["cues"] for w in normalize(cue).split())
+            for name in slot["homographs"]:
+                phrase = phrase_of(name)
+                if phrase is not None and cues:
+                    self._cues[(eid, key_of(phrase))] = cues
+
+    @property
+    def has_homographs(self) -> bool:
+        return bool(self._cues)
+
+    def cues(self, entity_id: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Cue words a mention of this name of the entity needs (a homograph), or ()."""
+        if entity_id is None or not self._cues:
+            return ()
+        return self._cues.get((entity_id, " ".join(words)), ())
 
     def derived_entities(self, phrase: Phrase) -> list[str]:
         """Entities this phrase is a derived form of («الروسية» → RU)."""
@@ -252,7 +275,8 @@ class AliasTable:
         «كوريا الشمالية»)? Same entity, or `outer` lists `inner` in its covers."""
         if outer is None:
             return False
-        return outer == inner or inner in self._entities[outer].covers
+        entity = self._entities.get(outer)
+        return outer == inner or (entity is not None and inner in entity.covers)
 
 
 def key_of(phrase: Phrase) -> str:
@@ -365,14 +389,37 @@ def _read(path: Path | Traversable) -> list[AliasEntity]:
         raise AliasFileError(f"{path}: {where}: {first['msg']}") from None
 
 
-def load_alias_table(extra_files: Sequence[Path] = ()) -> AliasTable:
-    """The built-in table merged with admin files (later files add names, override kinds)."""
+def _read_bodies(path: Path | Traversable) -> list[AliasEntity]:
+    """Named bodies of a concepts file (entries of kind "org"), as alias entries: their Arabic
+    and English names. The file's other entries are topics (bot.match.concepts)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return []  # bot.match.concepts reads the same file and reports what is wrong with it
+    concepts = data.get("concepts") if isinstance(data, dict) else None
+    bodies: list[AliasEntity] = []
+    for entry in concepts if isinstance(concepts, list) else ():
+        if not isinstance(entry, dict) or entry.get("kind") != "org" or not entry.get("id"):
+            continue
+        names = [n for n in (*entry.get("names", ()), *entry.get("en", ())) if isinstance(n, str)]
+        bodies.append(AliasEntity(id=str(entry["id"]), kind="org", names=tuple(names)))
+    return bodies
+
+
+def load_alias_table(
+    extra_files: Sequence[Path] = (), concept_files: Sequence[Path] = ()
+) -> AliasTable:
+    """The built-in table merged with admin files (later files add names, override kinds),
+    and the named bodies of the built-in thesaurus and admin concepts files."""
     data = resources.files("bot.match") / "data"
     entries: list[AliasEntity] = []
     for name in BUILTIN_FILES:
         entries.extend(_read(data / name))
+    entries.extend(_read_bodies(data / BUILTIN_CONCEPTS))
     for path in extra_files:
         entries.extend(_read(path))
+    for path in concept_files:
+        entries.extend(_read_bodies(path))
     return AliasTable(entries)
 
 

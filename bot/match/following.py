@@ -17,6 +17,8 @@ from typing import Final, Protocol, TypeVar
 from rapidfuzz import fuzz
 
 from bot.core.arabic import normalize
+from bot.match.aliases import phrase_of
+from bot.match.concepts import ConceptTable, default_concept_table
 from bot.match.matching import MatchIndex, Query, QueryError, is_near_duplicate, parse_query
 from storage.search import ArticleHit
 
@@ -26,6 +28,7 @@ __all__ = [
     "find_subscription",
     "plan_follow",
     "preview",
+    "search_forms",
     "split_keywords",
     "watch_terms",
 ]
@@ -167,6 +170,28 @@ def _loose(text: str) -> str:
 def watch_terms(query: Query) -> list[str]:
     """What a subscription watches, as words to look for: its terms and their aliases."""
     return [line for line in query.describe() if not line.startswith("-")]
+
+
+def search_forms(query: Query, concepts: ConceptTable | None = None) -> list[list[list[str]]]:
+    """What a full-text search must look for to find every article `query` may match: each
+    watched phrase (its terms, aliases and concept names) as its words, each word as the stems
+    of its forms (the article dropped, singulars of plurals), to be matched as prefixes. The
+    matcher then checks each candidate."""
+    thesaurus = concepts or default_concept_table()
+    keys = thesaurus.morphology.keyword_keys
+    phrases: list[list[list[str]]] = []
+    for line in watch_terms(query):
+        phrase = phrase_of(line)
+        if phrase is None:
+            continue
+        words = [phrase.stem, *phrase.words[1:]]
+        phrases.append(
+            [
+                sorted({word, *(k for k in keys(word, n) if not k.startswith("~"))})
+                for n, word in enumerate(words)
+            ]
+        )
+    return phrases
 
 
 A = TypeVar("A", bound=ArticleHit)

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable
 
 from bot.match.aliases import AliasTable
+from bot.match.concepts import ConceptTable
 from bot.match.matching import Match, MatchIndex, Query
 
 __all__ = ["LiveIndex"]
@@ -20,8 +21,10 @@ __all__ = ["LiveIndex"]
 class LiveIndex:
     """A `MatchIndex` whose calls are safe from any thread."""
 
-    def __init__(self, aliases: AliasTable | None = None) -> None:
-        self._index = MatchIndex(aliases)
+    def __init__(
+        self, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+    ) -> None:
+        self._index = MatchIndex(aliases, concepts)
         self._lock = threading.Lock()
 
     def match(self, title: str, body: str) -> list[Match]:

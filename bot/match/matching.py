@@ -24,7 +24,21 @@ What counts as a mention (the rules, in the order the matcher applies them):
   الهندي in المحيطين الهندي والهادئ), unless the entity covers it (كوريا in كوريا الشمالية);
 - a body named by a phrase and followed by a country's singular adjective is that country's own
   body (مجلس الأمن الروسي), unless the country covers it (حزب الله اللبناني);
-- an exclusion (-word) refuses its word wherever it stands, even inside a longer name.
+- an exclusion (-word) refuses its word wherever it stands, even inside a longer name;
+- a phrase of common words (no known name in it; a single word only if the thesaurus knows it)
+  matches its forms on every word (bot.match.morphology): the article, proclitics and pronoun
+  suffixes, dual, sound and broken plurals, agreeing adjectives, the accusative alef and
+  loanword spellings («صاروخا باليستيا», «وقفا لإطلاق النار», «برنامجها النووي»), with up to two
+  modifiers between its words that agree with them in definiteness, or a name as possessor
+  («وقف فوري وشامل لإطلاق النار», «برنامج إيران النووي»), never a function word or a
+  prepositional phrase («هجوم على موقع إلكتروني»); a phrase that names a concept of the
+  thesaurus (bot.match.concepts) watches all the concept's names and those of the narrower
+  concepts it covers, except inside the longer phrases the concept lists as another sense;
+- a name that is also a common word counts only with a cue word close by (القاعدة with تنظيم,
+  زعيم, عناصر...); a country's adjective after a definite word or a foreign name particle, or
+  opening a clause before a definite word, is a given name («الأمير تركي الفيصل», «دي روسي»);
+  a derived form takes no bare preposition («كروس» is not ك + روس); a word of the text under
+  five letters is never a misspelt name («تركه» is not «تركية»).
 """
 
 from __future__ import annotations
@@ -51,6 +65,8 @@ from bot.match.aliases import (
     nisba_phrases,
     phrase_of,
 )
+from bot.match.concepts import ConceptTable, default_concept_table
+from bot.match.morphology import FUNCTION_WORDS
 
 __all__ = [
     "ERROR_CODES",
@@ -63,6 +79,7 @@ __all__ = [
     "QueryError",
     "Term",
     "is_near_duplicate",
+    "names_something",
     "parse_query",
 ]
 
@@ -102,15 +119,28 @@ class Query:
     required: tuple[Term, ...]
     excluded: tuple[Term, ...]
 
-    def describe(self, aliases: AliasTable | None = None) -> list[str]:
-        """What will be watched: each term, then the names and forms that come with it."""
+    def describe(
+        self, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+    ) -> list[str]:
+        """What will be watched: each term, then the names and forms that come with it: an
+        entity's names, or the names of the concepts a topic phrase names (and of those they
+        cover)."""
         table = aliases or default_alias_table()
+        thesaurus = concepts or default_concept_table()
         lines: list[str] = []
         for term in self.required:
             lines.append(term.surface)
             if term.exact:
                 continue
             seen = {key_of(term.phrase)}
+            if not table.resolve(term.phrase):
+                for concept_id in thesaurus.resolve(term.phrase):
+                    for concept in thesaurus.watched(concept_id):
+                        for name in concept.names:
+                            phrase = phrase_of(name)
+                            if phrase is not None and key_of(phrase) not in seen:
+                                seen.add(key_of(phrase))
+                                lines.append(name)
             for entity_id in table.resolve(term.phrase):
                 entity = table.entity(entity_id)
                 extra = list(entity.names)
@@ -223,6 +253,15 @@ def _term(raw: str, *, exact: bool) -> Term:
     return Term(surface=raw.strip(_EDGE_PUNCTUATION + _QUOTES), phrase=phrase, exact=exact)
 
 
+def names_something(
+    phrase: Phrase, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+) -> bool:
+    """Is this phrase a name of a known entity or of a topic of the thesaurus?"""
+    table = aliases or default_alias_table()
+    thesaurus = concepts or default_concept_table()
+    return bool(table.resolve(phrase) or thesaurus.resolve(phrase))
+
+
 def is_near_duplicate(a: Query, b: Query, aliases: AliasTable | None = None) -> bool:
     """Would `b` watch the same thing as `a`? Same terms up to the article, spelling variants
     of a transliterated name, or names of the same entity («الناتو» / «حلف شمال الأطلسي»)."""
@@ -248,6 +287,14 @@ def _same_term(a: Term, b: Term, table: AliasTable) -> bool:
     if key_of(a.phrase) == key_of(b.phrase):
         return True
     if set(table.resolve(a.phrase)) & set(table.resolve(b.phrase)):
+        return True
+    # Names of one topic («الطائرات المسيرة» / «المسيرات»), not a broader and a narrower one.
+    thesaurus = default_concept_table()
+    if (
+        not a.exact
+        and not b.exact
+        and (set(thesaurus.resolve(a.phrase)) & set(thesaurus.resolve(b.phrase)))
+    ):
         return True
     x, y = a.phrase.letters, b.phrase.letters
     budget = fuzzy_budget(min(len(x), len(y)))
@@ -290,8 +337,26 @@ class Match:
 # Article modes of a variant's first word.
 _FORBID, _OPTIONAL, _REQUIRE = 0, 1, 2
 _TANWEEN = 4  # flag on the article mode: the word may take the accusative alef
+# Flag on the article mode of a derived form (nisba, people plural): an adjective takes no
+# preposition, so «كروس» is not ك + روس and «بروسي» is not ب + روسي (with the article it is).
+_DERIVED = 8
+_PREPOSITIONS = frozenset("بكل")
+# Particles of foreign family names: «دي روسي», «فان ديك» are people, not adjectives.
+_NAME_PARTICLES = frozenset({"دي", "دا", "دو", "دوس", "ديل", "فان", "فون", "سان"})
 _VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
+_PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
+# Entity marks of concept variants: a concept's names («~ID») and the phrases in which its
+# names mean something else («!ID»).
+_CONCEPT_PREFIX, _NOT_PREFIX = "~", "!"
+_NO_FOLLOW: dict[str, tuple[_Variant, ...]] = {}  # shared, never written to
+# Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
+_MAX_GAP = 2
+# Words on each side of a homograph name in which a cue makes it the name.
+_CUE_WINDOW = 4
+_CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
+# Letters a word of the text needs before it may be a misspelling of a name.
+_FUZZY_MIN_WRITTEN = 5
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
 _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
@@ -320,6 +385,7 @@ class _Variant:
         "blocker",
         "budget",
         "entity",
+        "keys",
         "owners",
         "quality",
         "skels",
@@ -333,8 +399,12 @@ class _Variant:
         budget: int,
         entity: str | None,
         quality: float,
+        keys: tuple[frozenset[str], ...] = (),
     ) -> None:
         self.words = words  # normalized; words[0] without its article
+        # A phrase of common words: the morphological keys of each word (every form of the
+        # word has one of them); empty for names, matched by their spelling.
+        self.keys = keys
         self.article = article  # _FORBID / _OPTIONAL / _REQUIRE, maybe | _TANWEEN
         self.budget = budget  # edits allowed; 0 = exact words only
         self.skels = tuple(skeleton(w) for w in words) if budget else ()
@@ -346,8 +416,10 @@ class _Variant:
         self.blocker = False  # a name whose span hides other entities' mentions inside it
 
     @property
-    def signature(self) -> tuple[tuple[str, ...], int, int, str | None, float]:
-        return (self.words, self.article, self.budget, self.entity, self.quality)
+    def signature(
+        self,
+    ) -> tuple[tuple[str, ...], int, int, str | None, float, tuple[frozenset[str], ...]]:
+        return (self.words, self.article, self.budget, self.entity, self.quality, self.keys)
 
 
 def _owner(subscription_id: int, slot: int) -> int:
@@ -397,6 +469,11 @@ class _Word(NamedTuple):
     splits: tuple[_Split, ...]
     version: int
     probes: tuple[_Probe, ...]
+    keys: frozenset[str]  # morphological keys (bot.match.morphology)
+    named: bool  # the word, clitics aside, is a known name
+    phrases: tuple[_Variant, ...]  # one-word common-word variants with a key of this word
+    # For phrases of common words starting with a key of this word: second-word key → phrases.
+    follow: dict[str, tuple[_Variant, ...]]
 
 
 class _Token(NamedTuple):
@@ -405,6 +482,10 @@ class _Token(NamedTuple):
     norm: str
     skel: str
     probes: tuple[_Probe, ...]
+    keys: frozenset[str]
+    named: bool
+    phrases: tuple[_Variant, ...]
+    follow: dict[str, tuple[_Variant, ...]]
 
 
 class _Hit(NamedTuple):
@@ -430,8 +511,12 @@ class MatchIndex:
     `match` returns one Match per subscription (its best mention), best score first.
     """
 
-    def __init__(self, aliases: AliasTable | None = None) -> None:
+    def __init__(
+        self, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+    ) -> None:
         self._table = aliases or default_alias_table()
+        self._concepts = concepts or default_concept_table()
+        self._morphology = self._concepts.morphology
         self._buckets: dict[str, tuple[_Variant, ...]] = {}
         # First words (and first-word skeletons) of phrase variants → how many phrases.
         self._heads: dict[str, int] = {}
@@ -440,13 +525,19 @@ class MatchIndex:
         self._version = 0  # bumped by every change, so cached probes are recomputed
         # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → how many names.
         self._joined: dict[str, int] = {}
+        self._cue_keys: dict[tuple[str, ...], frozenset[str]] = {}
+        # Phrases of common words: first-word key → second-word key → phrases.
+        self._second: dict[str, dict[str, tuple[_Variant, ...]]] = {}
         self._add_blockers()
 
     @classmethod
     def build(
-        cls, items: Iterable[tuple[int, Query]], aliases: AliasTable | None = None
+        cls,
+        items: Iterable[tuple[int, Query]],
+        aliases: AliasTable | None = None,
+        concepts: ConceptTable | None = None,
     ) -> MatchIndex:
-        index = cls(aliases)
+        index = cls(aliases, concepts)
         for subscription_id, query in items:
             index.add(subscription_id, query)
         return index
@@ -467,7 +558,18 @@ class MatchIndex:
         terms = [(slot, t) for slot, t in enumerate(query.required)]
         terms += [(~slot, t) for slot, t in enumerate(query.excluded)]
         for slot, term in terms:
-            for spec in self._specs(term):
+            # A topic of the thesaurus is matched by its forms; another phrase of common words
+            # by its forms and by today's rules too (an unknown phrase may be a name: «هونغ
+            # كونغ» keeps its spelling tolerance).
+            specs = self._specs(term)
+            if self._common_phrase(term):
+                # Of today's variants only those the forms do not cover: a spelling
+                # tolerance, a joined or teh-marbuta spelling.
+                topic = bool(self._concepts.resolve(term.phrase))
+                own = (term.phrase.stem, *term.phrase.words[1:])
+                kept = [s for s in specs if s[0] != own or _budget(s[0], s[2]) > 0]
+                specs = self._phrase_specs(term) + ([] if topic else kept)
+            for spec in specs:
                 variant = self._intern(*spec)
                 variant.owners = (*variant.owners, _owner(subscription_id, slot))
                 variants.append(variant)
@@ -485,8 +587,64 @@ class MatchIndex:
             if not variant.owners and not variant.blocker:
                 self._discard(variant)
 
-    def _specs(self, term: Term) -> list[tuple[tuple[str, ...], int, bool, str | None, float]]:
-        """(words, article mode, fuzzy, entity, quality) of every variant of a term."""
+    def _common_phrase(self, term: Term) -> bool:
+        """Is this term a phrase of common words (matched by its forms, with the concepts it
+        names)? Not when quoted, not when it names or contains a known name, not a Latin word
+        that names no concept (F-16 is matched as written), and a single word only when the
+        thesaurus knows it: an unknown word may be a name, which stemming would mangle
+        («عمران» is not a plural of «عمر»)."""
+        phrase = term.phrase
+        table = self._table
+        if term.exact or table.resolve(phrase) or table.derived_entities(phrase):
+            return False
+        if any(table.known_word(w) or table.known_word(w[2:]) for w in phrase.words):
+            return False
+        if len(phrase.words) == 1 or all(w.isascii() for w in phrase.words):
+            return bool(self._concepts.resolve(phrase)) or self._morphology.knows(phrase.stem)
+        return True
+
+    def _phrase_specs(
+        self, term: Term
+    ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
+        """Variants of a phrase of common words: the phrase in all its forms, and the names of
+        the concepts it names (and of those they cover), in all theirs; listed derived forms as
+        written (clitics aside)."""
+        concepts = self._concepts
+        out: list[
+            tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]
+        ] = []
+        seen: set[tuple[frozenset[str], ...]] = set()
+
+        def put(phrase: Phrase, quality: float, concept_id: str | None) -> None:
+            keys = concepts.keys(phrase)
+            if keys not in seen:
+                seen.add(keys)
+                owner = None if concept_id is None else _CONCEPT_PREFIX + concept_id
+                out.append((phrase.words, _OPTIONAL, False, owner, quality, keys))
+
+        resolved = concepts.resolve(term.phrase)
+        if not all(w.isascii() for w in term.phrase.words):
+            put(term.phrase, 1.0, resolved[0] if resolved else None)
+        for concept_id in resolved:
+            for concept in concepts.watched(concept_id):
+                for name in concept.names:
+                    phrase = phrase_of(name)
+                    if phrase is not None:
+                        put(phrase, 0.9, concept.id)
+                for form in concept.derived:
+                    phrase = phrase_of(form)
+                    if phrase is not None:
+                        words = (phrase.stem, *phrase.words[1:])
+                        # An adjective or participle takes the accusative alef («انتحاريًا»).
+                        article = _OPTIONAL | (_TANWEEN if words[-1][-1:] == "ي" else 0)
+                        owner = _CONCEPT_PREFIX + concept.id
+                        out.append((words, article, False, owner, 0.85, ()))
+        return out
+
+    def _specs(
+        self, term: Term
+    ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
+        """(words, article mode, fuzzy, entity, quality, keys) of every variant of a term."""
         table = self._table
         entity_ids = table.resolve(term.phrase)
         entity = entity_ids[0] if entity_ids else None
@@ -535,7 +693,7 @@ class MatchIndex:
                 # («قطريات» must not reach «قطرات»).
                 for phrase in nisba_phrases(info):
                     words = (phrase.stem, *phrase.words[1:])
-                    article = _OPTIONAL if phrase.definite else _FORBID
+                    article = (_OPTIONAL if phrase.definite else _FORBID) | _DERIVED
                     if len(words) == 1 and words[0].endswith("ي"):
                         # An adjective takes the accusative alef: «مسؤولًا إيرانيًّا».
                         article |= _TANWEEN
@@ -567,15 +725,23 @@ class MatchIndex:
                     and not any(w.startswith("ال") for w in words)
                 ):
                     put(Phrase((*words[:-1], last[:-1] + "ه"), False), _FORBID, 0.85, owner)
-        return [(w, a, f, e, q) for (w, a), (f, e, q) in specs.items()]
+        return [(w, a, f, e, q, ()) for (w, a), (f, e, q) in specs.items()]
 
     def _intern(
-        self, words: tuple[str, ...], article: int, fuzzy: bool, entity: str | None, quality: float
+        self,
+        words: tuple[str, ...],
+        article: int,
+        fuzzy: bool,
+        entity: str | None,
+        quality: float,
+        keys: tuple[frozenset[str], ...] = (),
     ) -> _Variant:
         words = tuple(sys.intern(w) for w in words)
-        budget = _budget(words, fuzzy)
-        signature = (words, article, budget, entity, quality)
-        variant = _Variant(words, article, budget, entity, quality)
+        budget = 0 if keys else _budget(words, fuzzy)
+        signature = (words, article, budget, entity, quality, keys)
+        variant = _Variant(words, article, budget, entity, quality, keys)
+        if len(keys) > 1:
+            return self._intern_phrase(variant)
         anchors = _anchors(variant)
         for existing in self._buckets.get(anchors[0], ()):
             if existing.signature == signature:
@@ -591,7 +757,34 @@ class MatchIndex:
             self._joined[head] = self._joined.get(head, 0) + 1
         return variant
 
+    def _intern_phrase(self, variant: _Variant) -> _Variant:
+        """Index a phrase of common words under every pair of its first two words' keys."""
+        first, second = variant.keys[0], variant.keys[1]
+        signature = variant.signature
+        for existing in self._second.get(min(first), {}).get(min(second), ()):
+            if existing.signature == signature:
+                return existing
+        self._version += 1
+        for k1 in first:
+            follow = self._second.setdefault(k1, {})
+            for k2 in second:
+                follow[k2] = (*follow.get(k2, ()), variant)
+        return variant
+
     def _discard(self, variant: _Variant) -> None:
+        if len(variant.keys) > 1:
+            self._version += 1
+            for k1 in variant.keys[0]:
+                follow = self._second.get(k1, {})
+                for k2 in variant.keys[1]:
+                    bucket = tuple(v for v in follow.get(k2, ()) if v is not variant)
+                    if bucket:
+                        follow[k2] = bucket
+                    else:
+                        follow.pop(k2, None)
+                if not follow:
+                    self._second.pop(k1, None)
+            return
         self._version += 1
         for head in _joined_heads(variant):
             if self._joined.get(head, 0) <= 1:
@@ -626,6 +819,15 @@ class MatchIndex:
                 article = _REQUIRE if phrase.definite else _FORBID
                 words = (phrase.stem, *phrase.words[1:])
                 self._intern(words, article, False, entity.id, 1.0).blocker = True
+        # Longer phrases in which a concept's name means something else («المسيرات
+        # الاحتجاجية» are marches): they hide the name's mentions inside them, in all forms.
+        for concept in self._concepts.concepts():
+            for text in concept.blocked:
+                phrase = phrase_of(text)
+                if phrase is not None and len(phrase.words) > 1:
+                    keys = self._concepts.keys(phrase)
+                    owner = _NOT_PREFIX + concept.id
+                    self._intern(phrase.words, _OPTIONAL, False, owner, 1.0, keys).blocker = True
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -704,7 +906,7 @@ class MatchIndex:
         hits: list[_Hit] = []
         blocks: list[_Hit] = []
         for i, token in enumerate(tokens):
-            if not token.probes:
+            if not token.probes and not token.phrases and not token.follow:
                 continue
             nxt = tokens[i + 1] if linked[i] else None
             seen: set[int] = set()
@@ -723,6 +925,8 @@ class MatchIndex:
                 for variant in found_here:
                     if id(variant) in seen:
                         continue
+                    if variant.article & _DERIVED and _bare_preposition(token.norm, split):
+                        continue
                     if variant.words == (stem,) and not split.tanween:
                         # Fast path, most hits: one word, as written (clitics aside).
                         mode = variant.article & 3
@@ -739,9 +943,34 @@ class MatchIndex:
                         blocks.append(hit)
                     if variant.owners:
                         hits.append(hit)
+            phrases: Iterable[_Variant] = token.phrases
+            if token.follow:
+                # Phrases indexed by their first two words' keys; the second word may come
+                # after up to _MAX_GAP modifiers.
+                starting: dict[int, _Variant] = {id(v): v for v in token.phrases}
+                j = i + 1
+                follow = token.follow
+                while j < len(tokens) and j - i - 1 <= _MAX_GAP and linked[j - 1]:
+                    for key in follow.keys() & tokens[j].keys:
+                        for variant in follow[key]:
+                            starting[id(variant)] = variant
+                    j += 1
+                phrases = starting.values()
+            for variant in phrases:
+                found = self._verify_phrase(variant, tokens, linked, i)
+                if found is None:
+                    continue
+                if variant.blocker:
+                    blocks.append(found)
+                if variant.owners:
+                    hits.append(found)
         table = self._table
         if any(table.is_body(hit.variant.entity) for hit in hits):
             hits = self._national_bodies(hits, tokens, linked)
+        if table.has_homographs:
+            hits = self._cued(hits, tokens, text)
+        if any(hit.variant.article & _DERIVED for hit in hits):
+            hits = _given_names(hits, tokens, linked)
         if not blocks or not hits:
             return hits
         # Token starts inside each blocking name → the names covering them.
@@ -757,12 +986,46 @@ class MatchIndex:
             and any(
                 hit.end <= b.end
                 and b.end - b.start > hit.end - hit.start
-                and not table.covers(hit.variant.entity, b.variant.entity or "")
+                and _blocks(b.variant.entity, hit.variant.entity, table)
                 for b in covering[hit.start]
             )
             else hit
             for hit in hits
         ]
+
+    def _cued(self, hits: list[_Hit], tokens: list[_Token], text: str) -> list[_Hit]:
+        """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
+        with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
+        «عناصر», quotes allowed between: «قائد «القاعدة»»); otherwise the mention is hidden
+        (an exclusion still sees the word)."""
+        table = self._table
+        linked = [_CLAUSE_BREAK.search(text, a.end, b.start) is None for a, b in pairwise(tokens)]
+        out: list[_Hit] = []
+        starts: list[int] | None = None
+        for hit in hits:
+            cues = table.cues(hit.variant.entity, hit.variant.words) if not hit.hidden else ()
+            if cues:
+                if starts is None:
+                    starts = [token.start for token in tokens]
+                wanted = self._cue_keys.get(cues)
+                if wanted is None:
+                    keys = self._morphology.keyword_keys
+                    wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
+                first = bisect_left(starts, hit.start)
+                last = bisect_left(starts, hit.end) - 1
+                window: list[_Token] = []
+                k = first
+                while k > 0 and first - k < _CUE_WINDOW and linked[k - 1]:
+                    k -= 1
+                    window.append(tokens[k])
+                k = last
+                while k + 1 < len(tokens) and k - last < _CUE_WINDOW and linked[k]:
+                    k += 1
+                    window.append(tokens[k])
+                if not any(token.keys & wanted for token in window):
+                    hit = hit._replace(hidden=True)
+            out.append(hit)
+        return out
 
     def _national_bodies(
         self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]
@@ -791,6 +1054,39 @@ class MatchIndex:
                     hit = hit._replace(hidden=True)
             out.append(hit)
         return out
+
+    def _verify_phrase(
+        self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int
+    ) -> _Hit | None:
+        """Does the phrase of common words `variant` start at token i (whose keys meet its
+        first word's)? Each next word is a form of the phrase's word, right after the previous
+        one or after at most _MAX_GAP modifiers: words of the same clause (no punctuation
+        between) that are not function words."""
+        last = i
+        for wanted in variant.keys[1:]:
+            k = last + 1
+            definite = _definite(tokens[last].norm)
+            named = False
+            while True:
+                if k >= len(tokens) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
+                    return None
+                token = tokens[k]
+                if token.keys & wanted:
+                    break
+                # A modifier agrees with its noun in definiteness («وقف فوري وشامل»); a name
+                # may stand between as the possessor, with its own adjective («برنامج كوريا
+                # الشمالية النووي»); another noun may not («برنامج منع الانتشار النووي»), nor
+                # a prepositional phrase («البيت باللون الأبيض»).
+                if token.norm in FUNCTION_WORDS or token.norm.startswith(_PREPOSITION_ARTICLE):
+                    return None
+                if token.named:
+                    named = True
+                elif not (named and _definite(token.norm)) and _definite(token.norm) != definite:
+                    return None
+                k += 1
+            last = k
+        quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
+        return _Hit(variant, tokens[i].start, tokens[last].end, quality)
 
     def _verify(
         self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int, split: _Split
@@ -841,6 +1137,10 @@ class MatchIndex:
     def _close(self, written: str, variant: _Variant) -> bool:
         """A fuzzy candidate within budget, and not itself the name of another entity."""
         budget = variant.budget
+        # A short word of the text is a word of the language, not a spelling of a name
+        # («تركه», «تركة» are not «تركية»).
+        if len(written) < _FUZZY_MIN_WRITTEN:
+            return False
         if Levenshtein.distance(written, "".join(variant.words), score_cutoff=budget) > budget:
             return False
         others = self._table.word_entities(written)
@@ -860,10 +1160,47 @@ class MatchIndex:
                     if len(cache) > 100_000:  # news vocabulary is bounded; a flood is not
                         cache.clear()
                     word = self._analyze(raw)
-                word = cache[raw] = word._replace(version=version, probes=self._probes(word))
+                word = cache[raw] = word._replace(
+                    version=version,
+                    probes=self._probes(word),
+                    phrases=self._phrases(word),
+                    follow=self._follow(word),
+                )
             if word.norm:
-                tokens.append(_Token(m.start(), m.end(), word.norm, word.skel, word.probes))
+                tokens.append(
+                    _Token(
+                        m.start(),
+                        m.end(),
+                        word.norm,
+                        word.skel,
+                        word.probes,
+                        word.keys,
+                        word.named,
+                        word.phrases,
+                        word.follow,
+                    )
+                )
         return tokens
+
+    def _follow(self, word: _Word) -> dict[str, tuple[_Variant, ...]]:
+        """Second-word key → phrases of common words whose first word has a key of this word."""
+        found = [self._second[k] for k in word.keys if k in self._second]
+        if len(found) <= 1:
+            return found[0] if found else _NO_FOLLOW
+        merged: dict[str, tuple[_Variant, ...]] = {}
+        for follow in found:
+            for key, variants in follow.items():
+                merged[key] = (*merged.get(key, ()), *variants)
+        return merged
+
+    def _phrases(self, word: _Word) -> tuple[_Variant, ...]:
+        """One-word common-word variants with a key of this word."""
+        buckets = self._buckets
+        found: dict[int, _Variant] = {}
+        for key in word.keys:
+            for variant in buckets.get(_PHRASE_KEY + key, ()):
+                found[id(variant)] = variant
+        return tuple(found.values())
 
     def _probes(self, word: _Word) -> tuple[_Probe, ...]:
         """Look each reading of a word up once; cached until the index changes."""
@@ -912,7 +1249,61 @@ class MatchIndex:
             and split.stem[-1] == "ا"
             and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
         ]
-        return _Word(norm, skeleton(norm), tuple(splits), -1, ())
+        table = self._table
+        named = table.known_word(norm) or any(table.known_word(s.stem) for s in splits)
+        # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
+        keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
+        return _Word(norm, skeleton(norm), tuple(splits), -1, (), keys, named, (), _NO_FOLLOW)
+
+
+def _given_names(hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> list[_Hit]:
+    """A country's adjective that is also a given name, where it is a person's name: after a
+    definite word it cannot be that word's adjective (adjectives agree in definiteness:
+    «الأمير تركي الفيصل»), after a foreign name particle it is a surname («دي روسي»), and
+    at the start of a clause followed by a definite word it is a first name before a family
+    name («تركي الفيصل قال»). Indefinite singular adjectives only (تركي، روسي)."""
+    by_start = {token.start: n for n, token in enumerate(tokens)}
+    out: list[_Hit] = []
+    for hit in hits:
+        n = by_start.get(hit.start, -1)
+        if hit.variant.article & _DERIVED and n >= 0 and tokens[n].end == hit.end:
+            norm = tokens[n].norm
+            if norm.endswith("ي") and not _definite(norm):
+                before = tokens[n - 1].norm if n > 0 and linked[n - 1] else None
+                after = tokens[n + 1].norm if linked[n] else None
+                if (before is not None and (_definite(before) or before in _NAME_PARTICLES)) or (
+                    before is None
+                    and after is not None
+                    and _definite(after)
+                    and not after.endswith(("ي", "يه"))
+                ):
+                    hit = hit._replace(hidden=True)
+        out.append(hit)
+    return out
+
+
+def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool:
+    """Does a longer name or phrase hide a mention inside it? A phrase in which a concept's
+    name means something else (entity «!ID») hides that concept's names only; a name hides
+    everything but the entities that cover it."""
+    if block is not None and block.startswith(_NOT_PREFIX):
+        return mentioned == _CONCEPT_PREFIX + block[1:]
+    return not table.covers(mentioned, block or "")
+
+
+def _bare_preposition(norm: str, split: _Split) -> bool:
+    """Was a preposition removed from this word without the article (ب ك ل + bare stem)?"""
+    if split.article:
+        return False
+    prefix = norm[: len(norm) - len(split.stem) - split.tanween]
+    return any(letter in _PREPOSITIONS for letter in prefix)
+
+
+_PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال", "كال", "لل"))
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(norm) >= 5
 
 
 def _joined_heads(variant: _Variant) -> list[str]:
@@ -927,6 +1318,8 @@ def _anchors(variant: _Variant) -> list[str]:
     """Index keys of a variant: its first word, or first two words of a phrase, so that a
     candidate found is nearly always a mention; the same by skeleton for fuzzy variants."""
     words, skels = variant.words, variant.skels
+    if variant.keys:
+        return sorted(_PHRASE_KEY + key for key in variant.keys[0])
     if len(words) == 1:
         keys = [words[0]]
         if variant.budget:

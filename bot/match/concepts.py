@@ -1,0 +1,211 @@
+"""The security thesaurus: topics an analyst follows, each with every phrase that names it.
+
+Built from `data/concepts.json` and optional admin files (`MARSAD_CONCEPTS_FILE`, same
+format, merged by `id`). A concept's names are phrases of common words («الطائرات المسيرة»,
+«الطائرات بدون طيار», «المسيرات»): a keyword that is a form of one of them watches them all,
+each in all its forms (bot.match.morphology). `covers` lists narrower concepts whose
+mentions count too (a follower of missiles gets ballistic missiles, never the reverse);
+`derived` lists forms matched as written (agent nouns, verbs); `not` lists longer phrases in
+which a name does not mean the concept («المسيرات الاحتجاجية» are marches, not drones).
+Concepts of kind `org` are named bodies: they join the alias table (bot.match.aliases), where
+names keep the rules of names.
+
+Pure code: reads files only when asked to, no import-time work.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.core.arabic import normalize
+from bot.match.aliases import Phrase, phrase_of
+from bot.match.morphology import Morphology
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+__all__ = [
+    "BUILTIN_CONCEPTS",
+    "Concept",
+    "ConceptEntry",
+    "ConceptFileError",
+    "ConceptTable",
+    "default_concept_table",
+    "load_concept_table",
+]
+
+BUILTIN_CONCEPTS = "concepts.json"
+ORG_KIND = "org"
+
+
+class ConceptFileError(ValueError):
+    """A concepts file is missing or malformed; the message names the file and the problem."""
+
+
+class ConceptEntry(BaseModel):
+    """One entry of a concepts file (the format admins write)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    id: str = Field(min_length=1)
+    kind: str | None = None
+    names: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+    note: str = ""
+    covers: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+    blocked: tuple[str, ...] = Field(default=(), alias="not")
+
+
+class _ConceptFile(BaseModel):
+    model_config = ConfigDict(extra="ignore")  # free-form "about" notes
+
+    concepts: list[ConceptEntry] = []
+    lexicon: dict[str, list[str]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One concept of the merged table."""
+
+    id: str
+    kind: str
+    names: tuple[str, ...]
+    en: tuple[str, ...]
+    covers: tuple[str, ...]
+    derived: tuple[str, ...]
+    blocked: tuple[str, ...]
+
+
+Keys = tuple[frozenset[str], ...]
+
+
+class ConceptTable:
+    """Concepts by id; which concepts a keyword names; the morphology their phrases use."""
+
+    def __init__(
+        self, entries: Iterable[ConceptEntry], lexicon: dict[str, list[str]] | None = None
+    ) -> None:
+        self.morphology = Morphology(lexicon or {})
+        merged: dict[str, dict[str, list[str]]] = {}
+        kinds: dict[str, str] = {}
+        fields = ("names", "en", "covers", "derived", "blocked")
+        for entry in entries:
+            if entry.kind == ORG_KIND:
+                continue  # named bodies live in the alias table
+            slot = merged.setdefault(entry.id, {name: [] for name in fields})
+            for name in fields:
+                for value in getattr(entry, name):
+                    if value not in slot[name]:
+                        slot[name].append(value)
+            if entry.kind is not None:
+                kinds[entry.id] = entry.kind
+        self._concepts = {
+            cid: Concept(
+                id=cid,
+                kind=kinds.get(cid, "topic"),
+                names=tuple(slot["names"]),
+                en=tuple(slot["en"]),
+                covers=tuple(slot["covers"]),
+                derived=tuple(slot["derived"]),
+                blocked=tuple(slot["blocked"]),
+            )
+            for cid, slot in merged.items()
+        }
+        # First-word key → (concept, keys of the whole name); English name → concepts.
+        self._by_key: dict[str, list[tuple[str, Keys]]] = {}
+        self._by_english: dict[str, set[str]] = {}
+        for concept in self._concepts.values():
+            for name in concept.names:
+                phrase = phrase_of(name)
+                if phrase is None:
+                    continue
+                keys = self.keys(phrase)
+                for key in keys[0]:
+                    self._by_key.setdefault(key, []).append((concept.id, keys))
+            for english in concept.en:
+                self._by_english.setdefault(" ".join(normalize(english).split()), set()).add(
+                    concept.id
+                )
+
+    def __len__(self) -> int:
+        return len(self._concepts)
+
+    def concept(self, concept_id: str) -> Concept:
+        return self._concepts[concept_id]
+
+    def concepts(self) -> Iterable[Concept]:
+        return self._concepts.values()
+
+    def keys(self, phrase: Phrase) -> Keys:
+        """Keys of each word of a phrase of common words."""
+        keys = self.morphology.keyword_keys
+        return tuple(keys(word, position) for position, word in enumerate(phrase.words))
+
+    def resolve(self, phrase: Phrase) -> list[str]:
+        """Ids of the concepts this keyword names: one of their names in any of its forms,
+        or one of their English names."""
+        found = set(self._by_english.get(" ".join(phrase.words), ()))
+        keys = self.keys(phrase)
+        for key in keys[0]:
+            for concept_id, name_keys in self._by_key.get(key, ()):
+                if len(name_keys) == len(keys) and all(
+                    a & b for a, b in zip(keys, name_keys, strict=True)
+                ):
+                    found.add(concept_id)
+        return sorted(found)
+
+    def watched(self, concept_id: str) -> list[Concept]:
+        """The concept and every concept it covers, transitively, broadest first."""
+        order: list[Concept] = []
+        pending = [concept_id]
+        seen: set[str] = set()
+        while pending:
+            current = pending.pop(0)
+            if current in seen or current not in self._concepts:
+                continue
+            seen.add(current)
+            concept = self._concepts[current]
+            order.append(concept)
+            pending.extend(concept.covers)
+        return order
+
+
+def _read(path: Path | Traversable) -> _ConceptFile:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _ConceptFile.model_validate(data)
+    except OSError as exc:
+        raise ConceptFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ConceptFileError(f"{path}: not JSON: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConceptFileError(f"{path}: {where}: {first['msg']}") from None
+
+
+def load_concept_table(extra_files: Sequence[Path] = ()) -> ConceptTable:
+    """The built-in thesaurus merged with admin files (later files add names and plurals)."""
+    files: list[_ConceptFile] = [_read(resources.files("bot.match") / "data" / BUILTIN_CONCEPTS)]
+    files += [_read(path) for path in extra_files]
+    entries = [entry for file in files for entry in file.concepts]
+    lexicon: dict[str, list[str]] = {}
+    for file in files:
+        for singular, plurals in file.lexicon.items():
+            lexicon.setdefault(singular, []).extend(plurals)
+    return ConceptTable(entries, lexicon)
+
+
+@cache
+def default_concept_table() -> ConceptTable:
+    """The built-in thesaurus, loaded once on first use."""
+    return load_concept_table()

@@ -1,0 +1,177 @@
+"""Arabic morphology of common words: the forms a word of a topic phrase takes in news text.
+
+A word is reduced to *keys*: normalized stems with the article, proclitics, pronoun suffixes,
+number and gender endings removed, broken plurals mapped to their singular and regular
+loanword spellings folded. Two words are forms of one another when their key sets meet. The
+matcher indexes a phrase of common words by the keys of its first word and checks the words
+after it by key, so every word of «الصواريخ الباليستية» matches «صاروخا باليستيا»,
+«صواريخ بالستية» or «وصواريخهم الباليستية».
+
+Names never come here: stemming mangles transliterated names (measured on the name sets),
+so they keep the matcher's own rules.
+
+Broken plurals come from the thesaurus's curated `lexicon` (singular → plurals; admins extend
+it in their concepts file). A lexicon package was measured against it on the topic
+development set (tests/data/topic_cases.tsv, 410 topic cases) and the name sets: rules alone
+R=0.956; curated list (243 entries) P=1.000 R=0.996; arramooz-pysqlite's noun dictionary
+(broken plurals of the 652 entries it finds for the thesaurus's words, 225 singulars)
+P=1.000 R=0.996; both together the same; names unchanged (P=0.999 R=0.997) in every case.
+Equal figures, so the curated list is kept: the package is a 22 MB SQLite dictionary whose
+unvocalized lookups also return wrong pairs («زمام» → «أزمة», «بخت» → «أبحاث», «أرضة» →
+«أرض») that a matcher would turn into false mentions.
+
+Pure code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from bot.core.arabic import normalize
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "Morphology",
+    "loan_key",
+]
+
+# Closed-class words (prepositions, conjunctions, relative and demonstrative pronouns,
+# particles, auxiliaries): a phrase may be interrupted by modifiers («وقف فوري وشامل لإطلاق
+# النار»), never by one of these, which starts a new constituent («هجوم على موقع إلكتروني»).
+# Normalized spellings.
+FUNCTION_WORDS = frozenset(
+    """
+    في من الي علي عن مع ضد منذ حتي عبر خلال بين بعد قبل عند لدي نحو دون حول ضمن تجاه
+    و او ثم ام بل لكن لان ان انه انها اذا اذ كما لا لم لن ما قد قد سوف هل الا غير سوي
+    الذي التي الذين اللذين اللتين اللواتي اللاتي هذا هذه هذان هاتان هؤلاء ذلك تلك اولئك
+    هو هي هم هن انا نحن كان كانت يكون تكون كانوا ليس ليست وفي ومن والي وعلي وعن ومع
+    فيه فيها منه منها عليه عليها اليه اليها عنه عنها بها به لها له بعد بينما حيث كل بعض
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+
+# Proclitic chains on any word of a phrase: conjunction, preposition, article («لل» = ل + ال).
+_PROCLITICS = tuple(
+    sorted(
+        {c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل") for a in ("", "ال")}
+        | {c + "لل" for c in ("", "و", "ف")},
+        key=len,
+        reverse=True,
+    )
+)
+_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك")
+_MIN_STEM = 3
+_MASCULINE_PLURAL_STEM = 6
+
+
+def loan_key(word: str) -> str | None:
+    """Spelling key of a long nisba adjective, the kind borrowed words take: the long vowels
+    ي and و inside it dropped, so «باليستي» / «بالستي», «أمريكي» / «أميركي», «إلكتروني» /
+    «الكتروني» share it. Marked so that it never equals a stem."""
+    if len(word) < 6 or not word.endswith("ي"):
+        return None
+    inner = word[1:-1].replace("ي", "").replace("و", "")
+    return "~" + word[0] + inner + "ي"
+
+
+def _fold_nisba(word: str) -> str:
+    """«كيميائي», «كيمياوي» and «كيماوي» are one adjective: the -ائي / -اوي endings fold
+    (ئ is already ي after normalization)."""
+    for ending in ("يايي", "ياوي"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + "اوي"
+    if word.endswith("ايي") and len(word) > 4:
+        return word[:-3] + "اوي"
+    return word
+
+
+class Morphology:
+    """Keys of words, with a broken-plural lexicon (plural → singulars, normalized)."""
+
+    def __init__(self, plurals: Mapping[str, Iterable[str]] | None = None) -> None:
+        singular_of: dict[str, set[str]] = {}
+        for singular, forms in (plurals or {}).items():
+            base = normalize(singular)
+            for form in forms:
+                singular_of.setdefault(normalize(form), set()).add(base)
+        self._singular_of = {k: frozenset(v) for k, v in singular_of.items()}
+        self._singulars = frozenset(s for v in singular_of.values() for s in v)
+        self._token_cache: dict[str, frozenset[str]] = {}
+
+    def knows(self, word: str) -> bool:
+        """Is this normalized word (without the article) a noun of the lexicon, singular or
+        plural?"""
+        return word in self._singular_of or word in self._singulars
+
+    def token_keys(self, word: str) -> frozenset[str]:
+        """Keys of one normalized word of a text (cached: news vocabulary is bounded)."""
+        keys = self._token_cache.get(word)
+        if keys is None:
+            if len(self._token_cache) > 200_000:
+                self._token_cache.clear()
+            keys = self._token_cache[word] = self._token_keys(word)
+        return keys
+
+    def _number_forms(self, word: str, masculine: bool, keyword: bool = False) -> set[str]:
+        """A clitic-free word and its singular readings (dual, plural, accusative, feminine).
+
+        A keyword's plural in -ات is read as a masculine singular only when the stem is long
+        (the verbal nouns «احتجاجات» → «احتجاج», «اعتقالات» → «اعتقال»): a short one is the
+        plural of a feminine noun («مظاهرات» is not «مظاهر», «عقوبات» is not «عقوب»)."""
+        out = {word}
+        n = len(word)
+        if n >= _MIN_STEM + 3 and word.endswith(("تان", "تين")):
+            out.add(word[:-3] + "ه")
+        if n >= _MIN_STEM + 2 and word.endswith(("ان", "ين", "ون")):
+            out.add(word[:-2])
+        if n >= _MIN_STEM + 2 and word.endswith("ات"):
+            out.add(word[:-2] + "ه")
+            if not keyword or n - 2 >= _MASCULINE_PLURAL_STEM:
+                out.add(word[:-2])
+        if n >= _MIN_STEM + 1 and word.endswith("ا") and word[-2] not in "او":
+            out.add(word[:-1])  # the accusative alef: صاروخا، باليستيا
+        for form in list(out):
+            # Feminine of a nisba adjective always folds (باليستية → باليستي); of other words
+            # only where asked (an adjective's gender follows its noun).
+            if len(form) > _MIN_STEM and (form.endswith("يه") or (masculine and form[-1] == "ه")):
+                out.add(form[:-1])
+        for form in list(out):
+            out |= self._singular_of.get(form, frozenset())
+        keys = set()
+        for form in out:
+            if len(form) < _MIN_STEM and form != word:
+                continue
+            folded = _fold_nisba(form)
+            keys.add(folded)
+            loan = loan_key(folded)
+            if loan is not None:
+                keys.add(loan)
+        return keys
+
+    def keyword_keys(self, word: str, position: int) -> frozenset[str]:
+        """Keys of one normalized word of a keyword: with or without its article; a word
+        after the first may also be the masculine of a feminine (an adjective agreeing)."""
+        stems = {word}
+        if word.startswith("ال") and len(word) - 2 >= 2:
+            stems.add(word[2:])
+        keys: set[str] = set()
+        for stem in stems:
+            keys |= self._number_forms(stem, masculine=position > 0, keyword=True)
+        return frozenset(keys)
+
+    def _token_keys(self, word: str) -> frozenset[str]:
+        """Keys of one normalized word of a text: every proclitic chain, pronoun suffix and
+        number ending it may carry removed."""
+        stems = {word}
+        for prefix in _PROCLITICS:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                stems.add(word[len(prefix) :])
+        keys: set[str] = set()
+        for stem in stems:
+            keys |= self._number_forms(stem, masculine=True)
+            for pronoun in _PRONOUNS:
+                if stem.endswith(pronoun) and len(stem) - len(pronoun) >= _MIN_STEM:
+                    base = stem[: -len(pronoun)]
+                    keys |= self._number_forms(base, masculine=True)
+                    if base.endswith("ت"):  # طائرته → طائرة
+                        keys |= self._number_forms(base[:-1] + "ه", masculine=True)
+        return frozenset(keys)
