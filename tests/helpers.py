@@ -3,6 +3,7 @@ stand-ins for what routing reads of an article and a match (bot.deliver.routing'
 
 from __future__ import annotations
 
+import asyncio
 import csv
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -16,7 +17,7 @@ from bot.match.matching import MatchIndex, parse_query
 from bot.sandbox import Sandbox
 from bot.services import Components, default_components
 from bot.settings import Settings, load_settings
-from storage import chats, subscriptions
+from storage import chats, outbox, subscriptions
 from storage.timestamps import utcnow
 
 
@@ -117,3 +118,33 @@ def score_match_cases(cases: list[MatchCase]) -> tuple[float, float, list[str]]:
         if got != expected:
             errors.append(f"{category}: {keyword} | {text[:70]} | expected {int(expected)}")
     return tp / (tp + fp), tp / (tp + fn), errors
+
+
+class FakeClock:
+    """The bot's "now", moved by hand; jobs and handlers read it through the components."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+async def processed(sandbox: Sandbox, settings: Settings, count: int) -> None:
+    """Wait until `count` inbox files have been taken (moved to processed/)."""
+    folder = settings.inbox / "processed"
+    await sandbox.wait_for(
+        lambda: len(list(folder.rglob("*.txt"))) >= count, 10, f"{count} processed file(s)"
+    )
+
+
+async def settle(application: MarsadApp) -> None:
+    """Let the inbox, digest and sender jobs run a few times (they tick every 0.1 s), until
+    the intake and the sender are idle and nothing is pending."""
+    await asyncio.sleep(0.6)
+    services = application.bot_data.services
+    for _ in range(80):
+        idle = not services.sender.busy and not services.intake.busy
+        if idle and not outbox.counts(services.db)["pending"]:
+            return
+        await asyncio.sleep(0.1)

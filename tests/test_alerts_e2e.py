@@ -4,7 +4,6 @@ private chat arrives whole, in a few messages, across a restart in the middle of
 
 from __future__ import annotations
 
-import asyncio
 import random
 from collections.abc import AsyncIterator
 from dataclasses import replace
@@ -19,24 +18,13 @@ from bot.app import MarsadApp, build_application, running
 from bot.sandbox import Limits, Sandbox
 from bot.services import default_components
 from bot.settings import Settings
-from storage import outbox
 from storage.search import recent_for_chat
 from storage.timestamps import utcnow
-from tests.helpers import drop, follow, sandbox_settings
+from tests.helpers import FakeClock, drop, follow, processed, sandbox_settings, settle
 
 KEYWORD = "طائرات دون طيار"
 ADDRESS = "https://www.alarabiya.net/arab-and-world/2026/11/29/drones"
 RIYADH = ZoneInfo("Asia/Riyadh")
-
-
-class FakeClock:
-    """The bot's "now", moved by hand; jobs and handlers read it through the components."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -77,23 +65,6 @@ def article_file(title: str, body: str, *, date: datetime | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-async def wait_processed(sandbox: Sandbox, settings: Settings, count: int) -> None:
-    folder = settings.inbox / "processed"
-    await sandbox.wait_for(
-        lambda: len(list(folder.rglob("*.txt"))) >= count, 10, f"{count} processed file(s)"
-    )
-
-
-async def settle(application: MarsadApp) -> None:
-    """Let the inbox, digest and sender jobs run a few times (they tick every 0.1 s)."""
-    await asyncio.sleep(0.6)
-    services = application.bot_data.services
-    for _ in range(80):
-        if not services.sender.busy and not outbox.counts(services.db)["pending"]:
-            return
-        await asyncio.sleep(0.1)
-
-
 DRONES = (
     "إسقاط طائرات دون طيار قرب الحدود الشمالية",
     "أعلنت الدفاعات الجوية أنها أسقطت ثلاث طائرات دون طيار كانت تحلق قرب منشآت نفطية "
@@ -126,7 +97,7 @@ async def test_old_dated_article_is_listed_not_pushed(sandbox: Sandbox, tmp_path
         sandbox.add_user(7)
         old = article_file(*DRONES, date=clock.now - timedelta(days=40))
         drop(settings, "old.txt", old)
-        await wait_processed(sandbox, settings, 1)
+        await processed(sandbox, settings, 1)
         await settle(application)
         db = application.bot_data.services.db
         assert sandbox.sent_to(7) == []
@@ -152,7 +123,7 @@ async def test_eight_stories_at_once_arrive_whole_in_few_messages_across_a_resta
             titles.append(f"{KEYWORD} و{words[0]} {words[1]} {words[2]}")
             body = f"{' '.join(words[3:])} {KEYWORD}."
             drop(settings, f"{n}.txt", article_file(titles[-1], body, date=clock.now))
-        await wait_processed(sandbox, settings, 8)
+        await processed(sandbox, settings, 8)
         await settle(application)
         assert len(sandbox.sent_to(7)) == settings.chat_burst  # the rest waits for its minute
     # Stopped in the middle of the burst: the held stories are in the database, not lost.

@@ -11,7 +11,7 @@ import json
 import random
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from bot.settings import Settings
 from storage import chats
 from storage.preferences import chat_prefs, subscription_settings
 from storage.timestamps import utcnow
-from tests.helpers import drop, follow, sandbox_settings
+from tests.helpers import FakeClock, drop, follow, processed, sandbox_settings, settle
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 NATO = ARTICLES / "004_1e0cd23aaef11339.txt"  # اليابان والناتو ...
@@ -38,16 +38,6 @@ async def sandbox() -> AsyncIterator[Sandbox]:
     which rate limiting is not what they are about."""
     async with Sandbox(seed=1, limits=Limits(chat_burst=10, chat_per_second=5.0)) as server:
         yield server
-
-
-class FakeClock:
-    """The bot's "now", moved by hand; jobs and handlers read it through the components."""
-
-    def __init__(self, start: datetime) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def e2e_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings:
@@ -93,23 +83,6 @@ def story(city: str) -> str:
     """One of four unrelated NATO articles (each its own story), as an inbox file."""
     title, body = STORIES[city]
     return f"{title}\n{city} – {body}\n"
-
-
-async def processed(sandbox: Sandbox, settings: Settings, count: int) -> None:
-    folder = settings.inbox / "processed"
-    await sandbox.wait_for(
-        lambda: len(list(folder.rglob("*.txt"))) >= count, 10, f"{count} processed file(s)"
-    )
-
-
-async def settle(application: MarsadApp) -> None:
-    """Let the inbox, digest and sender jobs run a few times (they tick every 0.1 s)."""
-    await asyncio.sleep(0.6)
-    services = application.bot_data.services
-    for _ in range(50):
-        if not services.sender.busy and not services.intake.busy:
-            return
-        await asyncio.sleep(0.1)
 
 
 async def test_daily_digest_fires_at_the_configured_time(sandbox: Sandbox, tmp_path: Path) -> None:
