@@ -7,17 +7,18 @@ import asyncio
 import csv
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.app import MarsadApp, build_application, running
-from bot.match.matching import MatchIndex, parse_query
+from bot.core.article import DateOrigin
+from bot.match.matching import Match, MatchIndex, parse_query
 from bot.sandbox import Sandbox
 from bot.services import Components, default_components
 from bot.settings import Settings, load_settings
 from storage import chats, outbox, subscriptions
+from storage.articles import StoredArticle
 from storage.timestamps import utcnow
 
 
@@ -68,26 +69,35 @@ def drop(settings: Settings, name: str, text: str) -> None:
     staging.rename(settings.inbox / name)
 
 
-@dataclass(frozen=True)
-class Article:
-    """What routing reads of a stored article (bot.deliver.routing.ArticleLike)."""
+def Article(  # noqa: N802 - reads like the constructor it stands for
+    id: int,
+    title: str,
+    body: str,
+    story_id: int | None,
+    published: datetime | None = None,
+    published_from: DateOrigin = "text",
+) -> StoredArticle:
+    """A stored article with what routing reads of it."""
+    return StoredArticle(
+        id=id,
+        title=title,
+        body=body,
+        published=published,
+        published_from=published_from,
+        source=None,
+        tags=(),
+        related=(),
+        language="ar",
+        story_id=story_id,
+        file_name=f"{id}.txt",
+        content_hash=f"hash{id}",
+        ingested_at=datetime(2025, 3, 1, tzinfo=UTC),
+    )
 
-    id: int
-    title: str
-    body: str
-    story_id: int | None
-    published: datetime | None = None
-    published_from: str = "text"
 
-
-@dataclass(frozen=True)
-class Found:
-    """One subscription's mention (bot.deliver.routing.MatchLike)."""
-
-    subscription_id: int
-    matched: str
-    sentence: str
-    score: float
+def Found(subscription_id: int, matched: str, sentence: str, score: float) -> Match:  # noqa: N802
+    """One subscription's mention, found in the body."""
+    return Match(subscription_id, matched, matched, sentence, 0, len(matched), "body", score)
 
 
 # (keyword, text, whether the keyword should match the text, category of the case)

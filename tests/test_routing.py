@@ -14,14 +14,13 @@ from sqlite_utils import Database
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import Decision
 from bot.deliver.routing import (
-    ArticleLike,
-    MatchLike,
     alert_key,
     route_articles,
     route_pending,
 )
+from bot.match.matching import Match
 from storage import chats, outbox, subscriptions
-from storage.articles import unrouted_article_ids
+from storage.articles import StoredArticle, unrouted_article_ids
 from storage.chats import Chat
 from tests.helpers import Article, Found
 
@@ -32,7 +31,7 @@ class Index:
     def __init__(self, queries: dict[int, str]) -> None:
         self.queries = queries
 
-    def match(self, title: str, body: str) -> Sequence[MatchLike]:
+    def match(self, title: str, body: str) -> Sequence[Match]:
         return [Found(i, q, body, 1.0) for i, q in self.queries.items() if q in title + body]
 
 
@@ -43,11 +42,11 @@ ARTICLES = {
 }
 
 
-def load(db: Database, article_id: int) -> ArticleLike:
+def load(db: Database, article_id: int) -> StoredArticle:
     return ARTICLES[article_id]
 
 
-def render(article: ArticleLike, matches: Sequence[MatchLike], chat: Chat) -> OutgoingMessage:
+def render(article: StoredArticle, matches: Sequence[Match], chat: Chat) -> OutgoingMessage:
     words = ",".join(sorted(m.matched for m in matches))
     return OutgoingMessage(text=f"{article.title}|{words}|{chat.id}")
 
@@ -110,7 +109,7 @@ def test_inactive_chat_gets_a_parked_alert(db: Database, world: Index) -> None:
 
 
 def test_a_render_error_costs_only_that_chat(db: Database, world: Index) -> None:
-    def fragile(article: ArticleLike, matches: Sequence[MatchLike], chat: Chat) -> OutgoingMessage:
+    def fragile(article: StoredArticle, matches: Sequence[Match], chat: Chat) -> OutgoingMessage:
         if chat.id == 1:
             raise ValueError("renderer bug")
         return render(article, matches, chat)
@@ -176,10 +175,9 @@ def test_old_news_is_recorded_but_not_pushed(
     pushed: bool,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from dataclasses import replace
     from datetime import timedelta
 
-    article = replace(ARTICLES[3], published=published, published_from=origin)
+    article = ARTICLES[3].model_copy(update={"published": published, "published_from": origin})
     with caplog.at_level(logging.INFO, logger="bot.deliver.routing"):
         report = route_articles(
             db,
@@ -259,7 +257,7 @@ def test_a_failed_outbox_write_leaves_the_article_unrouted(db: Database, world: 
 def test_a_matcher_bug_on_one_article_does_not_hold_back_the_others(
     db: Database, world: Index, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def fragile(db: Database, article_id: int) -> ArticleLike:
+    def fragile(db: Database, article_id: int) -> StoredArticle:
         if article_id == 2:
             raise ValueError("parser bug")
         return ARTICLES[article_id]

@@ -15,9 +15,9 @@ from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import zone_or
 from bot.core.texts import chat_language
 from bot.deliver.render import Reason, render_alert
-from bot.deliver.routing import ArticleLike, MatchLike, Renderer
+from bot.deliver.routing import Renderer
 from bot.match.following import watch_terms
-from bot.match.matching import QueryError, parse_query
+from bot.match.matching import Match, QueryError, parse_query
 from bot.settings import Settings
 from storage.articles import StoredArticle, story_sources
 from storage.chats import Chat
@@ -40,8 +40,7 @@ def _watched(query: str | None) -> tuple[str, ...]:
 def alert_renderer(db: Database, settings: Settings) -> Renderer:
     """The renderer routing calls for each chat, reading from `db`."""
 
-    def render(article: ArticleLike, matches: Sequence[MatchLike], chat: Chat) -> OutgoingMessage:
-        assert isinstance(article, StoredArticle)  # what storage.articles.get_article returns
+    def render(article: StoredArticle, matches: Sequence[Match], chat: Chat) -> OutgoingMessage:
         queries = subscription_queries(db, [m.subscription_id for m in matches])
         reasons = [
             Reason(

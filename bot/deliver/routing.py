@@ -29,17 +29,16 @@ from sqlite_utils import Database
 
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import Decision
+from bot.match.matching import Match
 from storage import chats, outbox, subscriptions
-from storage.articles import mark_routed, unrouted_article_ids
+from storage.articles import StoredArticle, mark_routed, unrouted_article_ids
 from storage.chats import Chat
 from storage.outbox import MatchRecord, NewAlert
 
 __all__ = [
     "ROUTE_BATCH",
-    "ArticleLike",
     "ArticleLoader",
     "DeliveryPolicy",
-    "MatchLike",
     "Matcher",
     "Renderer",
     "RouteReport",
@@ -55,43 +54,13 @@ log = logging.getLogger(__name__)
 ROUTE_BATCH = 200
 
 
-class ArticleLike(Protocol):
-    """What routing needs of a stored article (storage.articles.StoredArticle has it)."""
-
-    @property
-    def id(self) -> int: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def story_id(self) -> int | None: ...
-    @property
-    def published(self) -> datetime | None: ...
-    @property
-    def published_from(self) -> str: ...
-
-
-class MatchLike(Protocol):
-    """One subscription's best mention in an article (bot.match.matching.Match has it)."""
-
-    @property
-    def subscription_id(self) -> int: ...
-    @property
-    def matched(self) -> str: ...
-    @property
-    def sentence(self) -> str: ...
-    @property
-    def score(self) -> float: ...
-
-
 class Matcher(Protocol):
-    def match(self, title: str, body: str) -> Sequence[MatchLike]: ...
+    def match(self, title: str, body: str) -> Sequence[Match]: ...
 
 
-ArticleLoader = Callable[[Database, int], ArticleLike]
+ArticleLoader = Callable[[Database, int], StoredArticle]
 # (article, the chat's matches, the chat) -> the alert as that chat should read it
-Renderer = Callable[[ArticleLike, Sequence[MatchLike], Chat], OutgoingMessage]
+Renderer = Callable[[StoredArticle, Sequence[Match], Chat], OutgoingMessage]
 # (db, chat, the chat's matching subscription ids, now) -> send / hold / drop
 DeliveryPolicy = Callable[[Database, Chat, Sequence[int], datetime], Decision]
 
@@ -115,7 +84,7 @@ class RouteReport:
             setattr(self, name, getattr(self, name) + value)
 
 
-def is_too_old(article: ArticleLike, now: datetime, max_age: timedelta | None) -> bool:
+def is_too_old(article: StoredArticle, now: datetime, max_age: timedelta | None) -> bool:
     """Whether the article's own date is older than `max_age` at `now`: old news found by a
     backfill or a late feed is kept for /recent and /search, and pages no one. An article
     without a date of its own (dated by its file) is news as it arrives."""
@@ -127,7 +96,7 @@ def is_too_old(article: ArticleLike, now: datetime, max_age: timedelta | None) -
     return now - published > max_age
 
 
-def alert_key(article: ArticleLike) -> str:
+def alert_key(article: StoredArticle) -> str:
     """The outbox dedup key: one alert per story and chat."""
     if article.story_id is not None:
         return f"story:{article.story_id}"
@@ -172,7 +141,7 @@ def route_articles(
             unmatched.append(article_id)
             continue
         owners = subscriptions.subscription_chats(db, [m.subscription_id for m in found])
-        per_chat: dict[int, list[MatchLike]] = {}
+        per_chat: dict[int, list[Match]] = {}
         records: list[MatchRecord] = []
         for match in found:
             chat_id = owners.get(match.subscription_id)
