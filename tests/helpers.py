@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.app import MarsadApp, build_application, running
-from bot.core.article import DateOrigin
+from bot.core.article import ArticleKind, DateOrigin
 from bot.match.matching import Match, MatchIndex, parse_query
 from bot.sandbox import Sandbox
 from bot.services import Components, default_components
@@ -69,30 +69,45 @@ def drop(settings: Settings, name: str, text: str) -> None:
     staging.rename(settings.inbox / name)
 
 
-def Article(  # noqa: N802 - reads like the constructor it stands for
+def stored_article(
     id: int,
     title: str,
     body: str,
-    story_id: int | None,
+    *,
+    source: str | None = None,
     published: datetime | None = None,
     published_from: DateOrigin = "text",
+    story_id: int | None = None,
+    file_name: str | None = None,
+    url: str | None = None,
+    ingested_at: datetime | None = None,
+    kind: ArticleKind = "article",
 ) -> StoredArticle:
-    """A stored article with what routing reads of it."""
+    """A stored article as storage returns it; arrival defaults to publication."""
     return StoredArticle(
         id=id,
         title=title,
         body=body,
         published=published,
         published_from=published_from,
-        source=None,
+        source=source,
         tags=(),
         related=(),
         language="ar",
         story_id=story_id,
-        file_name=f"{id}.txt",
+        file_name=file_name or f"{id}.txt",
         content_hash=f"hash{id}",
-        ingested_at=datetime(2025, 3, 1, tzinfo=UTC),
+        ingested_at=ingested_at or published or datetime(2025, 3, 1, tzinfo=UTC),
+        url=url,
+        kind=kind,
     )
+
+
+def Article(  # noqa: N802 - reads like the constructor it stands for
+    id: int, title: str, body: str, story_id: int | None
+) -> StoredArticle:
+    """A stored article with what routing reads of it."""
+    return stored_article(id, title, body, story_id=story_id)
 
 
 def Found(subscription_id: int, matched: str, sentence: str, score: float) -> Match:  # noqa: N802

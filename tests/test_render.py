@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core import callbacks
-from bot.core.article import ArticleKind, DateOrigin
+from bot.core.article import DateOrigin
 from bot.core.bidi import LRI, PDI
 from bot.core.texts import Lang
 from bot.deliver.render import (
@@ -33,6 +33,7 @@ from bot.deliver.render import (
 )
 from bot.match.following import FollowPlan
 from storage.articles import StoredArticle
+from tests.helpers import stored_article
 
 RIYADH = ZoneInfo("Asia/Riyadh")
 TAG = re.compile(r"</?(b|i|pre|code)>")
@@ -45,29 +46,9 @@ def Article(  # noqa: N802 - reads like the constructor it stands for
     source: str | None,
     published: datetime | None,
     file_name: str = "article.txt",
-    published_from: DateOrigin = "text",
-    url: str | None = None,
-    ingested_at: datetime | None = None,
-    kind: ArticleKind = "article",
 ) -> StoredArticle:
-    """A stored article with the fields an alert reads; arrival defaults to publication."""
-    return StoredArticle(
-        id=id,
-        title=title,
-        body=body,
-        published=published,
-        published_from=published_from,
-        source=source,
-        tags=(),
-        related=(),
-        language="ar",
-        story_id=None,
-        file_name=file_name,
-        content_hash=f"hash{id}",
-        ingested_at=ingested_at or published or datetime(2024, 6, 20, tzinfo=UTC),
-        url=url,
-        kind=kind,
-    )
+    """A stored article with the fields an alert reads."""
+    return stored_article(id, title, body, source=source, published=published, file_name=file_name)
 
 
 def replaced(article: StoredArticle, **changes: object) -> StoredArticle:

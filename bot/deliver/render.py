@@ -159,6 +159,18 @@ def _shorten(value: str, limit: int) -> str:
     return cut + "…"
 
 
+def _article_byline(article: StoredArticle, zone: tzinfo, lang: Lang) -> str:
+    """The byline of a stored article: its outlet, its own date (or arrival), its site."""
+    return _byline(
+        article.source,
+        article.published,
+        zone,
+        lang,
+        dated=article.published_from != "mtime",
+        url=article.url,
+    )
+
+
 def _byline(
     source: str | None,
     published: datetime | None,
@@ -313,14 +325,7 @@ def render_alert(
             headline = text("alert.flash", lang) + " " + headline
         lines = [
             headline,
-            _byline(
-                article.source,
-                article.published,
-                zone,
-                lang,
-                dated=article.published_from != "mtime",
-                url=article.url,
-            ),
+            _article_byline(article, zone, lang),
             *([age] if age else []),
             "",
             _summary_html(summary, has_arabic(article.body) or rtl),
@@ -428,14 +433,7 @@ def render_full_text(article: StoredArticle, *, lang: Lang, zone: tzinfo) -> lis
         "<b>"
         + markup(_shorten(article.title, 300), rtl=rtl)
         + "</b>\n"
-        + _byline(
-            article.source,
-            article.published,
-            zone,
-            lang,
-            dated=article.published_from != "mtime",
-            url=article.url,
-        )
+        + _article_byline(article, zone, lang)
         + "\n\n"
     )
     room = MESSAGE_LIMIT - _PART_HEADER_ROOM
