@@ -871,26 +871,28 @@ class MatchIndex:
                     )
                     continue
                 entry.starts.add(offset + hit.start)
-                top = entry.best
-                if score > top[0] or (score == top[0] and length > top[1]):
+                held = entry.best
+                if score > held[0] or (score == held[0] and length > held[1]):
                     entry.best = (score, length, hit, field)
         # Per owner (subscription × term): best mention and mention starts.
         best: dict[int, tuple[float, int, _Hit, FieldName]] = {}
         starts: dict[int, set[int]] = {}
         for entry in per_variant.values():
-            top = entry.best
-            hit = top[2]
+            mention = entry.best
+            hit = mention[2]
             for owner in hit.variant.owners:
                 if hit.hidden and owner % 16 >= 8:
                     continue  # a required term is not mentioned by a hidden hit
                 current = best.get(owner)
                 if current is None:
-                    best[owner] = top
+                    best[owner] = mention
                     starts[owner] = entry.starts  # shared: merged below into new sets only
                     continue
                 starts[owner] = starts[owner] | entry.starts
-                if top[0] > current[0] or (top[0] == current[0] and top[1] > current[1]):
-                    best[owner] = top
+                if mention[0] > current[0] or (
+                    mention[0] == current[0] and mention[1] > current[1]
+                ):
+                    best[owner] = mention
         # Per subscription: every required term found, no excluded one; its best mention.
         found: dict[int, list[int]] = {}
         for owner in best:
