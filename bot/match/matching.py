@@ -498,6 +498,16 @@ class _Hit(NamedTuple):
     hidden: bool = False
 
 
+class _VariantHits:
+    """One variant's mentions in one article: the best and where they start."""
+
+    __slots__ = ("best", "starts")
+
+    def __init__(self, best: tuple[float, int, _Hit, FieldName], starts: set[int]) -> None:
+        self.best = best
+        self.starts = starts
+
+
 @dataclass(frozen=True, slots=True)
 class _Subscription:
     keyword: str
@@ -833,9 +843,10 @@ class MatchIndex:
 
     def match(self, title: str, body: str) -> list[Match]:
         """Matches of one article (title and body only, never its related-headlines tail)."""
-        # Per owner (subscription × term): best (score, length, hit, field) and mention starts.
-        best: dict[int, tuple[float, int, _Hit, FieldName]] = {}
-        starts: dict[int, set[int]] = {}
+        # Per variant first (a shared variant, a concept's name, may have thousands of owners
+        # and several mentions): its best (score, length, hit, field) and mention starts;
+        # hidden hits apart, since they count for exclusions only.
+        per_variant: dict[tuple[int, bool], _VariantHits] = {}
         fields: tuple[tuple[FieldName, str], ...] = (("title", title), ("body", body))
         for field, text in fields:
             if not text:
@@ -845,17 +856,36 @@ class MatchIndex:
             for hit in self._hits(text):
                 score = weight * hit.quality
                 length = hit.end - hit.start
-                for owner in hit.variant.owners:
-                    if hit.hidden and owner % 16 >= 8:
-                        continue  # a required term is not mentioned by a hidden hit
-                    current = best.get(owner)
-                    if current is None:
-                        best[owner] = (score, length, hit, field)
-                        starts[owner] = {offset + hit.start}
-                        continue
-                    starts[owner].add(offset + hit.start)
-                    if score > current[0] or (score == current[0] and length > current[1]):
-                        best[owner] = (score, length, hit, field)
+                key = (id(hit.variant), hit.hidden)
+                entry = per_variant.get(key)
+                if entry is None:
+                    per_variant[key] = _VariantHits(
+                        (score, length, hit, field), {offset + hit.start}
+                    )
+                    continue
+                entry.starts.add(offset + hit.start)
+                held = entry.best
+                if score > held[0] or (score == held[0] and length > held[1]):
+                    entry.best = (score, length, hit, field)
+        # Per owner (subscription × term): best mention and mention starts.
+        best: dict[int, tuple[float, int, _Hit, FieldName]] = {}
+        starts: dict[int, set[int]] = {}
+        for entry in per_variant.values():
+            mention = entry.best
+            hit = mention[2]
+            for owner in hit.variant.owners:
+                if hit.hidden and owner % 16 >= 8:
+                    continue  # a required term is not mentioned by a hidden hit
+                current = best.get(owner)
+                if current is None:
+                    best[owner] = mention
+                    starts[owner] = entry.starts  # shared: merged below into new sets only
+                    continue
+                starts[owner] = starts[owner] | entry.starts
+                if mention[0] > current[0] or (
+                    mention[0] == current[0] and mention[1] > current[1]
+                ):
+                    best[owner] = mention
         # Per subscription: every required term found, no excluded one; its best mention.
         found: dict[int, list[int]] = {}
         for owner in best:
