@@ -1,6 +1,6 @@
 """The alias table: entities (countries, organisations, leaders, seas) and every name they go by.
 
-Built from two data files shipped in `bot/data/` and an optional admin file:
+Built from two data files shipped in `bot/match/data/` and an optional admin file:
 - `countries.json`: Arabic and English country and region names exported from CLDR by
   `scripts/export_countries.py` (babel is a dev-time tool only);
 - `aliases.json`: curated names for the security domain (official long names, alliances,
