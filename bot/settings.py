@@ -79,7 +79,7 @@ class Settings(BaseSettings):
     digest_interval: float = Field(default=15.0, gt=0, le=3600)
     # Largest /import file accepted, in bytes.
     max_import_bytes: int = Field(default=512 * 1024, gt=0)
-    # Extra alias table merged over the built-in one (bot/data/aliases.json format).
+    # Extra alias table merged over the built-in one (bot/match/data/aliases.json format).
     aliases_file: Path | None = None
     # Extra thesaurus merged over the built-in one (bot/match/data/concepts.json format).
     concepts_file: Path | None = None

@@ -1,4 +1,5 @@
-"""Export Arabic (and English) country and region names from CLDR into bot/data/countries.json.
+"""Export Arabic (and English) country and region names from CLDR into
+bot/match/data/countries.json.
 
 Dev-time only: babel is not a runtime dependency of Marsad. Run it when CLDR gains names:
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from babel import Locale
 
-OUT = Path(__file__).resolve().parent.parent / "bot" / "data" / "countries.json"
+OUT = Path(__file__).resolve().parent.parent / "bot" / "match" / "data" / "countries.json"
 # CLDR pseudo-territories that are not places anyone follows.
 SKIP = {"ZZ", "QO", "XA", "XB", "EZ", "001"}
 # Territories that are organisations rather than places.
