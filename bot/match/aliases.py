@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz.distance import Levenshtein
@@ -28,6 +28,8 @@ from bot.core.arabic import WORD_RE, normalize, skeleton
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+M = TypeVar("M", bound=BaseModel)
 
 __all__ = [
     "PLACE_KINDS",
@@ -42,6 +44,7 @@ __all__ = [
     "nisba_display",
     "nisba_phrases",
     "phrase_of",
+    "read_data_file",
 ]
 
 EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place", "people"]
@@ -375,18 +378,24 @@ def nisba_phrases(entity: Entity) -> list[Phrase]:
     return phrases
 
 
-def _read(path: Path | Traversable) -> list[AliasEntity]:
+def read_data_file(path: Path | Traversable, model: type[M], error: type[ValueError]) -> M:
+    """A JSON data file (built in, or an admin's) validated as `model`; `error` with the file
+    and the first problem (unreadable, not JSON, or the field that is wrong) otherwise."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return _AliasFile.model_validate(data).entities
+        return model.model_validate(data)
     except OSError as exc:
-        raise AliasFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None
     except json.JSONDecodeError as exc:
-        raise AliasFileError(f"{path}: not JSON: {exc}") from None
+        raise error(f"{path}: not JSON: {exc}") from None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise AliasFileError(f"{path}: {where}: {first['msg']}") from None
+        raise error(f"{path}: {where}: {first['msg']}") from None
+
+
+def _read(path: Path | Traversable) -> list[AliasEntity]:
+    return read_data_file(path, _AliasFile, AliasFileError).entities
 
 
 def _read_bodies(path: Path | Traversable) -> list[AliasEntity]:

@@ -15,7 +15,6 @@ Pure code: reads files only when asked to, no import-time work.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -23,10 +22,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.arabic import normalize
-from bot.match.aliases import Phrase, phrase_of
+from bot.match.aliases import Phrase, phrase_of, read_data_file
 from bot.match.morphology import Morphology
 
 if TYPE_CHECKING:
@@ -180,17 +179,7 @@ class ConceptTable:
 
 
 def _read(path: Path | Traversable) -> _ConceptFile:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return _ConceptFile.model_validate(data)
-    except OSError as exc:
-        raise ConceptFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except json.JSONDecodeError as exc:
-        raise ConceptFileError(f"{path}: not JSON: {exc}") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConceptFileError(f"{path}: {where}: {first['msg']}") from None
+    return read_data_file(path, _ConceptFile, ConceptFileError)
 
 
 def load_concept_table(extra_files: Sequence[Path] = ()) -> ConceptTable:
