@@ -76,8 +76,7 @@ async def inbox_job(context: Context) -> None:
     services = context.services
     if services.intake.busy:
         return  # the running scan takes whatever else has arrived on its next turn
-    report = await asyncio.to_thread(services.intake.run, services.clock())
-    routed = report.route
+    routed = await asyncio.to_thread(services.intake.run, services.clock())
     if not routed.articles:
         return
     log.info(

@@ -163,21 +163,23 @@ class MarsadContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
             self._chat = chats.get_chat(self.db, self._chat.id) or self._chat
         return self.chat
 
+    def _known_chat(self) -> Chat | None:
+        """The update's chat as stored, without recording it: reading a setting must not
+        make a chat (a refused user, an admin's reply) a subscriber of broadcasts."""
+        if self._chat is None and self._update is not None and self._update.effective_chat:
+            return chats.get_chat(self.db, self._update.effective_chat.id)
+        return self._chat
+
     @property
     def zone(self) -> ZoneInfo:
         """The chat's time zone, else MARSAD_TIMEZONE (`bot.core.preferences.zone_or`)."""
-        chat = self.chat
+        chat = self._known_chat()
         return zone_or(chat.timezone if chat else None, self.settings.zone)
 
     @property
     def lang(self) -> Lang:
-        """The language this update is answered in (`bot.core.texts.chat_language`).
-
-        Reading the language records nothing: a refusal or an admin's reply does not make
-        the chat a subscriber of broadcasts."""
-        chat = self._chat
-        if chat is None and self._update is not None and self._update.effective_chat is not None:
-            chat = chats.get_chat(self.db, self._update.effective_chat.id)
+        """The language this update is answered in (`bot.core.texts.chat_language`)."""
+        chat = self._known_chat()
         return chat_language(chat.language if chat else None, self.settings.language)
 
 

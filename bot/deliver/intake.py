@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from bot.deliver.alerts import alert_renderer
@@ -25,13 +24,7 @@ from storage.admin import record_inbox_activity
 from storage.articles import get_article
 from storage.db import open_database
 
-__all__ = ["Intake", "IntakeReport"]
-
-
-@dataclass
-class IntakeReport:
-    scan: ScanReport
-    route: RouteReport
+__all__ = ["Intake"]
 
 
 class Intake:
@@ -53,7 +46,7 @@ class Intake:
         """Whether a run is under way (the job skips its tick instead of queueing another)."""
         return self._running.locked()
 
-    def run(self, now: datetime) -> IntakeReport:
+    def run(self, now: datetime) -> RouteReport:
         """Scan once, then route every stored article not yet routed. Blocking: call it in a
         thread."""
         with self._running:
@@ -61,7 +54,7 @@ class Intake:
             if scan.processed:
                 # Any file, even a rejected one, shows the feed is alive (the silence alert).
                 record_inbox_activity(self.db, now)
-            return IntakeReport(scan, self._route(now))
+            return self._route(now)
 
     def route(self, now: datetime) -> RouteReport:
         """Route every stored article not yet routed: at start-up, what a crash between
