@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -314,9 +314,9 @@ FieldName = Literal["title", "body"]
 _FIELD_WEIGHT: dict[str, float] = {"title": 1.0, "body": 0.6}
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The best mention of one subscription in one article.
+class Match(NamedTuple):
+    """The best mention of one subscription in one article (a named tuple: an article at
+    100k subscriptions yields hundreds, and a tuple is the cheapest record to make).
 
     `score` = field weight (title 1.0, body 0.6) × quality (1.0 the keyword as written,
     0.9 an alias, 0.85 a derived or joined form, ×0.9 a transliteration variant) + 0.02 per
@@ -350,6 +350,7 @@ _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
 # names mean something else («!ID»).
 _CONCEPT_PREFIX, _NOT_PREFIX = "~", "!"
 _NO_FOLLOW: dict[str, tuple[_Variant, ...]] = {}  # shared, never written to
+_NOTHING: frozenset[str] = frozenset()
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
 # Words on each side of a homograph name in which a cue makes it the name.
@@ -384,11 +385,14 @@ class _Variant:
         "article",
         "blocker",
         "budget",
+        "checks",
+        "cues",
         "entity",
         "keys",
         "owners",
         "quality",
         "skels",
+        "uses",
         "words",
     )
 
@@ -410,20 +414,24 @@ class _Variant:
         self.skels = tuple(skeleton(w) for w in words) if budget else ()
         self.entity = entity
         self.quality = quality
-        # Owners packed as subscription_id * 16 + slot + 8 (slot: required term index, or ~index
-        # of an excluded term): one int instead of a tuple per owner.
+        # Subscriptions a mention of this form may match, to be checked: those with one term
+        # and nothing excluded whose term it is a form of; of the others only those whose
+        # anchor term (`_Subscription.anchor`) it is a form of, so that a concept's name
+        # followed by thousands of «NAME + word» keywords is not read for each of them.
         self.owners: tuple[int, ...] = ()
+        self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
         self.blocker = False  # a name whose span hides other entities' mentions inside it
+        # Set by the index from its alias table: the cue words a homograph name needs, and
+        # whether a mention needs a look at its neighbours (a cue, a national body's
+        # adjective, a given name) before it counts.
+        self.cues: tuple[str, ...] = ()
+        self.checks = bool(article & _DERIVED)
 
     @property
     def signature(
         self,
     ) -> tuple[tuple[str, ...], int, int, str | None, float, tuple[frozenset[str], ...]]:
         return (self.words, self.article, self.budget, self.entity, self.quality, self.keys)
-
-
-def _owner(subscription_id: int, slot: int) -> int:
-    return subscription_id * 16 + slot + 8
 
 
 def _budget(words: tuple[str, ...], fuzzy: bool) -> int:
@@ -451,29 +459,34 @@ def _split(stem: str, article: bool, tanween: bool = False) -> _Split:
     return _Split(stem, article, skel, _SKELETON_KEY + skel, tanween)
 
 
-class _Probe(NamedTuple):
-    """A reading of a word with what the index holds for it (valid for one index version)."""
+class _Head(NamedTuple):
+    """A reading of a word that may begin a longer name with the next word (valid for one
+    index version): a phrase, a fuzzy phrase or a one-word fuzzy name written as two."""
 
     split: _Split
-    candidates: tuple[_Variant, ...]  # variants anchored at this stem or its skeleton
     stem_head: bool  # some phrase starts with this stem
     skel_head: bool  # some fuzzy phrase starts with this skeleton
     joined_head: bool  # some one-word fuzzy name may start with this skeleton
 
 
 class _Word(NamedTuple):
-    """Analysis of one distinct raw word, cached across articles."""
+    """Analysis of one distinct raw word, cached across articles. What the index holds for
+    it (`version` on) is recomputed whenever the index changes."""
 
     norm: str
     skel: str
     splits: tuple[_Split, ...]
-    version: int
-    probes: tuple[_Probe, ...]
     keys: frozenset[str]  # morphological keys (bot.match.morphology)
     named: bool  # the word, clitics aside, is a known name
-    phrases: tuple[_Variant, ...]  # one-word common-word variants with a key of this word
+    version: int
+    # One-word variants this word is a mention of whatever stands around it, with the
+    # quality of the mention: most hits, so found once per word and not once per article.
+    alone: tuple[tuple[_Variant, float], ...]
+    heads: tuple[_Head, ...]
+    nexts: frozenset[str]  # what the next word (its normal form or skeleton) must be for them
     # For phrases of common words starting with a key of this word: second-word key → phrases.
     follow: dict[str, tuple[_Variant, ...]]
+    busy: bool  # any of the three above: a word that can start a mention
 
 
 class _Token(NamedTuple):
@@ -481,11 +494,9 @@ class _Token(NamedTuple):
     end: int
     norm: str
     skel: str
-    probes: tuple[_Probe, ...]
     keys: frozenset[str]
     named: bool
-    phrases: tuple[_Variant, ...]
-    follow: dict[str, tuple[_Variant, ...]]
+    word: _Word
 
 
 class _Hit(NamedTuple):
@@ -493,26 +504,46 @@ class _Hit(NamedTuple):
     start: int
     end: int
     quality: float
+    first: int  # index of its first token
+    last: int  # index of its last token
     # Inside a longer name of another entity, or a body named for another country: not a
     # mention of what the subscription looks for, but still the word an exclusion refuses.
     hidden: bool = False
 
 
 class _VariantHits:
-    """One variant's mentions in one article: the best and where they start."""
+    """One variant's mentions in one article: the best (score, length, hit, field) and
+    where they all start (offsets distinct across fields)."""
 
-    __slots__ = ("best", "starts")
+    __slots__ = ("field", "hit", "length", "order", "score", "sentence", "starts")
 
-    def __init__(self, best: tuple[float, int, _Hit, FieldName], starts: set[int]) -> None:
-        self.best = best
-        self.starts = starts
+    def __init__(self, score: float, hit: _Hit, field: FieldName, start: int, order: int) -> None:
+        self.order = order  # of first mention, among the article's variants
+        self.score = score
+        self.length = hit.end - hit.start
+        self.hit = hit
+        self.field: FieldName = field
+        self.starts = {start}
+        self.sentence: str | None = None  # of the best mention, once a match shows it
+
+    def add(self, score: float, hit: _Hit, field: FieldName, start: int) -> None:
+        self.starts.add(start)
+        length = hit.end - hit.start
+        if score > self.score or (score == self.score and length > self.length):
+            self.score, self.length, self.hit, self.field = score, length, hit, field
+
+    def beats(self, other: _VariantHits) -> bool:
+        return self.score > other.score or (
+            self.score == other.score and self.length > other.length
+        )
 
 
 @dataclass(frozen=True, slots=True)
 class _Subscription:
     keyword: str
-    required: int
-    variants: tuple[_Variant, ...]
+    required: int  # the first `required` slots are required terms, the rest excluded ones
+    slots: tuple[tuple[_Variant, ...], ...]  # the forms of each term
+    anchor: int  # the required term whose forms dispatch the subscription (`_Variant.owners`)
 
 
 class MatchIndex:
@@ -528,13 +559,15 @@ class MatchIndex:
         self._concepts = concepts or default_concept_table()
         self._morphology = self._concepts.morphology
         self._buckets: dict[str, tuple[_Variant, ...]] = {}
-        # First words (and first-word skeletons) of phrase variants → how many phrases.
-        self._heads: dict[str, int] = {}
+        # First words (and first-word skeletons) of phrase variants → their second words (or
+        # skeletons) → how many phrases: a word looks at the next one only if it may follow.
+        self._heads: dict[str, dict[str, int]] = {}
         self._subscriptions: dict[int, _Subscription] = {}
         self._words: dict[str, _Word] = {}  # analysis cache by raw word
         self._version = 0  # bumped by every change, so cached probes are recomputed
-        # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → how many names.
-        self._joined: dict[str, int] = {}
+        # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → their skeletons →
+        # how many names.
+        self._joined: dict[str, dict[str, int]] = {}
         self._cue_keys: dict[tuple[str, ...], frozenset[str]] = {}
         # Phrases of common words: first-word key → second-word key → phrases.
         self._second: dict[str, dict[str, tuple[_Variant, ...]]] = {}
@@ -564,10 +597,8 @@ class MatchIndex:
         """Index a subscription (replacing one with the same id)."""
         if subscription_id in self._subscriptions:
             self.remove(subscription_id)
-        variants: list[_Variant] = []
-        terms = [(slot, t) for slot, t in enumerate(query.required)]
-        terms += [(~slot, t) for slot, t in enumerate(query.excluded)]
-        for slot, term in terms:
+        slots: list[tuple[_Variant, ...]] = []
+        for term in (*query.required, *query.excluded):
             # A topic of the thesaurus is matched by its forms; another phrase of common words
             # by its forms and by today's rules too (an unknown phrase may be a name: «هونغ
             # كونغ» keeps its spelling tolerance).
@@ -579,12 +610,21 @@ class MatchIndex:
                 own = (term.phrase.stem, *term.phrase.words[1:])
                 kept = [s for s in specs if s[0] != own or _budget(s[0], s[2]) > 0]
                 specs = self._phrase_specs(term) + ([] if topic else kept)
-            for spec in specs:
-                variant = self._intern(*spec)
-                variant.owners = (*variant.owners, _owner(subscription_id, slot))
-                variants.append(variant)
+            slots.append(tuple(dict.fromkeys(self._intern(*spec) for spec in specs)))
+        # Only the forms of one required term dispatch: the one likely rarest in text, the
+        # longest phrase (a topic of two words is rarer than a single word); of equals, the
+        # one with the most forms, which would cost the most to look up were it not the anchor.
+        anchor = max(
+            range(len(query.required)),
+            key=lambda n: (len(query.required[n].phrase.words), len(slots[n])),
+        )
+        for n, variants in enumerate(slots):
+            for variant in variants:
+                variant.uses += 1
+                if n == anchor:
+                    variant.owners = (*variant.owners, subscription_id)
         self._subscriptions[subscription_id] = _Subscription(
-            query.text, len(query.required), tuple(variants)
+            query.text, len(query.required), tuple(slots), anchor
         )
 
     def remove(self, subscription_id: int) -> None:
@@ -592,10 +632,13 @@ class MatchIndex:
         subscription = self._subscriptions.pop(subscription_id, None)
         if subscription is None:
             return
-        for variant in subscription.variants:
-            variant.owners = tuple(o for o in variant.owners if o // 16 != subscription_id)
-            if not variant.owners and not variant.blocker:
-                self._discard(variant)
+        for n, variants in enumerate(subscription.slots):
+            for variant in variants:
+                variant.uses -= 1
+                if n == subscription.anchor:
+                    variant.owners = tuple(o for o in variant.owners if o != subscription_id)
+                if not variant.uses and not variant.blocker:
+                    self._discard(variant)
 
     def _common_phrase(self, term: Term) -> bool:
         """Is this term a phrase of common words (matched by its forms, with the concepts it
@@ -757,14 +800,18 @@ class MatchIndex:
             if existing.signature == signature:
                 return existing  # shared by every subscription that wants this form
         self._version += 1
+        variant.cues = self._table.cues(entity, words)
+        variant.checks = bool(
+            variant.cues or article & _DERIVED or (len(words) > 1 and self._table.is_body(entity))
+        )
         for key in anchors:
             # Tuples, not lists: most buckets hold one variant, and a tuple is smaller.
             self._buckets[key] = (*self._buckets.get(key, ()), variant)
             if " " in key:
-                head = key.split(" ", 1)[0]
-                self._heads[head] = self._heads.get(head, 0) + 1
+                head, second = key.split(" ", 1)
+                _count(self._heads, head, second, 1)
         for head in _joined_heads(variant):
-            self._joined[head] = self._joined.get(head, 0) + 1
+            _count(self._joined, head, variant.skels[0], 1)
         return variant
 
     def _intern_phrase(self, variant: _Variant) -> _Variant:
@@ -797,10 +844,7 @@ class MatchIndex:
             return
         self._version += 1
         for head in _joined_heads(variant):
-            if self._joined.get(head, 0) <= 1:
-                self._joined.pop(head, None)
-            else:
-                self._joined[head] -= 1
+            _count(self._joined, head, variant.skels[0], -1)
         for key in _anchors(variant):
             current = self._buckets.get(key, ())
             if not any(v is variant for v in current):
@@ -811,11 +855,8 @@ class MatchIndex:
             else:
                 self._buckets.pop(key, None)
             if " " in key:
-                head = key.split(" ", 1)[0]
-                if self._heads.get(head, 0) <= 1:
-                    self._heads.pop(head, None)
-                else:
-                    self._heads[head] -= 1
+                head, second = key.split(" ", 1)
+                _count(self._heads, head, second, -1)
 
     def _add_blockers(self) -> None:
         """Multi-word names of every entity: a mention strictly inside one of them belongs to
@@ -844,9 +885,9 @@ class MatchIndex:
     def match(self, title: str, body: str) -> list[Match]:
         """Matches of one article (title and body only, never its related-headlines tail)."""
         # Per variant first (a shared variant, a concept's name, may have thousands of owners
-        # and several mentions): its best (score, length, hit, field) and mention starts;
-        # hidden hits apart, since they count for exclusions only.
-        per_variant: dict[tuple[int, bool], _VariantHits] = {}
+        # and several mentions); hidden hits apart, since they count for exclusions only.
+        shown: dict[int, _VariantHits] = {}
+        hidden: dict[int, _VariantHits] = {}
         fields: tuple[tuple[FieldName, str], ...] = (("title", title), ("body", body))
         for field, text in fields:
             if not text:
@@ -854,69 +895,56 @@ class MatchIndex:
             weight = _FIELD_WEIGHT[field]
             offset = 0 if field == "title" else len(title) + 1  # mentions distinct across fields
             for hit in self._hits(text):
-                score = weight * hit.quality
-                length = hit.end - hit.start
-                key = (id(hit.variant), hit.hidden)
-                entry = per_variant.get(key)
+                seen = hidden if hit.hidden else shown
+                entry = seen.get(id(hit.variant))
                 if entry is None:
-                    per_variant[key] = _VariantHits(
-                        (score, length, hit, field), {offset + hit.start}
+                    seen[id(hit.variant)] = _VariantHits(
+                        weight * hit.quality, hit, field, offset + hit.start, len(seen)
                     )
-                    continue
-                entry.starts.add(offset + hit.start)
-                held = entry.best
-                if score > held[0] or (score == held[0] and length > held[1]):
-                    entry.best = (score, length, hit, field)
-        # Per owner (subscription × term): best mention and mention starts.
-        best: dict[int, tuple[float, int, _Hit, FieldName]] = {}
-        starts: dict[int, set[int]] = {}
-        for entry in per_variant.values():
-            mention = entry.best
-            hit = mention[2]
-            for owner in hit.variant.owners:
-                if hit.hidden and owner % 16 >= 8:
-                    continue  # a required term is not mentioned by a hidden hit
-                current = best.get(owner)
-                if current is None:
-                    best[owner] = mention
-                    starts[owner] = entry.starts  # shared: merged below into new sets only
-                    continue
-                starts[owner] = starts[owner] | entry.starts
-                if mention[0] > current[0] or (
-                    mention[0] == current[0] and mention[1] > current[1]
-                ):
-                    best[owner] = mention
-        # Per subscription: every required term found, no excluded one; its best mention.
-        found: dict[int, list[int]] = {}
-        for owner in best:
-            found.setdefault(owner // 16, []).append(owner)
+                else:
+                    entry.add(weight * hit.quality, hit, field, offset + hit.start)
+        # Subscriptions to check: those a mention dispatches (`_Variant.owners`).
+        found: dict[int, list[_VariantHits]] = {}
+        for entry in shown.values():
+            for subscription_id in entry.hit.variant.owners:
+                entries = found.get(subscription_id)
+                if entries is None:
+                    found[subscription_id] = [entry]
+                else:
+                    entries.append(entry)
+        # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
         spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
         texts = {"title": title, "body": body}
-        for subscription_id, owners in found.items():
+        for subscription_id, entries in found.items():
             subscription = self._subscriptions[subscription_id]
-            if len(owners) == 1:  # the common case: one term, found
-                top = owners[0]
-                if subscription.required != 1 or top % 16 < 8:
-                    continue
-                mentions = len(starts[top])
+            if len(subscription.slots) == 1:  # the common case: one term, nothing excluded
+                if len(entries) == 1:
+                    top = entries[0]
+                    mentions = len(top.starts)
+                else:
+                    top = max(entries, key=_rank)
+                    mentions = len(set().union(*(entry.starts for entry in entries)))
             else:
-                if len(owners) < subscription.required or min(o % 16 for o in owners) < 8:
+                terms = _terms_found(subscription, shown, hidden)
+                if terms is None:
                     continue
-                top = max(owners, key=lambda o: best[o][:2])
-                mentions = len(set().union(*(starts[o] for o in owners)))
-            score, _length, hit, field = best[top]
+                top = _best_of_terms(terms)
+                mentions = len(set().union(*(e.starts for entries in terms for e in entries)))
+            hit, field = top.hit, top.field
             text = texts[field]
+            if top.sentence is None:
+                top.sentence = _sentence(spans, field, text, hit.start, hit.end)
             matches.append(
                 Match(
-                    subscription_id=subscription_id,
-                    keyword=subscription.keyword,
-                    matched=text[hit.start : hit.end],
-                    sentence=_sentence(spans, field, text, hit.start, hit.end),
-                    start=hit.start,
-                    end=hit.end,
-                    field=field,
-                    score=round(score + min(mentions - 1, 5) * 0.02, 3),
+                    subscription_id,
+                    subscription.keyword,
+                    text[hit.start : hit.end],
+                    top.sentence,
+                    hit.start,
+                    hit.end,
+                    field,
+                    round(top.score + min(mentions - 1, 5) * 0.02, 3),
                 )
             )
         matches.sort(key=lambda m: (-m.score, m.subscription_id))
@@ -932,158 +960,197 @@ class MatchIndex:
             for a, b in pairwise(tokens)
         ]
         linked.append(False)
-        buckets = self._buckets
         hits: list[_Hit] = []
         blocks: list[_Hit] = []
+        checked = False  # some hit needs a look at its neighbours
         for i, token in enumerate(tokens):
-            if not token.probes and not token.phrases and not token.follow:
+            word = token.word
+            if not word.busy:
                 continue
-            nxt = tokens[i + 1] if linked[i] else None
-            seen: set[int] = set()
-            for split, candidates, stem_head, skel_head, joined_head in token.probes:
-                stem = split.stem
-                found_here: Iterable[_Variant] = candidates
-                if nxt is not None and (stem_head or skel_head or joined_head):
-                    more = list(candidates)
-                    if stem_head:
-                        more += buckets.get(f"{stem} {nxt.norm}", ())
-                    if skel_head:
-                        more += buckets.get(f"{split.skel_key} {nxt.skel}", ())
-                    if joined_head:  # a one-word name written as two
-                        more += buckets.get(split.skel_key + nxt.skel, ())
-                    found_here = more
-                for variant in found_here:
-                    if id(variant) in seen:
-                        continue
-                    if variant.article & _DERIVED and _bare_preposition(token.norm, split):
-                        continue
-                    if variant.words == (stem,) and not split.tanween:
-                        # Fast path, most hits: one word, as written (clitics aside).
-                        mode = variant.article & 3
-                        if (mode == _REQUIRE) if not split.article else (mode == _FORBID):
-                            continue
-                        hit = _Hit(variant, token.start, token.end, variant.quality)
-                    else:
-                        verified = self._verify(variant, tokens, linked, i, split)
-                        if verified is None:
-                            continue
-                        hit = verified
-                    seen.add(id(variant))
-                    if variant.blocker:
-                        blocks.append(hit)
-                    if variant.owners:
-                        hits.append(hit)
-            phrases: Iterable[_Variant] = token.phrases
-            if token.follow:
-                # Phrases indexed by their first two words' keys; the second word may come
-                # after up to _MAX_GAP modifiers.
-                starting: dict[int, _Variant] = {id(v): v for v in token.phrases}
-                j = i + 1
-                follow = token.follow
-                while j < len(tokens) and j - i - 1 <= _MAX_GAP and linked[j - 1]:
-                    for key in follow.keys() & tokens[j].keys:
-                        for variant in follow[key]:
-                            starting[id(variant)] = variant
-                    j += 1
-                phrases = starting.values()
-            for variant in phrases:
-                found = self._verify_phrase(variant, tokens, linked, i)
-                if found is None:
-                    continue
+            for variant, quality in word.alone:
+                hit = _Hit(variant, token.start, token.end, quality, i, i)
                 if variant.blocker:
-                    blocks.append(found)
-                if variant.owners:
-                    hits.append(found)
-        table = self._table
-        if any(table.is_body(hit.variant.entity) for hit in hits):
-            hits = self._national_bodies(hits, tokens, linked)
-        if table.has_homographs:
-            hits = self._cued(hits, tokens, text)
-        if any(hit.variant.article & _DERIVED for hit in hits):
-            hits = _given_names(hits, tokens, linked)
+                    blocks.append(hit)
+                if variant.uses:
+                    hits.append(hit)
+                    checked = checked or variant.checks
+            if (
+                word.nexts
+                and linked[i]
+                and (tokens[i + 1].norm in word.nexts or tokens[i + 1].skel in word.nexts)
+            ):
+                for hit in self._longer(word.heads, tokens, linked, i):
+                    if hit.variant.blocker:
+                        blocks.append(hit)
+                    if hit.variant.uses:
+                        hits.append(hit)
+                        checked = checked or hit.variant.checks
+            if word.follow and self._may_follow(word.follow, tokens, linked, i):
+                for hit in self._phrase_hits(word.follow, tokens, linked, i):
+                    if hit.variant.blocker:
+                        blocks.append(hit)
+                    if hit.variant.uses:
+                        hits.append(hit)
+        if checked:
+            hits = self._checked(hits, tokens, linked, text)
         if not blocks or not hits:
             return hits
-        # Token starts inside each blocking name → the names covering them.
+        # Tokens inside each blocking name → the names covering them.
         covering: dict[int, list[_Hit]] = {}
-        token_starts = [token.start for token in tokens]
         for block in blocks:
-            first = bisect_left(token_starts, block.start)
-            for start in token_starts[first : bisect_left(token_starts, block.end)]:
-                covering.setdefault(start, []).append(block)
+            for k in range(block.first, block.last + 1):
+                covering.setdefault(k, []).append(block)
+        table = self._table
         return [
             hit._replace(hidden=True)
-            if hit.start in covering
+            if hit.first in covering
             and any(
                 hit.end <= b.end
                 and b.end - b.start > hit.end - hit.start
                 and _blocks(b.variant.entity, hit.variant.entity, table)
-                for b in covering[hit.start]
+                for b in covering[hit.first]
             )
             else hit
             for hit in hits
         ]
 
-    def _cued(self, hits: list[_Hit], tokens: list[_Token], text: str) -> list[_Hit]:
-        """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
-        with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
-        «عناصر», quotes allowed between: «قائد «القاعدة»»); otherwise the mention is hidden
-        (an exclusion still sees the word)."""
+    def _longer(
+        self, heads: tuple[_Head, ...], tokens: list[_Token], linked: list[bool], i: int
+    ) -> list[_Hit]:
+        """Mentions starting at token i that take the next word too: a name of several words,
+        or a one-word name written as two (بيونغيانغ as «بيونغ يانغ»)."""
+        buckets = self._buckets
+        nxt = tokens[i + 1]
+        found: list[_Hit] = []
+        seen: set[int] = set()
+        for split, stem_head, skel_head, joined_head in heads:
+            candidates: list[_Variant] = []
+            if stem_head:
+                candidates += buckets.get(f"{split.stem} {nxt.norm}", ())
+            if skel_head:
+                candidates += buckets.get(f"{split.skel_key} {nxt.skel}", ())
+            if joined_head:
+                candidates += buckets.get(split.skel_key + nxt.skel, ())
+            for variant in candidates:
+                if id(variant) in seen:
+                    continue
+                if variant.article & _DERIVED and _bare_preposition(tokens[i].norm, split):
+                    continue
+                hit = self._verify(variant, tokens, linked, i, split)
+                if hit is not None:
+                    seen.add(id(variant))
+                    found.append(hit)
+        return found
+
+    def _may_follow(
+        self,
+        follow: dict[str, tuple[_Variant, ...]],
+        tokens: list[_Token],
+        linked: list[bool],
+        i: int,
+    ) -> bool:
+        """Has a word close after token i a key a phrase starting there needs next?"""
+        keys = follow.keys()
+        end = min(len(tokens), i + 2 + _MAX_GAP)
+        for j in range(i + 1, end):
+            if not linked[j - 1]:
+                return False
+            if not keys.isdisjoint(tokens[j].keys):
+                return True
+        return False
+
+    def _phrase_hits(
+        self,
+        follow: dict[str, tuple[_Variant, ...]],
+        tokens: list[_Token],
+        linked: list[bool],
+        i: int,
+    ) -> list[_Hit]:
+        """Phrases of common words starting at token i. They are indexed by their first two
+        words' keys; the second word may come after up to _MAX_GAP modifiers."""
+        starting: dict[int, _Variant] = {}
+        j = i + 1
+        while j < len(tokens) and j - i - 1 <= _MAX_GAP and linked[j - 1]:
+            for key in tokens[j].keys & follow.keys():
+                for variant in follow[key]:
+                    starting[id(variant)] = variant
+            j += 1
+        found = []
+        for variant in starting.values():
+            hit = self._verify_phrase(variant, tokens, linked, i)
+            if hit is not None:
+                found.append(hit)
+        return found
+
+    def _checked(
+        self, hits: list[_Hit], tokens: list[_Token], linked: list[bool], text: str
+    ) -> list[_Hit]:
+        """Mentions that count only in their context, hidden where it says otherwise: a
+        national body's adjective, a homograph's cue, a given name."""
         table = self._table
-        linked = [_CLAUSE_BREAK.search(text, a.end, b.start) is None for a, b in pairwise(tokens)]
+        clauses: dict[int, bool] = {}
         out: list[_Hit] = []
-        starts: list[int] | None = None
         for hit in hits:
-            cues = table.cues(hit.variant.entity, hit.variant.words) if not hit.hidden else ()
-            if cues:
-                if starts is None:
-                    starts = [token.start for token in tokens]
-                wanted = self._cue_keys.get(cues)
-                if wanted is None:
-                    keys = self._morphology.keyword_keys
-                    wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
-                first = bisect_left(starts, hit.start)
-                last = bisect_left(starts, hit.end) - 1
-                window: list[_Token] = []
-                k = first
-                while k > 0 and first - k < _CUE_WINDOW and linked[k - 1]:
-                    k -= 1
-                    window.append(tokens[k])
-                k = last
-                while k + 1 < len(tokens) and k - last < _CUE_WINDOW and linked[k]:
-                    k += 1
-                    window.append(tokens[k])
-                if not any(token.keys & wanted for token in window):
+            variant = hit.variant
+            if variant.checks and not hit.hidden:
+                if len(variant.words) > 1 and table.is_body(variant.entity):
+                    hidden = self._foreign_body(hit, tokens, linked)
+                else:
+                    hidden = False
+                if not hidden and variant.cues:
+                    hidden = not self._cued(hit, tokens, text, clauses)
+                if not hidden and variant.article & _DERIVED:
+                    hidden = _given_name(hit, tokens, linked)
+                if hidden:
                     hit = hit._replace(hidden=True)
             out.append(hit)
         return out
 
-    def _national_bodies(
-        self, hits: list[_Hit], tokens: list[_Token], linked: list[bool]
-    ) -> list[_Hit]:
+    def _cued(self, hit: _Hit, tokens: list[_Token], text: str, clauses: dict[int, bool]) -> bool:
+        """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
+        with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
+        «عناصر», quotes allowed between: «قائد «القاعدة»»); otherwise the mention is hidden
+        (an exclusion still sees the word)."""
+        cues = hit.variant.cues
+        wanted = self._cue_keys.get(cues)
+        if wanted is None:
+            keys = self._morphology.keyword_keys
+            wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
+
+        def same_clause(k: int) -> bool:  # tokens k and k + 1
+            joined = clauses.get(k)
+            if joined is None:
+                a, b = tokens[k], tokens[k + 1]
+                joined = clauses[k] = _CLAUSE_BREAK.search(text, a.end, b.start) is None
+            return joined
+
+        k = hit.first
+        while k > 0 and hit.first - k < _CUE_WINDOW and same_clause(k - 1):
+            k -= 1
+            if tokens[k].keys & wanted:
+                return True
+        k = hit.last
+        while k + 1 < len(tokens) and k - hit.last < _CUE_WINDOW and same_clause(k):
+            k += 1
+            if tokens[k].keys & wanted:
+                return True
+        return False
+
+    def _foreign_body(self, hit: _Hit, tokens: list[_Token], linked: list[bool]) -> bool:
         """A body named by a descriptive phrase and followed by a country's singular adjective
         is that country's own body: «مجلس الأمن الروسي» is not the UN Security Council. Unless
         the country is the body's home (it covers it): «حزب الله اللبناني», «الحرس الثوري
         الإيراني». One-word names are left alone: after «قوات الناتو» the adjective may
         describe the forces («قوات الناتو الأمريكية»); their national namesakes are listed
         names instead («طالبان الباكستانية»)."""
+        n = hit.last
+        if not linked[n]:
+            return False
         table = self._table
-        last = {token.end: n for n, token in enumerate(tokens)}
-        out: list[_Hit] = []
-        for hit in hits:
-            n = last.get(hit.end, -1)
-            entity = hit.variant.entity
-            if (
-                entity is not None
-                and n >= 0
-                and linked[n]
-                and len(hit.variant.words) > 1
-                and table.is_body(entity)
-            ):
-                places = table.adjective_places(tokens[n + 1].norm)
-                if places and not any(table.covers(p, entity) for p in places):
-                    hit = hit._replace(hidden=True)
-            out.append(hit)
-        return out
+        entity = hit.variant.entity
+        assert entity is not None  # a body is an entity
+        places = table.adjective_places(tokens[n + 1].norm)
+        return bool(places) and not any(table.covers(p, entity) for p in places)
 
     def _verify_phrase(
         self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int
@@ -1116,23 +1183,19 @@ class MatchIndex:
                 k += 1
             last = k
         quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
-        return _Hit(variant, tokens[i].start, tokens[last].end, quality)
+        return _Hit(variant, tokens[i].start, tokens[last].end, quality, i, last)
 
     def _verify(
         self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int, split: _Split
     ) -> _Hit | None:
-        """Does `variant` occur at token i read as `split`? Also a one-word variant written as
-        two words here (بيونغيانغ as «بيونغ يانغ»)."""
-        mode = variant.article
-        if split.article:
-            if mode & 3 == _FORBID:
-                return None
-        elif mode & 3 == _REQUIRE:
+        """Does `variant`, a name of several words, occur at token i read as `split`? Also a
+        one-word fuzzy name written as two words here (بيونغيانغ as «بيونغ يانغ»)."""
+        if _article_refused(variant.article, split):
             return None
         words = variant.words
         n = len(words)
         exact = split.stem == words[0]
-        if split.tanween and not (exact and mode & _TANWEEN):
+        if split.tanween and not (exact and variant.article & _TANWEEN):
             return None
         if not exact:
             if not variant.budget:
@@ -1143,7 +1206,8 @@ class MatchIndex:
                     if split.skel + nxt.skel == variant.skels[0] and self._close(
                         split.stem + nxt.norm, variant
                     ):
-                        return _Hit(variant, tokens[i].start, nxt.end, variant.quality * 0.9)
+                        quality = variant.quality * 0.9
+                        return _Hit(variant, tokens[i].start, nxt.end, quality, i, i + 1)
                 return None
         if i + n > len(tokens):
             return None
@@ -1162,7 +1226,7 @@ class MatchIndex:
             if not self._close("".join(parts), variant):
                 return None
             quality *= 0.9
-        return _Hit(variant, tokens[i].start, tokens[i + n - 1].end, quality)
+        return _Hit(variant, tokens[i].start, tokens[i + n - 1].end, quality, i, i + n - 1)
 
     def _close(self, written: str, variant: _Variant) -> bool:
         """A fuzzy candidate within budget, and not itself the name of another entity."""
@@ -1190,27 +1254,84 @@ class MatchIndex:
                     if len(cache) > 100_000:  # news vocabulary is bounded; a flood is not
                         cache.clear()
                     word = self._analyze(raw)
-                word = cache[raw] = word._replace(
-                    version=version,
-                    probes=self._probes(word),
-                    phrases=self._phrases(word),
-                    follow=self._follow(word),
-                )
+                word = cache[raw] = self._look_up(word)
             if word.norm:
                 tokens.append(
-                    _Token(
-                        m.start(),
-                        m.end(),
-                        word.norm,
-                        word.skel,
-                        word.probes,
-                        word.keys,
-                        word.named,
-                        word.phrases,
-                        word.follow,
-                    )
+                    _Token(m.start(), m.end(), word.norm, word.skel, word.keys, word.named, word)
                 )
         return tokens
+
+    def _look_up(self, word: _Word) -> _Word:
+        """What the index holds for a word: looked up once, until the index changes."""
+        alone = self._alone(word)
+        heads, nexts = self._heads_of(word)
+        follow = self._follow(word)
+        busy = bool(alone or heads or follow)
+        return word._replace(
+            version=self._version,
+            alone=alone,
+            heads=heads,
+            nexts=nexts,
+            follow=follow,
+            busy=busy,
+        )
+
+    def _alone(self, word: _Word) -> tuple[tuple[_Variant, float], ...]:
+        """One-word variants the word is a mention of by itself, with the mention's quality:
+        the name as written (clitics aside), its accusative, a spelling within budget, and
+        the one-word phrases of common words with a key of the word."""
+        buckets = self._buckets
+        found: dict[int, tuple[_Variant, float]] = {}
+        for split in word.splits:
+            candidates = buckets.get(split.stem, ())
+            # One-word fuzzy variants have skeletons of four letters or more.
+            if len(split.skel) >= 4:
+                candidates += buckets.get(split.skel_key, ())
+            for variant in candidates:
+                if id(variant) in found:
+                    continue
+                if variant.article & _DERIVED and _bare_preposition(word.norm, split):
+                    continue
+                if _article_refused(variant.article, split):
+                    continue
+                if split.stem == variant.words[0]:
+                    if split.tanween and not variant.article & _TANWEEN:
+                        continue
+                    found[id(variant)] = (variant, variant.quality)
+                elif (
+                    not split.tanween
+                    and variant.budget
+                    and split.skel == variant.skels[0]
+                    and self._close(split.stem, variant)
+                ):
+                    found[id(variant)] = (variant, variant.quality * 0.9)
+        for key in word.keys:
+            for variant in buckets.get(_PHRASE_KEY + key, ()):
+                found.setdefault(id(variant), (variant, variant.quality))
+        return tuple(hit for hit in found.values() if hit[0].uses or hit[0].blocker)
+
+    def _heads_of(self, word: _Word) -> tuple[tuple[_Head, ...], frozenset[str]]:
+        """Readings of a word that may begin a mention of several words, and what the next
+        word must be (its normal form or its skeleton) for any of them to be one."""
+        heads, joined = self._heads, self._joined
+        found = []
+        nexts: set[str] = set()
+        for split in word.splits:
+            seconds = heads.get(split.stem)
+            skel_seconds = heads.get(split.skel_key)
+            names = None if split.article else joined.get(split.skel[:3])
+            if seconds:
+                nexts.update(seconds)
+            if skel_seconds:
+                nexts.update(skel_seconds)
+            if names:
+                # The rest of a one-word name's skeleton, written as the next word.
+                cut = len(split.skel)
+                nexts.update(s[cut:] for s in names if len(s) > cut and s.startswith(split.skel))
+            if seconds or skel_seconds or names:
+                # Most readings of most words lead nowhere: dropped.
+                found.append(_Head(split, bool(seconds), bool(skel_seconds), bool(names)))
+        return tuple(found), frozenset(nexts) if nexts else _NOTHING
 
     def _follow(self, word: _Word) -> dict[str, tuple[_Variant, ...]]:
         """Second-word key → phrases of common words whose first word has a key of this word."""
@@ -1222,35 +1343,6 @@ class MatchIndex:
             for key, variants in follow.items():
                 merged[key] = (*merged.get(key, ()), *variants)
         return merged
-
-    def _phrases(self, word: _Word) -> tuple[_Variant, ...]:
-        """One-word common-word variants with a key of this word."""
-        buckets = self._buckets
-        found: dict[int, _Variant] = {}
-        for key in word.keys:
-            for variant in buckets.get(_PHRASE_KEY + key, ()):
-                found[id(variant)] = variant
-        return tuple(found.values())
-
-    def _probes(self, word: _Word) -> tuple[_Probe, ...]:
-        """Look each reading of a word up once; cached until the index changes."""
-        buckets, heads, joined = self._buckets, self._heads, self._joined
-        probes = []
-        for split in word.splits:
-            candidates = list(buckets.get(split.stem, ()))
-            # One-word fuzzy variants have skeletons of four letters or more.
-            if len(split.skel) >= 4:
-                candidates += [v for v in buckets.get(split.skel_key, ()) if v not in candidates]
-            probe = _Probe(
-                split,
-                tuple(candidates),
-                split.stem in heads,
-                split.skel_key in heads,
-                not split.article and split.skel[:3] in joined,
-            )
-            if probe.candidates or probe.stem_head or probe.skel_head or probe.joined_head:
-                probes.append(probe)  # most readings of most words lead nowhere: dropped
-        return tuple(probes)
 
     def _analyze(self, raw: str) -> _Word:
         """The ways a word may be read: as is, and without each proclitic chain it starts with."""
@@ -1283,33 +1375,84 @@ class MatchIndex:
         named = table.known_word(norm) or any(table.known_word(s.stem) for s in splits)
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
-        return _Word(norm, skeleton(norm), tuple(splits), -1, (), keys, named, (), _NO_FOLLOW)
+        return _Word(
+            norm,
+            skeleton(norm),
+            tuple(splits),
+            keys,
+            named,
+            -1,
+            (),
+            (),
+            _NOTHING,
+            _NO_FOLLOW,
+            False,
+        )
 
 
-def _given_names(hits: list[_Hit], tokens: list[_Token], linked: list[bool]) -> list[_Hit]:
-    """A country's adjective that is also a given name, where it is a person's name: after a
+def _article_refused(mode: int, split: _Split) -> bool:
+    """Does the variant's article mode refuse this reading (with or without the article)?"""
+    if split.article:
+        return mode & 3 == _FORBID
+    return mode & 3 == _REQUIRE
+
+
+def _given_name(hit: _Hit, tokens: list[_Token], linked: list[bool]) -> bool:
+    """Is this country's adjective, also a given name, a person's name here? After a
     definite word it cannot be that word's adjective (adjectives agree in definiteness:
     «الأمير تركي الفيصل»), after a foreign name particle it is a surname («دي روسي»), and
     at the start of a clause followed by a definite word it is a first name before a family
     name («تركي الفيصل قال»). Indefinite singular adjectives only (تركي، روسي)."""
-    by_start = {token.start: n for n, token in enumerate(tokens)}
-    out: list[_Hit] = []
-    for hit in hits:
-        n = by_start.get(hit.start, -1)
-        if hit.variant.article & _DERIVED and n >= 0 and tokens[n].end == hit.end:
-            norm = tokens[n].norm
-            if norm.endswith("ي") and not _definite(norm):
-                before = tokens[n - 1].norm if n > 0 and linked[n - 1] else None
-                after = tokens[n + 1].norm if linked[n] else None
-                if (before is not None and (_definite(before) or before in _NAME_PARTICLES)) or (
-                    before is None
-                    and after is not None
-                    and _definite(after)
-                    and not after.endswith(("ي", "يه"))
-                ):
-                    hit = hit._replace(hidden=True)
-        out.append(hit)
-    return out
+    n = hit.first
+    if n != hit.last:
+        return False
+    norm = tokens[n].norm
+    if not norm.endswith("ي") or _definite(norm):
+        return False
+    before = tokens[n - 1].norm if n > 0 and linked[n - 1] else None
+    after = tokens[n + 1].norm if linked[n] else None
+    return (before is not None and (_definite(before) or before in _NAME_PARTICLES)) or (
+        before is None
+        and after is not None
+        and _definite(after)
+        and not after.endswith(("ي", "يه"))
+    )
+
+
+def _rank(entry: _VariantHits) -> tuple[float, int]:
+    return entry.score, entry.length
+
+
+def _terms_found(
+    subscription: _Subscription, shown: dict[int, _VariantHits], hidden: dict[int, _VariantHits]
+) -> list[list[_VariantHits]] | None:
+    """The mentions of each required term of a subscription, or None if a term is missing or
+    an excluded one is mentioned (even hidden inside a longer name: the word is there)."""
+    terms: list[list[_VariantHits]] = []
+    for n, variants in enumerate(subscription.slots):
+        entries = [shown[id(v)] for v in variants if id(v) in shown]
+        if n < subscription.required:
+            if not entries:
+                return None
+            terms.append(entries)
+        elif entries or any(id(v) in hidden for v in variants):
+            return None
+    return terms
+
+
+def _best_of_terms(terms: list[list[_VariantHits]]) -> _VariantHits:
+    """The best mention of any term; on a tie, that of the term mentioned first, and within
+    a term its first best mention."""
+    top: _VariantHits | None = None
+    top_first = 0
+    for entries in terms:
+        ordered = sorted(entries, key=lambda e: e.order)
+        best = max(ordered, key=_rank)
+        first = ordered[0].order
+        if top is None or best.beats(top) or (_rank(best) == _rank(top) and first < top_first):
+            top, top_first = best, first
+    assert top is not None  # a subscription has a required term
+    return top
 
 
 def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool:
@@ -1334,6 +1477,18 @@ _PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال",
 
 def _definite(norm: str) -> bool:
     return norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(norm) >= 5
+
+
+def _count(counts: dict[str, dict[str, int]], head: str, second: str, change: int) -> None:
+    """Add `change` to the count of (head, second), dropping what falls to zero."""
+    seconds = counts.setdefault(head, {})
+    total = seconds.get(second, 0) + change
+    if total > 0:
+        seconds[second] = total
+    else:
+        seconds.pop(second, None)
+        if not seconds:
+            del counts[head]
 
 
 def _joined_heads(variant: _Variant) -> list[str]:
