@@ -23,7 +23,7 @@ import asyncio
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from bot.core.clock import Clock
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import pick_lang, text
 from bot.ingest.collector.extraction import extract_page
@@ -64,8 +65,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], datetime]
 
 # An item whose feed text has at least this many words is taken as the whole article; a
 # shorter one is a teaser and its page is fetched.
