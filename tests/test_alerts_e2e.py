@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -43,6 +44,18 @@ def build(settings: Settings, clock: FakeClock) -> MarsadApp:
     return build_application(settings, components)
 
 
+@asynccontextmanager
+async def watching(
+    sandbox: Sandbox, settings: Settings, clock: FakeClock
+) -> AsyncIterator[MarsadApp]:
+    """The bot running, with chat 7 following KEYWORD."""
+    application = build(settings, clock)
+    async with running(application, poll_timeout=1):
+        follow(application, 7, KEYWORD)
+        sandbox.add_user(7)
+        yield application
+
+
 def nonsense(seed: int, count: int) -> list[str]:
     """Distinct made-up words, so that generated stories share no story cluster."""
     letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
@@ -77,10 +90,7 @@ async def test_alert_names_the_source_and_opens_the_address(
 ) -> None:
     clock = FakeClock(utcnow())
     settings = settings_for(sandbox, tmp_path)
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
-        follow(application, 7, KEYWORD)
-        sandbox.add_user(7)
+    async with watching(sandbox, settings, clock):
         drop(settings, "drones.txt", article_file(*DRONES, date=clock.now - timedelta(hours=5)))
         [alert] = await sandbox.wait_for_messages(7, 1)
     assert "العربية" in alert.text.split("\n")[1]
@@ -91,10 +101,7 @@ async def test_alert_names_the_source_and_opens_the_address(
 async def test_old_dated_article_is_listed_not_pushed(sandbox: Sandbox, tmp_path: Path) -> None:
     clock = FakeClock(utcnow())
     settings = settings_for(sandbox, tmp_path)
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
-        follow(application, 7, KEYWORD)
-        sandbox.add_user(7)
+    async with watching(sandbox, settings, clock) as application:
         old = article_file(*DRONES, date=clock.now - timedelta(days=40))
         drop(settings, "old.txt", old)
         await processed(sandbox, settings, 1)
@@ -114,10 +121,7 @@ async def test_eight_stories_at_once_arrive_whole_in_few_messages_across_a_resta
     clock = FakeClock(utcnow())
     settings = settings_for(sandbox, tmp_path)
     titles = []
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
-        follow(application, 7, KEYWORD)
-        sandbox.add_user(7)
+    async with watching(sandbox, settings, clock) as application:
         for n in range(8):
             words = nonsense(n, 40)
             titles.append(f"{KEYWORD} و{words[0]} {words[1]} {words[2]}")
