@@ -32,13 +32,13 @@ from typing import Any
 from telegram import Bot
 
 from bot.app import build_application, running
+from bot.chat.watchlist import follow
 from bot.core.outgoing import Button, OutgoingMessage
 from bot.deliver.sender import Sender
-from bot.match.matching import parse_query
 from bot.sandbox import Limits, Sandbox
 from bot.services import default_components
 from bot.settings import load_settings
-from storage import chats, outbox, subscriptions
+from storage import chats, outbox
 from storage.db import open_database
 from storage.outbox import NewAlert
 from storage.timestamps import utcnow
@@ -129,12 +129,8 @@ async def latency(samples: int) -> dict[str, Any]:
             no_alert = 0
             async with running(application, poll_timeout=1):
                 services = application.bot_data.services
-                query = parse_query(KEYWORD)
                 chats.upsert_chat(services.db, user, now=utcnow())
-                sub = subscriptions.add_subscription(
-                    services.db, user, query.text, query.key, now=utcnow()
-                )
-                services.index.add(sub.id, query)
+                follow(services.db, services.index, user, KEYWORD, limit=1, now=utcnow())
                 settings.inbox.mkdir(parents=True, exist_ok=True)
                 for path in files:
                     # A random phase against the scan clock, and more than a second apart so

@@ -13,6 +13,7 @@ from typing import Final
 from telegram import CallbackQuery, LinkPreviewOptions, Message, Update
 from telegram.error import RetryAfter
 
+from bot.chat.listing import render_view
 from bot.core import callbacks
 from bot.core.callbacks import CallbackError
 from bot.core.outgoing import OutgoingMessage
@@ -20,11 +21,13 @@ from bot.core.texts import Lang, plain
 from bot.deliver.sender import keyboard, retry_after_seconds
 from bot.services import Context, Services
 from storage.chats import Chat
+from storage.views import ViewKind, save_view
 
 __all__ = [
     "argument",
     "edit",
     "reply",
+    "reply_view",
     "send",
 ]
 
@@ -49,6 +52,18 @@ async def reply(update: Update, message: OutgoingMessage) -> None:
     if chat is None:
         return
     await send(update, chat.id, message)
+
+
+async def reply_view(
+    update: Update, context: Context, chat: Chat, kind: ViewKind, query: str = ""
+) -> None:
+    """Save a new list view of the chat (`kind`, for `query`) and answer with its first page;
+    the page buttons read the view back."""
+    db = context.db
+    view = save_view(db, chat.id, kind, query)
+    await reply(
+        update, render_view(db, view, 1, lang=context.lang, zone=context.zone, group=chat.is_group)
+    )
 
 
 async def _honouring_retry_after(call: Callable[[], Awaitable[object]]) -> None:

@@ -5,16 +5,14 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat import watchlist
-from bot.chat.listing import render_view
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import PreferenceError, format_local, split_follow_duration
 from bot.core.texts import addressed, clip, plain, query_error, text
 from bot.deliver.render import render_follow_result
 from bot.services import Context
 from handlers.access import may_change
-from handlers.common import argument, read_press, reply
+from handlers.common import argument, read_press, reply, reply_view
 from storage.preferences import set_expiry
-from storage.views import save_view
 
 __all__ = ["follow", "reply_follow", "unfollow", "unfollow_button"]
 
@@ -97,9 +95,7 @@ async def unfollow(update: Update, context: Context) -> None:
                 update, OutgoingMessage(text=text("unfollow.done", lang, query=removed.query))
             )
             return
-    view = save_view(services.db, chat.id, "unfollow", wanted)
-    page = render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group)
-    await reply(update, page)
+    await reply_view(update, context, chat, "unfollow", wanted)
 
 
 async def unfollow_button(update: Update, context: Context) -> None:

@@ -17,7 +17,6 @@ __all__ = ["lang"]
 
 async def lang(update: Update, context: Context) -> None:
     """Set the chat's language; anything but ar/en gets the usage."""
-    services = context.services
     message = update.effective_message
     chat = context.chat
     if chat is None or message is None:
@@ -32,7 +31,7 @@ async def lang(update: Update, context: Context) -> None:
     if not await may_change(update, context):  # in a group, only its admins, as every setting
         return
     chosen = pick_lang(code)
-    chats.set_language(services.db, chat.id, chosen, now=utcnow())
+    chats.set_language(context.db, chat.id, chosen, now=utcnow())
     await reply(
         update, OutgoingMessage(text=text(addressed("lang.set", group=chat.is_group), chosen))
     )

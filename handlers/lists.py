@@ -10,40 +10,28 @@ from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import plain, text
 from bot.deliver.render import render_full_text
 from bot.services import Context
-from handlers.common import argument, edit, read_press, reply
+from handlers.common import argument, edit, read_press, reply, reply_view
 from storage.articles import get_article
-from storage.views import get_view, save_view
+from storage.views import get_view
 
 __all__ = ["full_text_button", "list_command", "noop_button", "page_button", "recent"]
 
 
 async def list_command(update: Update, context: Context) -> None:
     """The chat's subscriptions with their delivery modes, paginated."""
-    services = context.services
     chat = context.chat
     if chat is None:
         return
-    view = save_view(services.db, chat.id, "list")
-    lang = context.lang
-    await reply(
-        update,
-        render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group),
-    )
+    await reply_view(update, context, chat, "list")
 
 
 async def recent(update: Update, context: Context) -> None:
     """Newest articles that matched the chat's subscriptions, or the given keyword; 5 a page."""
-    services = context.services
     message = update.effective_message
     chat = context.chat
     if chat is None or message is None:
         return
-    view = save_view(services.db, chat.id, "recent", argument(message))
-    lang = context.lang
-    await reply(
-        update,
-        render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group),
-    )
+    await reply_view(update, context, chat, "recent", argument(message))
 
 
 async def page_button(update: Update, context: Context) -> None:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.chat.greeting import greeting_of
-from bot.chat.listing import render_view
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import addressed, text
 from bot.services import Context
-from handlers.common import argument, reply
-from storage.views import save_view
+from handlers.common import argument, reply, reply_view
 
 __all__ = ["plain_text", "search"]
 
@@ -43,19 +41,12 @@ async def plain_text(update: Update, context: Context) -> None:
 
 
 async def _search(update: Update, context: Context, query: str) -> None:
-    services = context.services
     chat = context.chat
     if chat is None:
         return
-    lang = context.lang
     query = " ".join(query.split())[:MAX_QUERY_CHARS]
     if not query:
-        await reply(
-            update, OutgoingMessage(text=text(addressed("search.usage", group=chat.is_group), lang))
-        )
+        usage = text(addressed("search.usage", group=chat.is_group), context.lang)
+        await reply(update, OutgoingMessage(text=usage))
         return
-    view = save_view(services.db, chat.id, "search", query)
-    await reply(
-        update,
-        render_view(services.db, view, 1, lang=lang, zone=context.zone, group=chat.is_group),
-    )
+    await reply_view(update, context, chat, "search", query)

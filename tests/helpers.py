@@ -7,6 +7,7 @@ import asyncio
 import csv
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,14 @@ StartBot = Callable[..., AbstractAsyncContextManager[MarsadApp]]
 
 @asynccontextmanager
 async def run_app(
-    settings: Settings, components: Components | None = None
+    settings: Settings, components: Components | None = None, *, clock: FakeClock | None = None
 ) -> AsyncIterator[MarsadApp]:
-    """The Application (the real components unless given) running, polling, until the block ends."""
-    application = build_application(settings, components or default_components(settings))
+    """The Application (the real components unless given; reading "now" from `clock` when
+    given) running, polling, until the block ends."""
+    components = components or default_components(settings)
+    if clock is not None:
+        components = replace(components, clock=clock)
+    application = build_application(settings, components)
     async with running(application, poll_timeout=1):
         yield application
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import AsyncIterator
-from dataclasses import replace
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,13 +14,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.app import MarsadApp, build_application, running
+from bot.app import MarsadApp
 from bot.sandbox import Limits, Sandbox
-from bot.services import default_components
 from bot.settings import Settings
 from storage.search import recent_for_chat
 from storage.timestamps import utcnow
-from tests.helpers import FakeClock, drop, follow, processed, sandbox_settings, settle
+from tests.helpers import FakeClock, drop, follow, processed, run_app, sandbox_settings, settle
 
 KEYWORD = "طائرات دون طيار"
 ADDRESS = "https://www.alarabiya.net/arab-and-world/2026/11/29/drones"
@@ -37,10 +36,15 @@ def settings_for(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings
     return sandbox_settings(sandbox, tmp_path, digest_interval=0.1, **overrides)
 
 
-def build(settings: Settings, clock: FakeClock) -> MarsadApp:
-    components = default_components(settings)
-    components = replace(components, clock=clock)
-    return build_application(settings, components)
+@asynccontextmanager
+async def watching(
+    sandbox: Sandbox, settings: Settings, clock: FakeClock
+) -> AsyncIterator[MarsadApp]:
+    """The bot running, with chat 7 following KEYWORD."""
+    async with run_app(settings, clock=clock) as application:
+        follow(application, 7, KEYWORD)
+        sandbox.add_user(7)
+        yield application
 
 
 def nonsense(seed: int, count: int) -> list[str]:
@@ -77,10 +81,7 @@ async def test_alert_names_the_source_and_opens_the_address(
 ) -> None:
     clock = FakeClock(utcnow())
     settings = settings_for(sandbox, tmp_path)
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
-        follow(application, 7, KEYWORD)
-        sandbox.add_user(7)
+    async with watching(sandbox, settings, clock):
         drop(settings, "drones.txt", article_file(*DRONES, date=clock.now - timedelta(hours=5)))
         [alert] = await sandbox.wait_for_messages(7, 1)
     assert "العربية" in alert.text.split("\n")[1]
@@ -91,10 +92,7 @@ async def test_alert_names_the_source_and_opens_the_address(
 async def test_old_dated_article_is_listed_not_pushed(sandbox: Sandbox, tmp_path: Path) -> None:
     clock = FakeClock(utcnow())
     settings = settings_for(sandbox, tmp_path)
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
-        follow(application, 7, KEYWORD)
-        sandbox.add_user(7)
+    async with watching(sandbox, settings, clock) as application:
         old = article_file(*DRONES, date=clock.now - timedelta(days=40))
         drop(settings, "old.txt", old)
         await processed(sandbox, settings, 1)
@@ -114,10 +112,7 @@ async def test_eight_stories_at_once_arrive_whole_in_few_messages_across_a_resta
     clock = FakeClock(utcnow())
     settings = settings_for(sandbox, tmp_path)
     titles = []
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
-        follow(application, 7, KEYWORD)
-        sandbox.add_user(7)
+    async with watching(sandbox, settings, clock) as application:
         for n in range(8):
             words = nonsense(n, 40)
             titles.append(f"{KEYWORD} و{words[0]} {words[1]} {words[2]}")
@@ -128,8 +123,7 @@ async def test_eight_stories_at_once_arrive_whole_in_few_messages_across_a_resta
         assert len(sandbox.sent_to(7)) == settings.chat_burst  # the rest waits for its minute
     # Stopped in the middle of the burst: the held stories are in the database, not lost.
     clock.now += timedelta(minutes=1)
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings, clock=clock) as application:
         await sandbox.wait_for_messages(7, settings.chat_burst + 1)
         await settle(application)
     messages = sandbox.sent_to(7)
@@ -147,8 +141,7 @@ async def test_eight_stories_at_once_arrive_whole_in_few_messages_across_a_resta
 async def test_a_greeting_gets_a_greeting_and_a_hint(
     sandbox: Sandbox, tmp_path: Path, message: str, expected: str
 ) -> None:
-    application = build(settings_for(sandbox, tmp_path), FakeClock(utcnow()))
-    async with running(application, poll_timeout=1):
+    async with run_app(settings_for(sandbox, tmp_path), clock=FakeClock(utcnow())):
         sandbox.user_says(7, message)
         [answer] = await sandbox.wait_for_messages(7, 1)
     shown = visible(answer.text)
@@ -158,8 +151,7 @@ async def test_a_greeting_gets_a_greeting_and_a_hint(
 async def test_a_group_is_answered_in_the_plural_and_tz_takes_arabic(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
-    application = build(settings_for(sandbox, tmp_path), FakeClock(utcnow()))
-    async with running(application, poll_timeout=1):
+    async with run_app(settings_for(sandbox, tmp_path), clock=FakeClock(utcnow())):
         group = sandbox.create_group("غرفة الرصد", admins=[1])
         sandbox.user_says(1, f"/follow {KEYWORD}", group.id)
         [followed] = await sandbox.wait_for_messages(group.id, 1)

@@ -6,6 +6,20 @@ from storage.db import open_database
 from storage.migrations import migrations
 
 
+def old_article_row(article_id: int, content_hash: str, stamp: str) -> dict[str, object]:
+    """An article with the columns every migration before the newest requires."""
+    return {
+        "id": article_id,
+        "content_hash": content_hash,
+        "file_name": "a.txt",
+        "title": "عنوان",
+        "published_from": "file",
+        "body": "نص",
+        "language": "ar",
+        "ingested_at": stamp,
+    }
+
+
 def test_file_database_uses_wal_and_applies_schema(tmp_path: Path) -> None:
     db = open_database(tmp_path / "sub" / "marsad.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -38,18 +52,7 @@ def test_outbox_subscriptions_are_filled_in_from_matches(tmp_path: Path) -> None
         db.table("subscriptions").insert(
             {"id": sub_id, "chat_id": 7, "query": query, "query_key": query, "created_at": stamp}
         )
-    db.table("articles").insert(
-        {
-            "id": 10,
-            "content_hash": "h",
-            "file_name": "a.txt",
-            "title": "عنوان",
-            "published_from": "file",
-            "body": "نص",
-            "language": "ar",
-            "ingested_at": stamp,
-        }
-    )
+    db.table("articles").insert(old_article_row(10, "h", stamp))
     for sub_id in (1, 2):
         db.table("matches").insert(
             {
@@ -85,18 +88,7 @@ def test_articles_stored_before_routing_was_recorded_count_as_routed(tmp_path: P
     migrations.apply(db, stop_before="m090_article_routing")
     stamp = "2024-06-01T09:00:00+00:00"
     for article_id in (1, 2):
-        db.table("articles").insert(
-            {
-                "id": article_id,
-                "content_hash": str(article_id),
-                "file_name": "a.txt",
-                "title": "عنوان",
-                "published_from": "file",
-                "body": "نص",
-                "language": "ar",
-                "ingested_at": stamp,
-            }
-        )
+        db.table("articles").insert(old_article_row(article_id, str(article_id), stamp))
     migrations.apply(db)
     assert unrouted_article_ids(db) == []
     assert [r[0] for r in db.execute("SELECT routed_at FROM articles")] == [stamp, stamp]

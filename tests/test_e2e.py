@@ -148,6 +148,38 @@ async def test_outage_then_recovery(sandbox: Sandbox, tmp_path: Path) -> None:
     assert len(messages) == 1 and "روسيا" in messages[0].text
 
 
+async def kill_mid_delivery_and_restart(
+    sandbox: Sandbox, tmp_path: Path, env: dict[str, str], users: list[int], *, sends: int
+) -> None:
+    """Run the bot as a child process, kill -9 it once `sends` messages are out, start it again
+    and stop it by SIGTERM once every user has an alert: every user gets one, and at most one
+    alert twice (the one in flight at the kill)."""
+
+    async def start() -> asyncio.subprocess.Process:
+        with (tmp_path / "marsad.log").open("ab") as log:  # the child keeps its own copy
+            return await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
+                stdout=log, stderr=log,
+            )  # fmt: skip
+
+    process = await start()
+    await sandbox.wait_for(lambda: len(sandbox.world.all_sent()) >= sends, 30, f"{sends} sends")
+    process.send_signal(signal.SIGKILL)
+    await process.wait()
+    assert len(sandbox.world.all_sent()) < len(users)  # really killed mid-delivery
+    process = await start()
+    try:
+        await sandbox.wait_for(
+            lambda: all(sandbox.sent_to(u) for u in users), 30, "every alert delivered"
+        )
+    finally:
+        process.send_signal(signal.SIGTERM)  # and a clean shutdown on SIGTERM
+        assert await asyncio.wait_for(process.wait(), 15) == 0
+    per_user = Counter(m.chat_id for m in sandbox.world.all_sent())
+    assert set(per_user) == set(users)
+    assert sum(per_user.values()) - len(users) <= 1  # only the one in flight may repeat
+
+
 async def test_restart_after_kill_delivers_everything_at_most_one_duplicate(
     tmp_path: Path,
 ) -> None:
@@ -170,31 +202,7 @@ async def test_restart_after_kill_delivers_everything_at_most_one_duplicate(
             "MARSAD_DATA_DIR": str(data),
             "MARSAD_SENDER_INTERVAL": "0.1",
         }
-
-        async def start() -> asyncio.subprocess.Process:
-            with (tmp_path / "marsad.log").open("ab") as log:  # the child keeps its own copy
-                return await asyncio.create_subprocess_exec(
-                    sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
-                    stdout=log, stderr=log,
-                )  # fmt: skip
-
-        process = await start()
-        await sandbox.wait_for(lambda: len(sandbox.world.all_sent()) >= 15, 30, "15 sends")
-        process.send_signal(signal.SIGKILL)
-        await process.wait()
-        delivered_at_kill = len(sandbox.world.all_sent())
-        assert delivered_at_kill < len(users)  # really killed mid-delivery
-        process = await start()
-        try:
-            await sandbox.wait_for(
-                lambda: all(sandbox.sent_to(u) for u in users), 30, "every alert delivered"
-            )
-        finally:
-            process.send_signal(signal.SIGTERM)  # and a clean shutdown on SIGTERM
-            assert await asyncio.wait_for(process.wait(), 15) == 0
-        per_user = Counter(m.chat_id for m in sandbox.world.all_sent())
-        assert set(per_user) == set(users)
-        assert sum(per_user.values()) - len(users) <= 1  # only the one in flight may repeat
+        await kill_mid_delivery_and_restart(sandbox, tmp_path, env, users, sends=15)
         db = open_database(data / "marsad.db")
         assert outbox.counts(db)["sent"] == len(users)
         db.close()
@@ -250,30 +258,7 @@ async def test_kill_between_storing_and_routing_loses_no_alert(tmp_path: Path) -
         ]
         db.close()
         env |= {"MARSAD_TELEGRAM_TOKEN": sandbox.token, "MARSAD_TELEGRAM_API_URL": sandbox.api_url}
-
-        async def start() -> asyncio.subprocess.Process:
-            with (tmp_path / "marsad.log").open("ab") as log:
-                return await asyncio.create_subprocess_exec(
-                    sys.executable, "-m", "bot.cli", "run", env=env, cwd=tmp_path,
-                    stdout=log, stderr=log,
-                )  # fmt: skip
-
-        process = await start()
-        await sandbox.wait_for(lambda: len(sandbox.world.all_sent()) >= 5, 30, "5 sends")
-        process.send_signal(signal.SIGKILL)
-        await process.wait()
-        assert len(sandbox.world.all_sent()) < len(users)  # really killed mid-delivery
-        process = await start()
-        try:
-            await sandbox.wait_for(
-                lambda: all(sandbox.sent_to(u) for u in users), 30, "every alert delivered"
-            )
-        finally:
-            process.send_signal(signal.SIGTERM)
-            assert await asyncio.wait_for(process.wait(), 15) == 0
-        per_user = Counter(m.chat_id for m in sandbox.world.all_sent())
-        assert set(per_user) == set(users)
-        assert sum(per_user.values()) - len(users) <= 1
+        await kill_mid_delivery_and_restart(sandbox, tmp_path, env, users, sends=5)
         assert "stored but not routed" in (tmp_path / "marsad.log").read_text()
 
 

@@ -36,18 +36,24 @@ def _store(db_path: Path, start: int, count: int) -> None:
         db.close()
 
 
-def test_backup_while_another_connection_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def live_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The database path `marsad backup` reads, through MARSAD_DATA_DIR; not created yet."""
     data = tmp_path / "data"
     monkeypatch.setenv("MARSAD_DATA_DIR", str(data))
-    _store(data / "marsad.db", 0, 200)
+    return data / "marsad.db"
+
+
+def test_backup_while_another_connection_writes(
+    tmp_path: Path, live_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _store(live_db, 0, 200)
     done = threading.Event()
 
     def write() -> None:
         n = 1000
         while not done.is_set():
-            _store(data / "marsad.db", n, 5)
+            _store(live_db, n, 5)
             n += 5
 
     writer = threading.Thread(target=write)
@@ -78,11 +84,9 @@ def test_backup_while_another_connection_writes(
 
 
 def test_backup_into_a_folder_gets_a_dated_name_and_never_overwrites(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, live_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = tmp_path / "data"
-    monkeypatch.setenv("MARSAD_DATA_DIR", str(data))
-    _store(data / "marsad.db", 0, 3)
+    _store(live_db, 0, 3)
     folder = tmp_path / "backups"
     folder.mkdir()
     assert main(["backup", str(folder)]) == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cli import main
 from bot.ops.startup import backoff_delay, webhook_options
 from bot.settings import SettingsError, load_settings
 
@@ -61,14 +60,3 @@ def test_bad_operating_values_name_the_setting(
 )
 def test_start_up_backoff_doubles_up_to_the_cap(attempt: int, expected: float) -> None:
     assert backoff_delay(attempt, 1.0, 60.0) == expected
-
-
-def test_config_masks_the_webhook_secret(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("MARSAD_WEBHOOK_SECRET", "hook-secret-value")
-    assert main(["config"]) == 0
-    out = capsys.readouterr().out
-    assert "hook-secret-value" not in out
-    assert "MARSAD_WEBHOOK_SECRET=(set)" in out
-    assert "MARSAD_HTTP_PORT=None" in out

@@ -10,22 +10,19 @@ import asyncio
 import json
 import random
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bot.app import MarsadApp, build_application, running
 from bot.core.texts import count_noun
-from bot.sandbox import Limits, Sandbox
-from bot.services import default_components
+from bot.sandbox import Limits, Sandbox, StoredMessage
 from bot.settings import Settings
 from storage import chats
 from storage.preferences import chat_prefs, subscription_settings
 from storage.timestamps import utcnow
-from tests.helpers import FakeClock, drop, follow, processed, sandbox_settings, settle
+from tests.helpers import FakeClock, drop, follow, processed, run_app, sandbox_settings, settle
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 NATO = ARTICLES / "004_1e0cd23aaef11339.txt"  # اليابان والناتو ...
@@ -45,13 +42,6 @@ def e2e_settings(sandbox: Sandbox, tmp_path: Path, **overrides: Any) -> Settings
     return sandbox_settings(
         sandbox, tmp_path, **{"digest_interval": 0.1, "timezone": "Asia/Riyadh", **overrides}
     )
-
-
-def build(settings: Settings, clock: FakeClock | None = None) -> MarsadApp:
-    components = default_components(settings)
-    if clock is not None:
-        components = replace(components, clock=clock)
-    return build_application(settings, components)
 
 
 # Four unrelated articles: few shared words, so that story clustering keeps them apart.
@@ -88,9 +78,8 @@ def story(city: str) -> str:
 async def test_daily_digest_fires_at_the_configured_time(sandbox: Sandbox, tmp_path: Path) -> None:
     clock = FakeClock(utcnow())
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings, clock)
     at = (clock.now + timedelta(hours=3)).astimezone(settings.zone).replace(second=0)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings, clock=clock) as application:
         sandbox.add_user(7)
         follow(application, 7, "الناتو")
         sandbox.user_says(7, f"/mode الناتو daily {at:%H:%M}")
@@ -124,8 +113,7 @@ async def test_digest_survives_a_restart_mid_period(sandbox: Sandbox, tmp_path: 
     clock = FakeClock(utcnow())
     settings = e2e_settings(sandbox, tmp_path)
     sandbox.add_user(7)
-    first = build(settings, clock)
-    async with running(first, poll_timeout=1):
+    async with run_app(settings, clock=clock) as first:
         follow(first, 7, "الناتو")
         sandbox.user_says(7, "/mode الناتو hourly")
         await sandbox.wait_for_messages(7, 1)
@@ -133,8 +121,7 @@ async def test_digest_survives_a_restart_mid_period(sandbox: Sandbox, tmp_path: 
         await processed(sandbox, settings, 1)
         await settle(first)
     clock.now += timedelta(hours=1, minutes=1)  # the hour passes while the bot is down
-    second = build(settings, clock)
-    async with running(second, poll_timeout=1):
+    async with run_app(settings, clock=clock) as second:
         messages = await sandbox.wait_for_messages(7, 2)
         assert "بروكسل" in messages[1].text and messages[1].buttons
         await settle(second)
@@ -145,10 +132,9 @@ async def test_quiet_hours_make_alerts_silent_and_urgent_rings(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
     local = utcnow().astimezone(settings.zone)
     window = f"{(local - timedelta(hours=1)):%H:%M}-{(local + timedelta(hours=2)):%H:%M}"
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.add_user(7)
         follow(application, 7, "الناتو")
         follow(application, 7, "بولندا")
@@ -173,8 +159,7 @@ async def test_mute_holds_alerts_and_unmute_releases_one_digest(
     sandbox: Sandbox, tmp_path: Path
 ) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.add_user(7)
         follow(application, 7, "الناتو")
         sandbox.user_says(7, "/mute")
@@ -194,16 +179,24 @@ async def test_mute_holds_alerts_and_unmute_releases_one_digest(
     assert len(sandbox.sent_to(7)) == 3
 
 
+async def refused_to_member_done_for_admin(
+    sandbox: Sandbox, group_id: int, member_says: str, admin_says: str
+) -> StoredMessage:
+    """Member 2 of the group says one command and is refused; admin 1 says the other: the
+    answer to the admin (the group's second message)."""
+    sandbox.user_says(2, member_says, group_id)
+    [refusal] = await sandbox.wait_for_messages(group_id, 1)
+    assert "المشرفون فقط" in refusal.text
+    sandbox.user_says(1, admin_says, group_id)
+    [_, answer] = await sandbox.wait_for_messages(group_id, 2)
+    return answer
+
+
 async def test_only_group_admins_change_settings(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings):
         group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
-        sandbox.user_says(2, "/mute", group.id)
-        [refusal] = await sandbox.wait_for_messages(group.id, 1)
-        assert "المشرفون فقط" in refusal.text
-        sandbox.user_says(1, "/mute 2h", group.id)
-        [_, done] = await sandbox.wait_for_messages(group.id, 2)
+        done = await refused_to_member_done_for_admin(sandbox, group.id, "/mute", "/mute 2h")
         assert "🔕" in done.text
         sandbox.user_says(2, "/quiet", group.id)  # reading the settings is open to members
         [*_, shown] = await sandbox.wait_for_messages(group.id, 3)
@@ -218,8 +211,7 @@ async def test_group_members_change_no_setting(
 ) -> None:
     """Every setting follows one rule in a group: a member is refused, nothing changes."""
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
         services = application.bot_data.services
         sandbox.user_says(1, "/tz", group.id)  # registers the group as the admin sees it
@@ -234,8 +226,7 @@ async def test_group_members_change_no_setting(
 
 async def test_allowlist_and_admin_commands(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path, allowed_user_ids="7", admin_ids="9")
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings):
         sandbox.user_says(5, "/tz")
         [refused] = await sandbox.wait_for_messages(5, 1)
         assert "خاص" in refused.text
@@ -255,8 +246,7 @@ async def test_allowlist_and_admin_commands(sandbox: Sandbox, tmp_path: Path) ->
 
 async def test_export_then_send_the_file_back(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.add_user(7)
         sandbox.add_user(8)
         follow(application, 7, "الناتو")
@@ -295,8 +285,7 @@ async def test_hostile_import_gets_a_reply_and_no_admin_alarm(
     sandbox: Sandbox, tmp_path: Path, data: bytes
 ) -> None:
     settings = e2e_settings(sandbox, tmp_path, admin_ids="9")
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings):
         sandbox.add_user(9)
         sandbox.user_sends_file(8, "hostile.json", data)
         [reply] = await sandbox.wait_for_messages(8, 1)
@@ -308,8 +297,7 @@ async def test_hostile_import_gets_a_reply_and_no_admin_alarm(
 async def test_time_limited_follow_ends_with_a_notice(sandbox: Sandbox, tmp_path: Path) -> None:
     clock = FakeClock(utcnow())
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings, clock)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings, clock=clock) as application:
         sandbox.add_user(7)
         sandbox.user_says(7, "/follow الناتو 7d")
         [reply] = await sandbox.wait_for_messages(7, 1)
@@ -330,14 +318,10 @@ async def test_time_limited_follow_ends_with_a_notice(sandbox: Sandbox, tmp_path
 
 async def test_group_members_cannot_follow(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         group = sandbox.create_group("غرفة الرصد", admins=[1], members=[2])
-        sandbox.user_says(2, "/follow الناتو", group.id)
-        [refusal] = await sandbox.wait_for_messages(group.id, 1)
-        assert "المشرفون فقط" in refusal.text
-        sandbox.user_says(1, "/follow الناتو", group.id)
-        [_, added] = await sandbox.wait_for_messages(group.id, 2)
+        command = "/follow الناتو"
+        added = await refused_to_member_done_for_admin(sandbox, group.id, command, command)
         assert "الناتو" in added.text and "المشرفون" not in added.text
         services = application.bot_data.services
         assert [s.query for s in subscription_settings(services.db, group.id)] == ["الناتو"]
@@ -345,8 +329,7 @@ async def test_group_members_cannot_follow(sandbox: Sandbox, tmp_path: Path) -> 
 
 async def test_mode_buttons(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.add_user(7)
         follow(application, 7, "الناتو")
         sandbox.user_says(7, "/mode")
@@ -365,8 +348,7 @@ async def test_mode_buttons(sandbox: Sandbox, tmp_path: Path) -> None:
 
 async def test_list_buttons_change_a_mode(sandbox: Sandbox, tmp_path: Path) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.add_user(7)
         follow(application, 7, "الناتو")
         follow(application, 7, "كوريا الشمالية")
@@ -401,9 +383,8 @@ async def test_a_group_burst_is_batched_into_a_digest_not_429(tmp_path: Path) ->
     async with Sandbox(seed=1, limits=limits) as sandbox:
         clock = FakeClock(utcnow())
         settings = e2e_settings(sandbox, tmp_path, chat_rate=50.0)
-        application = build(settings, clock)
         titles = []
-        async with running(application, poll_timeout=1):
+        async with run_app(settings, clock=clock) as application:
             group = sandbox.create_group("غرفة الرصد", admins=[1])
             follow(application, group.id, "الناتو")
             services = application.bot_data.services
@@ -444,8 +425,7 @@ async def test_bad_duration_and_mode_get_their_own_message(
     sandbox: Sandbox, tmp_path: Path, command: str, fragment: str
 ) -> None:
     settings = e2e_settings(sandbox, tmp_path)
-    application = build(settings)
-    async with running(application, poll_timeout=1):
+    async with run_app(settings) as application:
         sandbox.add_user(7)
         sandbox.user_says(7, command)
         [answer] = await sandbox.wait_for_messages(7, 1)

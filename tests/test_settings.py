@@ -71,14 +71,26 @@ def test_cli_reports_bad_setting_in_one_line(
     assert "MARSAD_SCAN_INTERVAL" in err[0]
 
 
-def test_cli_config_masks_token(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("variable", "value", "secret"),
+    [
+        ("MARSAD_TELEGRAM_TOKEN", "999:secret-token", "secret-token"),
+        ("MARSAD_WEBHOOK_SECRET", "hook-secret-value", "hook-secret-value"),
+    ],
+)
+def test_cli_config_masks_secrets(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    variable: str,
+    value: str,
+    secret: str,
 ) -> None:
-    monkeypatch.setenv("MARSAD_TELEGRAM_TOKEN", "999:secret-token")
+    monkeypatch.setenv(variable, value)
     assert main(["config"]) == 0
     out = capsys.readouterr().out
-    assert "secret-token" not in out
-    assert "MARSAD_TELEGRAM_TOKEN=(set)" in out
+    assert secret not in out
+    assert f"{variable}=(set)" in out
+    assert "MARSAD_HTTP_PORT=None" in out
 
 
 def test_article_languages_are_a_comma_separated_list(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -17,10 +17,9 @@ from bot.core import callbacks
 from bot.core.outgoing import Button, OutgoingMessage
 from bot.core.preferences import format_local
 from bot.core.texts import Lang, clip, plain, text
+from bot.ingest.collector import SourceError
 from bot.ingest.collector.collector import Collector
-from bot.ingest.collector.fetcher import FetchError
 from bot.ingest.collector.sources import is_feed_url
-from bot.ingest.collector.syndication import FeedError
 from bot.settings import Settings
 from storage.feeds import Feed, add_feed, delete_feed, feed_by_id, list_feeds, set_paused
 
@@ -127,7 +126,7 @@ async def _add(
             return OutgoingMessage(text=text("feeds.bad_interval", lang))
     try:
         parsed = await Collector(db, settings).preview(url)
-    except (FetchError, FeedError) as exc:
+    except SourceError as exc:
         return OutgoingMessage(text=text("feeds.add_failed", lang, url=url, reason=exc.reason))
     feed, created = add_feed(db, url, now, interval_seconds=interval)
     name = parsed.title or url

@@ -13,9 +13,10 @@ import json
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
-from typing import Any, Final, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -67,6 +68,28 @@ class TransferError(MarsadError[TransferErrorCode], ValueError):
     """The file as a whole cannot be read; `code` names why for the reply text."""
 
 
+def _canonical(normalize: Callable[[str], str], what: str) -> AfterValidator:
+    """A field check that puts a preference written as text in its canonical form; text the
+    preferences reject fails validation, its message naming `what`."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return normalize(value)
+        except PreferenceError:
+            raise ValueError(f"{what} {value!r}") from None
+
+    return AfterValidator(check)
+
+
+_ClockText = Annotated[str | None, _canonical(lambda v: format_clock(parse_clock(v)), "bad time")]
+_ZoneName = Annotated[str | None, _canonical(resolve_timezone, "unknown time zone")]
+_QuietText = Annotated[
+    str | None, _canonical(lambda v: str(parse_quiet_hours(v)), "bad quiet hours")
+]
+
+
 class SubscriptionEntry(BaseModel):
     """One followed keyword and how it is delivered."""
 
@@ -74,7 +97,7 @@ class SubscriptionEntry(BaseModel):
 
     query: str = Field(min_length=1, max_length=MAX_QUERY_CHARS)
     mode: Mode = "instant"
-    daily_at: str | None = None
+    daily_at: _ClockText = None
     urgent: bool = False
     expires_at: datetime | None = None
 
@@ -85,16 +108,6 @@ class SubscriptionEntry(BaseModel):
         if not value:
             raise ValueError("empty query")
         return value
-
-    @field_validator("daily_at")
-    @classmethod
-    def _clock(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            return format_clock(parse_clock(value))
-        except PreferenceError:
-            raise ValueError(f"bad time {value!r}") from None
 
     @field_validator("expires_at")
     @classmethod
@@ -122,29 +135,9 @@ class ChatSettings(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    timezone: str | None = None
+    timezone: _ZoneName = None
     language: Literal["ar", "en"] | None = None
-    quiet_hours: str | None = None
-
-    @field_validator("timezone")
-    @classmethod
-    def _zone(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            return resolve_timezone(value)
-        except PreferenceError:
-            raise ValueError(f"unknown time zone {value!r}") from None
-
-    @field_validator("quiet_hours")
-    @classmethod
-    def _quiet(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        try:
-            return str(parse_quiet_hours(value))
-        except PreferenceError:
-            raise ValueError(f"bad quiet hours {value!r}") from None
+    quiet_hours: _QuietText = None
 
     @property
     def quiet(self) -> QuietHours | None:

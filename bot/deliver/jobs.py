@@ -22,6 +22,7 @@ from typing import Any
 from sqlite_utils import Database
 from telegram.ext import CallbackContext, JobQueue
 
+from bot.core.clock import Clock
 from bot.core.outgoing import OutgoingMessage
 from bot.core.preferences import format_local, silence_alert_due
 from bot.core.texts import Lang, chat_language, plain, text
@@ -45,8 +46,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], datetime]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,14 @@ from bot.core.bidi import LRI, PDI, has_arabic, ltr_runs
 from bot.core.links import outlet_name, safe_url
 from bot.core.outgoing import Button, OutgoingMessage
 from bot.core.texts import Html, Lang, addressed, elapsed, plain, text
-from bot.deliver.summary import Summary, find_terms, keyword_terms, merge_spans, summarize
+from bot.deliver.summary import (
+    Summary,
+    cut_at_word,
+    find_terms,
+    keyword_terms,
+    merge_spans,
+    summarize,
+)
 from bot.match.following import FollowPlan
 from storage.articles import StoredArticle
 
@@ -149,14 +156,7 @@ def format_date(moment: datetime | None, zone: tzinfo, lang: Lang) -> str:
 
 
 def _shorten(value: str, limit: int) -> str:
-    value = " ".join(value.split())
-    if len(value) <= limit:
-        return value
-    cut = value[: limit - 1]
-    space = cut.rfind(" ")
-    if space > limit // 2:
-        cut = cut[:space]
-    return cut + "…"
+    return cut_at_word(" ".join(value.split()), limit)
 
 
 def _article_byline(article: StoredArticle, zone: tzinfo, lang: Lang) -> str:

@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import NotRequired, Protocol, TypedDict, Unpack
 
 from sqlite_utils import Database
 
@@ -41,6 +41,7 @@ __all__ = [
     "DeliveryPolicy",
     "Matcher",
     "Renderer",
+    "RouteOptions",
     "RouteReport",
     "alert_key",
     "is_too_old",
@@ -235,18 +236,22 @@ def route_articles(
     return report
 
 
+class RouteOptions(TypedDict):
+    """The keyword arguments of `route_articles`, which `route_pending` passes on as given."""
+
+    index: Matcher
+    load_article: ArticleLoader
+    render: Renderer
+    now: datetime
+    policy: NotRequired[DeliveryPolicy | None]
+    max_age: NotRequired[timedelta | None]
+
+
 def route_pending(
-    db: Database,
-    *,
-    index: Matcher,
-    load_article: ArticleLoader,
-    render: Renderer,
-    now: datetime,
-    policy: DeliveryPolicy | None = None,
-    max_age: timedelta | None = None,
-    batch: int = ROUTE_BATCH,
+    db: Database, *, batch: int = ROUTE_BATCH, **options: Unpack[RouteOptions]
 ) -> RouteReport:
-    """Route every stored article not yet routed, oldest first, `batch` articles at a time.
+    """Route every stored article not yet routed, oldest first, `batch` articles at a time,
+    each batch by `route_articles` with `options`.
 
     Called after each inbox scan and at start-up: articles stored by a process that died
     before routing them get their alerts now. Running it twice queues nothing twice.
@@ -254,16 +259,6 @@ def route_pending(
     report = RouteReport()
     last = 0
     while ids := unrouted_article_ids(db, after=last, limit=batch):
-        routed = route_articles(
-            db,
-            ids,
-            index=index,
-            load_article=load_article,
-            render=render,
-            now=now,
-            policy=policy,
-            max_age=max_age,
-        )
-        report.add(routed)
+        report.add(route_articles(db, ids, **options))
         last = ids[-1]
     return report

@@ -25,6 +25,7 @@ __all__ = [
     "Summary",
     "SummarySentence",
     "SummaryWeights",
+    "cut_at_word",
     "find_terms",
     "keyword_terms",
     "merge_spans",
@@ -308,15 +309,16 @@ def _overlap(a: Counter[str], b: Counter[str]) -> float:
     return shared / min(len(a), len(b))
 
 
-def _cut(text: str, limit: int) -> str:
-    """`text` shortened at a word boundary to at most `limit` characters, with an ellipsis."""
+def cut_at_word(text: str, limit: int, *, trailing: str = "") -> str:
+    """`text` shortened at a word boundary to at most `limit` characters, with an ellipsis;
+    the characters in `trailing` are dropped from the end of the cut first."""
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
     space = cut.rfind(" ")
     if space > limit // 2:
         cut = cut[:space]
-    return cut.rstrip(" ،,؛:") + "…"
+    return cut.rstrip(trailing) + "…"
 
 
 def summarize(
@@ -353,7 +355,7 @@ def summarize(
     if len(best.text) > max_chars:
         # The sentence that matters most is longer than the whole budget: show it, shortened,
         # rather than a lesser sentence that happens to be short.
-        shown = _cut(best.text, max_chars)
+        shown = cut_at_word(best.text, max_chars, trailing=" ،,؛:")
         return Summary(
             (SummarySentence(shown, best.start, best.end, tuple(find_terms(shown, terms))),)
         )

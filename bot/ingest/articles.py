@@ -498,74 +498,67 @@ def _is_trailing_chrome(line: str, arabic_article: bool) -> bool:
 # Dates
 # ---------------------------------------------------------------------------------------------
 
+
+def _month_numbers(months: list[tuple[str, ...]]) -> dict[str, int]:
+    """The names of the twelve months, January first, each normalized → its number."""
+    return {
+        normalize(name): number for number, names in enumerate(months, start=1) for name in names
+    }
+
+
 # Keys are normalized (bot.core.arabic.normalize): alef and teh marbuta folded, lowercase.
 _MONTHS: dict[str, int] = {
     # English
-    **{
-        name: number
-        for number, names in enumerate(
-            [
-                ("january", "jan"),
-                ("february", "feb"),
-                ("march", "mar"),
-                ("april", "apr"),
-                ("may",),
-                ("june", "jun"),
-                ("july", "jul"),
-                ("august", "aug"),
-                ("september", "sep", "sept"),
-                ("october", "oct"),
-                ("november", "nov"),
-                ("december", "dec"),
-            ],
-            start=1,
-        )
-        for name in names
-    },
+    **_month_numbers(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    ),
     # Egypt and the Gulf (يناير family)
-    **{
-        normalize(name): number
-        for number, names in enumerate(
-            [
-                ("يناير",),
-                ("فبراير",),
-                ("مارس",),
-                ("أبريل", "إبريل", "ابريل", "أبريل"),
-                ("مايو",),
-                ("يونيو", "يونية"),
-                ("يوليو", "يولية"),
-                ("أغسطس", "اغسطس"),
-                ("سبتمبر",),
-                ("أكتوبر", "اكتوبر"),
-                ("نوفمبر",),
-                ("ديسمبر",),
-            ],
-            start=1,
-        )
-        for name in names
-    },
+    **_month_numbers(
+        [
+            ("يناير",),
+            ("فبراير",),
+            ("مارس",),
+            ("أبريل", "إبريل", "ابريل", "أبريل"),
+            ("مايو",),
+            ("يونيو", "يونية"),
+            ("يوليو", "يولية"),
+            ("أغسطس", "اغسطس"),
+            ("سبتمبر",),
+            ("أكتوبر", "اكتوبر"),
+            ("نوفمبر",),
+            ("ديسمبر",),
+        ]
+    ),
     # The Levant and Iraq (كانون الثاني family)
-    **{
-        normalize(name): number
-        for number, names in enumerate(
-            [
-                ("كانون الثاني", "كانون ثاني"),
-                ("شباط",),
-                ("آذار", "اذار"),
-                ("نيسان",),
-                ("أيار", "ايار"),
-                ("حزيران",),
-                ("تموز",),
-                ("آب", "اب"),
-                ("أيلول", "ايلول"),
-                ("تشرين الأول", "تشرين اول"),
-                ("تشرين الثاني", "تشرين ثاني"),
-                ("كانون الأول", "كانون اول"),
-            ],
-            start=1,
-        )
-        for name in names
-    },
+    **_month_numbers(
+        [
+            ("كانون الثاني", "كانون ثاني"),
+            ("شباط",),
+            ("آذار", "اذار"),
+            ("نيسان",),
+            ("أيار", "ايار"),
+            ("حزيران",),
+            ("تموز",),
+            ("آب", "اب"),
+            ("أيلول", "ايلول"),
+            ("تشرين الأول", "تشرين اول"),
+            ("تشرين الثاني", "تشرين ثاني"),
+            ("كانون الأول", "كانون اول"),
+        ]
+    ),
     # The Maghreb
     **{
         normalize(name): number

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rapidfuzz.distance import Levenshtein
@@ -36,11 +36,13 @@ __all__ = [
     "AliasEntity",
     "AliasFileError",
     "AliasTable",
+    "DataEntry",
     "Entity",
     "Phrase",
     "default_alias_table",
     "fuzzy_budget",
     "load_alias_table",
+    "merge_entries",
     "nisba_display",
     "nisba_phrases",
     "phrase_of",
@@ -127,6 +129,34 @@ def fuzzy_budget(letters: int) -> int:
     return 3
 
 
+class DataEntry(Protocol):
+    """What merging reads of an entry of an alias or concepts file by name: its id and kind."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def kind(self) -> str | None: ...
+
+
+def merge_entries(
+    entries: Iterable[DataEntry], fields: Sequence[str]
+) -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:
+    """The entries of each id merged (the files admins add extend the built-in ones): each of
+    `fields` as the values of every entry, in order, without repeats; and the last kind given."""
+    merged: dict[str, dict[str, list[str]]] = {}
+    kinds: dict[str, str] = {}
+    for entry in entries:
+        slot = merged.setdefault(entry.id, {name: [] for name in fields})
+        for name in fields:
+            for value in getattr(entry, name):
+                if value not in slot[name]:
+                    slot[name].append(value)
+        if entry.kind is not None:
+            kinds[entry.id] = entry.kind
+    return merged, kinds
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One entity of the merged table."""
@@ -147,17 +177,8 @@ class AliasTable:
     """Entities by id, and the lookups matching needs: name → entity, known single words."""
 
     def __init__(self, entries: Iterable[AliasEntity]) -> None:
-        merged: dict[str, dict[str, list[str]]] = {}
-        kinds: dict[str, str] = {}
         fields = ("names", "nisba", "derived", "covers", "homographs", "cues")
-        for entry in entries:
-            slot = merged.setdefault(entry.id, {name: [] for name in fields})
-            for name in fields:
-                for value in getattr(entry, name):
-                    if value not in slot[name]:
-                        slot[name].append(value)
-            if entry.kind is not None:
-                kinds[entry.id] = entry.kind
+        merged, kinds = merge_entries(entries, fields)
         self._entities: dict[str, Entity] = {
             eid: Entity(
                 id=eid,

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.arabic import normalize
-from bot.match.aliases import Phrase, phrase_of, read_data_file
+from bot.match.aliases import Phrase, merge_entries, phrase_of, read_data_file
 from bot.match.morphology import Morphology
 
 if TYPE_CHECKING:
@@ -94,19 +94,9 @@ class ConceptTable:
         self, entries: Iterable[ConceptEntry], lexicon: dict[str, list[str]] | None = None
     ) -> None:
         self.morphology = Morphology(lexicon or {})
-        merged: dict[str, dict[str, list[str]]] = {}
-        kinds: dict[str, str] = {}
         fields = ("names", "en", "covers", "derived", "blocked")
-        for entry in entries:
-            if entry.kind == ORG_KIND:
-                continue  # named bodies live in the alias table
-            slot = merged.setdefault(entry.id, {name: [] for name in fields})
-            for name in fields:
-                for value in getattr(entry, name):
-                    if value not in slot[name]:
-                        slot[name].append(value)
-            if entry.kind is not None:
-                kinds[entry.id] = entry.kind
+        # Named bodies live in the alias table.
+        merged, kinds = merge_entries((e for e in entries if e.kind != ORG_KIND), fields)
         self._concepts = {
             cid: Concept(
                 id=cid,

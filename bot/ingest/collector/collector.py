@@ -23,7 +23,7 @@ import asyncio
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,11 +32,13 @@ from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
+from bot.core.clock import Clock
 from bot.core.outgoing import OutgoingMessage
 from bot.core.texts import pick_lang, text
+from bot.ingest.collector import SourceError
 from bot.ingest.collector.extraction import extract_page
 from bot.ingest.collector.fetcher import Fetcher, FetchError
-from bot.ingest.collector.syndication import FeedError, FeedItem, ParsedFeed, parse_feed
+from bot.ingest.collector.syndication import FeedItem, ParsedFeed, parse_feed
 from bot.settings import Settings
 from storage.digests import enqueue_notice
 from storage.feeds import (
@@ -64,8 +66,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-Clock = Callable[[], datetime]
 
 # An item whose feed text has at least this many words is taken as the whole article; a
 # shorter one is a teaser and its page is fetched.
@@ -193,7 +193,7 @@ class Collector:
 
     async def preview(self, url: str) -> ParsedFeed:
         """Fetch and parse a feed without storing anything (to validate `/feeds add`).
-        Raises FetchError or FeedError."""
+        Raises a SourceError: FetchError or FeedError."""
         # Its own fetcher: an admin's command does not wait for a polling round to end.
         async with Fetcher(
             timeout=self.settings.feed_timeout,
@@ -212,7 +212,7 @@ class Collector:
         outcome = FeedOutcome(feed_id=feed.id, url=feed.url, title=feed.title)
         try:
             await self._read(feed, outcome)
-        except (FetchError, FeedError) as exc:
+        except SourceError as exc:
             self._fail(feed, outcome, exc.reason)
         except Exception as exc:  # a bug on one feed must not stop the others
             log.exception("unexpected error polling %s", feed.url)

@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from bot.ingest.collector import SourceError
+
 __all__ = ["MAX_REDIRECTS", "USER_AGENT", "FetchError", "Fetched", "Fetcher"]
 
 MAX_REDIRECTS = 5
@@ -38,12 +40,8 @@ def _version() -> str:
 USER_AGENT = f"Marsad/{_version()} (news-alert feed reader; polite: one request at a time)"
 
 
-class FetchError(Exception):
-    """A fetch that gave nothing usable; `reason` is one line for logs, stderr and /feeds."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class FetchError(SourceError):
+    """A fetch that gave nothing usable: no answer, a refusal, too large, too many redirects."""
 
 
 @dataclass(frozen=True, slots=True)

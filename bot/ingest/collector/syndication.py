@@ -22,6 +22,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from bot.ingest.articles import ArticleError, decode_article
+from bot.ingest.collector import SourceError
 
 __all__ = ["FeedError", "FeedItem", "ParsedFeed", "html_to_text", "parse_feed"]
 
@@ -33,12 +34,8 @@ _CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 
 
-class FeedError(Exception):
+class FeedError(SourceError):
     """The document is not a feed we can read; `reason` says why in one line."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
