@@ -386,7 +386,6 @@ class _Variant:
         "blocker",
         "budget",
         "checks",
-        "cues",
         "entity",
         "keys",
         "owners",
@@ -421,10 +420,9 @@ class _Variant:
         self.owners: tuple[int, ...] = ()
         self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
         self.blocker = False  # a name whose span hides other entities' mentions inside it
-        # Set by the index from its alias table: the cue words a homograph name needs, and
-        # whether a mention needs a look at its neighbours (a cue, a national body's
-        # adjective, a given name) before it counts.
-        self.cues: tuple[str, ...] = ()
+        # Set by the index from its alias table: whether a mention needs a look at its
+        # neighbours before it counts (a homograph's cue, a national body's adjective, a given
+        # name).
         self.checks = bool(article & _DERIVED)
 
     @property
@@ -541,9 +539,19 @@ class _VariantHits:
 @dataclass(frozen=True, slots=True)
 class _Subscription:
     keyword: str
-    required: int  # the first `required` slots are required terms, the rest excluded ones
-    slots: tuple[tuple[_Variant, ...], ...]  # the forms of each term
+    required: int  # the first `required` terms are required, the rest excluded
+    # The forms of every term, one after the other; `bounds` says where each term's start
+    # (and where the last ends), empty for a keyword of one term: most are, and this way
+    # they hold one tuple.
+    variants: tuple[_Variant, ...]
+    bounds: tuple[int, ...]
     anchor: int  # the required term whose forms dispatch the subscription (`_Variant.owners`)
+
+    def terms(self) -> list[tuple[_Variant, ...]]:
+        """The forms of each term: required ones, then excluded ones."""
+        if not self.bounds:
+            return [self.variants]
+        return [self.variants[a:b] for a, b in pairwise(self.bounds)]
 
 
 class MatchIndex:
@@ -561,13 +569,13 @@ class MatchIndex:
         self._buckets: dict[str, tuple[_Variant, ...]] = {}
         # First words (and first-word skeletons) of phrase variants → their second words (or
         # skeletons) → how many phrases: a word looks at the next one only if it may follow.
-        self._heads: dict[str, dict[str, int]] = {}
+        self._heads: dict[str, tuple[str, ...]] = {}
         self._subscriptions: dict[int, _Subscription] = {}
         self._words: dict[str, _Word] = {}  # analysis cache by raw word
         self._version = 0  # bumped by every change, so cached probes are recomputed
         # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → their skeletons →
         # how many names.
-        self._joined: dict[str, dict[str, int]] = {}
+        self._joined: dict[str, tuple[str, ...]] = {}
         self._cue_keys: dict[tuple[str, ...], frozenset[str]] = {}
         # Phrases of common words: first-word key → second-word key → phrases.
         self._second: dict[str, dict[str, tuple[_Variant, ...]]] = {}
@@ -623,8 +631,15 @@ class MatchIndex:
                 variant.uses += 1
                 if n == anchor:
                     variant.owners = (*variant.owners, subscription_id)
+        bounds = [0]
+        for variants in slots:
+            bounds.append(bounds[-1] + len(variants))
         self._subscriptions[subscription_id] = _Subscription(
-            query.text, len(query.required), tuple(slots), anchor
+            query.text,
+            len(query.required),
+            tuple(v for variants in slots for v in variants),
+            tuple(bounds) if len(slots) > 1 else (),
+            anchor,
         )
 
     def remove(self, subscription_id: int) -> None:
@@ -632,7 +647,7 @@ class MatchIndex:
         subscription = self._subscriptions.pop(subscription_id, None)
         if subscription is None:
             return
-        for n, variants in enumerate(subscription.slots):
+        for n, variants in enumerate(subscription.terms()):
             for variant in variants:
                 variant.uses -= 1
                 if n == subscription.anchor:
@@ -800,18 +815,19 @@ class MatchIndex:
             if existing.signature == signature:
                 return existing  # shared by every subscription that wants this form
         self._version += 1
-        variant.cues = self._table.cues(entity, words)
         variant.checks = bool(
-            variant.cues or article & _DERIVED or (len(words) > 1 and self._table.is_body(entity))
+            self._table.cues(entity, words)
+            or article & _DERIVED
+            or (len(words) > 1 and self._table.is_body(entity))
         )
         for key in anchors:
             # Tuples, not lists: most buckets hold one variant, and a tuple is smaller.
             self._buckets[key] = (*self._buckets.get(key, ()), variant)
             if " " in key:
                 head, second = key.split(" ", 1)
-                _count(self._heads, head, second, 1)
+                _note(self._heads, head, second)
         for head in _joined_heads(variant):
-            _count(self._joined, head, variant.skels[0], 1)
+            _note(self._joined, head, variant.skels[0])
         return variant
 
     def _intern_phrase(self, variant: _Variant) -> _Variant:
@@ -843,8 +859,6 @@ class MatchIndex:
                     self._second.pop(k1, None)
             return
         self._version += 1
-        for head in _joined_heads(variant):
-            _count(self._joined, head, variant.skels[0], -1)
         for key in _anchors(variant):
             current = self._buckets.get(key, ())
             if not any(v is variant for v in current):
@@ -856,7 +870,11 @@ class MatchIndex:
                 self._buckets.pop(key, None)
             if " " in key:
                 head, second = key.split(" ", 1)
-                _count(self._heads, head, second, -1)
+                if key not in self._buckets:
+                    _forget(self._heads, head, second)
+        for head in _joined_heads(variant):
+            if _SKELETON_KEY + variant.skels[0] not in self._buckets:
+                _forget(self._joined, head, variant.skels[0])
 
     def _add_blockers(self) -> None:
         """Multi-word names of every entity: a mention strictly inside one of them belongs to
@@ -918,7 +936,7 @@ class MatchIndex:
         texts = {"title": title, "body": body}
         for subscription_id, entries in found.items():
             subscription = self._subscriptions[subscription_id]
-            if len(subscription.slots) == 1:  # the common case: one term, nothing excluded
+            if not subscription.bounds:  # the common case: one term, nothing excluded
                 if len(entries) == 1:
                     top = entries[0]
                     mentions = len(top.starts)
@@ -1097,8 +1115,9 @@ class MatchIndex:
                     hidden = self._foreign_body(hit, tokens, linked)
                 else:
                     hidden = False
-                if not hidden and variant.cues:
-                    hidden = not self._cued(hit, tokens, text, clauses)
+                cues = table.cues(variant.entity, variant.words)
+                if not hidden and cues:
+                    hidden = not self._cued(hit, cues, tokens, text, clauses)
                 if not hidden and variant.article & _DERIVED:
                     hidden = _given_name(hit, tokens, linked)
                 if hidden:
@@ -1106,12 +1125,18 @@ class MatchIndex:
             out.append(hit)
         return out
 
-    def _cued(self, hit: _Hit, tokens: list[_Token], text: str, clauses: dict[int, bool]) -> bool:
+    def _cued(
+        self,
+        hit: _Hit,
+        cues: tuple[str, ...],
+        tokens: list[_Token],
+        text: str,
+        clauses: dict[int, bool],
+    ) -> bool:
         """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
         with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
         «عناصر», quotes allowed between: «قائد «القاعدة»»); otherwise the mention is hidden
         (an exclusion still sees the word)."""
-        cues = hit.variant.cues
         wanted = self._cue_keys.get(cues)
         if wanted is None:
             keys = self._morphology.keyword_keys
@@ -1429,7 +1454,7 @@ def _terms_found(
     """The mentions of each required term of a subscription, or None if a term is missing or
     an excluded one is mentioned (even hidden inside a longer name: the word is there)."""
     terms: list[list[_VariantHits]] = []
-    for n, variants in enumerate(subscription.slots):
+    for n, variants in enumerate(subscription.terms()):
         entries = [shown[id(v)] for v in variants if id(v) in shown]
         if n < subscription.required:
             if not entries:
@@ -1479,16 +1504,19 @@ def _definite(norm: str) -> bool:
     return norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(norm) >= 5
 
 
-def _count(counts: dict[str, dict[str, int]], head: str, second: str, change: int) -> None:
-    """Add `change` to the count of (head, second), dropping what falls to zero."""
-    seconds = counts.setdefault(head, {})
-    total = seconds.get(second, 0) + change
-    if total > 0:
-        seconds[second] = total
+def _note(table: dict[str, tuple[str, ...]], head: str, second: str) -> None:
+    """Record that `second` may follow `head` (tuples: most heads have one or two)."""
+    seconds = table.get(head, ())
+    if second not in seconds:
+        table[head] = (*seconds, second)
+
+
+def _forget(table: dict[str, tuple[str, ...]], head: str, second: str) -> None:
+    seconds = tuple(s for s in table.get(head, ()) if s != second)
+    if seconds:
+        table[head] = seconds
     else:
-        seconds.pop(second, None)
-        if not seconds:
-            del counts[head]
+        table.pop(head, None)
 
 
 def _joined_heads(variant: _Variant) -> list[str]:

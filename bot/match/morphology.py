@@ -96,6 +96,8 @@ class Morphology:
         self._singular_of = {k: frozenset(v) for k, v in singular_of.items()}
         self._singulars = frozenset(s for v in singular_of.values() for s in v)
         self._token_cache: dict[str, frozenset[str]] = {}
+        # Keyword words repeat across thousands of subscriptions: one set each, shared.
+        self._keyword_cache: dict[tuple[str, bool], frozenset[str]] = {}
 
     def knows(self, word: str) -> bool:
         """Is this normalized word (without the article) a noun of the lexicon, singular or
@@ -150,6 +152,14 @@ class Morphology:
     def keyword_keys(self, word: str, position: int) -> frozenset[str]:
         """Keys of one normalized word of a keyword: with or without its article; a word
         after the first may also be the masculine of a feminine (an adjective agreeing)."""
+        cached = self._keyword_cache.get((word, position > 0))
+        if cached is None:
+            if len(self._keyword_cache) > 200_000:  # words of keywords come and go
+                self._keyword_cache.clear()
+            cached = self._keyword_cache[word, position > 0] = self._keyword_keys(word, position)
+        return cached
+
+    def _keyword_keys(self, word: str, position: int) -> frozenset[str]:
         stems = {word}
         if word.startswith("ال") and len(word) - 2 >= 2:
             stems.add(word[2:])
