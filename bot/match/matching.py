@@ -476,6 +476,9 @@ class _Word(NamedTuple):
     splits: tuple[_Split, ...]
     keys: frozenset[str]  # morphological keys (bot.match.morphology)
     named: bool  # the word, clitics aside, is a known name
+    definite: bool  # it carries the article
+    # A function word or a preposition with the article: never a modifier inside a phrase.
+    barrier: bool
     version: int
     # One-word variants this word is a mention of whatever stands around it, with the
     # quality of the mention: most hits, so found once per word and not once per article.
@@ -487,14 +490,13 @@ class _Word(NamedTuple):
     busy: bool  # any of the three above: a word that can start a mention
 
 
-class _Token(NamedTuple):
-    start: int
-    end: int
-    norm: str
-    skel: str
-    keys: frozenset[str]
-    named: bool
-    word: _Word
+class _Field(NamedTuple):
+    """One field of an article as the matcher reads it."""
+
+    text: str
+    words: list[_Word]  # the analysed words, in order
+    spans: list[tuple[int, int]]  # where each stands in `text`
+    linked: list[bool]  # words i and i + 1 may belong to one phrase (only spaces between)
 
 
 class _Hit(NamedTuple):
@@ -502,8 +504,8 @@ class _Hit(NamedTuple):
     start: int
     end: int
     quality: float
-    first: int  # index of its first token
-    last: int  # index of its last token
+    first: int  # index of its first word
+    last: int  # index of its last word
     # Inside a longer name of another entity, or a body named for another country: not a
     # mention of what the subscription looks for, but still the word an exclusion refuses.
     hidden: bool = False
@@ -970,50 +972,49 @@ class MatchIndex:
 
     def _hits(self, text: str) -> list[_Hit]:
         """Verified mentions of owned variants in one field, blocked ones removed."""
-        tokens = self._tokens(text)
-        # linked[i]: tokens i and i+1 may belong to one phrase (only spaces or dashes between).
-        linked = [
-            (b.start - a.end == 1 and text[a.end] == " ")
-            or _GAP.fullmatch(text, a.end, b.start) is not None
-            for a, b in pairwise(tokens)
-        ]
-        linked.append(False)
+        field = self._read(text)
+        words, spans, linked = field.words, field.spans, field.linked
         hits: list[_Hit] = []
         blocks: list[_Hit] = []
         checked = False  # some hit needs a look at its neighbours
-        for i, token in enumerate(tokens):
-            word = token.word
+        found: Iterable[_Hit]
+        for i, word in enumerate(words):
             if not word.busy:
                 continue
-            for variant, quality in word.alone:
-                hit = _Hit(variant, token.start, token.end, quality, i, i)
-                if variant.blocker:
+            if word.alone:
+                start, end = spans[i]
+                for variant, quality in word.alone:
+                    hit = _Hit(variant, start, end, quality, i, i)
+                    if variant.blocker:
+                        blocks.append(hit)
+                    if variant.uses:
+                        hits.append(hit)
+                        checked = checked or variant.checks
+            found = ()
+            if word.nexts and linked[i]:
+                following = words[i + 1]
+                if following.norm in word.nexts or following.skel in word.nexts:
+                    found = self._longer(word.heads, field, i)
+            if word.follow:
+                # Only if a word close after has a key some phrase starting here needs next.
+                keys = word.follow.keys()
+                for j in range(i + 1, min(len(words), i + 2 + _MAX_GAP)):
+                    if not linked[j - 1]:
+                        break
+                    if not keys.isdisjoint(words[j].keys):
+                        found = [*found, *self._phrase_hits(word.follow, field, i)]
+                        break
+            for hit in found:
+                if hit.variant.blocker:
                     blocks.append(hit)
-                if variant.uses:
+                if hit.variant.uses:
                     hits.append(hit)
-                    checked = checked or variant.checks
-            if (
-                word.nexts
-                and linked[i]
-                and (tokens[i + 1].norm in word.nexts or tokens[i + 1].skel in word.nexts)
-            ):
-                for hit in self._longer(word.heads, tokens, linked, i):
-                    if hit.variant.blocker:
-                        blocks.append(hit)
-                    if hit.variant.uses:
-                        hits.append(hit)
-                        checked = checked or hit.variant.checks
-            if word.follow and self._may_follow(word.follow, tokens, linked, i):
-                for hit in self._phrase_hits(word.follow, tokens, linked, i):
-                    if hit.variant.blocker:
-                        blocks.append(hit)
-                    if hit.variant.uses:
-                        hits.append(hit)
+                    checked = checked or hit.variant.checks
         if checked:
-            hits = self._checked(hits, tokens, linked, text)
+            hits = self._checked(hits, field)
         if not blocks or not hits:
             return hits
-        # Tokens inside each blocking name → the names covering them.
+        # Words inside each blocking name → the names covering them.
         covering: dict[int, list[_Hit]] = {}
         for block in blocks:
             for k in range(block.first, block.last + 1):
@@ -1032,77 +1033,53 @@ class MatchIndex:
             for hit in hits
         ]
 
-    def _longer(
-        self, heads: tuple[_Head, ...], tokens: list[_Token], linked: list[bool], i: int
-    ) -> list[_Hit]:
-        """Mentions starting at token i that take the next word too: a name of several words,
+    def _longer(self, heads: tuple[_Head, ...], field: _Field, i: int) -> list[_Hit]:
+        """Mentions starting at word i that take the next word too: a name of several words,
         or a one-word name written as two (بيونغيانغ as «بيونغ يانغ»)."""
         buckets = self._buckets
-        nxt = tokens[i + 1]
+        following = field.words[i + 1]
         found: list[_Hit] = []
         seen: set[int] = set()
         for split, stem_head, skel_head, joined_head in heads:
             candidates: list[_Variant] = []
             if stem_head:
-                candidates += buckets.get(f"{split.stem} {nxt.norm}", ())
+                candidates += buckets.get(f"{split.stem} {following.norm}", ())
             if skel_head:
-                candidates += buckets.get(f"{split.skel_key} {nxt.skel}", ())
+                candidates += buckets.get(f"{split.skel_key} {following.skel}", ())
             if joined_head:
-                candidates += buckets.get(split.skel_key + nxt.skel, ())
+                candidates += buckets.get(split.skel_key + following.skel, ())
             for variant in candidates:
                 if id(variant) in seen:
                     continue
-                if variant.article & _DERIVED and _bare_preposition(tokens[i].norm, split):
+                if variant.article & _DERIVED and _bare_preposition(field.words[i].norm, split):
                     continue
-                hit = self._verify(variant, tokens, linked, i, split)
+                hit = self._verify(variant, field, i, split)
                 if hit is not None:
                     seen.add(id(variant))
                     found.append(hit)
         return found
 
-    def _may_follow(
-        self,
-        follow: dict[str, tuple[_Variant, ...]],
-        tokens: list[_Token],
-        linked: list[bool],
-        i: int,
-    ) -> bool:
-        """Has a word close after token i a key a phrase starting there needs next?"""
-        keys = follow.keys()
-        end = min(len(tokens), i + 2 + _MAX_GAP)
-        for j in range(i + 1, end):
-            if not linked[j - 1]:
-                return False
-            if not keys.isdisjoint(tokens[j].keys):
-                return True
-        return False
-
     def _phrase_hits(
-        self,
-        follow: dict[str, tuple[_Variant, ...]],
-        tokens: list[_Token],
-        linked: list[bool],
-        i: int,
+        self, follow: dict[str, tuple[_Variant, ...]], field: _Field, i: int
     ) -> list[_Hit]:
-        """Phrases of common words starting at token i. They are indexed by their first two
+        """Phrases of common words starting at word i. They are indexed by their first two
         words' keys; the second word may come after up to _MAX_GAP modifiers."""
+        words, linked = field.words, field.linked
         starting: dict[int, _Variant] = {}
-        j = i + 1
-        while j < len(tokens) and j - i - 1 <= _MAX_GAP and linked[j - 1]:
-            for key in tokens[j].keys & follow.keys():
-                for variant in follow[key]:
+        for j in range(i + 1, min(len(words), i + 2 + _MAX_GAP)):
+            if not linked[j - 1]:
+                break
+            for key in words[j].keys:
+                for variant in follow.get(key, ()):
                     starting[id(variant)] = variant
-            j += 1
         found = []
         for variant in starting.values():
-            hit = self._verify_phrase(variant, tokens, linked, i)
+            hit = self._verify_phrase(variant, field, i)
             if hit is not None:
                 found.append(hit)
         return found
 
-    def _checked(
-        self, hits: list[_Hit], tokens: list[_Token], linked: list[bool], text: str
-    ) -> list[_Hit]:
+    def _checked(self, hits: list[_Hit], field: _Field) -> list[_Hit]:
         """Mentions that count only in their context, hidden where it says otherwise: a
         national body's adjective, a homograph's cue, a given name."""
         table = self._table
@@ -1112,26 +1089,21 @@ class MatchIndex:
             variant = hit.variant
             if variant.checks and not hit.hidden:
                 if len(variant.words) > 1 and table.is_body(variant.entity):
-                    hidden = self._foreign_body(hit, tokens, linked)
+                    hidden = self._foreign_body(hit, field)
                 else:
                     hidden = False
                 cues = table.cues(variant.entity, variant.words)
                 if not hidden and cues:
-                    hidden = not self._cued(hit, cues, tokens, text, clauses)
+                    hidden = not self._cued(hit, cues, field, clauses)
                 if not hidden and variant.article & _DERIVED:
-                    hidden = _given_name(hit, tokens, linked)
+                    hidden = _given_name(hit, field)
                 if hidden:
                     hit = hit._replace(hidden=True)
             out.append(hit)
         return out
 
     def _cued(
-        self,
-        hit: _Hit,
-        cues: tuple[str, ...],
-        tokens: list[_Token],
-        text: str,
-        clauses: dict[int, bool],
+        self, hit: _Hit, cues: tuple[str, ...], field: _Field, clauses: dict[int, bool]
     ) -> bool:
         """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
         with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
@@ -1141,27 +1113,28 @@ class MatchIndex:
         if wanted is None:
             keys = self._morphology.keyword_keys
             wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
+        words, spans = field.words, field.spans
 
-        def same_clause(k: int) -> bool:  # tokens k and k + 1
+        def same_clause(k: int) -> bool:  # words k and k + 1
             joined = clauses.get(k)
             if joined is None:
-                a, b = tokens[k], tokens[k + 1]
-                joined = clauses[k] = _CLAUSE_BREAK.search(text, a.end, b.start) is None
+                gap = _CLAUSE_BREAK.search(field.text, spans[k][1], spans[k + 1][0])
+                joined = clauses[k] = gap is None
             return joined
 
         k = hit.first
         while k > 0 and hit.first - k < _CUE_WINDOW and same_clause(k - 1):
             k -= 1
-            if tokens[k].keys & wanted:
+            if words[k].keys & wanted:
                 return True
         k = hit.last
-        while k + 1 < len(tokens) and k - hit.last < _CUE_WINDOW and same_clause(k):
+        while k + 1 < len(words) and k - hit.last < _CUE_WINDOW and same_clause(k):
             k += 1
-            if tokens[k].keys & wanted:
+            if words[k].keys & wanted:
                 return True
         return False
 
-    def _foreign_body(self, hit: _Hit, tokens: list[_Token], linked: list[bool]) -> bool:
+    def _foreign_body(self, hit: _Hit, field: _Field) -> bool:
         """A body named by a descriptive phrase and followed by a country's singular adjective
         is that country's own body: «مجلس الأمن الروسي» is not the UN Security Council. Unless
         the country is the body's home (it covers it): «حزب الله اللبناني», «الحرس الثوري
@@ -1169,57 +1142,55 @@ class MatchIndex:
         describe the forces («قوات الناتو الأمريكية»); their national namesakes are listed
         names instead («طالبان الباكستانية»)."""
         n = hit.last
-        if not linked[n]:
+        if not field.linked[n]:
             return False
         table = self._table
         entity = hit.variant.entity
         assert entity is not None  # a body is an entity
-        places = table.adjective_places(tokens[n + 1].norm)
+        places = table.adjective_places(field.words[n + 1].norm)
         return bool(places) and not any(table.covers(p, entity) for p in places)
 
-    def _verify_phrase(
-        self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int
-    ) -> _Hit | None:
-        """Does the phrase of common words `variant` start at token i (whose keys meet its
+    def _verify_phrase(self, variant: _Variant, field: _Field, i: int) -> _Hit | None:
+        """Does the phrase of common words `variant` start at word i (whose keys meet its
         first word's)? Each next word is a form of the phrase's word, right after the previous
         one or after at most _MAX_GAP modifiers: words of the same clause (no punctuation
         between) that are not function words."""
+        words, linked = field.words, field.linked
         last = i
         for wanted in variant.keys[1:]:
             k = last + 1
-            definite = _definite(tokens[last].norm)
+            definite = words[last].definite
             named = False
             while True:
-                if k >= len(tokens) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
+                if k >= len(words) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
                     return None
-                token = tokens[k]
-                if token.keys & wanted:
+                word = words[k]
+                if word.keys & wanted:
                     break
                 # A modifier agrees with its noun in definiteness («وقف فوري وشامل»); a name
                 # may stand between as the possessor, with its own adjective («برنامج كوريا
                 # الشمالية النووي»); another noun may not («برنامج منع الانتشار النووي»), nor
                 # a prepositional phrase («البيت باللون الأبيض»).
-                if token.norm in FUNCTION_WORDS or token.norm.startswith(_PREPOSITION_ARTICLE):
+                if word.barrier:
                     return None
-                if token.named:
+                if word.named:
                     named = True
-                elif not (named and _definite(token.norm)) and _definite(token.norm) != definite:
+                elif not (named and word.definite) and word.definite != definite:
                     return None
                 k += 1
             last = k
         quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
-        return _Hit(variant, tokens[i].start, tokens[last].end, quality, i, last)
+        return _Hit(variant, field.spans[i][0], field.spans[last][1], quality, i, last)
 
-    def _verify(
-        self, variant: _Variant, tokens: list[_Token], linked: list[bool], i: int, split: _Split
-    ) -> _Hit | None:
-        """Does `variant`, a name of several words, occur at token i read as `split`? Also a
+    def _verify(self, variant: _Variant, field: _Field, i: int, split: _Split) -> _Hit | None:
+        """Does `variant`, a name of several words, occur at word i read as `split`? Also a
         one-word fuzzy name written as two words here (بيونغيانغ as «بيونغ يانغ»)."""
         if _article_refused(variant.article, split):
             return None
-        words = variant.words
-        n = len(words)
-        exact = split.stem == words[0]
+        words, spans, linked = field.words, field.spans, field.linked
+        names = variant.words
+        n = len(names)
+        exact = split.stem == names[0]
         if split.tanween and not (exact and variant.article & _TANWEEN):
             return None
         if not exact:
@@ -1227,31 +1198,31 @@ class MatchIndex:
                 return None
             if split.skel != variant.skels[0]:
                 if n == 1 and linked[i] and not split.article:
-                    nxt = tokens[i + 1]
-                    if split.skel + nxt.skel == variant.skels[0] and self._close(
-                        split.stem + nxt.norm, variant
+                    following = words[i + 1]
+                    if split.skel + following.skel == variant.skels[0] and self._close(
+                        split.stem + following.norm, variant
                     ):
                         quality = variant.quality * 0.9
-                        return _Hit(variant, tokens[i].start, nxt.end, quality, i, i + 1)
+                        return _Hit(variant, spans[i][0], spans[i + 1][1], quality, i, i + 1)
                 return None
-        if i + n > len(tokens):
+        if i + n > len(words):
             return None
         parts = [split.stem]
         for j in range(1, n):
             if not linked[i + j - 1]:
                 return None
-            token = tokens[i + j]
-            if token.norm != words[j]:
-                if not variant.budget or token.skel != variant.skels[j]:
+            word = words[i + j]
+            if word.norm != names[j]:
+                if not variant.budget or word.skel != variant.skels[j]:
                     return None
                 exact = False
-            parts.append(token.norm)
+            parts.append(word.norm)
         quality = variant.quality
         if not exact:
             if not self._close("".join(parts), variant):
                 return None
             quality *= 0.9
-        return _Hit(variant, tokens[i].start, tokens[i + n - 1].end, quality, i, i + n - 1)
+        return _Hit(variant, spans[i][0], spans[i + n - 1][1], quality, i, i + n - 1)
 
     def _close(self, written: str, variant: _Variant) -> bool:
         """A fuzzy candidate within budget, and not itself the name of another entity."""
@@ -1267,10 +1238,12 @@ class MatchIndex:
 
     # -- text analysis -------------------------------------------------------------------------
 
-    def _tokens(self, text: str) -> list[_Token]:
+    def _read(self, text: str) -> _Field:
+        """The words of a field, where they stand, and which follow each other closely."""
         cache = self._words
         version = self._version
-        tokens: list[_Token] = []
+        words: list[_Word] = []
+        spans: list[tuple[int, int]] = []
         for m in WORD_RE.finditer(text):
             raw = m.group()
             word = cache.get(raw)
@@ -1281,10 +1254,15 @@ class MatchIndex:
                     word = self._analyze(raw)
                 word = cache[raw] = self._look_up(word)
             if word.norm:
-                tokens.append(
-                    _Token(m.start(), m.end(), word.norm, word.skel, word.keys, word.named, word)
-                )
-        return tokens
+                words.append(word)
+                spans.append(m.span())
+        # Only spaces or dashes between: the two may belong to one phrase.
+        linked = [
+            (b[0] - a[1] == 1 and text[a[1]] == " ") or _GAP.fullmatch(text, a[1], b[0]) is not None
+            for a, b in pairwise(spans)
+        ]
+        linked.append(False)
+        return _Field(text, words, spans, linked)
 
     def _look_up(self, word: _Word) -> _Word:
         """What the index holds for a word: looked up once, until the index changes."""
@@ -1400,12 +1378,15 @@ class MatchIndex:
         named = table.known_word(norm) or any(table.known_word(s.stem) for s in splits)
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
+        barrier = norm in FUNCTION_WORDS or norm.startswith(_PREPOSITION_ARTICLE)
         return _Word(
             norm,
             skeleton(norm),
             tuple(splits),
             keys,
             named,
+            _definite(norm),
+            barrier,
             -1,
             (),
             (),
@@ -1422,7 +1403,7 @@ def _article_refused(mode: int, split: _Split) -> bool:
     return mode & 3 == _REQUIRE
 
 
-def _given_name(hit: _Hit, tokens: list[_Token], linked: list[bool]) -> bool:
+def _given_name(hit: _Hit, field: _Field) -> bool:
     """Is this country's adjective, also a given name, a person's name here? After a
     definite word it cannot be that word's adjective (adjectives agree in definiteness:
     «الأمير تركي الفيصل»), after a foreign name particle it is a surname («دي روسي»), and
@@ -1431,11 +1412,12 @@ def _given_name(hit: _Hit, tokens: list[_Token], linked: list[bool]) -> bool:
     n = hit.first
     if n != hit.last:
         return False
-    norm = tokens[n].norm
+    words, linked = field.words, field.linked
+    norm = words[n].norm
     if not norm.endswith("ي") or _definite(norm):
         return False
-    before = tokens[n - 1].norm if n > 0 and linked[n - 1] else None
-    after = tokens[n + 1].norm if linked[n] else None
+    before = words[n - 1].norm if n > 0 and linked[n - 1] else None
+    after = words[n + 1].norm if linked[n] else None
     return (before is not None and (_definite(before) or before in _NAME_PARTICLES)) or (
         before is None
         and after is not None
