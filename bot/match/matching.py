@@ -49,6 +49,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 from typing import Literal, NamedTuple, get_args
 
 from rapidfuzz.distance import Levenshtein
@@ -358,6 +359,7 @@ _CUE_WINDOW = 4
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # Letters a word of the text needs before it may be a misspelling of a name.
 _FUZZY_MIN_WRITTEN = 5
+_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
 _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
@@ -488,6 +490,9 @@ class _Word(NamedTuple):
     # For phrases of common words starting with a key of this word: second-word key → phrases.
     follow: dict[str, tuple[_Variant, ...]]
     busy: bool  # any of the three above: a word that can start a mention
+
+
+_new_hit = tuple.__new__
 
 
 class _Field(NamedTuple):
@@ -906,8 +911,9 @@ class MatchIndex:
         """Matches of one article (title and body only, never its related-headlines tail)."""
         # Per variant first (a shared variant, a concept's name, may have thousands of owners
         # and several mentions); hidden hits apart, since they count for exclusions only.
-        shown: dict[int, _VariantHits] = {}
-        hidden: dict[int, _VariantHits] = {}
+        # Variants hash by identity: a dict keyed by them needs no id() call.
+        shown: dict[_Variant, _VariantHits] = {}
+        hidden: dict[_Variant, _VariantHits] = {}
         fields: tuple[tuple[FieldName, str], ...] = (("title", title), ("body", body))
         for field, text in fields:
             if not text:
@@ -916,9 +922,9 @@ class MatchIndex:
             offset = 0 if field == "title" else len(title) + 1  # mentions distinct across fields
             for hit in self._hits(text):
                 seen = hidden if hit.hidden else shown
-                entry = seen.get(id(hit.variant))
+                entry = seen.get(hit.variant)
                 if entry is None:
-                    seen[id(hit.variant)] = _VariantHits(
+                    seen[hit.variant] = _VariantHits(
                         weight * hit.quality, hit, field, offset + hit.start, len(seen)
                     )
                 else:
@@ -934,7 +940,7 @@ class MatchIndex:
                     entries.append(entry)
         # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
-        spans: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+        sentences: dict[str, _Sentences] = {}
         texts = {"title": title, "body": body}
         for subscription_id, entries in found.items():
             subscription = self._subscriptions[subscription_id]
@@ -954,7 +960,10 @@ class MatchIndex:
             hit, field = top.hit, top.field
             text = texts[field]
             if top.sentence is None:
-                top.sentence = _sentence(spans, field, text, hit.start, hit.end)
+                reader = sentences.get(field)
+                if reader is None:
+                    reader = sentences[field] = _Sentences(text)
+                top.sentence = reader.around(hit.start, hit.end)
             matches.append(
                 Match(
                     subscription_id,
@@ -967,7 +976,9 @@ class MatchIndex:
                     round(top.score + min(mentions - 1, 5) * 0.02, 3),
                 )
             )
-        matches.sort(key=lambda m: (-m.score, m.subscription_id))
+        # Best score first, then by subscription (sorts are stable; C-level keys are fast).
+        matches.sort(key=attrgetter("subscription_id"))
+        matches.sort(key=attrgetter("score"), reverse=True)
         return matches
 
     def _hits(self, text: str) -> list[_Hit]:
@@ -984,7 +995,9 @@ class MatchIndex:
             if word.alone:
                 start, end = spans[i]
                 for variant, quality in word.alone:
-                    hit = _Hit(variant, start, end, quality, i, i)
+                    # tuple.__new__ skips the named tuple's Python-level constructor: this is
+                    # the hottest line of matching, once per word and name it mentions.
+                    hit = _new_hit(_Hit, (variant, start, end, quality, i, i, False))
                     if variant.blocker:
                         blocks.append(hit)
                     if variant.uses:
@@ -998,8 +1011,8 @@ class MatchIndex:
             if word.follow:
                 # Only if a word close after has a key some phrase starting here needs next.
                 keys = word.follow.keys()
-                for j in range(i + 1, min(len(words), i + 2 + _MAX_GAP)):
-                    if not linked[j - 1]:
+                for j in range(i + 1, i + 2 + _MAX_GAP):
+                    if not linked[j - 1]:  # padded: False past the last word
                         break
                     if not keys.isdisjoint(words[j].keys):
                         found = [*found, *self._phrase_hits(word.follow, field, i)]
@@ -1039,7 +1052,7 @@ class MatchIndex:
         buckets = self._buckets
         following = field.words[i + 1]
         found: list[_Hit] = []
-        seen: set[int] = set()
+        seen: set[_Variant] = set()
         for split, stem_head, skel_head, joined_head in heads:
             candidates: list[_Variant] = []
             if stem_head:
@@ -1049,13 +1062,13 @@ class MatchIndex:
             if joined_head:
                 candidates += buckets.get(split.skel_key + following.skel, ())
             for variant in candidates:
-                if id(variant) in seen:
+                if variant in seen:
                     continue
                 if variant.article & _DERIVED and _bare_preposition(field.words[i].norm, split):
                     continue
                 hit = self._verify(variant, field, i, split)
                 if hit is not None:
-                    seen.add(id(variant))
+                    seen.add(variant)
                     found.append(hit)
         return found
 
@@ -1065,15 +1078,15 @@ class MatchIndex:
         """Phrases of common words starting at word i. They are indexed by their first two
         words' keys; the second word may come after up to _MAX_GAP modifiers."""
         words, linked = field.words, field.linked
-        starting: dict[int, _Variant] = {}
-        for j in range(i + 1, min(len(words), i + 2 + _MAX_GAP)):
-            if not linked[j - 1]:
+        starting: dict[_Variant, None] = {}
+        for j in range(i + 1, i + 2 + _MAX_GAP):
+            if not linked[j - 1]:  # padded: False past the last word
                 break
             for key in words[j].keys:
                 for variant in follow.get(key, ()):
-                    starting[id(variant)] = variant
+                    starting[variant] = None
         found = []
-        for variant in starting.values():
+        for variant in starting:
             hit = self._verify_phrase(variant, field, i)
             if hit is not None:
                 found.append(hit)
@@ -1244,8 +1257,13 @@ class MatchIndex:
         version = self._version
         words: list[_Word] = []
         spans: list[tuple[int, int]] = []
-        for m in WORD_RE.finditer(text):
-            raw = m.group()
+        # split() alternates the text between words and the words: one C call for all, and
+        # the positions follow from the lengths (cheaper than a match object per word).
+        parts = _WORD_SPLIT.split(text)
+        end = len(parts[0])
+        for k in range(1, len(parts), 2):
+            raw = parts[k]
+            start, end = end, end + len(raw)
             word = cache.get(raw)
             if word is None or word.version != version:
                 if word is None:
@@ -1255,13 +1273,15 @@ class MatchIndex:
                 word = cache[raw] = self._look_up(word)
             if word.norm:
                 words.append(word)
-                spans.append(m.span())
+                spans.append((start, end))
+            end += len(parts[k + 1])
         # Only spaces or dashes between: the two may belong to one phrase.
         linked = [
             (b[0] - a[1] == 1 and text[a[1]] == " ") or _GAP.fullmatch(text, a[1], b[0]) is not None
             for a, b in pairwise(spans)
         ]
-        linked.append(False)
+        # Padded: a look ahead of up to _MAX_GAP + 1 words stops here without a bound check.
+        linked += [False] * (_MAX_GAP + 2)
         return _Field(text, words, spans, linked)
 
     def _look_up(self, word: _Word) -> _Word:
@@ -1284,14 +1304,14 @@ class MatchIndex:
         the name as written (clitics aside), its accusative, a spelling within budget, and
         the one-word phrases of common words with a key of the word."""
         buckets = self._buckets
-        found: dict[int, tuple[_Variant, float]] = {}
+        found: dict[_Variant, float] = {}
         for split in word.splits:
             candidates = buckets.get(split.stem, ())
             # One-word fuzzy variants have skeletons of four letters or more.
             if len(split.skel) >= 4:
                 candidates += buckets.get(split.skel_key, ())
             for variant in candidates:
-                if id(variant) in found:
+                if variant in found:
                     continue
                 if variant.article & _DERIVED and _bare_preposition(word.norm, split):
                     continue
@@ -1300,18 +1320,18 @@ class MatchIndex:
                 if split.stem == variant.words[0]:
                     if split.tanween and not variant.article & _TANWEEN:
                         continue
-                    found[id(variant)] = (variant, variant.quality)
+                    found[variant] = variant.quality
                 elif (
                     not split.tanween
                     and variant.budget
                     and split.skel == variant.skels[0]
                     and self._close(split.stem, variant)
                 ):
-                    found[id(variant)] = (variant, variant.quality * 0.9)
+                    found[variant] = variant.quality * 0.9
         for key in word.keys:
             for variant in buckets.get(_PHRASE_KEY + key, ()):
-                found.setdefault(id(variant), (variant, variant.quality))
-        return tuple(hit for hit in found.values() if hit[0].uses or hit[0].blocker)
+                found.setdefault(variant, variant.quality)
+        return tuple((v, quality) for v, quality in found.items() if v.uses or v.blocker)
 
     def _heads_of(self, word: _Word) -> tuple[tuple[_Head, ...], frozenset[str]]:
         """Readings of a word that may begin a mention of several words, and what the next
@@ -1431,18 +1451,20 @@ def _rank(entry: _VariantHits) -> tuple[float, int]:
 
 
 def _terms_found(
-    subscription: _Subscription, shown: dict[int, _VariantHits], hidden: dict[int, _VariantHits]
+    subscription: _Subscription,
+    shown: dict[_Variant, _VariantHits],
+    hidden: dict[_Variant, _VariantHits],
 ) -> list[list[_VariantHits]] | None:
     """The mentions of each required term of a subscription, or None if a term is missing or
     an excluded one is mentioned (even hidden inside a longer name: the word is there)."""
     terms: list[list[_VariantHits]] = []
     for n, variants in enumerate(subscription.terms()):
-        entries = [shown[id(v)] for v in variants if id(v) in shown]
+        entries = [shown[v] for v in variants if v in shown]
         if n < subscription.required:
             if not entries:
                 return None
             terms.append(entries)
-        elif entries or any(id(v) in hidden for v in variants):
+        elif entries or any(v in hidden for v in variants):
             return None
     return terms
 
@@ -1526,20 +1548,27 @@ def _anchors(variant: _Variant) -> list[str]:
     return keys
 
 
-def _sentence(
-    spans: dict[str, tuple[list[int], list[tuple[int, int]]]],
-    field: str,
-    text: str,
-    start: int,
-    end: int,
-) -> str:
-    """The sentence holding a mention (extended if the mention runs past its end)."""
-    if field not in spans:
-        found = sentence_spans(text)
-        spans[field] = ([a for a, _ in found], found)
-    firsts, found = spans[field]
-    n = bisect_right(firsts, start) - 1
-    if n >= 0 and start < found[n][1]:
-        a, b = found[n]
-        return text[a : max(b, end)]
-    return text[start:end]
+class _Sentences:
+    """The sentences of one field, split once the article has a match in it; each one cut
+    out once, however many matches it holds."""
+
+    __slots__ = ("cut", "firsts", "spans", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text)
+        self.firsts = [a for a, _ in self.spans]
+        self.cut: dict[int, str] = {}
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence holding a mention (extended if the mention runs past its end)."""
+        n = bisect_right(self.firsts, start) - 1
+        if n < 0 or start >= self.spans[n][1]:
+            return self.text[start:end]
+        a, b = self.spans[n]
+        if end > b:
+            return self.text[a:end]
+        sentence = self.cut.get(n)
+        if sentence is None:
+            sentence = self.cut[n] = self.text[a:b]
+        return sentence

@@ -140,7 +140,9 @@ class Morphology:
             out |= self._singular_of.get(form, frozenset())
         keys = set()
         for form in out:
-            if len(form) < _MIN_STEM and form != word:
+            # A reading that is a function word («كما» from «كمائن», «الي» from «آلية») would
+            # make every «كما» and «إلى» of a text a form of the word.
+            if form != word and (len(form) < _MIN_STEM or form in FUNCTION_WORDS):
                 continue
             folded = _fold_nisba(form)
             keys.add(folded)
@@ -161,7 +163,8 @@ class Morphology:
 
     def _keyword_keys(self, word: str, position: int) -> frozenset[str]:
         stems = {word}
-        if word.startswith("ال") and len(word) - 2 >= 2:
+        # Not «ان» from «الآن»: a function word is never a form of a content word.
+        if word.startswith("ال") and len(word) - 2 >= 2 and word[2:] not in FUNCTION_WORDS:
             stems.add(word[2:])
         keys: set[str] = set()
         for stem in stems:
