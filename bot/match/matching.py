@@ -485,6 +485,8 @@ class _Word(NamedTuple):
     # One-word variants this word is a mention of whatever stands around it, with the
     # quality of the mention: most hits, so found once per word and not once per article.
     alone: tuple[tuple[_Variant, float], ...]
+    # Of those, the ones that block longer names or need a look at their neighbours (rare).
+    alone_special: tuple[tuple[_Variant, float], ...]
     heads: tuple[_Head, ...]
     nexts: frozenset[str]  # what the next word (its normal form or skeleton) must be for them
     # For phrases of common words starting with a key of this word: second-word key → phrases.
@@ -635,6 +637,8 @@ class MatchIndex:
         )
         for n, variants in enumerate(slots):
             for variant in variants:
+                if not variant.uses:
+                    self._version += 1  # a form no one wanted (a blocker's): words see it anew
                 variant.uses += 1
                 if n == anchor:
                     variant.owners = (*variant.owners, subscription_id)
@@ -659,8 +663,11 @@ class MatchIndex:
                 variant.uses -= 1
                 if n == subscription.anchor:
                     variant.owners = tuple(o for o in variant.owners if o != subscription_id)
-                if not variant.uses and not variant.blocker:
-                    self._discard(variant)
+                if not variant.uses:
+                    if variant.blocker:
+                        self._version += 1  # it stays as a blocker only
+                    else:
+                        self._discard(variant)
 
     def _common_phrase(self, term: Term) -> bool:
         """Is this term a phrase of common words (matched by its forms, with the concepts it
@@ -988,26 +995,22 @@ class MatchIndex:
         hits: list[_Hit] = []
         blocks: list[_Hit] = []
         checked = False  # some hit needs a look at its neighbours
-        found: Iterable[_Hit]
         for i, word in enumerate(words):
             if not word.busy:
                 continue
             if word.alone:
                 start, end = spans[i]
-                for variant, quality in word.alone:
-                    # tuple.__new__ skips the named tuple's Python-level constructor: this is
-                    # the hottest line of matching, once per word and name it mentions.
-                    hit = _new_hit(_Hit, (variant, start, end, quality, i, i, False))
-                    if variant.blocker:
-                        blocks.append(hit)
-                    if variant.uses:
-                        hits.append(hit)
-                        checked = checked or variant.checks
-            found = ()
+                # tuple.__new__ skips the named tuple's Python-level constructor: this is the
+                # hottest line of matching, once per word and name it mentions.
+                hits += [_new_hit(_Hit, (v, start, end, q, i, i, False)) for v, q in word.alone]
+            found: list[_Hit] = []
+            if word.alone_special:
+                start, end = spans[i]
+                found = [_Hit(v, start, end, q, i, i) for v, q in word.alone_special]
             if word.nexts and linked[i]:
                 following = words[i + 1]
                 if following.norm in word.nexts or following.skel in word.nexts:
-                    found = self._longer(word.heads, field, i)
+                    found += self._longer(word.heads, field, i)
             if word.follow:
                 # Only if a word close after has a key some phrase starting here needs next.
                 keys = word.follow.keys()
@@ -1015,7 +1018,7 @@ class MatchIndex:
                     if not linked[j - 1]:  # padded: False past the last word
                         break
                     if not keys.isdisjoint(words[j].keys):
-                        found = [*found, *self._phrase_hits(word.follow, field, i)]
+                        found += self._phrase_hits(word.follow, field, i)
                         break
             for hit in found:
                 if hit.variant.blocker:
@@ -1287,12 +1290,15 @@ class MatchIndex:
     def _look_up(self, word: _Word) -> _Word:
         """What the index holds for a word: looked up once, until the index changes."""
         alone = self._alone(word)
+        plain = tuple(a for a in alone if a[0].uses and not a[0].blocker and not a[0].checks)
+        special = tuple(a for a in alone if a not in plain)
         heads, nexts = self._heads_of(word)
         follow = self._follow(word)
         busy = bool(alone or heads or follow)
         return word._replace(
             version=self._version,
-            alone=alone,
+            alone=plain,
+            alone_special=special,
             heads=heads,
             nexts=nexts,
             follow=follow,
@@ -1408,6 +1414,7 @@ class MatchIndex:
             _definite(norm),
             barrier,
             -1,
+            (),
             (),
             (),
             _NOTHING,
