@@ -351,7 +351,7 @@ _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
 # names mean something else («!ID»).
 _CONCEPT_PREFIX, _NOT_PREFIX = "~", "!"
 _NO_FOLLOW: dict[str, tuple[_Variant, ...]] = {}  # shared, never written to
-_NOTHING: frozenset[str] = frozenset()
+_NO_LONGER: dict[str, tuple[tuple[_Split, _Variant], ...]] = {}  # shared, never written to
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
 # Words on each side of a homograph name in which a cue makes it the name.
@@ -459,22 +459,13 @@ def _split(stem: str, article: bool, tanween: bool = False) -> _Split:
     return _Split(stem, article, skel, _SKELETON_KEY + skel, tanween)
 
 
-class _Head(NamedTuple):
-    """A reading of a word that may begin a longer name with the next word (valid for one
-    index version): a phrase, a fuzzy phrase or a one-word fuzzy name written as two."""
-
-    split: _Split
-    stem_head: bool  # some phrase starts with this stem
-    skel_head: bool  # some fuzzy phrase starts with this skeleton
-    joined_head: bool  # some one-word fuzzy name may start with this skeleton
-
-
 class _Word(NamedTuple):
     """Analysis of one distinct raw word, cached across articles. What the index holds for
     it (`version` on) is recomputed whenever the index changes."""
 
     norm: str
     skel: str
+    skel_key: str  # `skel` as a key of `longer`
     splits: tuple[_Split, ...]
     keys: frozenset[str]  # morphological keys (bot.match.morphology)
     named: bool  # the word, clitics aside, is a known name
@@ -487,8 +478,11 @@ class _Word(NamedTuple):
     alone: tuple[tuple[_Variant, float], ...]
     # Of those, the ones that block longer names or need a look at their neighbours (rare).
     alone_special: tuple[tuple[_Variant, float], ...]
-    heads: tuple[_Head, ...]
-    nexts: frozenset[str]  # what the next word (its normal form or skeleton) must be for them
+    # Names of several words starting with this word (and one-word fuzzy names it may begin
+    # when written as two), by what the next word must be: its normal form, or `skel_key` of
+    # its skeleton; each with the reading of this word it starts from. Article and clitic
+    # rules of this word are already applied.
+    longer: dict[str, tuple[tuple[_Split, _Variant], ...]]
     # For phrases of common words starting with a key of this word: second-word key → phrases.
     follow: dict[str, tuple[_Variant, ...]]
     busy: bool  # any of the three above: a word that can start a mention
@@ -1007,10 +1001,12 @@ class MatchIndex:
             if word.alone_special:
                 start, end = spans[i]
                 found = [_Hit(v, start, end, q, i, i) for v, q in word.alone_special]
-            if word.nexts and linked[i]:
+            if word.longer and linked[i]:
                 following = words[i + 1]
-                if following.norm in word.nexts or following.skel in word.nexts:
-                    found += self._longer(word.heads, field, i)
+                exact = word.longer.get(following.norm, ())
+                fuzzy = word.longer.get(following.skel_key, ())
+                if exact or fuzzy:
+                    found += self._longer(exact + fuzzy, field, i)
             if word.follow:
                 # Only if a word close after has a key some phrase starting here needs next.
                 keys = word.follow.keys()
@@ -1049,30 +1045,27 @@ class MatchIndex:
             for hit in hits
         ]
 
-    def _longer(self, heads: tuple[_Head, ...], field: _Field, i: int) -> list[_Hit]:
+    def _longer(
+        self, candidates: tuple[tuple[_Split, _Variant], ...], field: _Field, i: int
+    ) -> list[_Hit]:
         """Mentions starting at word i that take the next word too: a name of several words,
         or a one-word name written as two (بيونغيانغ as «بيونغ يانغ»)."""
-        buckets = self._buckets
         following = field.words[i + 1]
         found: list[_Hit] = []
         seen: set[_Variant] = set()
-        for split, stem_head, skel_head, joined_head in heads:
-            candidates: list[_Variant] = []
-            if stem_head:
-                candidates += buckets.get(f"{split.stem} {following.norm}", ())
-            if skel_head:
-                candidates += buckets.get(f"{split.skel_key} {following.skel}", ())
-            if joined_head:
-                candidates += buckets.get(split.skel_key + following.skel, ())
-            for variant in candidates:
-                if variant in seen:
-                    continue
-                if variant.article & _DERIVED and _bare_preposition(field.words[i].norm, split):
-                    continue
+        for split, variant in candidates:
+            if variant in seen:
+                continue
+            words = variant.words
+            if len(words) == 2 and split.stem == words[0] and following.norm == words[1]:
+                # Most are two words as written: nothing left to verify.
+                start, end = field.spans[i][0], field.spans[i + 1][1]
+                hit: _Hit | None = _Hit(variant, start, end, variant.quality, i, i + 1)
+            else:
                 hit = self._verify(variant, field, i, split)
-                if hit is not None:
-                    seen.add(variant)
-                    found.append(hit)
+            if hit is not None:
+                seen.add(variant)
+                found.append(hit)
         return found
 
     def _phrase_hits(
@@ -1292,15 +1285,14 @@ class MatchIndex:
         alone = self._alone(word)
         plain = tuple(a for a in alone if a[0].uses and not a[0].blocker and not a[0].checks)
         special = tuple(a for a in alone if a not in plain)
-        heads, nexts = self._heads_of(word)
+        longer = self._longer_of(word)
         follow = self._follow(word)
-        busy = bool(alone or heads or follow)
+        busy = bool(alone or longer or follow)
         return word._replace(
             version=self._version,
             alone=plain,
             alone_special=special,
-            heads=heads,
-            nexts=nexts,
+            longer=longer,
             follow=follow,
             busy=busy,
         )
@@ -1339,28 +1331,29 @@ class MatchIndex:
                 found.setdefault(variant, variant.quality)
         return tuple((v, quality) for v, quality in found.items() if v.uses or v.blocker)
 
-    def _heads_of(self, word: _Word) -> tuple[tuple[_Head, ...], frozenset[str]]:
-        """Readings of a word that may begin a mention of several words, and what the next
-        word must be (its normal form or its skeleton) for any of them to be one."""
-        heads, joined = self._heads, self._joined
-        found = []
-        nexts: set[str] = set()
+    def _longer_of(self, word: _Word) -> dict[str, tuple[tuple[_Split, _Variant], ...]]:
+        """Names of several words (and one-word fuzzy names written as two) that may start
+        with this word, by what the next word must be (`_Word.longer`)."""
+        buckets, heads, joined = self._buckets, self._heads, self._joined
+        found: dict[str, list[tuple[_Split, _Variant]]] = {}
+
+        def put(split: _Split, next_key: str, bucket_key: str) -> None:
+            for variant in buckets.get(bucket_key, ()):
+                if _starts_here(variant, split, word.norm):
+                    found.setdefault(next_key, []).append((split, variant))
+
         for split in word.splits:
-            seconds = heads.get(split.stem)
-            skel_seconds = heads.get(split.skel_key)
-            names = None if split.article else joined.get(split.skel[:3])
-            if seconds:
-                nexts.update(seconds)
-            if skel_seconds:
-                nexts.update(skel_seconds)
-            if names:
-                # The rest of a one-word name's skeleton, written as the next word.
+            for second in heads.get(split.stem, ()):
+                put(split, second, f"{split.stem} {second}")
+            for second in heads.get(split.skel_key, ()):
+                put(split, _SKELETON_KEY + second, f"{split.skel_key} {second}")
+            if not split.article:
+                # The rest of a one-word fuzzy name's skeleton, written as the next word.
                 cut = len(split.skel)
-                nexts.update(s[cut:] for s in names if len(s) > cut and s.startswith(split.skel))
-            if seconds or skel_seconds or names:
-                # Most readings of most words lead nowhere: dropped.
-                found.append(_Head(split, bool(seconds), bool(skel_seconds), bool(names)))
-        return tuple(found), frozenset(nexts) if nexts else _NOTHING
+                for name in joined.get(split.skel[:3], ()):
+                    if len(name) > cut and name.startswith(split.skel):
+                        put(split, _SKELETON_KEY + name[cut:], _SKELETON_KEY + name)
+        return {key: tuple(pairs) for key, pairs in found.items()} if found else _NO_LONGER
 
     def _follow(self, word: _Word) -> dict[str, tuple[_Variant, ...]]:
         """Second-word key → phrases of common words whose first word has a key of this word."""
@@ -1408,6 +1401,7 @@ class MatchIndex:
         return _Word(
             norm,
             skeleton(norm),
+            _SKELETON_KEY + skeleton(norm),
             tuple(splits),
             keys,
             named,
@@ -1416,11 +1410,21 @@ class MatchIndex:
             -1,
             (),
             (),
-            (),
-            _NOTHING,
+            _NO_LONGER,
             _NO_FOLLOW,
             False,
         )
+
+
+def _starts_here(variant: _Variant, split: _Split, norm: str) -> bool:
+    """May `variant` start at a word read as `split` (its article, clitics and accusative
+    alef allowed), whatever follows?"""
+    if _article_refused(variant.article, split):
+        return False
+    if variant.article & _DERIVED and _bare_preposition(norm, split):
+        return False
+    exact = split.stem == variant.words[0]
+    return not split.tanween or (exact and bool(variant.article & _TANWEEN))
 
 
 def _article_refused(mode: int, split: _Split) -> bool:
