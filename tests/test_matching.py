@@ -640,6 +640,10 @@ def test_concepts(keyword: str, text: str, surface: str) -> None:
         ("عمران", "قال عمر"),  # an unknown single word may be a name: no stemming
         ("المظاهرات", "يؤثر في مظاهر السلوك العام"),  # a short -ات plural is feminine
         ("العقوبات", "سوق في مدينة بعقوبة"),  # a known name is not split into clitics
+        ("الكمائن", "كما قال الوزير"),  # a reading that is a function word is no form
+        ("كمين", "وكما أعلن الجيش"),
+        ("الآليات", "وصل إليها الوفد"),
+        ("الآن", "قال أن الوفد وصل"),
     ],
 )
 def test_phrase_negatives(keyword: str, text: str) -> None:
