@@ -657,6 +657,12 @@ def test_phrase_negatives(keyword: str, text: str) -> None:
         ("تركيا", "استقبل الأمير تركي الفيصل الوفد", False),  # after a definite word: a name
         ("تركيا", "تركي الدخيل قال إن", False),  # a first name before a family name
         ("تركيا", "قال مسؤول تركي إن", True),
+        ("تركيا", "قال تركي الدخيل إن", False),  # after a reporting verb, a family name
+        ("تركيا", "وأكد تركي الفيصل أن", False),
+        ("تركيا", "استقبل الوزير تركي بن محمد", False),  # lineage: a person
+        ("تركيا", "أعلن تركي آل الشيخ", False),
+        ("تركيا", "قال مسؤول تركي الأسبوع الماضي", True),  # the adjective of a noun
+        ("تركيا", "أعلن مصدر تركي", True),
         ("تركيا", "ترك الرئيس منصبه", False),
         ("تركيا", "تركه الجيش", False),  # a short word is not a misspelt name
         ("تركيا", "توزيع تركة المتوفى", False),

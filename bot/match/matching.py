@@ -344,6 +344,15 @@ _DERIVED = 8
 _PREPOSITIONS = frozenset("بكل")
 # Particles of foreign family names: «دي روسي», «فان ديك» are people, not adjectives.
 _NAME_PARTICLES = frozenset({"دي", "دا", "دو", "دوس", "ديل", "فان", "فون", "سان"})
+# Words of Arabic lineage after a given name («تركي بن محمد», «تركي آل الشيخ»; normalized).
+_LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})
+# Reporting verbs (past tense, normalized): an adjective needs a noun before it, so after
+# «قال» a «تركي» followed by a family name is a person («قال تركي الفيصل»).
+_REPORTING_VERBS = frozenset(
+    f"{verb}{ending}"
+    for verb in ("قال", "اكد", "اضاف", "اوضح", "صرح", "اشار", "ذكر", "كشف", "اعلن", "افاد")
+    for ending in ("", "ت")
+)
 _VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
 _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
@@ -1438,8 +1447,10 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
     """Is this country's adjective, also a given name, a person's name here? After a
     definite word it cannot be that word's adjective (adjectives agree in definiteness:
     «الأمير تركي الفيصل»), after a foreign name particle it is a surname («دي روسي»), and
-    at the start of a clause followed by a definite word it is a first name before a family
-    name («تركي الفيصل قال»). Indefinite singular adjectives only (تركي، روسي)."""
+    at the start of a clause or after a reporting verb, followed by a definite word, it is a
+    first name before a family name («تركي الفيصل قال», «قال تركي الدخيل»), and before a
+    word of lineage it is always one («تركي بن محمد», «تركي آل الشيخ»). Indefinite singular
+    adjectives only (تركي، روسي)."""
     n = hit.first
     if n != hit.last:
         return False
@@ -1449,12 +1460,17 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         return False
     before = words[n - 1].norm if n > 0 and linked[n - 1] else None
     after = words[n + 1].norm if linked[n] else None
-    return (before is not None and (_definite(before) or before in _NAME_PARTICLES)) or (
+    if after in _LINEAGE:
+        return True
+    if before is not None and (_definite(before) or before in _NAME_PARTICLES):
+        return True
+    # Opening a clause, or right after a reporting verb, before a family name.
+    opening = (
         before is None
-        and after is not None
-        and _definite(after)
-        and not after.endswith(("ي", "يه"))
+        or before in _REPORTING_VERBS
+        or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
+    return opening and after is not None and _definite(after) and not after.endswith(("ي", "يه"))
 
 
 def _rank(entry: _VariantHits) -> tuple[float, int]:
