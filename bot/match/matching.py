@@ -497,7 +497,7 @@ class _Word(NamedTuple):
     busy: bool  # any of the three above: a word that can start a mention
 
 
-_new_hit = tuple.__new__
+_new_hit = _new_match = tuple.__new__
 
 
 class _Field(NamedTuple):
@@ -975,15 +975,19 @@ class MatchIndex:
                     reader = sentences[field] = _Sentences(text)
                 top.sentence = reader.around(hit.start, hit.end)
             matches.append(
-                Match(
-                    subscription_id,
-                    subscription.keyword,
-                    text[hit.start : hit.end],
-                    top.sentence,
-                    hit.start,
-                    hit.end,
-                    field,
-                    round(top.score + min(mentions - 1, 5) * 0.02, 3),
+                # tuple.__new__: hundreds an article at 100k keywords (see `_new_hit`).
+                _new_match(
+                    Match,
+                    (
+                        subscription_id,
+                        subscription.keyword,
+                        text[hit.start : hit.end],
+                        top.sentence,
+                        hit.start,
+                        hit.end,
+                        field,
+                        round(top.score + min(mentions - 1, 5) * 0.02, 3),
+                    ),
                 )
             )
         # Best score first, then by subscription (sorts are stable; C-level keys are fast).
@@ -1023,7 +1027,7 @@ class MatchIndex:
                     if not linked[j - 1]:  # padded: False past the last word
                         break
                     if not keys.isdisjoint(words[j].keys):
-                        found += self._phrase_hits(word.follow, field, i)
+                        found += self._phrase_hits(word.follow, field, i, j)
                         break
             for hit in found:
                 if hit.variant.blocker:
@@ -1078,17 +1082,19 @@ class MatchIndex:
         return found
 
     def _phrase_hits(
-        self, follow: dict[str, tuple[_Variant, ...]], field: _Field, i: int
+        self, follow: dict[str, tuple[_Variant, ...]], field: _Field, i: int, first: int
     ) -> list[_Hit]:
         """Phrases of common words starting at word i. They are indexed by their first two
-        words' keys; the second word may come after up to _MAX_GAP modifiers."""
+        words' keys; the second word may come after up to _MAX_GAP modifiers, from word
+        `first` on (the first after i with a key some of them need next)."""
         words, linked = field.words, field.linked
         starting: dict[_Variant, None] = {}
-        for j in range(i + 1, i + 2 + _MAX_GAP):
-            if not linked[j - 1]:  # padded: False past the last word
+        keys = follow.keys()
+        for j in range(first, i + 2 + _MAX_GAP):
+            if j > first and not linked[j - 1]:  # padded: False past the last word
                 break
-            for key in words[j].keys:
-                for variant in follow.get(key, ()):
+            for key in keys & words[j].keys:
+                for variant in follow[key]:
                     starting[variant] = None
         found = []
         for variant in starting:
