@@ -1489,17 +1489,21 @@ def _terms_found(
     hidden: dict[_Variant, _VariantHits],
 ) -> list[list[_VariantHits]] | None:
     """The mentions of each required term of a subscription, or None if a term is missing or
-    an excluded one is mentioned (even hidden inside a longer name: the word is there)."""
-    terms: list[list[_VariantHits]] = []
-    for n, variants in enumerate(subscription.terms()):
-        entries = [shown[v] for v in variants if v in shown]
+    an excluded one is mentioned (even hidden inside a longer name: the word is there). The
+    anchor term, which dispatched the subscription, is found: the others are checked first,
+    most subscriptions failing there («NAME + word» where the word is not in the article)."""
+    terms = subscription.terms()
+    for n, variants in enumerate(terms):
+        if n == subscription.anchor:
+            continue
         if n < subscription.required:
-            if not entries:
+            if not any(v in shown for v in variants):
                 return None
-            terms.append(entries)
-        elif entries or any(v in hidden for v in variants):
+        elif any(v in shown or v in hidden for v in variants):
             return None
-    return terms
+    return [
+        [shown[v] for v in variants if v in shown] for variants in terms[: subscription.required]
+    ]
 
 
 def _best_of_terms(terms: list[list[_VariantHits]]) -> _VariantHits:
