@@ -759,3 +759,20 @@ def test_topic_set_size() -> None:
     topics = [c for c in cases if c[3].startswith("topic")]
     assert len(topics) >= 300
     assert {"topic", "topic-synonym", "topic-near"} <= {c[3] for c in topics}
+
+
+@pytest.mark.parametrize(
+    ("text", "longer", "country"),
+    [
+        ("زار مسؤول روسي ماكس الموقع", "روسي ماكس", True),  # a derived form, checked in context
+        ("قال المسؤول الروسي الأول إن", "الروسي الأول", True),
+        ("وصل وفد من روسيا البيضاء", "روسيا البيضاء", False),  # inside another country's name
+    ],
+)
+def test_a_word_mentions_its_name_and_starts_a_longer_one(
+    text: str, longer: str, country: bool
+) -> None:
+    index = MatchIndex.build([(1, parse_query("روسيا")), (2, parse_query(longer))])
+    found = {m.subscription_id: m.matched for m in index.match("", text)}
+    assert found.get(2) == longer
+    assert (1 in found) is country
