@@ -776,3 +776,16 @@ def test_a_word_mentions_its_name_and_starts_a_longer_one(
     found = {m.subscription_id: m.matched for m in index.match("", text)}
     assert found.get(2) == longer
     assert (1 in found) is country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نقلت قناة روسيا_اليوم الخبر", "روسيا"),  # an underscore separates words
+        ("قالت روسيّا إنّ", "روسيّا"),  # diacritics inside a word
+        ("وصل وفد روســيا", "روســيا"),  # tatweel
+        ("Russia و روسيا 2024", "روسيا"),
+    ],
+)
+def test_words_are_read_as_the_core_defines_them(text: str, expected: str) -> None:
+    assert matched("روسيا", text) == expected

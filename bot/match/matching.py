@@ -368,7 +368,13 @@ _CUE_WINDOW = 4
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # Letters a word of the text needs before it may be a misspelling of a name.
 _FUZZY_MIN_WRITTEN = 5
-_WORD_SPLIT = re.compile(f"({WORD_RE.pattern})")
+# WORD_RE's words, kept by split(); `_WORD_SPLIT` is the same without its one exception, the
+# underscore (a separator for WORD_RE, a letter for \w): one character class, twice as fast,
+# used for texts without an underscore.
+_WORD_SPLIT_EXACT = re.compile(f"({WORD_RE.pattern})")
+_WORD_SPLIT = re.compile(
+    "([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u00ad]+)"
+)
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
 _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
@@ -1270,7 +1276,7 @@ class MatchIndex:
         spans: list[tuple[int, int]] = []
         # split() alternates the text between words and the words: one C call for all, and
         # the positions follow from the lengths (cheaper than a match object per word).
-        parts = _WORD_SPLIT.split(text)
+        parts = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).split(text)
         end = len(parts[0])
         for k in range(1, len(parts), 2):
             raw = parts[k]
