@@ -545,13 +545,8 @@ class _VariantHits:
     def add(self, score: float, hit: _Hit, field: FieldName, start: int) -> None:
         self.starts.add(start)
         length = hit.end - hit.start
-        if score > self.score or (score == self.score and length > self.length):
+        if (score, length) > _rank(self):
             self.score, self.length, self.hit, self.field = score, length, hit, field
-
-    def beats(self, other: _VariantHits) -> bool:
-        return self.score > other.score or (
-            self.score == other.score and self.length > other.length
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1390,7 +1385,8 @@ class MatchIndex:
     def _analyze(self, raw: str) -> _Word:
         """The ways a word may be read: as is, and without each proclitic chain it starts with."""
         norm = normalize(raw)
-        splits = [_split(norm, False)]
+        whole = _split(norm, False)
+        splits = [whole]
         known = [norm] if self._table.known_word(norm) else []
         for prefix, article in _PREFIXES[1:]:
             if not norm.startswith(prefix) or len(norm) - len(prefix) < 2:
@@ -1421,8 +1417,8 @@ class MatchIndex:
         barrier = norm in FUNCTION_WORDS or norm.startswith(_PREPOSITION_ARTICLE)
         return _Word(
             norm,
-            skeleton(norm),
-            _SKELETON_KEY + skeleton(norm),
+            whole.skel,
+            whole.skel_key,
             tuple(splits),
             keys,
             named,
@@ -1515,16 +1511,11 @@ def _terms_found(
 def _best_of_terms(terms: list[list[_VariantHits]]) -> _VariantHits:
     """The best mention of any term; on a tie, that of the term mentioned first, and within
     a term its first best mention."""
-    top: _VariantHits | None = None
-    top_first = 0
-    for entries in terms:
-        ordered = sorted(entries, key=lambda e: e.order)
-        best = max(ordered, key=_rank)
-        first = ordered[0].order
-        if top is None or best.beats(top) or (_rank(best) == _rank(top) and first < top_first):
-            top, top_first = best, first
-    assert top is not None  # a subscription has a required term
-    return top
+    bests = [
+        (max(entries, key=lambda e: (*_rank(e), -e.order)), min(e.order for e in entries))
+        for entries in terms
+    ]
+    return max(bests, key=lambda best: (*_rank(best[0]), -best[1]))[0]
 
 
 def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool:
