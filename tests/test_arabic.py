@@ -87,6 +87,11 @@ def test_index_text_keeps_surface_and_stem(text: str, terms: list[str]) -> None:
         ("قال: «انتهى الأمر.» ثم صمت", ["قال: «انتهى الأمر.»", "ثم صمت"]),
         ("The U.S. said no. Fine", ["The U.S. said no.", "Fine"]),
         ("...\n\n", []),
+        # Runs of marks and of line breaks end one sentence each, closers included.
+        ("انتهى!؟\n\nثم بدأ", ["انتهى!؟", "ثم بدأ"]),
+        ("خبر\n\n\n.عاجل", ["خبر", "عاجل"]),
+        ("لماذا؟؟ (لا نعرف.) ثم", ["لماذا؟؟", "(لا نعرف.)", "ثم"]),
+        ("سطر\n\n..\nآخر", ["سطر", "آخر"]),
     ],
 )
 def test_split_sentences(text: str, sentences: list[str]) -> None:

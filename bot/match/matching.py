@@ -47,8 +47,8 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import pairwise
+from dataclasses import dataclass, replace
+from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import Literal, NamedTuple, get_args
 
@@ -434,7 +434,7 @@ class _Variant:
         # and nothing excluded whose term it is a form of; of the others only those whose
         # anchor term (`_Subscription.anchor`) it is a form of, so that a concept's name
         # followed by thousands of «NAME + word» keywords is not read for each of them.
-        self.owners: tuple[int, ...] = ()
+        self.owners: tuple[_Subscription, ...] = ()
         self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
         self.blocker = False  # a name whose span hides other entities' mentions inside it
         # Set by the index from its alias table: whether a mention needs a look at its
@@ -458,8 +458,8 @@ def _budget(words: tuple[str, ...], fuzzy: bool) -> int:
     return fuzzy_budget(len(joined)) if len(skeleton(joined)) >= 4 else 0
 
 
-# Named tuples in the per-article loop: created by the thousand, cheaper than dataclasses.
-class _Split(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)  # slots: see `_Word`
+class _Split:
     """One reading of a word: its stem once a proclitic chain is removed."""
 
     stem: str
@@ -474,20 +474,25 @@ def _split(stem: str, article: bool, tanween: bool = False) -> _Split:
     return _Split(stem, article, skel, _SKELETON_KEY + skel, tanween)
 
 
-class _Word(NamedTuple):
+# A class with slots, not a named tuple: Python 3.11 reads slots fast (a specialized
+# instruction) and a named tuple's fields slowly, and matching reads several a word.
+@dataclass(frozen=True, slots=True, eq=False)
+class _Word:
     """Analysis of one distinct raw word, cached across articles. What the index holds for
-    it (`version` on) is recomputed whenever the index changes."""
+    it (`alone` on) is looked up anew whenever the index changes."""
 
     norm: str
     skel: str
     skel_key: str  # `skel` as a key of `longer`
+    # {norm, skel_key}: a set, so that one C call tells whether a word may continue a longer
+    # name (`after`), reading the hashes it holds rather than the strings.
+    marks: frozenset[str]
     splits: tuple[_Split, ...]
     keys: frozenset[str]  # morphological keys (bot.match.morphology)
     named: bool  # the word, clitics aside, is a known name
     definite: bool  # it carries the article
     # A function word or a preposition with the article: never a modifier inside a phrase.
     barrier: bool
-    version: int
     # One-word variants this word is a mention of whatever stands around it, with the
     # quality of the mention: most hits, so found once per word and not once per article.
     alone: tuple[tuple[_Variant, float], ...]
@@ -498,15 +503,40 @@ class _Word(NamedTuple):
     # its skeleton; each with the reading of this word it starts from. Article and clitic
     # rules of this word are already applied.
     longer: dict[str, tuple[tuple[_Split, _Variant], ...]]
+    after: frozenset[str]  # the keys of `longer`
     # For phrases of common words starting with a key of this word: second-word key → phrases.
     follow: dict[str, tuple[_Variant, ...]]
+    needs: frozenset[str]  # the keys of `follow`
     busy: bool  # any of the three above: a word that can start a mention
 
 
-_new_hit = _new_match = tuple.__new__
+# tuple.__new__ skips a named tuple's Python-level constructor: an article at 100k keywords
+# makes hundreds of matches.
+_new_match = tuple.__new__
+# Every raw word with no letters once normalized (a lone diacritic): part of a gap.
+_NO_KEYS: frozenset[str] = frozenset()
+_BLANK = _Word(
+    "",
+    "",
+    "",
+    _NO_KEYS,
+    (),
+    _NO_KEYS,
+    False,
+    False,
+    False,
+    (),
+    (),
+    _NO_LONGER,
+    _NO_KEYS,
+    _NO_FOLLOW,
+    _NO_KEYS,
+    False,
+)
 
 
-class _Field(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)  # slots: see `_Word`
+class _Field:
     """One field of an article as the matcher reads it."""
 
     text: str
@@ -515,42 +545,99 @@ class _Field(NamedTuple):
     linked: list[bool]  # words i and i + 1 may belong to one phrase (only spaces between)
 
 
-class _Hit(NamedTuple):
+@dataclass(slots=True, eq=False)  # slots: see `_Word`; not frozen, which slows creation
+class _Hit:
     variant: _Variant
     start: int
     end: int
     quality: float
     first: int  # index of its first word
     last: int  # index of its last word
-    # Inside a longer name of another entity, or a body named for another country: not a
-    # mention of what the subscription looks for, but still the word an exclusion refuses.
-    hidden: bool = False
 
 
 class _VariantHits:
-    """One variant's mentions in one article: the best (score, length, hit, field) and
+    """One variant's mentions in one article: the best (score, length, where, field) and
     where they all start (offsets distinct across fields)."""
 
-    __slots__ = ("field", "hit", "length", "order", "score", "sentence", "starts")
+    __slots__ = ("end", "field", "length", "order", "score", "shown", "start", "starts", "variant")
 
-    def __init__(self, score: float, hit: _Hit, field: FieldName, start: int, order: int) -> None:
+    def __init__(
+        self,
+        variant: _Variant,
+        score: float,
+        start: int,
+        end: int,
+        field: FieldName,
+        at: int,
+        order: int,
+    ) -> None:
+        self.variant = variant
         self.order = order  # of first mention, among the article's variants
         self.score = score
-        self.length = hit.end - hit.start
-        self.hit = hit
+        self.length = end - start
+        self.start, self.end = start, end  # of the best mention, in its field
         self.field: FieldName = field
-        self.starts = {start}
-        self.sentence: str | None = None  # of the best mention, once a match shows it
+        # A list: most variants are mentioned once, and a list is cheaper to make than a set
+        # (`_mentions` counts the distinct ones).
+        self.starts = [at]
+        # What a match shows of its best mention (`_Reader.show`), once one does.
+        self.shown: _Shown | None = None
 
-    def add(self, score: float, hit: _Hit, field: FieldName, start: int) -> None:
-        self.starts.add(start)
-        length = hit.end - hit.start
+    def add(self, score: float, start: int, end: int, field: FieldName, at: int) -> None:
+        self.starts.append(at)
+        length = end - start
         if (score, length) > _rank(self):
-            self.score, self.length, self.hit, self.field = score, length, hit, field
+            self.score, self.length, self.field = score, length, field
+            self.start, self.end = start, end
 
 
-@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """An article's mentions, per variant, gathered as its fields are read; and the
+    subscriptions they dispatch (`_Variant.owners`). Hidden mentions apart: they count for
+    exclusions only."""
+
+    __slots__ = ("at", "field", "found", "hidden", "shown", "weight")
+
+    def __init__(self) -> None:
+        # Variants hash by identity: a dict keyed by them needs no id() call.
+        self.shown: dict[_Variant, _VariantHits] = {}
+        self.hidden: dict[_Variant, _VariantHits] = {}
+        # Most subscriptions are dispatched by one form: that one entry is kept as is,
+        # several go in a list.
+        self.found: dict[_Subscription, _VariantHits | list[_VariantHits]] = {}
+        self.field: FieldName = "title"
+        self.weight = 1.0
+        self.at = 0  # offset of the field: mentions distinct across fields
+
+    def read(self, field: FieldName, at: int) -> None:
+        """Mentions from now on are in this field, which starts at `at` in the article."""
+        self.field, self.weight, self.at = field, _FIELD_WEIGHT[field], at
+
+    def add(self, variant: _Variant, quality: float, start: int, end: int, hidden: bool) -> None:
+        seen = self.hidden if hidden else self.shown
+        entry = seen.get(variant)
+        if entry is not None:
+            entry.add(self.weight * quality, start, end, self.field, self.at + start)
+            return
+        seen[variant] = entry = _VariantHits(
+            variant, self.weight * quality, start, end, self.field, self.at + start, len(seen)
+        )
+        if hidden:
+            return
+        found = self.found
+        for subscription in variant.owners:
+            earlier = found.get(subscription)
+            if earlier is None:
+                found[subscription] = entry
+            elif isinstance(earlier, list):
+                earlier.append(entry)
+            else:
+                found[subscription] = [earlier, entry]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class _Subscription:
+    id: int
     keyword: str
     required: int  # the first `required` terms are required, the rest excluded
     # The forms of every term, one after the other; `bounds` says where each term's start
@@ -584,8 +671,12 @@ class MatchIndex:
         # skeletons) → how many phrases: a word looks at the next one only if it may follow.
         self._heads: dict[str, tuple[str, ...]] = {}
         self._subscriptions: dict[int, _Subscription] = {}
-        self._words: dict[str, _Word] = {}  # analysis cache by raw word
-        self._version = 0  # bumped by every change, so cached probes are recomputed
+        self._version = 0  # bumped by every change, so what words hold is looked up anew
+        self._analyses: dict[str, _Word] = {}  # raw word → its analysis, whatever the index
+        # Raw word → its analysis with what the index holds for it, at `_words_version`.
+        self._words: dict[str, _Word] = {}
+        self._words_version = 0
+        self._scores: dict[float, float] = {}  # see `_Reader.show`
         # Skeleton beginnings (2 and 3 letters) of one-word fuzzy names → their skeletons →
         # how many names.
         self._joined: dict[str, tuple[str, ...]] = {}
@@ -639,23 +730,24 @@ class MatchIndex:
             range(len(query.required)),
             key=lambda n: (len(query.required[n].phrase.words), len(slots[n])),
         )
-        for n, variants in enumerate(slots):
-            for variant in variants:
-                if not variant.uses:
-                    self._version += 1  # a form no one wanted (a blocker's): words see it anew
-                variant.uses += 1
-                if n == anchor:
-                    variant.owners = (*variant.owners, subscription_id)
         bounds = [0]
         for variants in slots:
             bounds.append(bounds[-1] + len(variants))
-        self._subscriptions[subscription_id] = _Subscription(
+        subscription = self._subscriptions[subscription_id] = _Subscription(
+            subscription_id,
             query.text,
             len(query.required),
             tuple(v for variants in slots for v in variants),
             tuple(bounds) if len(slots) > 1 else (),
             anchor,
         )
+        for n, variants in enumerate(slots):
+            for variant in variants:
+                if not variant.uses:
+                    self._version += 1  # a form no one wanted (a blocker's): words see it anew
+                variant.uses += 1
+                if n == anchor:
+                    variant.owners = (*variant.owners, subscription)
 
     def remove(self, subscription_id: int) -> None:
         """Drop a subscription; unknown ids are ignored (removal is idempotent)."""
@@ -666,7 +758,7 @@ class MatchIndex:
             for variant in variants:
                 variant.uses -= 1
                 if n == subscription.anchor:
-                    variant.owners = tuple(o for o in variant.owners if o != subscription_id)
+                    variant.owners = tuple(o for o in variant.owners if o is not subscription)
                 if not variant.uses:
                     if variant.blocker:
                         self._version += 1  # it stays as a blocker only
@@ -921,143 +1013,106 @@ class MatchIndex:
     def match(self, title: str, body: str) -> list[Match]:
         """Matches of one article (title and body only, never its related-headlines tail)."""
         # Per variant first (a shared variant, a concept's name, may have thousands of owners
-        # and several mentions); hidden hits apart, since they count for exclusions only.
-        # Variants hash by identity: a dict keyed by them needs no id() call.
-        shown: dict[_Variant, _VariantHits] = {}
-        hidden: dict[_Variant, _VariantHits] = {}
-        fields: tuple[tuple[FieldName, str], ...] = (("title", title), ("body", body))
-        for field, text in fields:
-            if not text:
-                continue
-            weight = _FIELD_WEIGHT[field]
-            offset = 0 if field == "title" else len(title) + 1  # mentions distinct across fields
-            for hit in self._hits(text):
-                seen = hidden if hit.hidden else shown
-                entry = seen.get(hit.variant)
-                if entry is None:
-                    seen[hit.variant] = _VariantHits(
-                        weight * hit.quality, hit, field, offset + hit.start, len(seen)
-                    )
-                else:
-                    entry.add(weight * hit.quality, hit, field, offset + hit.start)
-        # Subscriptions to check: those a mention dispatches (`_Variant.owners`).
-        found: dict[int, list[_VariantHits]] = {}
-        for entry in shown.values():
-            for subscription_id in entry.hit.variant.owners:
-                entries = found.get(subscription_id)
-                if entries is None:
-                    found[subscription_id] = [entry]
-                else:
-                    entries.append(entry)
+        # and several mentions), then per subscription the variants dispatch.
+        mentions = _Mentions()
+        if title:
+            mentions.read("title", 0)
+            self._collect(title, mentions)
+        if body:
+            mentions.read("body", len(title) + 1)
+            self._collect(body, mentions)
+        shown, hidden = mentions.shown, mentions.hidden
         # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
-        sentences: dict[str, _Sentences] = {}
-        texts = {"title": title, "body": body}
-        for subscription_id, entries in found.items():
-            subscription = self._subscriptions[subscription_id]
+        reader = _Reader(title, body, self._scores)
+        for subscription, entries in mentions.found.items():
             if not subscription.bounds:  # the common case: one term, nothing excluded
-                if len(entries) == 1:
-                    top = entries[0]
-                    mentions = len(top.starts)
+                if isinstance(entries, _VariantHits):
+                    top = entries
+                    # One entry, and so its mentions: shown the same for every subscription.
+                    if top.shown is None:
+                        top.shown = reader.show(top, _mentions(top.starts))
+                    shown_as = top.shown
                 else:
                     top = max(entries, key=_rank)
-                    mentions = len(set().union(*(entry.starts for entry in entries)))
+                    count = len(set().union(*(entry.starts for entry in entries)))
+                    shown_as = reader.show(top, count)
             else:
                 terms = _terms_found(subscription, shown, hidden)
                 if terms is None:
                     continue
                 top = _best_of_terms(terms)
-                mentions = len(set().union(*(e.starts for entries in terms for e in entries)))
-            hit, field = top.hit, top.field
-            text = texts[field]
-            if top.sentence is None:
-                reader = sentences.get(field)
-                if reader is None:
-                    reader = sentences[field] = _Sentences(text)
-                top.sentence = reader.around(hit.start, hit.end)
-            matches.append(
-                # tuple.__new__: hundreds an article at 100k keywords (see `_new_hit`).
-                _new_match(
-                    Match,
-                    (
-                        subscription_id,
-                        subscription.keyword,
-                        text[hit.start : hit.end],
-                        top.sentence,
-                        hit.start,
-                        hit.end,
-                        field,
-                        round(top.score + min(mentions - 1, 5) * 0.02, 3),
-                    ),
-                )
-            )
+                count = len(set().union(*(e.starts for entries in terms for e in entries)))
+                shown_as = reader.show(top, count)
+            matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
         # Best score first, then by subscription (sorts are stable; C-level keys are fast).
         matches.sort(key=attrgetter("subscription_id"))
         matches.sort(key=attrgetter("score"), reverse=True)
         return matches
 
-    def _hits(self, text: str) -> list[_Hit]:
-        """Verified mentions of owned variants in one field, blocked ones removed."""
+    def _collect(self, text: str, mentions: _Mentions) -> None:
+        """Verified mentions of owned variants in one field, into `mentions`: hidden where a
+        longer name of another entity covers them, or where their context says otherwise."""
         field = self._read(text)
         words, spans, linked = field.words, field.spans, field.linked
-        hits: list[_Hit] = []
-        blocks: list[_Hit] = []
-        checked = False  # some hit needs a look at its neighbours
+        blocks: list[_Hit] = []  # names found so far that hide what they cover
+        reach = -1  # the last word they cover
+        clauses: dict[int, bool] = {}  # see `_cued`
+        add = mentions.add
         for i, word in enumerate(words):
             if not word.busy:
                 continue
-            if word.alone:
-                start, end = spans[i]
-                # tuple.__new__ skips the named tuple's Python-level constructor: this is the
-                # hottest line of matching, once per word and name it mentions.
-                hits += [_new_hit(_Hit, (v, start, end, q, i, i, False)) for v, q in word.alone]
+            # Longer mentions first: one may hide this word's own (they are added after it).
             found: list[_Hit] = []
             if word.alone_special:
                 start, end = spans[i]
                 found = [_Hit(v, start, end, q, i, i) for v, q in word.alone_special]
-            if word.longer and linked[i]:
+            if linked[i] and not word.after.isdisjoint(words[i + 1].marks):
                 following = words[i + 1]
-                exact = word.longer.get(following.norm, ())
-                fuzzy = word.longer.get(following.skel_key, ())
-                if exact or fuzzy:
-                    found += self._longer(exact + fuzzy, field, i)
-            if word.follow:
+                longer = word.longer
+                candidates = longer.get(following.norm, ()) + longer.get(following.skel_key, ())
+                found += self._longer(candidates, field, i)
+            if needs := word.needs:
                 # Only if a word close after has a key some phrase starting here needs next.
-                keys = word.follow.keys()
                 for j in range(i + 1, i + 2 + _MAX_GAP):
                     if not linked[j - 1]:  # padded: False past the last word
                         break
-                    if not keys.isdisjoint(words[j].keys):
+                    if not needs.isdisjoint(words[j].keys):
                         found += self._phrase_hits(word.follow, field, i, j)
                         break
             for hit in found:
                 if hit.variant.blocker:
                     blocks.append(hit)
-                if hit.variant.uses:
-                    hits.append(hit)
-                    checked = checked or hit.variant.checks
-        if checked:
-            hits = self._checked(hits, field)
-        if not blocks or not hits:
-            return hits
-        # Words inside each blocking name → the names covering them.
-        covering: dict[int, list[_Hit]] = {}
-        for block in blocks:
-            for k in range(block.first, block.last + 1):
-                covering.setdefault(k, []).append(block)
+                    reach = max(reach, hit.last)
+            if word.alone:
+                start, end = spans[i]
+                if reach < i:  # the hottest path: a word that mentions names by itself
+                    for variant, quality in word.alone:
+                        add(variant, quality, start, end, False)
+                else:
+                    for variant, quality in word.alone:
+                        hidden = self._blocked(variant, start, end, i, blocks)
+                        add(variant, quality, start, end, hidden)
+            for hit in found:
+                variant = hit.variant
+                if not variant.uses:  # a blocker only
+                    continue
+                hidden = bool(variant.checks) and self._out_of_context(hit, field, clauses)
+                if not hidden and reach >= i:
+                    hidden = self._blocked(variant, hit.start, hit.end, i, blocks)
+                add(variant, hit.quality, hit.start, hit.end, hidden)
+
+    def _blocked(self, variant: _Variant, start: int, end: int, i: int, blocks: list[_Hit]) -> bool:
+        """Does a longer name found so far (it starts at word i or before) hide this mention
+        starting at word i?"""
         table = self._table
-        return [
-            hit._replace(hidden=True)
-            if hit.first in covering
-            and any(
-                hit.end <= b.end
-                and b.end - b.start > hit.end - hit.start
-                and _blocks(b.variant.entity, hit.variant.entity, table)
-                for b in covering[hit.first]
-            )
-            else hit
-            for hit in hits
-        ]
+        return any(
+            b.last >= i
+            and end <= b.end
+            and b.end - b.start > end - start
+            and _blocks(b.variant.entity, variant.entity, table)
+            for b in blocks
+        )
 
     def _longer(
         self, candidates: tuple[tuple[_Split, _Variant], ...], field: _Field, i: int
@@ -1090,7 +1145,7 @@ class MatchIndex:
         `first` on (the first after i with a key some of them need next)."""
         words, linked = field.words, field.linked
         starting: dict[_Variant, None] = {}
-        keys = follow.keys()
+        keys = words[i].needs
         for j in range(first, i + 2 + _MAX_GAP):
             if j > first and not linked[j - 1]:  # padded: False past the last word
                 break
@@ -1104,28 +1159,21 @@ class MatchIndex:
                 found.append(hit)
         return found
 
-    def _checked(self, hits: list[_Hit], field: _Field) -> list[_Hit]:
-        """Mentions that count only in their context, hidden where it says otherwise: a
-        national body's adjective, a homograph's cue, a given name."""
+    def _out_of_context(self, hit: _Hit, field: _Field, clauses: dict[int, bool]) -> bool:
+        """Does the context hide a mention that counts only in its context: a national
+        body's adjective, a homograph's cue, a given name?"""
+        variant = hit.variant
         table = self._table
-        clauses: dict[int, bool] = {}
-        out: list[_Hit] = []
-        for hit in hits:
-            variant = hit.variant
-            if variant.checks and not hit.hidden:
-                if len(variant.words) > 1 and table.is_body(variant.entity):
-                    hidden = self._foreign_body(hit, field)
-                else:
-                    hidden = False
-                cues = table.cues(variant.entity, variant.words)
-                if not hidden and cues:
-                    hidden = not self._cued(hit, cues, field, clauses)
-                if not hidden and variant.article & _DERIVED:
-                    hidden = _given_name(hit, field)
-                if hidden:
-                    hit = hit._replace(hidden=True)
-            out.append(hit)
-        return out
+        if (
+            len(variant.words) > 1
+            and table.is_body(variant.entity)
+            and self._foreign_body(hit, field)
+        ):
+            return True
+        cues = table.cues(variant.entity, variant.words)
+        if cues and not self._cued(hit, cues, field, clauses):
+            return True
+        return bool(variant.article & _DERIVED) and _given_name(hit, field)
 
     def _cued(
         self, hit: _Hit, cues: tuple[str, ...], field: _Field, clauses: dict[int, bool]
@@ -1265,36 +1313,53 @@ class MatchIndex:
 
     def _read(self, text: str) -> _Field:
         """The words of a field, where they stand, and which follow each other closely."""
-        cache = self._words
-        version = self._version
-        words: list[_Word] = []
-        spans: list[tuple[int, int]] = []
-        # split() alternates the text between words and the words: one C call for all, and
-        # the positions follow from the lengths (cheaper than a match object per word).
+        # split() alternates the text between words and the words: one C call for all. The
+        # rest is C loops too (map, accumulate, zip): a field has hundreds of words, nearly
+        # all of them cached.
         parts = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).split(text)
-        end = len(parts[0])
-        for k in range(1, len(parts), 2):
-            raw = parts[k]
-            start, end = end, end + len(raw)
-            word = cache.get(raw)
-            if word is None or word.version != version:
-                if word is None:
-                    if len(cache) > 100_000:  # news vocabulary is bounded; a flood is not
-                        cache.clear()
-                    word = self._analyze(raw)
-                word = cache[raw] = self._look_up(word)
-            if word.norm:
-                words.append(word)
-                spans.append((start, end))
-            end += len(parts[k + 1])
-        # Only spaces or dashes between: the two may belong to one phrase.
-        linked = [
-            (b[0] - a[1] == 1 and text[a[1]] == " ") or _GAP.fullmatch(text, a[1], b[0]) is not None
-            for a, b in pairwise(spans)
-        ]
+        raws = parts[1::2]
+        if self._words_version != self._version:
+            self._words, self._words_version = {}, self._version
+        words: list[_Word] = list(map(self._words.get, raws))  # type: ignore[arg-type]
+        # Words without letters once normalized (a lone diacritic) are not cached: a gap.
+        blank = False
+        if None in words:
+            words = [word or self._word(raw) for word, raw in zip(words, raws, strict=True)]
+            blank = _BLANK in words
+        ends = list(accumulate(map(len, parts)))  # of each part: word n is part 2n + 1
+        spans = list(zip(ends[0::2], ends[1::2], strict=False))  # one start more: the tail's
+        gaps = parts[2::2]  # after each word
+        if blank:
+            kept = [n for n, word in enumerate(words) if word is not _BLANK]
+            words = [words[n] for n in kept]
+            spans = [spans[n] for n in kept]
+            gaps = [text[a[1] : b[0]] for a, b in pairwise(spans)] + [""]
+        # Only spaces or dashes between: the two may belong to one phrase. Most gaps are one
+        # space; the others are read by _GAP.
+        linked = list(map(" ".__eq__, gaps))
+        last = len(linked) - 1
+        n = -1
+        while (n := _index(linked, False, n + 1, last)) >= 0:
+            linked[n] = _GAP.fullmatch(gaps[n]) is not None
+        if linked:
+            linked[last] = False  # after the last word
         # Padded: a look ahead of up to _MAX_GAP + 1 words stops here without a bound check.
         linked += [False] * (_MAX_GAP + 2)
         return _Field(text, words, spans, linked)
+
+    def _word(self, raw: str) -> _Word:
+        """A word of the text as the index holds it now (`_Word`), into the caches."""
+        analyses = self._analyses
+        if len(analyses) > 100_000:  # news vocabulary is bounded; a flood is not
+            analyses.clear()
+            self._words.clear()
+        analysis = analyses.get(raw)
+        if analysis is None:
+            analysis = analyses[raw] = self._analyze(raw)
+        if not analysis.norm:
+            return _BLANK
+        word = self._words[raw] = self._look_up(analysis)
+        return word
 
     def _look_up(self, word: _Word) -> _Word:
         """What the index holds for a word: looked up once, until the index changes."""
@@ -1304,12 +1369,14 @@ class MatchIndex:
         longer = self._longer_of(word)
         follow = self._follow(word)
         busy = bool(alone or longer or follow)
-        return word._replace(
-            version=self._version,
+        return replace(
+            word,
             alone=plain,
             alone_special=special,
             longer=longer,
+            after=frozenset(longer),
             follow=follow,
+            needs=frozenset(follow),
             busy=busy,
         )
 
@@ -1419,18 +1486,28 @@ class MatchIndex:
             norm,
             whole.skel,
             whole.skel_key,
+            frozenset((norm, whole.skel_key)),
             tuple(splits),
             keys,
             named,
             _definite(norm),
             barrier,
-            -1,
             (),
             (),
             _NO_LONGER,
+            _NO_KEYS,
             _NO_FOLLOW,
+            _NO_KEYS,
             False,
         )
+
+
+def _index(values: list[bool], value: bool, start: int, stop: int) -> int:
+    """list.index in values[start:stop], or -1."""
+    try:
+        return values.index(value, start, stop)
+    except ValueError:
+        return -1
 
 
 def _starts_here(variant: _Variant, split: _Split, norm: str) -> bool:
@@ -1479,6 +1556,10 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
     return opening and after is not None and _definite(after) and not after.endswith(("ي", "يه"))
+
+
+def _mentions(starts: list[int]) -> int:
+    return 1 if len(starts) == 1 else len(set(starts))
 
 
 def _rank(entry: _VariantHits) -> tuple[float, int]:
@@ -1580,6 +1661,37 @@ def _anchors(variant: _Variant) -> list[str]:
         if variant.budget:
             keys.append(f"{_SKELETON_KEY}{skels[0]} {skels[1]}")
     return keys
+
+
+# What a Match shows of a mention: matched, sentence, start, end, field, score.
+_Shown = tuple[str, str, int, int, FieldName, float]
+
+
+class _Reader:
+    """What matches show of an article's mentions: the words, the sentence around them (each
+    field split in sentences once it has a match, each sentence cut out once), the score."""
+
+    __slots__ = ("fields", "scores")
+
+    def __init__(self, title: str, body: str, scores: dict[float, float]) -> None:
+        self.fields: dict[str, _Sentences | str] = {"title": title, "body": body}
+        self.scores = scores  # raw score → rounded, kept by the index across articles
+
+    def show(self, top: _VariantHits, mentions: int) -> _Shown:
+        field = top.field
+        sentences = self.fields[field]
+        if isinstance(sentences, str):
+            sentences = self.fields[field] = _Sentences(sentences)
+        start, end = top.start, top.end
+        raw = top.score + min(mentions - 1, 5) * 0.02
+        # Scores take few values (field weights × qualities + bonuses): round() is slow.
+        score = self.scores.get(raw)
+        if score is None:
+            if len(self.scores) > 10_000:
+                self.scores.clear()
+            score = self.scores[raw] = round(raw, 3)
+        text = sentences.text
+        return (text[start:end], sentences.around(start, end), start, end, field, score)
 
 
 class _Sentences:
