@@ -404,6 +404,7 @@ class _Variant:
         "budget",
         "checks",
         "entity",
+        "joint",
         "keys",
         "owners",
         "quality",
@@ -431,10 +432,12 @@ class _Variant:
         self.entity = entity
         self.quality = quality
         # Subscriptions a mention of this form may match, to be checked: those with one term
-        # and nothing excluded whose term it is a form of; of the others only those whose
-        # anchor term (`_Subscription.anchor`) it is a form of, so that a concept's name
+        # and nothing excluded whose term it is a form of; of the others (`joint`) only those
+        # whose anchor term (`_Subscription.anchor`) it is a form of, so that a concept's name
         # followed by thousands of «NAME + word» keywords is not read for each of them.
         self.owners: tuple[_Subscription, ...] = ()
+        # Kept apart, as they are checked apart: the subscriptions of several terms it anchors.
+        self.joint: tuple[_Subscription, ...] = ()
         self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
         self.blocker = False  # a name whose span hides other entities' mentions inside it
         # Set by the index from its alias table: whether a mention needs a look at its
@@ -596,7 +599,7 @@ class _Mentions:
     subscriptions they dispatch (`_Variant.owners`). Hidden mentions apart: they count for
     exclusions only."""
 
-    __slots__ = ("at", "field", "found", "hidden", "shown", "weight")
+    __slots__ = ("at", "field", "found", "hidden", "joint", "shown", "weight")
 
     def __init__(self) -> None:
         # Variants hash by identity: a dict keyed by them needs no id() call.
@@ -605,6 +608,9 @@ class _Mentions:
         # Most subscriptions are dispatched by one form: that one entry is kept as is,
         # several go in a list.
         self.found: dict[_Subscription, _VariantHits | list[_VariantHits]] = {}
+        # Subscriptions of several terms dispatched (`_Variant.joint`), maybe more than once:
+        # most fail on their other terms, so they are listed in one C call a variant.
+        self.joint: list[_Subscription] = []
         self.field: FieldName = "title"
         self.weight = 1.0
         self.at = 0  # offset of the field: mentions distinct across fields
@@ -633,6 +639,8 @@ class _Mentions:
                 earlier.append(entry)
             else:
                 found[subscription] = [earlier, entry]
+        if variant.joint:
+            self.joint += variant.joint
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -746,7 +754,9 @@ class MatchIndex:
                 if not variant.uses:
                     self._version += 1  # a form no one wanted (a blocker's): words see it anew
                 variant.uses += 1
-                if n == anchor:
+                if n == anchor and subscription.bounds:
+                    variant.joint = (*variant.joint, subscription)
+                elif n == anchor:
                     variant.owners = (*variant.owners, subscription)
 
     def remove(self, subscription_id: int) -> None:
@@ -759,6 +769,7 @@ class MatchIndex:
                 variant.uses -= 1
                 if n == subscription.anchor:
                     variant.owners = tuple(o for o in variant.owners if o is not subscription)
+                    variant.joint = tuple(o for o in variant.joint if o is not subscription)
                 if not variant.uses:
                     if variant.blocker:
                         self._version += 1  # it stays as a blocker only
@@ -1025,25 +1036,25 @@ class MatchIndex:
         # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
         reader = _Reader(title, body, self._scores)
-        for subscription, entries in mentions.found.items():
-            if not subscription.bounds:  # the common case: one term, nothing excluded
-                if isinstance(entries, _VariantHits):
-                    top = entries
-                    # One entry, and so its mentions: shown the same for every subscription.
-                    if top.shown is None:
-                        top.shown = reader.show(top, _mentions(top.starts))
-                    shown_as = top.shown
-                else:
-                    top = max(entries, key=_rank)
-                    count = len(set().union(*(entry.starts for entry in entries)))
-                    shown_as = reader.show(top, count)
+        for subscription, entries in mentions.found.items():  # one term, nothing excluded
+            if isinstance(entries, _VariantHits):
+                top = entries
+                # One entry, and so its mentions: shown the same for every subscription.
+                if top.shown is None:
+                    top.shown = reader.show(top, _mentions(top.starts))
+                shown_as = top.shown
             else:
-                terms = _terms_found(subscription, shown, hidden)
-                if terms is None:
-                    continue
-                top = _best_of_terms(terms)
-                count = len(set().union(*(e.starts for entries in terms for e in entries)))
+                top = max(entries, key=_rank)
+                count = len(set().union(*(entry.starts for entry in entries)))
                 shown_as = reader.show(top, count)
+            matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
+        for subscription in dict.fromkeys(mentions.joint):
+            terms = _terms_found(subscription, shown, hidden)
+            if terms is None:
+                continue
+            top = _best_of_terms(terms)
+            count = len(set().union(*(e.starts for entries in terms for e in entries)))
+            shown_as = reader.show(top, count)
             matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
         # Best score first, then by subscription (sorts are stable; C-level keys are fast).
         matches.sort(key=attrgetter("subscription_id"))
@@ -1576,13 +1587,14 @@ def _terms_found(
     anchor term, which dispatched the subscription, is found: the others are checked first,
     most subscriptions failing there («NAME + word» where the word is not in the article)."""
     terms = subscription.terms()
+    seen, unseen = shown.keys(), hidden.keys()
     for n, variants in enumerate(terms):
         if n == subscription.anchor:
             continue
         if n < subscription.required:
-            if not any(v in shown for v in variants):
+            if seen.isdisjoint(variants):
                 return None
-        elif any(v in shown or v in hidden for v in variants):
+        elif not (seen.isdisjoint(variants) and unseen.isdisjoint(variants)):
             return None
     return [
         [shown[v] for v in variants if v in shown] for variants in terms[: subscription.required]
