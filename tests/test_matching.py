@@ -412,6 +412,25 @@ def test_add_and_remove() -> None:
     assert [m.keyword for m in index.match("", "روسيا والصين")] == ["الصين"]
 
 
+def test_keyword_of_several_terms_added_and_removed_after_matching() -> None:
+    index = MatchIndex()
+    body = "الناتو يدين هجوما على السفارة"
+    assert index.match("", body) == []  # its words are read, and cached, before the keyword
+    index.add(1, parse_query("الناتو + السفارة"))
+    index.add(2, parse_query("الناتو + القنصلية"))
+    assert [m.subscription_id for m in index.match("", body)] == [1]
+    index.remove(1)
+    assert index.match("", body) == []
+
+
+def test_words_without_letters_are_gaps() -> None:
+    index = MatchIndex.build([(1, parse_query("كوريا الشمالية")), (2, parse_query("الناتو"))])
+    body = "ـــ أعلنت كوريا ـــ الشمالية ـــ قمة الناتو"  # a run of tatweel: no letters
+    found = {m.subscription_id: m for m in index.match("", body)}
+    assert found[1].matched == "كوريا ـــ الشمالية"
+    assert body[found[2].start : found[2].end] == found[2].matched == "الناتو"
+
+
 def test_blocker_names_stay_after_removal() -> None:
     index = MatchIndex()
     index.add(1, parse_query("غينيا الاستوائية"))
