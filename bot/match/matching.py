@@ -361,6 +361,7 @@ _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
 _CONCEPT_PREFIX, _NOT_PREFIX = "~", "!"
 _NO_FOLLOW: dict[str, tuple[_Variant, ...]] = {}  # shared, never written to
 _NO_LONGER: dict[str, tuple[tuple[_Split, _Variant], ...]] = {}  # shared, never written to
+_NO_JOINT: dict[_Variant, tuple[_Subscription, ...]] = {}  # shared, never written to
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
 # Words on each side of a homograph name in which a cue makes it the name.
@@ -436,8 +437,10 @@ class _Variant:
         # whose anchor term (`_Subscription.anchor`) it is a form of, so that a concept's name
         # followed by thousands of «NAME + word» keywords is not read for each of them.
         self.owners: tuple[_Subscription, ...] = ()
-        # Kept apart, as they are checked apart: the subscriptions of several terms it anchors.
-        self.joint: tuple[_Subscription, ...] = ()
+        # Kept apart, as they are checked apart: the subscriptions of several terms it anchors,
+        # by a form of their next required term (by this form if they have none), so that only
+        # those whose other term the article mentions are checked (`_partners`).
+        self.joint: dict[_Variant, tuple[_Subscription, ...]] = _NO_JOINT
         self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
         self.blocker = False  # a name whose span hides other entities' mentions inside it
         # Set by the index from its alias table: whether a mention needs a look at its
@@ -599,7 +602,7 @@ class _Mentions:
     subscriptions they dispatch (`_Variant.owners`). Hidden mentions apart: they count for
     exclusions only."""
 
-    __slots__ = ("at", "field", "found", "hidden", "joint", "shown", "weight")
+    __slots__ = ("anchors", "at", "field", "found", "hidden", "shown", "weight")
 
     def __init__(self) -> None:
         # Variants hash by identity: a dict keyed by them needs no id() call.
@@ -608,9 +611,8 @@ class _Mentions:
         # Most subscriptions are dispatched by one form: that one entry is kept as is,
         # several go in a list.
         self.found: dict[_Subscription, _VariantHits | list[_VariantHits]] = {}
-        # Subscriptions of several terms dispatched (`_Variant.joint`), maybe more than once:
-        # most fail on their other terms, so they are listed in one C call a variant.
-        self.joint: list[_Subscription] = []
+        # Mentioned forms that anchor subscriptions of several terms (`_Variant.joint`).
+        self.anchors: list[_Variant] = []
         self.field: FieldName = "title"
         self.weight = 1.0
         self.at = 0  # offset of the field: mentions distinct across fields
@@ -640,7 +642,7 @@ class _Mentions:
             else:
                 found[subscription] = [earlier, entry]
         if variant.joint:
-            self.joint += variant.joint
+            self.anchors.append(variant)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -755,7 +757,10 @@ class MatchIndex:
                     self._version += 1  # a form no one wanted (a blocker's): words see it anew
                 variant.uses += 1
                 if n == anchor and subscription.bounds:
-                    variant.joint = (*variant.joint, subscription)
+                    if variant.joint is _NO_JOINT:
+                        variant.joint = {}
+                    for partner in _partners(subscription, variant):
+                        variant.joint[partner] = (*variant.joint.get(partner, ()), subscription)
                 elif n == anchor:
                     variant.owners = (*variant.owners, subscription)
 
@@ -769,7 +774,14 @@ class MatchIndex:
                 variant.uses -= 1
                 if n == subscription.anchor:
                     variant.owners = tuple(o for o in variant.owners if o is not subscription)
-                    variant.joint = tuple(o for o in variant.joint if o is not subscription)
+                    for partner in _partners(subscription, variant) if subscription.bounds else ():
+                        rest = tuple(o for o in variant.joint[partner] if o is not subscription)
+                        if rest:
+                            variant.joint[partner] = rest
+                        else:
+                            del variant.joint[partner]
+                    if not variant.joint:
+                        variant.joint = _NO_JOINT
                 if not variant.uses:
                     if variant.blocker:
                         self._version += 1  # it stays as a blocker only
@@ -1048,7 +1060,13 @@ class MatchIndex:
                 count = len(set().union(*(entry.starts for entry in entries)))
                 shown_as = reader.show(top, count)
             matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
-        for subscription in dict.fromkeys(mentions.joint):
+        # Of several terms: those whose next term the article mentions too (set operations
+        # in C: most are «TOPIC + word» where the word is not there).
+        joint: dict[_Subscription, None] = {}
+        for variant in mentions.anchors:
+            for partner in variant.joint.keys() & shown.keys():
+                joint.update(dict.fromkeys(variant.joint[partner]))
+        for subscription in joint:
             terms = _terms_found(subscription, shown, hidden)
             if terms is None:
                 continue
@@ -1567,6 +1585,16 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
     return opening and after is not None and _definite(after) and not after.endswith(("ي", "يه"))
+
+
+def _partners(subscription: _Subscription, anchor: _Variant) -> tuple[_Variant, ...]:
+    """The forms `anchor`'s dispatch of a subscription of several terms is keyed by: those
+    of its first required term besides the anchor's, or the anchor itself if it has none."""
+    terms = subscription.terms()
+    for n in range(subscription.required):
+        if n != subscription.anchor:
+            return terms[n]
+    return (anchor,)
 
 
 def _mentions(starts: list[int]) -> int:
