@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 from operator import attrgetter
@@ -565,7 +565,7 @@ class _VariantHits:
     """One variant's mentions in one article: the best (score, length, where, field) and
     where they all start (offsets distinct across fields)."""
 
-    __slots__ = ("end", "field", "length", "order", "score", "shown", "start", "starts", "variant")
+    __slots__ = ("end", "field", "order", "score", "shown", "start", "starts", "variant")
 
     def __init__(
         self,
@@ -580,7 +580,6 @@ class _VariantHits:
         self.variant = variant
         self.order = order  # of first mention, among the article's variants
         self.score = score
-        self.length = end - start
         self.start, self.end = start, end  # of the best mention, in its field
         self.field: FieldName = field
         # A list: most variants are mentioned once, and a list is cheaper to make than a set
@@ -591,9 +590,8 @@ class _VariantHits:
 
     def add(self, score: float, start: int, end: int, field: FieldName, at: int) -> None:
         self.starts.append(at)
-        length = end - start
-        if (score, length) > _rank(self):
-            self.score, self.length, self.field = score, length, field
+        if (score, end - start) > _rank(self):
+            self.score, self.field = score, field
             self.start, self.end = start, end
 
 
@@ -1053,12 +1051,10 @@ class MatchIndex:
                 top = entries
                 # One entry, and so its mentions: shown the same for every subscription.
                 if top.shown is None:
-                    top.shown = reader.show(top, _mentions(top.starts))
+                    top.shown = reader.show(top, _mentions((top,)))
                 shown_as = top.shown
             else:
-                top = max(entries, key=_rank)
-                count = len(set().union(*(entry.starts for entry in entries)))
-                shown_as = reader.show(top, count)
+                shown_as = reader.show(max(entries, key=_rank), _mentions(entries))
             matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
         # Of several terms: those whose next term the article mentions too (set operations
         # in C: most are «TOPIC + word» where the word is not there).
@@ -1070,9 +1066,8 @@ class MatchIndex:
             terms = _terms_found(subscription, shown, hidden)
             if terms is None:
                 continue
-            top = _best_of_terms(terms)
-            count = len(set().union(*(e.starts for entries in terms for e in entries)))
-            shown_as = reader.show(top, count)
+            every = [entry for entries in terms for entry in entries]
+            shown_as = reader.show(_best_of_terms(terms), _mentions(every))
             matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
         # Best score first, then by subscription (sorts are stable; C-level keys are fast).
         matches.sort(key=attrgetter("subscription_id"))
@@ -1597,12 +1592,16 @@ def _partners(subscription: _Subscription, anchor: _Variant) -> tuple[_Variant, 
     return (anchor,)
 
 
-def _mentions(starts: list[int]) -> int:
-    return 1 if len(starts) == 1 else len(set(starts))
+def _mentions(entries: Sequence[_VariantHits]) -> int:
+    """The distinct places the entries' variants are mentioned at: one word may be a form of
+    two of a subscription's terms."""
+    if len(entries) == 1 and len(entries[0].starts) == 1:
+        return 1  # the common case, without a set
+    return len(set().union(*(entry.starts for entry in entries)))
 
 
 def _rank(entry: _VariantHits) -> tuple[float, int]:
-    return entry.score, entry.length
+    return entry.score, entry.end - entry.start
 
 
 def _terms_found(
@@ -1612,8 +1611,8 @@ def _terms_found(
 ) -> list[list[_VariantHits]] | None:
     """The mentions of each required term of a subscription, or None if a term is missing or
     an excluded one is mentioned (even hidden inside a longer name: the word is there). The
-    anchor term, which dispatched the subscription, is found: the others are checked first,
-    most subscriptions failing there («NAME + word» where the word is not in the article)."""
+    anchor term, which dispatched the subscription, and its next required term are found
+    (`_Variant.joint`); the others are checked first."""
     terms = subscription.terms()
     seen, unseen = shown.keys(), hidden.keys()
     for n, variants in enumerate(terms):
