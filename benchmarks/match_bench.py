@@ -10,11 +10,10 @@ organisations, leaders), single words, and two- or three-word phrases taken from
 articles, plus random pairs of real words. Articles are the owner's five and the 100 Saudi ones
 (title = first line, body = the rest). Each size runs in a process of its own, its index
 built in a fresh heap as the bot's is at start. Per size it prints the index build time, the
-memory the index holds (tracemalloc, in a separate build and process), the
-median and p95 milliseconds per article (warm token cache), and for the sizes where it
-finishes quickly, the naive baseline
-(rapidfuzz partial_ratio of every keyword against title + body, cut-off 80) on a few articles,
-side by side in the same run. The last line is JSON.
+memory the index holds (tracemalloc, in a separate build and process), the median and p95
+milliseconds per article (warm token cache), and for the sizes where it finishes quickly, the
+naive baseline (rapidfuzz partial_ratio of every keyword against title + body, cut-off 80) on
+a few articles, side by side in the same run. The last line is JSON.
 """
 
 from __future__ import annotations
@@ -231,6 +230,7 @@ def bench_size(
 
     # Memory in a process of its own too: tracemalloc slows what it traces, and the caches
     # the first build fills (the keys of keyword words) are part of what an index holds.
+    del index
     held, peak = _in_new_process(measure_memory, queries)
 
     result: dict[str, float | int | None] = {
