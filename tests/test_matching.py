@@ -629,6 +629,32 @@ def test_phrase_forms(keyword: str, text: str, surface: str) -> None:
     assert matched(keyword, text) == surface
 
 
+# Coalitions by their official and common names; the countries and the group they are named
+# by still count inside those names, the bare names do not mention them.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("التحالف العربي", "أعلن تحالف دعم الشرعية في اليمن", "تحالف دعم الشرعية في اليمن"),
+        ("التحالف العربي", "قال التحالف بقيادة السعودية", "التحالف بقيادة السعودية"),
+        ("Saudi-led coalition", "شن التحالف العربي غارات", "التحالف العربي"),
+        (
+            "التحالف الدولي ضد داعش",
+            "قال التحالف الدولي لمحاربة داعش",
+            "التحالف الدولي لمحاربة داعش",
+        ),
+        ("anti-ISIS coalition", "قال التحالف الدولي لمحاربة داعش", "التحالف الدولي لمحاربة داعش"),
+        ("السعودية", "قال التحالف بقيادة السعودية", "السعودية"),
+        ("اليمن", "أعلن تحالف دعم الشرعية في اليمن", "اليمن"),
+        ("داعش", "غارات التحالف الدولي ضد داعش", "داعش"),
+        ("السعودية", "شن التحالف العربي غارات", None),
+        ("داعش", "غارات التحالف الدولي", None),
+        ("التحالف العربي", "شكلت الدول تحالفا عربيا جديدا", None),  # a coalition, not the one
+    ],
+)
+def test_coalitions(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
 # Common nouns of the news beyond security (the lexicon's broken and short -ات plurals): a
 # one-word keyword the lexicon knows is matched by its forms, in phrases too.
 @pytest.mark.parametrize(
