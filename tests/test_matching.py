@@ -412,6 +412,25 @@ def test_add_and_remove() -> None:
     assert [m.keyword for m in index.match("", "روسيا والصين")] == ["الصين"]
 
 
+def test_keyword_of_one_form_added_and_removed() -> None:
+    # «مجلس الشورى» has a single form: its matches are made apart from the others'.
+    index = MatchIndex()
+    body = "أقر مجلس الشورى النظام، وقال الناتو"
+    index.add(1, parse_query("مجلس الشورى"))
+    index.add(2, parse_query("مجلس الشورى"))
+    index.add(3, parse_query("الناتو"))
+    found = index.match("", body)
+    assert [(m.subscription_id, m.matched) for m in found] == [
+        (1, "مجلس الشورى"),
+        (2, "مجلس الشورى"),
+        (3, "الناتو"),
+    ]
+    index.remove(1)
+    assert [m.subscription_id for m in index.match("", body)] == [2, 3]
+    index.remove(2)
+    assert [m.subscription_id for m in index.match("", body)] == [3]
+
+
 def test_keyword_of_several_terms_added_and_removed_after_matching() -> None:
     index = MatchIndex()
     body = "الناتو يدين هجوما على السفارة"

@@ -410,6 +410,7 @@ class _Variant:
         "owners",
         "quality",
         "skels",
+        "solo",
         "uses",
         "words",
     )
@@ -437,6 +438,9 @@ class _Variant:
         # whose anchor term (`_Subscription.anchor`) it is a form of, so that a concept's name
         # followed by thousands of «NAME + word» keywords is not read for each of them.
         self.owners: tuple[_Subscription, ...] = ()
+        # Those with no other form are kept apart, by their match's head (`_Subscription.head`):
+        # a mention of this form is a match of each as it stands, none to gather or look up.
+        self.solo: tuple[tuple[int, str], ...] = ()
         # Kept apart, as they are checked apart: the subscriptions of several terms it anchors,
         # by a form of their next required term (by this form if they have none), so that only
         # those whose other term the article mentions are checked (`_partners`).
@@ -519,6 +523,9 @@ class _Word:
 # tuple.__new__ skips a named tuple's Python-level constructor: an article at 100k keywords
 # makes hundreds of matches.
 _new_match = tuple.__new__
+# A variant entry's best mention's (score, length), and where its mentions start (C getters).
+_RANK = attrgetter("rank")
+_STARTS = attrgetter("starts")
 # Every raw word with no letters once normalized (a lone diacritic): part of a gap.
 _NO_KEYS: frozenset[str] = frozenset()
 _BLANK = _Word(
@@ -562,14 +569,13 @@ class _Hit:
 
 
 class _VariantHits:
-    """One variant's mentions in one article: the best (score, length, where, field) and
-    where they all start (offsets distinct across fields)."""
+    """One variant's mentions in one article: the best one's rank (score, length), where it
+    is and in which field; and where they all start (offsets distinct across fields)."""
 
-    __slots__ = ("end", "field", "order", "score", "shown", "start", "starts", "variant")
+    __slots__ = ("end", "field", "order", "rank", "shown", "start", "starts")
 
     def __init__(
         self,
-        variant: _Variant,
         score: float,
         start: int,
         end: int,
@@ -577,30 +583,34 @@ class _VariantHits:
         at: int,
         order: int,
     ) -> None:
-        self.variant = variant
         self.order = order  # of first mention, among the article's variants
-        self.score = score
+        # Kept as one tuple: entries are compared by it in C (`_RANK`).
+        self.rank = (score, end - start)
         self.start, self.end = start, end  # of the best mention, in its field
         self.field: FieldName = field
         # A list: most variants are mentioned once, and a list is cheaper to make than a set
-        # (`_mentions` counts the distinct ones).
+        # (`add` keeps it distinct).
         self.starts = [at]
         # What a match shows of its best mention (`_Reader.show`), once one does.
         self.shown: _Shown | None = None
 
     def add(self, score: float, start: int, end: int, field: FieldName, at: int) -> None:
-        self.starts.append(at)
-        if (score, end - start) > _rank(self):
-            self.score, self.field = score, field
+        # A variant's mentions come in the order of their first word: the same place twice
+        # (two ways of finding one phrase) is the last one, and `starts` stays distinct.
+        if at != self.starts[-1]:
+            self.starts.append(at)
+        rank = (score, end - start)
+        if rank > self.rank:
+            self.rank, self.field = rank, field
             self.start, self.end = start, end
 
 
 class _Mentions:
     """An article's mentions, per variant, gathered as its fields are read; and the
-    subscriptions they dispatch (`_Variant.owners`). Hidden mentions apart: they count for
-    exclusions only."""
+    subscriptions they dispatch (`_Variant.owners`, `_Variant.solo`). Hidden mentions apart:
+    they count for exclusions only."""
 
-    __slots__ = ("anchors", "at", "field", "found", "hidden", "shown", "weight")
+    __slots__ = ("anchors", "at", "field", "found", "hidden", "shown", "solos", "weight")
 
     def __init__(self) -> None:
         # Variants hash by identity: a dict keyed by them needs no id() call.
@@ -609,6 +619,9 @@ class _Mentions:
         # Most subscriptions are dispatched by one form: that one entry is kept as is,
         # several go in a list.
         self.found: dict[_Subscription, _VariantHits | list[_VariantHits]] = {}
+        # Entries of forms that are some subscriptions' only form, with those subscriptions'
+        # heads: each is a match as it stands.
+        self.solos: list[tuple[tuple[tuple[int, str], ...], _VariantHits]] = []
         # Mentioned forms that anchor subscriptions of several terms (`_Variant.joint`).
         self.anchors: list[_Variant] = []
         self.field: FieldName = "title"
@@ -626,10 +639,12 @@ class _Mentions:
             entry.add(self.weight * quality, start, end, self.field, self.at + start)
             return
         seen[variant] = entry = _VariantHits(
-            variant, self.weight * quality, start, end, self.field, self.at + start, len(seen)
+            self.weight * quality, start, end, self.field, self.at + start, len(seen)
         )
         if hidden:
             return
+        if variant.solo:
+            self.solos.append((variant.solo, entry))
         found = self.found
         for subscription in variant.owners:
             earlier = found.get(subscription)
@@ -645,8 +660,7 @@ class _Mentions:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class _Subscription:
-    id: int
-    keyword: str
+    head: tuple[int, str]  # (id, keyword): what each of its matches starts with
     required: int  # the first `required` terms are required, the rest excluded
     # The forms of every term, one after the other; `bounds` says where each term's start
     # (and where the last ends), empty for a keyword of one term: most are, and this way
@@ -742,8 +756,7 @@ class MatchIndex:
         for variants in slots:
             bounds.append(bounds[-1] + len(variants))
         subscription = self._subscriptions[subscription_id] = _Subscription(
-            subscription_id,
-            query.text,
+            (subscription_id, query.text),
             len(query.required),
             tuple(v for variants in slots for v in variants),
             tuple(bounds) if len(slots) > 1 else (),
@@ -759,6 +772,8 @@ class MatchIndex:
                         variant.joint = {}
                     for partner in _partners(subscription, variant):
                         variant.joint[partner] = (*variant.joint.get(partner, ()), subscription)
+                elif n == anchor and len(variants) == 1:
+                    variant.solo = (*variant.solo, subscription.head)
                 elif n == anchor:
                     variant.owners = (*variant.owners, subscription)
 
@@ -772,6 +787,7 @@ class MatchIndex:
                 variant.uses -= 1
                 if n == subscription.anchor:
                     variant.owners = tuple(o for o in variant.owners if o is not subscription)
+                    variant.solo = tuple(h for h in variant.solo if h is not subscription.head)
                     for partner in _partners(subscription, variant) if subscription.bounds else ():
                         rest = tuple(o for o in variant.joint[partner] if o is not subscription)
                         if rest:
@@ -1046,16 +1062,22 @@ class MatchIndex:
         # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
         reader = _Reader(title, body, self._scores)
+        for heads, top in mentions.solos:  # one term of one form, nothing excluded
+            if top.shown is None:
+                top.shown = reader.show(top, len(top.starts))  # see `_mentions`
+            shown_as = top.shown
+            for head in heads:
+                matches.append(_new_match(Match, head + shown_as))
         for subscription, entries in mentions.found.items():  # one term, nothing excluded
             if isinstance(entries, _VariantHits):
                 top = entries
                 # One entry, and so its mentions: shown the same for every subscription.
                 if top.shown is None:
-                    top.shown = reader.show(top, _mentions((top,)))
+                    top.shown = reader.show(top, len(top.starts))  # see `_mentions`
                 shown_as = top.shown
             else:
-                shown_as = reader.show(max(entries, key=_rank), _mentions(entries))
-            matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
+                shown_as = reader.show(max(entries, key=_RANK), _mentions(entries))
+            matches.append(_new_match(Match, subscription.head + shown_as))
         # Of several terms: those whose next term the article mentions too (set operations
         # in C: most are «TOPIC + word» where the word is not there).
         joint: dict[_Subscription, None] = {}
@@ -1068,7 +1090,7 @@ class MatchIndex:
                 continue
             every = [entry for entries in terms for entry in entries]
             shown_as = reader.show(_best_of_terms(terms), _mentions(every))
-            matches.append(_new_match(Match, (subscription.id, subscription.keyword, *shown_as)))
+            matches.append(_new_match(Match, subscription.head + shown_as))
         # Best score first, then by subscription (sorts are stable; C-level keys are fast).
         matches.sort(key=attrgetter("subscription_id"))
         matches.sort(key=attrgetter("score"), reverse=True)
@@ -1168,18 +1190,25 @@ class MatchIndex:
         words' keys; the second word may come after up to _MAX_GAP modifiers, from word
         `first` on (the first after i with a key some of them need next)."""
         words, linked = field.words, field.linked
-        starting: dict[_Variant, None] = {}
+        starting: dict[_Variant, int] = {}  # where each phrase's second word is first seen
         keys = words[i].needs
         for j in range(first, i + 2 + _MAX_GAP):
             if j > first and not linked[j - 1]:  # padded: False past the last word
                 break
             for key in keys & words[j].keys:
+                if not starting:  # the usual case: one key, at the first word after
+                    starting = dict.fromkeys(follow[key], j)
+                    continue
                 for variant in follow[key]:
-                    starting[variant] = None
+                    starting.setdefault(variant, j)
         found = []
-        for variant in starting:
-            hit = self._verify_phrase(variant, field, i)
-            if hit is not None:
+        spans = field.spans
+        for variant, j in starting.items():
+            if j == i + 1 and len(variant.keys) == 2:
+                # Most are two words, the second right after the first (the caller saw them
+                # linked): what _verify_phrase would find, without it.
+                found.append(_Hit(variant, spans[i][0], spans[j][1], variant.quality, i, j))
+            elif (hit := self._verify_phrase(variant, field, i)) is not None:
                 found.append(hit)
         return found
 
@@ -1595,13 +1624,9 @@ def _partners(subscription: _Subscription, anchor: _Variant) -> tuple[_Variant, 
 def _mentions(entries: Sequence[_VariantHits]) -> int:
     """The distinct places the entries' variants are mentioned at: one word may be a form of
     two of a subscription's terms."""
-    if len(entries) == 1 and len(entries[0].starts) == 1:
-        return 1  # the common case, without a set
-    return len(set().union(*(entry.starts for entry in entries)))
-
-
-def _rank(entry: _VariantHits) -> tuple[float, int]:
-    return entry.score, entry.end - entry.start
+    if len(entries) == 1:
+        return len(entries[0].starts)  # the common case, without a set: starts are distinct
+    return len(set().union(*map(_STARTS, entries)))
 
 
 def _terms_found(
@@ -1632,10 +1657,10 @@ def _best_of_terms(terms: list[list[_VariantHits]]) -> _VariantHits:
     """The best mention of any term; on a tie, that of the term mentioned first, and within
     a term its first best mention."""
     bests = [
-        (max(entries, key=lambda e: (*_rank(e), -e.order)), min(e.order for e in entries))
+        (max(entries, key=lambda e: (*e.rank, -e.order)), min(e.order for e in entries))
         for entries in terms
     ]
-    return max(bests, key=lambda best: (*_rank(best[0]), -best[1]))[0]
+    return max(bests, key=lambda best: (*best[0].rank, -best[1]))[0]
 
 
 def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool:
@@ -1722,7 +1747,7 @@ class _Reader:
         if isinstance(sentences, str):
             sentences = self.fields[field] = _Sentences(sentences)
         start, end = top.start, top.end
-        raw = top.score + min(mentions - 1, 5) * 0.02
+        raw = top.rank[0] if mentions == 1 else top.rank[0] + min(mentions - 1, 5) * 0.02
         # Scores take few values (field weights × qualities + bonuses): round() is slow.
         score = self.scores.get(raw)
         if score is None:
