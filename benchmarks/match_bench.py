@@ -8,12 +8,14 @@ or joined by + to a word of the articles: «الطائرات المسيرة + أ
 in all its forms and with all its synonyms; the rest are alias-table names (countries,
 organisations, leaders), single words, and two- or three-word phrases taken from the sample
 articles, plus random pairs of real words. Articles are the owner's five and the 100 Saudi ones
-(title = first line, body = the rest). Each size runs in a process of its own, its index
-built in a fresh heap as the bot's is at start. Per size it prints the index build time, the
-memory the index holds (tracemalloc, in a separate build and process), the median and p95
-milliseconds per article (warm token cache), and for the sizes where it finishes quickly, the
-naive baseline (rapidfuzz partial_ratio of every keyword against title + body, cut-off 80) on
-a few articles, side by side in the same run. The last line is JSON.
+(title = first line, body = the rest). The sizes run side by side: each index in a process of
+its own, built once in a fresh heap as the bot's is at start, and the warm passes over the
+articles alternate between the processes, so the ratio of their times holds on a noisy machine.
+Per size it prints the index build time, the memory the index holds (tracemalloc, in a
+separate build and process), the median and p95 milliseconds per article (warm token cache,
+five passes), and for the sizes where it finishes quickly, the naive baseline (rapidfuzz
+partial_ratio of every keyword against title + body, cut-off 80) on a few articles, side by
+side in the same run. The last line is JSON.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ import tracemalloc
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TypeVar
 
@@ -183,39 +187,66 @@ def measure_memory(queries: list[tuple[int, Query]]) -> tuple[int, int]:
     return held - before, peak - before
 
 
-def bench_size(
-    size: int, articles: list[tuple[str, str]], naive_articles: int, naive_limit: int
-) -> dict[str, float | int | None]:
-    keywords = vocabulary(articles, size)
-    queries = parse_all(keywords)
+def bench_sizes(
+    sizes: list[int], articles: list[tuple[str, str]], naive_articles: int, naive_limit: int
+) -> dict[int, dict[str, float | int | None]]:
+    """Every size side by side: each index lives in a process of its own, built once in a
+    fresh heap as the bot's is at start, and the warm passes over the articles alternate
+    between the processes, one at a time, so that a slow minute of a noisy machine weighs on
+    every size alike and their ratio holds. (One process for all would not do: an index
+    built where another one was freed is slower for that alone, and a large index beside a
+    small one crowds its memory.)"""
+    context = multiprocessing.get_context("spawn")
+    workers: dict[int, tuple[BaseProcess, Connection]] = {}
+    for size in sizes:  # built one after the other: builds do not slow each other
+        mine, theirs = context.Pipe()
+        worker: BaseProcess = context.Process(
+            target=_serve_size, args=(theirs, size, articles, naive_articles, naive_limit)
+        )
+        worker.start()
+        mine.recv()  # built, and its first pass done
+        workers[size] = (worker, mine)
+    for round_ in range(_ROUNDS):
+        for size in sizes if round_ % 2 == 0 else sizes[::-1]:
+            workers[size][1].send(True)
+            workers[size][1].recv()
+    results: dict[int, dict[str, float | int | None]] = {}
+    for size, (worker, connection) in workers.items():
+        connection.send(False)
+        results[size] = connection.recv()
+        worker.join()
+    return results
 
-    # Timed first, in a process of its own (see `main`): the bot builds its index once, at
-    # start. An index built where another one was just freed has its objects scattered over
-    # the freed memory, and matching with it is markedly slower for that alone.
+
+def _serve_size(
+    connection: Connection,
+    size: int,
+    articles: list[tuple[str, str]],
+    naive_articles: int,
+    naive_limit: int,
+) -> None:
+    """One size's process (see `bench_sizes`): builds its index, then times a pass over the
+    articles each time it is told to, and at the end sends its figures."""
+    queries = parse_all(vocabulary(articles, size))
     started = time.perf_counter()
     index = MatchIndex.build(queries)
     build_s = time.perf_counter() - started
-
-    cold: list[float] = []
-    for title, body in articles:  # first pass fills the token cache
-        t0 = time.perf_counter()
-        index.match(title, body)
-        cold.append((time.perf_counter() - t0) * 1000)
+    cold = _timed_pass(index, articles)[0]  # a first pass fills the token cache
+    connection.send(None)
     warm: list[float] = []
     matches = 0
-    for _ in range(3):
-        for title, body in articles:
-            t0 = time.perf_counter()
-            found = index.match(title, body)
-            warm.append((time.perf_counter() - t0) * 1000)
-            matches += len(found)
-    median = statistics.median(warm)
+    while connection.recv():
+        times, found = _timed_pass(index, articles)
+        warm += times
+        matches += found
+        connection.send(None)
 
     naive_ms: float | None = None
     same_ms: float | None = None
     if size <= naive_limit:
         step = max(1, len(articles) // naive_articles)
         chosen = articles[::step][:naive_articles]
+        keywords = [query.text for _, query in queries]
         t0 = time.perf_counter()
         for title, body in chosen:
             process.extract(
@@ -227,14 +258,44 @@ def bench_size(
             for title, body in chosen:
                 index.match(title, body)
         same_ms = (time.perf_counter() - t0) * 1000 / (3 * len(chosen))
-
-    # Memory in a process of its own too: tracemalloc slows what it traces, and the caches
-    # the first build fills (the keys of keyword words) are part of what an index holds.
     del index
-    held, peak = _in_new_process(measure_memory, queries)
+    connection.send(
+        _report(size, len(queries), build_s, cold, warm, matches, naive_ms, same_ms, queries)
+    )
 
+
+_ROUNDS = 5  # warm passes over the articles per size, alternating between the sizes
+
+
+def _timed_pass(index: MatchIndex, articles: list[tuple[str, str]]) -> tuple[list[float], int]:
+    """Milliseconds per article of one pass, and the matches found."""
+    times: list[float] = []
+    found = 0
+    for title, body in articles:
+        t0 = time.perf_counter()
+        matches = index.match(title, body)
+        times.append((time.perf_counter() - t0) * 1000)
+        found += len(matches)
+    return times, found
+
+
+def _report(
+    size: int,
+    keywords: int,
+    build_s: float,
+    cold: list[float],
+    warm: list[float],
+    matches: int,
+    naive_ms: float | None,
+    same_ms: float | None,
+    queries: list[tuple[int, Query]],
+) -> dict[str, float | int | None]:
+    # Memory in a process of its own: tracemalloc slows what it traces, and the caches the
+    # first build fills (the keys of keyword words) are part of what an index holds.
+    held, peak = _in_new_process(measure_memory, queries)
+    median = statistics.median(warm)
     result: dict[str, float | int | None] = {
-        "keywords": len(queries),
+        "keywords": keywords,
         "build_s": round(build_s, 3),
         "index_mb": round(held / 2**20, 1),
         "build_peak_mb": round(peak / 2**20, 1),
@@ -252,7 +313,7 @@ def bench_size(
         else ""
     )
     print(
-        f"{len(queries):>7} keywords: build {build_s:6.2f} s  index {result['index_mb']:6.1f} MB"
+        f"{keywords:>7} keywords: build {build_s:6.2f} s  index {result['index_mb']:6.1f} MB"
         f" (peak {result['build_peak_mb']:6.1f})  median {median:6.3f} ms/article"
         f"  p95 {result['p95_ms']:6.3f}  cold {result['cold_median_ms']:6.3f}"
         f"  matches/article {result['matches_per_article']:6.1f}  {naive}",
@@ -277,12 +338,8 @@ def main() -> None:
     articles = load_articles(args.samples)
     chars = sum(len(t) + len(b) for t, b in articles) / len(articles)
     print(f"{len(articles)} articles, {chars:.0f} characters on average", flush=True)
-    results = {
-        # Each size in a new process: its index is built in a fresh heap, as the bot's is.
-        size: _in_new_process(bench_size, size, articles, args.naive_articles, args.naive_limit)
-        for size in (int(s) for s in args.sizes.split(","))
-    }
-    sizes = sorted(results)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    results = bench_sizes(sizes, articles, args.naive_articles, args.naive_limit)
     summary: dict[str, object] = {"articles": len(articles), "sizes": results}
     if 10000 in results and 100000 in results:
         ten, hundred = results[10000]["median_ms"], results[100000]["median_ms"]
