@@ -648,6 +648,28 @@ def test_phrase_forms(keyword: str, text: str, surface: str) -> None:
     assert matched(keyword, text) == surface
 
 
+# A one-word plural whose singular is another word keeps its number (`plural_only`); in a
+# phrase the other words tell the sense and every form counts.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("العقوبات", "فرضت واشنطن عقوباتها على طهران", "عقوباتها"),
+        ("العقوبات", "بسبب العقوبات الأمريكية", "العقوبات"),
+        ("sanctions", "فرضت عقوبات على روسيا", "عقوبات"),
+        ("العقوبات", "نفذت السلطات عقوبة الإعدام", None),  # a penalty
+        ("العقوبات", "تشديد العقوبة على المخالفين", None),
+        ("العقوبة", "نفذت السلطات عقوبة الإعدام", "عقوبة"),  # asked for as such
+        ("العقوبات الاقتصادية", "فرض عقوبة اقتصادية", "عقوبة اقتصادية"),
+        ("المساعدات", "وصول المساعدات إلى غزة", "المساعدات"),
+        ("المساعدات", "فر بمساعدة أصدقائه", None),  # «with the help of»
+        ("المساعدات الإنسانية", "تقديم مساعدة إنسانية عاجلة", "مساعدة إنسانية"),
+        ("الاحتجاجات", "قمع الحركة الاحتجاجية", "الحركة الاحتجاجية"),
+    ],
+)
+def test_plural_only_words(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
 # Coalitions by their official and common names; the countries and the group they are named
 # by still count inside those names, the bare names do not mention them.
 @pytest.mark.parametrize(
@@ -811,6 +833,20 @@ def test_admin_concepts_file(tmp_path: Path) -> None:
     index = MatchIndex.build([(1, parse_query("القصف العشوائي"))], concepts=table)
     assert index.match("", "تعرضت المدينة لقصوف عشوائية")[0].matched == "لقصوف عشوائية"
     assert index.match("", "استمر قصف عشوائي")[0].matched == "قصف عشوائي"
+
+
+def test_admin_concepts_file_plural_only(tmp_path: Path) -> None:
+    from bot.match.concepts import load_concept_table
+
+    path = tmp_path / "concepts.json"
+    path.write_text('{"plural_only": ["مستوطنات"]}', encoding="utf-8")
+    body = "صادقت الحكومة على بناء مستوطنة جديدة"
+    default = MatchIndex.build([(1, parse_query("المستوطنات"))])
+    assert default.match("", body)[0].matched == "مستوطنة"
+    table = load_concept_table([path])
+    index = MatchIndex.build([(1, parse_query("المستوطنات"))], concepts=table)
+    assert index.match("", body) == []
+    assert index.match("", "توسيع مستوطناتها")[0].matched == "مستوطناتها"
 
 
 @pytest.mark.parametrize(

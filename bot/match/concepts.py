@@ -69,6 +69,7 @@ class _ConceptFile(BaseModel):
 
     concepts: list[ConceptEntry] = []
     lexicon: dict[str, list[str]] = {}
+    plural_only: list[str] = []
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +92,12 @@ class ConceptTable:
     """Concepts by id; which concepts a keyword names; the morphology their phrases use."""
 
     def __init__(
-        self, entries: Iterable[ConceptEntry], lexicon: dict[str, list[str]] | None = None
+        self,
+        entries: Iterable[ConceptEntry],
+        lexicon: dict[str, list[str]] | None = None,
+        plural_only: Iterable[str] = (),
     ) -> None:
-        self.morphology = Morphology(lexicon or {})
+        self.morphology = Morphology(lexicon or {}, plural_only)
         fields = ("names", "en", "covers", "derived", "blocked")
         # Named bodies live in the alias table.
         merged, kinds = merge_entries((e for e in entries if e.kind != ORG_KIND), fields)
@@ -136,8 +140,7 @@ class ConceptTable:
 
     def keys(self, phrase: Phrase) -> Keys:
         """Keys of each word of a phrase of common words."""
-        keys = self.morphology.keyword_keys
-        return tuple(keys(word, position) for position, word in enumerate(phrase.words))
+        return self.morphology.phrase_keys(phrase.words)
 
     def resolve(self, phrase: Phrase) -> list[str]:
         """Ids of the concepts this keyword names: one of their names in any of its forms,
@@ -181,7 +184,8 @@ def load_concept_table(extra_files: Sequence[Path] = ()) -> ConceptTable:
     for file in files:
         for singular, plurals in file.lexicon.items():
             lexicon.setdefault(singular, []).extend(plurals)
-    return ConceptTable(entries, lexicon)
+    plural_only = [word for file in files for word in file.plural_only]
+    return ConceptTable(entries, lexicon, plural_only)
 
 
 @cache

@@ -25,7 +25,7 @@ Pure code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core.arabic import normalize
 
@@ -85,9 +85,14 @@ def _fold_nisba(word: str) -> str:
 
 
 class Morphology:
-    """Keys of words, with a broken-plural lexicon (plural → singulars, normalized)."""
+    """Keys of words, with a broken-plural lexicon (plural → singulars, normalized) and the
+    plurals a keyword keeps (`plural_only`)."""
 
-    def __init__(self, plurals: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self,
+        plurals: Mapping[str, Iterable[str]] | None = None,
+        plural_only: Iterable[str] = (),
+    ) -> None:
         singular_of: dict[str, set[str]] = {}
         for singular, forms in (plurals or {}).items():
             base = normalize(singular)
@@ -95,6 +100,9 @@ class Morphology:
                 singular_of.setdefault(normalize(form), set()).add(base)
         self._singular_of = {k: frozenset(v) for k, v in singular_of.items()}
         self._singulars = frozenset(s for v in singular_of.values() for s in v)
+        # Plurals whose singular means something else in the news («عقوبات» are sanctions,
+        # «عقوبة» is a penalty): alone in a keyword they stand for the plural only.
+        self._plural_only = frozenset(normalize(word) for word in plural_only)
         self._token_cache: dict[str, frozenset[str]] = {}
         # Keyword words repeat across thousands of subscriptions: one set each, shared.
         self._keyword_cache: dict[tuple[str, bool], frozenset[str]] = {}
@@ -160,6 +168,16 @@ class Morphology:
                 self._keyword_cache.clear()
             cached = self._keyword_cache[word, position > 0] = self._keyword_keys(word, position)
         return cached
+
+    def phrase_keys(self, words: Sequence[str]) -> tuple[frozenset[str], ...]:
+        """Keys of each normalized word of a keyword or a concept's name. A one-word plural
+        listed as plural-only keeps its number (with clitics and pronouns): in a phrase the
+        other words tell the sense («عقوبات اقتصادية»), alone the singular is another word."""
+        if len(words) == 1:
+            bare = words[0][2:] if words[0].startswith("ال") else words[0]
+            if bare in self._plural_only:
+                return (frozenset((bare,)),)
+        return tuple(self.keyword_keys(word, position) for position, word in enumerate(words))
 
     def _keyword_keys(self, word: str, position: int) -> frozenset[str]:
         stems = {word}
