@@ -670,6 +670,25 @@ def test_plural_only_words(keyword: str, text: str, surface: str | None) -> None
     assert matched(keyword, text) == surface
 
 
+# Arabic compound names written apart or joined: each spelling finds the other.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("حسن نصر الله", "قال حسن نصرالله في خطاب", "حسن نصرالله"),
+        ("نصرالله", "خطاب نصر الله الأخير", "نصر الله"),
+        ("عبد الملك الحوثي", "زعيم الجماعة عبدالملك الحوثي", "عبدالملك الحوثي"),
+        ("عبدالفتاح البرهان", "قائد الجيش عبد الفتاح البرهان", "عبد الفتاح البرهان"),
+        ("عبد الله", "التقى الملك عبدالله الثاني", "عبدالله"),
+        ("هيئة تحرير الشام", "فصائل تحرير الشام", "تحرير الشام"),
+        ("عبد الملك الحوثي", "قال عبد الرحمن الحوثي", None),  # another name
+        ("عبد الله", "قال عبدالإله الخطيب", None),  # the other spelling takes no tolerance
+        ("الحوثيين", "أكد نصر الله أن", None),  # «أنصارالله» is not «نصر الله»
+    ],
+)
+def test_compound_names(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
 # Coalitions by their official and common names; the countries and the group they are named
 # by still count inside those names, the bare names do not mention them.
 @pytest.mark.parametrize(

@@ -926,6 +926,13 @@ class MatchIndex:
                     joined = Phrase(("".join(words),), False)
                     if len(skeleton(joined.stem)) >= 4:
                         put(joined, _FORBID, 0.85, owner)
+            # Arabic compound names are written apart or joined («عبد الملك» / «عبدالملك»،
+            # «نصر الله» / «نصرالله»): each spelling brings the other, as written (a spelling
+            # tolerance would reach other names: «عبدالله» / «عبدالإله», «أنصارالله» / «نصر الله»).
+            for (words, article), (fuzzy, owner, _q) in list(specs.items()):
+                other = _compound_spelling(words) if fuzzy and article & 3 != _REQUIRE else None
+                if other is not None:
+                    specs.setdefault((other, article), (False, owner, 0.85))
             # A foreign name ending in the vowel -a is also written with a final teh marbuta
             # (كيشيدا / كيشيدة، جاكرتا / جاكرتة). After a consonant only: «روسيا» and
             # «أوتاوا» end in a long vowel that keeps its alef.
@@ -1609,6 +1616,30 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
     return opening and after is not None and _definite(after) and not after.endswith(("ي", "يه"))
+
+
+def _compound_spelling(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The other spelling of the Arabic compound names in a name's words, or None: «عبد»
+    before a definite word and a word before «الله» joined («عبد الملك» → «عبدالملك»,
+    «نصر الله» → «نصرالله»), joined ones split («عبدالله» → «عبد الله»)."""
+    out: list[str] = []
+    n = 0
+    while n < len(words):
+        word = words[n]
+        after = words[n + 1] if n + 1 < len(words) else ""
+        if (word == "عبد" and after.startswith("ال")) or (after == "الله" and len(word) >= 3):
+            out.append(word + after)
+            n += 2
+            continue
+        if word.startswith("عبدال") and len(word) > 6:
+            out += ["عبد", word[3:]]
+        elif word.endswith("الله") and len(word) >= 7:
+            out += [word[:-4], "الله"]
+        else:
+            out.append(word)
+        n += 1
+    other = tuple(out)
+    return other if other != words else None
 
 
 def _partners(subscription: _Subscription, anchor: _Variant) -> tuple[_Variant, ...]:
