@@ -767,6 +767,8 @@ def test_news_nouns_left_out(keyword: str, text: str) -> None:
         ("الصواريخ", "سقطت قذائف صاروخية", "قذائف صاروخية"),  # it covers narrower concepts
         ("ballistic missiles", "أطلقت صواريخ بالستية", "صواريخ بالستية"),  # English name
         ("Hezbollah", "قال حزب الله", "حزب الله"),
+        ("تخصيب اليورانيوم", "أوقفت إيران أنشطة التخصيب", "أنشطة التخصيب"),
+        ("البرنامج النووي", "رفعت إيران مستوى التخصيب", "مستوى التخصيب"),  # covered
     ],
 )
 def test_concepts(keyword: str, text: str, surface: str) -> None:
@@ -785,6 +787,7 @@ def test_concepts(keyword: str, text: str, surface: str) -> None:
         ("وقف إطلاق النار", "وقف. إطلاق النار"),  # not across sentences
         ("طائرة", "حلق طائر فوق"),  # a noun's gender is kept
         ("عمران", "قال عمر"),  # an unknown single word may be a name: no stemming
+        ("تخصيب اليورانيوم", "مشروع لتخصيب التربة"),  # bare «التخصيب» has other senses
         ("المظاهرات", "يؤثر في مظاهر السلوك العام"),  # a short -ات plural is feminine
         ("العقوبات", "سوق في مدينة بعقوبة"),  # a known name is not split into clitics
         ("الكمائن", "كما قال الوزير"),  # a reading that is a function word is no form
