@@ -768,6 +768,7 @@ def test_news_nouns_left_out(keyword: str, text: str) -> None:
         ("ballistic missiles", "أطلقت صواريخ بالستية", "صواريخ بالستية"),  # English name
         ("Hezbollah", "قال حزب الله", "حزب الله"),
         ("تخصيب اليورانيوم", "أوقفت إيران أنشطة التخصيب", "أنشطة التخصيب"),
+        ("الإرهاب", "قتل خمسة إرهابيين في عملية أمنية", "إرهابيين"),  # a derived noun
         ("البرنامج النووي", "رفعت إيران مستوى التخصيب", "مستوى التخصيب"),  # covered
     ],
 )
@@ -788,6 +789,7 @@ def test_concepts(keyword: str, text: str, surface: str) -> None:
         ("طائرة", "حلق طائر فوق"),  # a noun's gender is kept
         ("عمران", "قال عمر"),  # an unknown single word may be a name: no stemming
         ("تخصيب اليورانيوم", "مشروع لتخصيب التربة"),  # bare «التخصيب» has other senses
+        ("مكافحة الإرهاب", "قتل خمسة إرهابيين"),  # the broader concept's noun
         ("المظاهرات", "يؤثر في مظاهر السلوك العام"),  # a short -ات plural is feminine
         ("العقوبات", "سوق في مدينة بعقوبة"),  # a known name is not split into clitics
         ("الكمائن", "كما قال الوزير"),  # a reading that is a function word is no form
