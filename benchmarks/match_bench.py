@@ -187,6 +187,9 @@ def measure_memory(queries: list[tuple[int, Query]]) -> tuple[int, int]:
     return held - before, peak - before
 
 
+_ROUNDS = 5  # warm passes over the articles per size, alternating between the sizes
+
+
 def bench_sizes(
     sizes: list[int], articles: list[tuple[str, str]], naive_articles: int, naive_limit: int
 ) -> dict[int, dict[str, float | int | None]]:
@@ -259,12 +262,7 @@ def _serve_size(
                 index.match(title, body)
         same_ms = (time.perf_counter() - t0) * 1000 / (3 * len(chosen))
     del index
-    connection.send(
-        _report(size, len(queries), build_s, cold, warm, matches, naive_ms, same_ms, queries)
-    )
-
-
-_ROUNDS = 5  # warm passes over the articles per size, alternating between the sizes
+    connection.send(_report(queries, build_s, cold, warm, matches, naive_ms, same_ms))
 
 
 def _timed_pass(index: MatchIndex, articles: list[tuple[str, str]]) -> tuple[list[float], int]:
@@ -280,19 +278,19 @@ def _timed_pass(index: MatchIndex, articles: list[tuple[str, str]]) -> tuple[lis
 
 
 def _report(
-    size: int,
-    keywords: int,
+    queries: list[tuple[int, Query]],
     build_s: float,
     cold: list[float],
     warm: list[float],
     matches: int,
     naive_ms: float | None,
     same_ms: float | None,
-    queries: list[tuple[int, Query]],
 ) -> dict[str, float | int | None]:
+    """One size's figures, printed and returned."""
     # Memory in a process of its own: tracemalloc slows what it traces, and the caches the
     # first build fills (the keys of keyword words) are part of what an index holds.
     held, peak = _in_new_process(measure_memory, queries)
+    keywords = len(queries)
     median = statistics.median(warm)
     result: dict[str, float | int | None] = {
         "keywords": keywords,
