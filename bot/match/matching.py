@@ -632,17 +632,16 @@ class _Mentions:
         """Mentions from now on are in this field, which starts at `at` in the article."""
         self.field, self.weight, self.at = field, _FIELD_WEIGHT[field], at
 
-    def add(self, variant: _Variant, quality: float, start: int, end: int, hidden: bool) -> None:
-        seen = self.hidden if hidden else self.shown
-        entry = seen.get(variant)
+    def add(self, variant: _Variant, quality: float, start: int, end: int) -> None:
+        """A mention that counts: the subscriptions it dispatches are gathered."""
+        shown = self.shown
+        entry = shown.get(variant)
         if entry is not None:
             entry.add(self.weight * quality, start, end, self.field, self.at + start)
             return
-        seen[variant] = entry = _VariantHits(
-            self.weight * quality, start, end, self.field, self.at + start, len(seen)
+        shown[variant] = entry = _VariantHits(
+            self.weight * quality, start, end, self.field, self.at + start, len(shown)
         )
-        if hidden:
-            return
         if variant.solo:
             self.solos.append((variant.solo, entry))
         found = self.found
@@ -656,6 +655,17 @@ class _Mentions:
                 found[subscription] = [earlier, entry]
         if variant.joint:
             self.anchors.append(variant)
+
+    def hide(self, variant: _Variant, quality: float, start: int, end: int) -> None:
+        """A mention hidden by a longer name or by its context: it counts for exclusions."""
+        hidden = self.hidden
+        entry = hidden.get(variant)
+        if entry is not None:
+            entry.add(self.weight * quality, start, end, self.field, self.at + start)
+            return
+        hidden[variant] = _VariantHits(
+            self.weight * quality, start, end, self.field, self.at + start, len(hidden)
+        )
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -1111,7 +1121,7 @@ class MatchIndex:
         blocks: list[_Hit] = []  # names found so far that hide what they cover
         reach = -1  # the last word they cover
         clauses: dict[int, bool] = {}  # see `_cued`
-        add = mentions.add
+        add, hide = mentions.add, mentions.hide
         for i, word in enumerate(words):
             if not word.busy:
                 continue
@@ -1141,11 +1151,11 @@ class MatchIndex:
                 start, end = spans[i]
                 if reach < i:  # the hottest path: a word that mentions names by itself
                     for variant, quality in word.alone:
-                        add(variant, quality, start, end, False)
+                        add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
                         hidden = self._blocked(variant, start, end, i, blocks)
-                        add(variant, quality, start, end, hidden)
+                        (hide if hidden else add)(variant, quality, start, end)
             for hit in found:
                 variant = hit.variant
                 if not variant.uses:  # a blocker only
@@ -1153,7 +1163,7 @@ class MatchIndex:
                 hidden = bool(variant.checks) and self._out_of_context(hit, field, clauses)
                 if not hidden and reach >= i:
                     hidden = self._blocked(variant, hit.start, hit.end, i, blocks)
-                add(variant, hit.quality, hit.start, hit.end, hidden)
+                (hide if hidden else add)(variant, hit.quality, hit.start, hit.end)
 
     def _blocked(self, variant: _Variant, start: int, end: int, i: int, blocks: list[_Hit]) -> bool:
         """Does a longer name found so far (it starts at word i or before) hide this mention
