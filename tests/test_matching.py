@@ -450,6 +450,40 @@ def test_words_without_letters_are_gaps() -> None:
     assert body[found[2].start : found[2].end] == found[2].matched == "الناتو"
 
 
+@pytest.mark.parametrize(
+    ("keyword", "text", "matched"),
+    [
+        ("حركة الشباب", "أعلنت حركة (الشباب) مسؤوليتها", "حركة (الشباب"),
+        ("حركة الشباب", "أعلنت حركة “الشباب” مسؤوليتها", "حركة “الشباب"),
+        ("حزب الله", "قال «حزب الله» إن", "حزب الله"),
+        ("وقف إطلاق النار", 'دعا إلى وقف "إطلاق النار" فورا', 'وقف "إطلاق النار'),
+        ("كوريا الشمالية", "أطلقت 'كوريا' الشمالية صاروخا", "كوريا' الشمالية"),
+        # A bracket opens a phrase: the adjective is not the definite word's before it.
+        ("مصر", "أصيب أحد العاملين بالقاعة (مصري الجنسية) بجروح", "مصري"),
+    ],
+)
+def test_quotes_inside_a_name(keyword: str, text: str, matched: str) -> None:
+    """Papers quote or bracket one word of a name: the name is still one phrase."""
+    index = MatchIndex.build([(1, parse_query(keyword))])
+    assert [m.matched for m in index.match("", text)] == [matched]
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text"),
+    [
+        ("حزب الله", "قال المتحدث باسم «كتائب حزب الله» إن"),
+        ("حزب الله", "قال المتحدث باسم لـ«حزب الله» العراقي إن"),
+        ("كوريا الشمالية", "زار «كوريا»، الشمالية منها والجنوبية"),
+        ("كوريا الشمالية", "زار كوريا. الشمالية"),
+    ],
+)
+def test_quotes_keep_clause_breaks(keyword: str, text: str) -> None:
+    """Quotes join a name's words and its namesakes' (the Iraqi «حزب الله» is blocked as
+    when unquoted); punctuation between words still parts them."""
+    index = MatchIndex.build([(1, parse_query(keyword))])
+    assert index.match("", text) == []
+
+
 def test_blocker_names_stay_after_removal() -> None:
     index = MatchIndex()
     index.add(1, parse_query("غينيا الاستوائية"))

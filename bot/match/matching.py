@@ -376,7 +376,11 @@ _WORD_SPLIT_EXACT = re.compile(f"({WORD_RE.pattern})")
 _WORD_SPLIT = re.compile(
     "([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u00ad]+)"
 )
-_GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f]*")
+# What may stand between two words of one name or phrase: spaces, dashes, and quotes or
+# brackets around a word of it (Arabic papers quote a group's last word: «حركة "الشباب"»,
+# «لـ«حزب الله» العراقي»), never a clause's punctuation.
+_GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
+_QUOTE = re.compile(r"[\"'«»“”„‘’‹›()\[\]]")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
 _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
     sorted(
@@ -1613,7 +1617,14 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
     norm = words[n].norm
     if not norm.endswith("ي") or _definite(norm):
         return False
-    before = words[n - 1].norm if n > 0 and linked[n - 1] else None
+    # A quote or bracket before it opens a phrase of its own: «بالقاعة (مصري الجنسية)».
+    before = (
+        words[n - 1].norm
+        if n > 0
+        and linked[n - 1]
+        and _QUOTE.search(field.text, field.spans[n - 1][1], field.spans[n][0]) is None
+        else None
+    )
     after = words[n + 1].norm if linked[n] else None
     if after in _LINEAGE:
         return True
