@@ -826,10 +826,48 @@ def test_concepts(keyword: str, text: str, surface: str) -> None:
         ("الأكراد", "قتل مقاتلين أكراد", "أكراد"),
         ("الأكراد", "قالت الأحزاب الكوردية", "الكوردية"),
         ("التحالف الدولي", "غارات للتحالف العربي الدولي ضد داعش", "للتحالف العربي الدولي"),
+        ("اللاجئين", "قالت مفوضية اللاجئين إن الأعداد تتزايد", "اللاجئين"),  # a body for them
+        ("الهجمات الإرهابية", "تبنى التنظيم هجوما انتحاريا", "هجوما انتحاريا"),  # covered
     ],
 )
 def test_security_names_from_real_pages(keyword: str, text: str, surface: str) -> None:
     assert matched(keyword, text) == surface
+
+
+# A topic qualified by a place's adjective: the topic in all its forms, tied to the place in
+# one sentence (or with the place, or the topic, in the title).
+@pytest.mark.parametrize(
+    ("keyword", "title", "body", "surface"),
+    [
+        ("البرنامج النووي الإيراني", "", "البرنامج النووي الإيراني", "البرنامج النووي"),
+        ("البرنامج النووي الإيراني", "", "برنامج إيران النووي يثير القلق", "برنامج إيران النووي"),
+        ("البرنامج النووي الإيراني", "", "وقالت إيران إن برنامجها النووي سلمي", "برنامجها النووي"),
+        ("البرنامج النووي الإيراني", "", "رفعت إيران مستوى التخصيب", "مستوى التخصيب"),  # covered
+        (
+            "البرنامج النووي الإيراني",
+            "إيران تحذر الغرب",
+            "وقالت إن برنامجها النووي سلمي.",
+            "برنامجها النووي",
+        ),
+        ("العقوبات الأمريكية", "", "فرضت الولايات المتحدة عقوبات جديدة على روسيا", "عقوبات"),
+        (
+            "البرنامج النووي الكوري الشمالي",
+            "",
+            "تطور كوريا الشمالية برنامجها النووي",
+            "برنامجها النووي",
+        ),
+        ("الحرس الثوري الإيراني", "", "قال الحرس الثوري", "الحرس الثوري"),  # a name: as before
+        ("الغارات الإسرائيلية", "", "أصابت الغارة مبنى. وقتل 10 في غارة إسرائيلية", "إسرائيلية"),
+        ("البرنامج النووي الإيراني", "", "زار الوفد إيران. وتحدث عن البرنامج النووي لكوريا", None),
+        ("البرنامج النووي الإيراني", "", "تحدث عن البرنامج النووي الكوري الشمالي", None),
+    ],
+)
+def test_topic_of_a_place(keyword: str, title: str, body: str, surface: str | None) -> None:
+    index = MatchIndex.build([(1, parse_query(keyword))])
+    found = index.match(title, body)
+    assert [m.matched for m in found] == ([surface] if surface else [])
+    if found:  # the sentence shown is one where the two meet, or the title's
+        assert found[0].sentence in (title, *body.split(". "))
 
 
 # Technology and economy news: topics with their synonyms, spellings and narrower terms.
@@ -849,6 +887,13 @@ def test_security_names_from_real_pages(keyword: str, text: str, surface: str) -
         ("الطاقة المتجددة", "افتتاح محطة للطاقة الشمسية", "للطاقة الشمسية"),
         ("أسعار النفط", "قفز خام برنت فوق 81 دولارا", "خام برنت"),
         ("الهواتف الذكية", "أطلقت أبل هواتف آيفون الجديدة", "آيفون"),
+        ("الركود الاقتصادي", "دخلت ألمانيا في حالة ركود", "ركود"),
+        (
+            "الاحتياطي الفيدرالي",
+            "قرر البنك الفيدرالي الأمريكي الإبقاء على الفائدة",
+            "البنك الفيدرالي",
+        ),
+        ("أسعار النفط", "هبط سعر مزيج برنت", "مزيج برنت"),
     ],
 )
 def test_economy_and_technology_topics(keyword: str, text: str, surface: str) -> None:

@@ -33,7 +33,12 @@ What counts as a mention (the rules, in the order the matcher applies them):
   («وقف فوري وشامل لإطلاق النار», «برنامج إيران النووي»), never a function word or a
   prepositional phrase («هجوم على موقع إلكتروني»); a phrase that names a concept of the
   thesaurus (bot.match.concepts) watches all the concept's names and those of the narrower
-  concepts it covers, except inside the longer phrases the concept lists as another sense;
+  concepts it covers, except inside the longer phrases the concept lists as another sense, and
+  still inside the names of the bodies it covers («اللاجئين» in «مفوضية اللاجئين»);
+- such a topic qualified by a place's or a people's adjective («البرنامج النووي الإيراني»,
+  «العقوبات الأمريكية») is the topic in all its forms and the place under all its names, in one
+  sentence or with either in the title («برنامج إيران النووي», «قالت إيران إن برنامجها النووي»);
+- quotes and brackets around a word of a name do not part it («حركة "الشباب"»);
 - a name that is also a common word counts only with a cue word close by (القاعدة with تنظيم,
   زعيم, عناصر...); a country's adjective after a definite word or a foreign name particle, or
   opening a clause before a definite word, is a given name («الأمير تركي الفيصل», «دي روسي»);
@@ -682,6 +687,9 @@ class _Subscription:
     variants: tuple[_Variant, ...]
     bounds: tuple[int, ...]
     anchor: int  # the required term whose forms dispatch the subscription (`_Variant.owners`)
+    # Its required terms count only when they meet in one sentence: a topic and the place
+    # its keyword's adjective names («البرنامج النووي الإيراني», see `MatchIndex._owned_topic`).
+    near: bool = False
 
     def terms(self) -> list[tuple[_Variant, ...]]:
         """The forms of each term: required ones, then excluded ones."""
@@ -719,6 +727,15 @@ class MatchIndex:
         self._cue_keys: dict[tuple[str, ...], frozenset[str]] = {}
         # Phrases of common words: first-word key → second-word key → phrases.
         self._second: dict[str, dict[str, tuple[_Variant, ...]]] = {}
+        # (concept, body) pairs where the body's name speaks of the concept: its names inside
+        # the body's count («اللاجئين» in «مفوضية اللاجئين»), as a covered entity's do.
+        topics = {c.id for c in self._concepts.concepts()}
+        self._inside = frozenset(
+            (_CONCEPT_PREFIX + c.id, covered)
+            for c in self._concepts.concepts()
+            for covered in c.covers
+            if covered not in topics
+        )
         self._add_blockers()
 
     @classmethod
@@ -745,8 +762,12 @@ class MatchIndex:
         """Index a subscription (replacing one with the same id)."""
         if subscription_id in self._subscriptions:
             self.remove(subscription_id)
+        required = query.required
+        owned = self._owned_topic(required[0]) if len(required) == 1 else None
+        if owned is not None:
+            required = owned
         slots: list[tuple[_Variant, ...]] = []
-        for term in (*query.required, *query.excluded):
+        for term in (*required, *query.excluded):
             # A topic of the thesaurus is matched by its forms; another phrase of common words
             # by its forms and by today's rules too (an unknown phrase may be a name: «هونغ
             # كونغ» keeps its spelling tolerance).
@@ -763,18 +784,19 @@ class MatchIndex:
         # longest phrase (a topic of two words is rarer than a single word); of equals, the
         # one with the most forms, which would cost the most to look up were it not the anchor.
         anchor = max(
-            range(len(query.required)),
-            key=lambda n: (len(query.required[n].phrase.words), len(slots[n])),
+            range(len(required)),
+            key=lambda n: (len(required[n].phrase.words), len(slots[n])),
         )
         bounds = [0]
         for variants in slots:
             bounds.append(bounds[-1] + len(variants))
         subscription = self._subscriptions[subscription_id] = _Subscription(
             (subscription_id, query.text),
-            len(query.required),
+            len(required),
             tuple(v for variants in slots for v in variants),
             tuple(bounds) if len(slots) > 1 else (),
             anchor,
+            near=owned is not None,
         )
         for n, variants in enumerate(slots):
             for variant in variants:
@@ -815,6 +837,33 @@ class MatchIndex:
                         self._version += 1  # it stays as a blocker only
                     else:
                         self._discard(variant)
+
+    def _owned_topic(self, term: Term) -> tuple[Term, Term] | None:
+        """A topic of the thesaurus qualified by a place's or a people's adjective
+        («البرنامج النووي الإيراني», «العقوبات الأمريكية», «الهجمات الحوثية»): the topic in
+        all its forms and synonyms, and the place under all its names, which must meet in one
+        sentence. The adjective is one way to tie them; the press has others: «برنامج إيران
+        النووي», «وقالت إيران إن برنامجها النووي سلمي», «فرضت الولايات المتحدة عقوبات».
+        None for a keyword that is a known name itself («الحرس الثوري الإيراني»)."""
+        phrase = term.phrase
+        table = self._table
+        if term.exact or len(phrase.words) < 2 or table.resolve(phrase):
+            return None
+        for size in (1, 2):  # «الإيراني», «الكوري الشمالي»
+            if len(phrase.words) <= size:
+                break
+            tail = phrase.words[-size:]
+            owners = table.derived_entities(Phrase(tail, tail[0].startswith("ال")))
+            topic = Phrase(phrase.words[:-size], phrase.definite)
+            if not owners or not self._concepts.resolve(topic):
+                continue
+            entity = table.entity(owners[0])
+            name = next((n for n in entity.names if not n.isascii()), None)
+            place = phrase_of(name) if name is not None else None
+            if place is None:
+                return None
+            return Term(" ".join(topic.words), topic, False), Term(name or "", place, False)
+        return None
 
     def _common_phrase(self, term: Term) -> bool:
         """Is this term a phrase of common words (matched by its forms, with the concepts it
@@ -1109,8 +1158,14 @@ class MatchIndex:
             terms = _terms_found(subscription, shown, hidden)
             if terms is None:
                 continue
+            if subscription.near:
+                best = reader.meeting(terms)
+                if best is None:
+                    continue
+            else:
+                best = _best_of_terms(terms)
             every = [entry for entries in terms for entry in entries]
-            shown_as = reader.show(_best_of_terms(terms), _mentions(every))
+            shown_as = reader.show(best, _mentions(every))
             matches.append(_new_match(Match, subscription.head + shown_as))
         # Best score first, then by subscription (sorts are stable; C-level keys are fast).
         matches.sort(key=attrgetter("subscription_id"))
@@ -1172,11 +1227,12 @@ class MatchIndex:
     def _blocked(self, variant: _Variant, start: int, end: int, i: int, blocks: list[_Hit]) -> bool:
         """Does a longer name found so far (it starts at word i or before) hide this mention
         starting at word i?"""
-        table = self._table
+        table, inside = self._table, self._inside
         return any(
             b.last >= i
             and end <= b.end
             and b.end - b.start > end - start
+            and (variant.entity, b.variant.entity) not in inside
             and _blocks(b.variant.entity, variant.entity, table)
             for b in blocks
         )
@@ -1787,17 +1843,16 @@ class _Reader:
     """What matches show of an article's mentions: the words, the sentence around them (each
     field split in sentences once it has a match, each sentence cut out once), the score."""
 
-    __slots__ = ("fields", "scores")
+    __slots__ = ("fields", "scores", "title")
 
     def __init__(self, title: str, body: str, scores: dict[float, float]) -> None:
         self.fields: dict[str, _Sentences | str] = {"title": title, "body": body}
+        self.title = title
         self.scores = scores  # raw score → rounded, kept by the index across articles
 
     def show(self, top: _VariantHits, mentions: int) -> _Shown:
         field = top.field
-        sentences = self.fields[field]
-        if isinstance(sentences, str):
-            sentences = self.fields[field] = _Sentences(sentences)
+        sentences = self._sentences(field)
         start, end = top.start, top.end
         raw = top.rank[0] if mentions == 1 else top.rank[0] + min(mentions - 1, 5) * 0.02
         # Scores take few values (field weights × qualities + bonuses): round() is slow.
@@ -1808,6 +1863,45 @@ class _Reader:
             score = self.scores[raw] = round(raw, 3)
         text = sentences.text
         return (text[start:end], sentences.around(start, end), start, end, field, score)
+
+    def meeting(self, terms: list[list[_VariantHits]]) -> _VariantHits | None:
+        """Where terms that must meet in one sentence do (a term in the title meets them
+        all): the mention to show, the first term's (a topic tied to a place shows the
+        topic) unless only another's best mention stands in such a sentence; None if they
+        never meet. Mentions are where they start in the article (`_VariantHits.starts`)."""
+        body_at = len(self.title) + 1
+        places = [
+            {self._sentence_at(at, body_at) for entry in entries for at in entry.starts}
+            for entries in terms
+        ]
+        # A term in the title is what the article is about: it meets every sentence.
+        shared = set().union(*places)
+        for place in places:
+            if not any(field == "title" for field, _n in place):
+                shared &= place
+        if not shared:
+            return None
+        for entries in terms:
+            there = [
+                e
+                for e in entries
+                if self._sentence_at(e.start + (0 if e.field == "title" else body_at), body_at)
+                in shared
+            ]
+            if there:
+                return _best_of_terms([there])
+        return _best_of_terms(terms[:1])
+
+    def _sentence_at(self, at: int, body_at: int) -> tuple[FieldName, int]:
+        field: FieldName = "title" if at < body_at else "body"
+        offset = at if field == "title" else at - body_at
+        return field, bisect_right(self._sentences(field).firsts, offset) - 1
+
+    def _sentences(self, field: FieldName) -> _Sentences:
+        sentences = self.fields[field]
+        if isinstance(sentences, str):
+            sentences = self.fields[field] = _Sentences(sentences)
+        return sentences
 
 
 class _Sentences:
