@@ -971,6 +971,28 @@ def test_name_precision(keyword: str, text: str, expected: bool) -> None:
     assert (matched(keyword, text) is not None) is expected
 
 
+# A concept's form that is also a common word counts only with a cue close by.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الطائرات المسيرة", "أسقطت الدفاعات الجوية مسيرة فوق المدينة", "مسيرة"),
+        ("الطائرات المسيرة", "قتل ثلاثة في غارة بمسيرة على سيارة", "بمسيرة"),
+        ("الطائرات المسيرة", "استهدفت مسيرة إسرائيلية سيارة في الجنوب", "مسيرة"),
+        ("الطائرات المسيرة", "نظم الآلاف مسيرة حاشدة وسط العاصمة", None),
+        ("الطائرات المسيرة", "خرجت مسيرة تضامنية ضد الحرب الإسرائيلية", None),
+        ("القرصنة البحرية", "تعرضت ناقلة نفط لهجوم من القراصنة قبالة السواحل", "القراصنة"),
+        ("القرصنة البحرية", "اخترق القراصنة حسابات المستخدمين", None),
+        ("هجوم إلكتروني", "تعرضت المواقع الحكومية لعمليات قرصنة", "قرصنة"),
+        ("هجوم إلكتروني", "تصاعدت القرصنة قبالة سواحل الصومال", None),
+        ("الانقلاب العسكري", "نفذ الجيش انقلابا على الرئيس", "انقلابا"),
+        ("الانقلاب العسكري", "انقلاب سيارة على الطريق السريع", None),
+        ("الانقلاب العسكري", "ميليشيات الانقلاب الحوثية تقصف تعز", None),
+    ],
+)
+def test_concept_homographs(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
 def test_describe_lists_concept_names() -> None:
     lines = parse_query("الطائرات المسيرة").describe()
     assert lines[0] == "الطائرات المسيرة"
@@ -991,6 +1013,21 @@ def test_admin_concepts_file(tmp_path: Path) -> None:
     index = MatchIndex.build([(1, parse_query("القصف العشوائي"))], concepts=table)
     assert index.match("", "تعرضت المدينة لقصوف عشوائية")[0].matched == "لقصوف عشوائية"
     assert index.match("", "استمر قصف عشوائي")[0].matched == "قصف عشوائي"
+
+
+def test_admin_concepts_file_homographs(tmp_path: Path) -> None:
+    from bot.match.concepts import load_concept_table
+
+    path = tmp_path / "concepts.json"
+    path.write_text(
+        '{"concepts": [{"id": "TEST_TOPIC", "names": ["القصف العشوائي"],'
+        ' "homographs": ["العشوائيات"], "cues": ["قذائف"]}]}',
+        encoding="utf-8",
+    )
+    table = load_concept_table([path])
+    index = MatchIndex.build([(1, parse_query("القصف العشوائي"))], concepts=table)
+    assert index.match("", "سقطت قذائف على العشوائيات")[0].matched == "العشوائيات"
+    assert index.match("", "تطوير العشوائيات في القاهرة") == []
 
 
 def test_admin_concepts_file_plural_only(tmp_path: Path) -> None:

@@ -62,6 +62,10 @@ class ConceptEntry(BaseModel):
     covers: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     blocked: tuple[str, ...] = Field(default=(), alias="not")
+    # Forms that are also common words («مسيرة»: a march, a drone): they count, as written
+    # with clitics, only with one of the cue words close by («أسقطت», «غارة», «انتحارية»).
+    homographs: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
 
 
 class _ConceptFile(BaseModel):
@@ -83,6 +87,8 @@ class Concept:
     covers: tuple[str, ...]
     derived: tuple[str, ...]
     blocked: tuple[str, ...]
+    homographs: tuple[str, ...]
+    cues: tuple[str, ...]  # normalized words
 
 
 Keys = tuple[frozenset[str], ...]
@@ -98,7 +104,7 @@ class ConceptTable:
         plural_only: Iterable[str] = (),
     ) -> None:
         self.morphology = Morphology(lexicon or {}, plural_only)
-        fields = ("names", "en", "covers", "derived", "blocked")
+        fields = ("names", "en", "covers", "derived", "blocked", "homographs", "cues")
         # Named bodies live in the alias table.
         merged, kinds = merge_entries((e for e in entries if e.kind != ORG_KIND), fields)
         self._concepts = {
@@ -110,9 +116,19 @@ class ConceptTable:
                 covers=tuple(slot["covers"]),
                 derived=tuple(slot["derived"]),
                 blocked=tuple(slot["blocked"]),
+                homographs=tuple(slot["homographs"]),
+                cues=tuple(w for cue in slot["cues"] for w in normalize(cue).split()),
             )
             for cid, slot in merged.items()
         }
+        # (concept, homograph's words, first without its article) → its cue words.
+        self._cues: dict[tuple[str, str], tuple[str, ...]] = {}
+        for concept in self._concepts.values():
+            for form in concept.homographs if concept.cues else ():
+                phrase = phrase_of(form)
+                if phrase is not None:
+                    words = " ".join((phrase.stem, *phrase.words[1:]))
+                    self._cues[(concept.id, words)] = concept.cues
         # First-word key → (concept, keys of the whole name); English name → concepts.
         self._by_key: dict[str, list[tuple[str, Keys]]] = {}
         self._by_english: dict[str, set[str]] = {}
@@ -154,6 +170,10 @@ class ConceptTable:
                 ):
                     found.add(concept_id)
         return sorted(found)
+
+    def cues(self, concept_id: str, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Cue words a homograph form of the concept needs close by, or ()."""
+        return self._cues.get((concept_id, " ".join(words)), ()) if self._cues else ()
 
     def watched(self, concept_id: str) -> list[Concept]:
         """The concept and every concept it covers, transitively, broadest first."""

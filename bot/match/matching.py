@@ -909,7 +909,7 @@ class MatchIndex:
                     phrase = phrase_of(name)
                     if phrase is not None:
                         put(phrase, 0.9, concept.id)
-                for form in concept.derived:
+                for form in (*concept.derived, *concept.homographs):
                     phrase = phrase_of(form)
                     if phrase is not None:
                         words = (phrase.stem, *phrase.words[1:])
@@ -1033,7 +1033,7 @@ class MatchIndex:
                 return existing  # shared by every subscription that wants this form
         self._version += 1
         variant.checks = bool(
-            self._table.cues(entity, words)
+            self._cues(entity, words)
             or article & _DERIVED
             or (len(words) > 1 and self._table.is_body(entity))
         )
@@ -1300,10 +1300,16 @@ class MatchIndex:
             and self._foreign_body(hit, field)
         ):
             return True
-        cues = table.cues(variant.entity, variant.words)
+        cues = self._cues(variant.entity, variant.words)
         if cues and not self._cued(hit, cues, field, clauses):
             return True
         return bool(variant.article & _DERIVED) and _given_name(hit, field)
+
+    def _cues(self, entity: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Cue words a homograph name of an entity or form of a concept needs close by."""
+        if entity is not None and entity.startswith(_CONCEPT_PREFIX):
+            return self._concepts.cues(entity[1:], words)
+        return self._table.cues(entity, words)
 
     def _cued(
         self, hit: _Hit, cues: tuple[str, ...], field: _Field, clauses: dict[int, bool]
