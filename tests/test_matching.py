@@ -993,6 +993,57 @@ def test_concept_homographs(keyword: str, text: str, surface: str | None) -> Non
     assert matched(keyword, text) == surface
 
 
+# Short names spelled like other words, found on real pages: a phrase in which the name
+# means something else hides it (aliases' `not`), a longer name of another place hides it
+# (Amman in «العاصمة عمان»), a definite adjective after a reporting verb is a family name.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("حماس", "ألهبت حماس الجمهور في المدرجات", None),
+        ("حماس", "لعب الفريق بكل حماس", None),
+        ("حماس", "قالت حماس في بيان", "حماس"),
+        ("حماس", "التقى وفد حماس بالوسطاء", "حماس"),
+        ("قطر", "حفرة ضخمة بقطر حوالي 70 مترا", None),
+        ("قطر", "زار أمير قطر واشنطن", "قطر"),
+        ("سلطنة عمان", "وصل الوفد إلى العاصمة عمان أمس", None),
+        ("سلطنة عمان", "أقلعت الطائرة من مطار عمان", None),
+        ("سلطنة عمان", "زار سلطان عمان مسقط", "عمان"),
+        ("الأردن", "وصل إلى العاصمة الأردنية عمان أمس", "الأردنية"),
+        ("السودان", "قال رئيس الوزراء العراقي محمد شياع السوداني", None),
+        ("السودان", "وقال السوداني إن الحكومة ماضية", None),
+        ("مصر", "وأكد المصري أن الفريق جاهز", None),
+        ("مصر", "قال الرئيس المصري إن", "المصري"),
+        ("السودان", "قال الجيش السوداني إن", "السوداني"),
+        (
+            "حزب الله",
+            "أعلنت المقاومة الإسلامية في لبنان استهداف موقع",
+            "المقاومة الإسلامية في لبنان",
+        ),
+        ("العقوبات", "فرض إجراءات اقتصادية قسرية جديدة على إيران", "إجراءات اقتصادية قسرية"),
+        ("العقوبات", "أعلنت لجنة الانضباط عقوبات مشددة على نادي النصر", None),
+        ("الطائرات المسيرة", "أعلنت القوات إسقاط مسيرة فوق المدينة", "إسقاط مسيرة"),
+        ("الطائرات المسيرة", "اخترقت مسيرة روسية أجواء بولندا", "مسيرة"),
+        ("الطائرات المسيرة", "خرجت مسيرة للمطالبة بإسقاط الحكومة", None),
+        ("الطائرات المسيرة", "قصف بالطيران المسير", "بالطيران المسير"),
+        ("أسعار النفط", "سجل برنت ذروته", "برنت"),
+    ],
+)
+def test_names_in_their_other_senses(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
+def test_admin_alias_file_not_phrases(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.json"
+    path.write_text(
+        '{"entities": [{"id": "HAMAS", "not": ["حماس المدرجات"]}]}',
+        encoding="utf-8",
+    )
+    table = load_alias_table([path])
+    index = MatchIndex.build([(1, parse_query("حماس"))], aliases=table)
+    assert index.match("", "ارتفع حماس المدرجات") == []
+    assert index.match("", "قالت حماس إن")[0].matched == "حماس"
+
+
 def test_describe_lists_concept_names() -> None:
     lines = parse_query("الطائرات المسيرة").describe()
     assert lines[0] == "الطائرات المسيرة"

@@ -69,7 +69,7 @@ class AliasFileError(ValueError):
 class AliasEntity(BaseModel):
     """One entry of an alias file (the format admins write)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: str = Field(min_length=1)
     kind: EntityKind | None = None
@@ -81,6 +81,9 @@ class AliasEntity(BaseModel):
     # with one of the cue words close by («تنظيم», «زعيم», «عناصر»...).
     homographs: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    # Longer phrases in which a name means something else («حماس الجماهير»: the crowd's
+    # enthusiasm, «نصف قطر»: a radius): they hide the entity's mentions inside them.
+    blocked: tuple[str, ...] = Field(default=(), alias="not")
 
 
 class _AliasFile(BaseModel):
@@ -167,6 +170,7 @@ class Entity:
     nisba: tuple[str, ...]
     derived: tuple[str, ...]
     covers: frozenset[str]
+    blocked: tuple[str, ...] = ()
 
     @property
     def is_place(self) -> bool:
@@ -177,7 +181,7 @@ class AliasTable:
     """Entities by id, and the lookups matching needs: name → entity, known single words."""
 
     def __init__(self, entries: Iterable[AliasEntity]) -> None:
-        fields = ("names", "nisba", "derived", "covers", "homographs", "cues")
+        fields = ("names", "nisba", "derived", "covers", "homographs", "cues", "blocked")
         merged, kinds = merge_entries(entries, fields)
         self._entities: dict[str, Entity] = {
             eid: Entity(
@@ -187,6 +191,7 @@ class AliasTable:
                 nisba=tuple(slot["nisba"]),
                 derived=tuple(slot["derived"]),
                 covers=frozenset(slot["covers"]),
+                blocked=tuple(slot["blocked"]),
             )
             for eid, slot in merged.items()
         }

@@ -1105,6 +1105,14 @@ class MatchIndex:
                 article = _REQUIRE if phrase.definite else _FORBID
                 words = (phrase.stem, *phrase.words[1:])
                 self._intern(words, article, False, entity.id, 1.0).blocker = True
+            # Phrases in which its name means something else («حماس الجماهير»).
+            for text in entity.blocked:
+                phrase = phrase_of(text)
+                if phrase is not None and len(phrase.words) > 1:
+                    article = _REQUIRE if phrase.definite else _FORBID
+                    words = (phrase.stem, *phrase.words[1:])
+                    owner = _NOT_PREFIX + entity.id
+                    self._intern(words, article, False, owner, 1.0).blocker = True
         # Longer phrases in which a concept's name means something else («المسيرات
         # الاحتجاجية» are marches): they hide the name's mentions inside them, in all forms.
         for concept in self._concepts.concepts():
@@ -1670,15 +1678,21 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
     «الأمير تركي الفيصل»), after a foreign name particle it is a surname («دي روسي»), and
     at the start of a clause or after a reporting verb, followed by a definite word, it is a
     first name before a family name («تركي الفيصل قال», «قال تركي الدخيل»), and before a
-    word of lineage it is always one («تركي بن محمد», «تركي آل الشيخ»). Indefinite singular
-    adjectives only (تركي، روسي)."""
+    word of lineage it is always one («تركي بن محمد», «تركي آل الشيخ»). Singular masculine
+    adjectives only (تركي، روسي); a definite one only right after a reporting verb, as a
+    family name used alone («قال السوداني»)."""
     n = hit.first
     if n != hit.last:
         return False
     words, linked = field.words, field.linked
     norm = words[n].norm
-    if not norm.endswith("ي") or _definite(norm):
+    if not norm.endswith("ي"):
         return False
+    if _definite(norm):
+        # Right after a reporting verb, with no noun to describe, it is a family name used
+        # alone («قال السوداني», «وأكد المصري»).
+        verb = words[n - 1].norm if n > 0 and linked[n - 1] else ""
+        return verb in _REPORTING_VERBS or (verb[:1] in ("و", "ف") and verb[1:] in _REPORTING_VERBS)
     # A quote or bracket before it opens a phrase of its own: «بالقاعة (مصري الجنسية)».
     before = (
         words[n - 1].norm
@@ -1778,11 +1792,11 @@ def _best_of_terms(terms: list[list[_VariantHits]]) -> _VariantHits:
 
 
 def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool:
-    """Does a longer name or phrase hide a mention inside it? A phrase in which a concept's
-    name means something else (entity «!ID») hides that concept's names only; a name hides
-    everything but the entities that cover it."""
+    """Does a longer name or phrase hide a mention inside it? A phrase in which an entity's
+    or a concept's name means something else (entity «!ID») hides that one's names only; a
+    name hides everything but the entities that cover it."""
     if block is not None and block.startswith(_NOT_PREFIX):
-        return mentioned == _CONCEPT_PREFIX + block[1:]
+        return mentioned in (block[1:], _CONCEPT_PREFIX + block[1:])
     return not table.covers(mentioned, block or "")
 
 
