@@ -1872,7 +1872,9 @@ class _Reader:
 
     def show(self, top: _VariantHits, mentions: int) -> _Shown:
         field = top.field
-        sentences = self._sentences(field)
+        sentences = self.fields[field]
+        if isinstance(sentences, str):  # hot: not through `_sentences`
+            sentences = self.fields[field] = _Sentences(sentences)
         start, end = top.start, top.end
         raw = top.rank[0] if mentions == 1 else top.rank[0] + min(mentions - 1, 5) * 0.02
         # Scores take few values (field weights × qualities + bonuses): round() is slow.
