@@ -78,6 +78,24 @@ def test_keyword_views_use_forms_and_concepts(db: Database, kind: ViewKind, quer
     assert "الاحتجاجية" not in shown
 
 
+@pytest.mark.parametrize("kind", ["recent", "search"])
+def test_keyword_views_find_what_alerts_find(db: Database, kind: ViewKind) -> None:
+    """Forms beyond a concept's names (a verb, a homograph with its cue) and a topic tied to
+    a place are found by the views as by the matcher."""
+    store(db, "خبر أول", "وقالت إيران إن برنامجها النووي سلمي.")
+    store(db, "خبر ثان", "اغتالت مجموعة مسلحة القيادي في الجنوب.")
+    store(db, "خبر ثالث", "أسقطت الدفاعات الجوية مسيرة فوق المدينة.")
+    store(db, "خبر رابع", "طورت كوريا الشمالية برنامجها النووي.")
+
+    def shown(query: str) -> str:
+        return render_view(db, save_view(db, 1, kind, query), 1, lang="ar", zone=UTC).text
+
+    assert "<b>برنامجها النووي</b>" in shown("البرنامج النووي الإيراني")
+    assert "كوريا" not in shown("البرنامج النووي الإيراني")
+    assert "<b>اغتالت</b>" in shown("الاغتيالات")
+    assert "<b>مسيرة</b>" in shown("الطائرات المسيرة")
+
+
 def test_free_text_search_stays_word_by_word(db: Database) -> None:
     store(db, "زيارة", "زار الوزير بغداد ثم توجه إلى أربيل.")
     shown = render_view(db, save_view(db, 1, "search", "بغداد أربيل"), 1, lang="ar", zone=UTC)

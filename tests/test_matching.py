@@ -1051,6 +1051,16 @@ def test_describe_lists_concept_names() -> None:
     assert "الصواريخ الباليستية" in parse_query("missiles").describe()
 
 
+def test_describe_a_topic_of_a_place_and_every_form() -> None:
+    lines = parse_query("البرنامج النووي الإيراني").describe()
+    assert lines[:2] == ["البرنامج النووي الإيراني", "البرنامج النووي"]
+    assert "البرامج النووية" in lines and "إيران" in lines
+    # A full-text search for candidates needs the forms beyond the names; a reply does not.
+    assert "اغتالت" in parse_query("الاغتيالات").describe(every_form=True)
+    assert "اغتالت" not in parse_query("الاغتيالات").describe()
+    assert "مسيرة" in parse_query("الطائرات المسيرة").describe(every_form=True)
+
+
 def test_admin_concepts_file(tmp_path: Path) -> None:
     from bot.match.concepts import load_concept_table
 

@@ -180,7 +180,9 @@ def search_forms(query: Query, concepts: ConceptTable | None = None) -> list[lis
     thesaurus = concepts or default_concept_table()
     keys = thesaurus.morphology.keyword_keys
     phrases: list[list[list[str]]] = []
-    for line in watch_terms(query):
+    # Every form a concept counts, not only its names: «اغتال» for «الاغتيالات».
+    watched = query.describe(concepts=thesaurus, every_form=True)
+    for line in (line for line in watched if not line.startswith("-")):
         phrase = phrase_of(line)
         if phrase is None:
             continue

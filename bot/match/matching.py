@@ -86,6 +86,7 @@ __all__ = [
     "Term",
     "is_near_duplicate",
     "names_something",
+    "owned_topic",
     "parse_query",
 ]
 
@@ -126,11 +127,17 @@ class Query:
     excluded: tuple[Term, ...]
 
     def describe(
-        self, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
+        self,
+        aliases: AliasTable | None = None,
+        concepts: ConceptTable | None = None,
+        *,
+        every_form: bool = False,
     ) -> list[str]:
         """What will be watched: each term, then the names and forms that come with it: an
         entity's names, or the names of the concepts a topic phrase names (and of those they
-        cover)."""
+        cover); a topic of a place («البرنامج النووي الإيراني») lists the topic's and the
+        place's. `every_form` adds the forms a concept counts beyond its names (derived forms,
+        homographs), which a full-text search for candidates must look for too."""
         table = aliases or default_alias_table()
         thesaurus = concepts or default_concept_table()
         lines: list[str] = []
@@ -139,29 +146,70 @@ class Query:
             if term.exact:
                 continue
             seen = {key_of(term.phrase)}
-            if not table.resolve(term.phrase):
-                for concept_id in thesaurus.resolve(term.phrase):
-                    for concept in thesaurus.watched(concept_id):
-                        for name in concept.names:
-                            phrase = phrase_of(name)
-                            if phrase is not None and key_of(phrase) not in seen:
-                                seen.add(key_of(phrase))
-                                lines.append(name)
-            for entity_id in table.resolve(term.phrase):
-                entity = table.entity(entity_id)
-                extra = list(entity.names)
-                if entity.is_place:
-                    # As written, with its hamza («الإيراني»), not the matcher's folded form.
-                    adjective = nisba_display(entity)
-                    extra += [adjective] if adjective else []
-                for name in extra:
-                    phrase = phrase_of(name)
-                    if phrase is None or key_of(phrase) in seen or name.isascii():
-                        continue
-                    seen.add(key_of(phrase))
-                    lines.append(name)
+            owned = owned_topic(term, table, thesaurus)
+            for part in owned or (term,):
+                if part is not term and key_of(part.phrase) not in seen:
+                    seen.add(key_of(part.phrase))
+                    lines.append(part.surface)
+                lines += _watched_names(part.phrase, table, thesaurus, seen, every_form)
         lines.extend(f"-{term.surface}" for term in self.excluded)
         return lines
+
+
+def _watched_names(
+    phrase: Phrase, table: AliasTable, thesaurus: ConceptTable, seen: set[str], every_form: bool
+) -> list[str]:
+    """The names a term brings (see `Query.describe`), those not in `seen` (which they join)."""
+    names: list[str] = []
+    if not table.resolve(phrase):
+        for concept_id in thesaurus.resolve(phrase):
+            for concept in thesaurus.watched(concept_id):
+                extra = (*concept.derived, *concept.homographs) if every_form else ()
+                names += [*concept.names, *extra]
+    for entity_id in table.resolve(phrase):
+        entity = table.entity(entity_id)
+        names += entity.names
+        if entity.is_place:
+            # As written, with its hamza («الإيراني»), not the matcher's folded form.
+            adjective = nisba_display(entity)
+            names += [adjective] if adjective else []
+    out: list[str] = []
+    for name in names:
+        other = phrase_of(name)
+        if other is None or key_of(other) in seen or name.isascii():
+            continue
+        seen.add(key_of(other))
+        out.append(name)
+    return out
+
+
+def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
+    """A topic of the thesaurus qualified by a place's or a people's adjective
+    («البرنامج النووي الإيراني», «العقوبات الأمريكية», «الهجمات الحوثية»): the topic and the
+    place as terms of their own, which the matcher wants in one sentence, the topic in all its
+    forms and synonyms and the place under all its names: the adjective is one way to tie
+    them; the press has others («برنامج إيران النووي», «وقالت إيران إن برنامجها النووي
+    سلمي», «فرضت الولايات المتحدة عقوبات»). None for a keyword that is a known name itself
+    («الحرس الثوري الإيراني»)."""
+    phrase = term.phrase
+    if term.exact or len(phrase.words) < 2 or table.resolve(phrase):
+        return None
+    for size in (1, 2):  # «الإيراني», «الكوري الشمالي»
+        if len(phrase.words) <= size:
+            break
+        tail = phrase.words[-size:]
+        owners = table.derived_entities(Phrase(tail, tail[0].startswith("ال")))
+        topic = Phrase(phrase.words[:-size], phrase.definite)
+        if not owners or not concepts.resolve(topic):
+            continue
+        entity = table.entity(owners[0])
+        name = next((n for n in entity.names if not n.isascii()), None)
+        place = phrase_of(name) if name is not None else None
+        if name is None or place is None:
+            return None
+        surface = " ".join(term.surface.split()[:-size]) or " ".join(topic.words)
+        return Term(surface, topic, False), Term(name, place, False)
+    return None
 
 
 _QUOTES = '"“”„″'
@@ -262,10 +310,14 @@ def _term(raw: str, *, exact: bool) -> Term:
 def names_something(
     phrase: Phrase, aliases: AliasTable | None = None, concepts: ConceptTable | None = None
 ) -> bool:
-    """Is this phrase a name of a known entity or of a topic of the thesaurus?"""
+    """Is this phrase a name of a known entity or of a topic of the thesaurus (maybe a
+    place's: «البرنامج النووي الإيراني»)?"""
     table = aliases or default_alias_table()
     thesaurus = concepts or default_concept_table()
-    return bool(table.resolve(phrase) or thesaurus.resolve(phrase))
+    if table.resolve(phrase) or thesaurus.resolve(phrase):
+        return True
+    term = Term(" ".join(phrase.words), phrase, False)
+    return owned_topic(term, table, thesaurus) is not None
 
 
 def is_near_duplicate(a: Query, b: Query, aliases: AliasTable | None = None) -> bool:
@@ -688,7 +740,7 @@ class _Subscription:
     bounds: tuple[int, ...]
     anchor: int  # the required term whose forms dispatch the subscription (`_Variant.owners`)
     # Its required terms count only when they meet in one sentence: a topic and the place
-    # its keyword's adjective names («البرنامج النووي الإيراني», see `MatchIndex._owned_topic`).
+    # its keyword's adjective names («البرنامج النووي الإيراني», see `owned_topic`).
     near: bool = False
 
     def terms(self) -> list[tuple[_Variant, ...]]:
@@ -763,7 +815,9 @@ class MatchIndex:
         if subscription_id in self._subscriptions:
             self.remove(subscription_id)
         required = query.required
-        owned = self._owned_topic(required[0]) if len(required) == 1 else None
+        owned = (
+            owned_topic(required[0], self._table, self._concepts) if len(required) == 1 else None
+        )
         if owned is not None:
             required = owned
         slots: list[tuple[_Variant, ...]] = []
@@ -837,33 +891,6 @@ class MatchIndex:
                         self._version += 1  # it stays as a blocker only
                     else:
                         self._discard(variant)
-
-    def _owned_topic(self, term: Term) -> tuple[Term, Term] | None:
-        """A topic of the thesaurus qualified by a place's or a people's adjective
-        («البرنامج النووي الإيراني», «العقوبات الأمريكية», «الهجمات الحوثية»): the topic in
-        all its forms and synonyms, and the place under all its names, which must meet in one
-        sentence. The adjective is one way to tie them; the press has others: «برنامج إيران
-        النووي», «وقالت إيران إن برنامجها النووي سلمي», «فرضت الولايات المتحدة عقوبات».
-        None for a keyword that is a known name itself («الحرس الثوري الإيراني»)."""
-        phrase = term.phrase
-        table = self._table
-        if term.exact or len(phrase.words) < 2 or table.resolve(phrase):
-            return None
-        for size in (1, 2):  # «الإيراني», «الكوري الشمالي»
-            if len(phrase.words) <= size:
-                break
-            tail = phrase.words[-size:]
-            owners = table.derived_entities(Phrase(tail, tail[0].startswith("ال")))
-            topic = Phrase(phrase.words[:-size], phrase.definite)
-            if not owners or not self._concepts.resolve(topic):
-                continue
-            entity = table.entity(owners[0])
-            name = next((n for n in entity.names if not n.isascii()), None)
-            place = phrase_of(name) if name is not None else None
-            if place is None:
-                return None
-            return Term(" ".join(topic.words), topic, False), Term(name or "", place, False)
-        return None
 
     def _common_phrase(self, term: Term) -> bool:
         """Is this term a phrase of common words (matched by its forms, with the concepts it
