@@ -994,8 +994,8 @@ def test_concept_homographs(keyword: str, text: str, surface: str | None) -> Non
 
 
 # Short names spelled like other words, found on real pages: a phrase in which the name
-# means something else hides it (aliases' `not`), a longer name of another place hides it
-# (Amman in «العاصمة عمان»), a definite adjective after a reporting verb is a family name.
+# means something else hides it (aliases' `not`), a longer name of another place or person
+# hides it (Amman in «العاصمة عمان», the Iraqi prime minister «محمد شياع السوداني»).
 @pytest.mark.parametrize(
     ("keyword", "text", "surface"),
     [
@@ -1010,8 +1010,6 @@ def test_concept_homographs(keyword: str, text: str, surface: str | None) -> Non
         ("سلطنة عمان", "زار سلطان عمان مسقط", "عمان"),
         ("الأردن", "وصل إلى العاصمة الأردنية عمان أمس", "الأردنية"),
         ("السودان", "قال رئيس الوزراء العراقي محمد شياع السوداني", None),
-        ("السودان", "وقال السوداني إن الحكومة ماضية", None),
-        ("مصر", "وأكد المصري أن الفريق جاهز", None),
         ("مصر", "قال الرئيس المصري إن", "المصري"),
         ("السودان", "قال الجيش السوداني إن", "السوداني"),
         (

@@ -1705,21 +1705,16 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
     «الأمير تركي الفيصل»), after a foreign name particle it is a surname («دي روسي»), and
     at the start of a clause or after a reporting verb, followed by a definite word, it is a
     first name before a family name («تركي الفيصل قال», «قال تركي الدخيل»), and before a
-    word of lineage it is always one («تركي بن محمد», «تركي آل الشيخ»). Singular masculine
-    adjectives only (تركي، روسي); a definite one only right after a reporting verb, as a
-    family name used alone («قال السوداني»)."""
+    word of lineage it is always one («تركي بن محمد», «تركي آل الشيخ»). Indefinite singular
+    adjectives only (تركي، روسي): after a reporting verb a definite one may be a family name
+    («قال السوداني») or the country's side («أضاف الكويتي»), and is left counting."""
     n = hit.first
     if n != hit.last:
         return False
     words, linked = field.words, field.linked
     norm = words[n].norm
-    if not norm.endswith("ي"):
+    if not norm.endswith("ي") or _definite(norm):
         return False
-    if _definite(norm):
-        # Right after a reporting verb, with no noun to describe, it is a family name used
-        # alone («قال السوداني», «وأكد المصري»).
-        verb = words[n - 1].norm if n > 0 and linked[n - 1] else ""
-        return verb in _REPORTING_VERBS or (verb[:1] in ("و", "ف") and verb[1:] in _REPORTING_VERBS)
     # A quote or bracket before it opens a phrase of its own: «بالقاعة (مصري الجنسية)».
     before = (
         words[n - 1].norm
