@@ -147,7 +147,8 @@ class Query:
                 continue
             seen = {key_of(term.phrase)}
             owned = owned_topic(term, table, thesaurus)
-            for part in owned or (term,):
+            # The place before the topic's many names: a /follow reply shows the first dozen.
+            for part in reversed(owned) if owned else (term,):
                 if part is not term and key_of(part.phrase) not in seen:
                     seen.add(key_of(part.phrase))
                     lines.append(part.surface)
