@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.arabic import normalize
-from bot.match.aliases import Phrase, merge_entries, phrase_of, read_data_file
+from bot.match.aliases import Phrase, key_of, merge_entries, phrase_of, read_data_file
 from bot.match.morphology import Morphology
 
 if TYPE_CHECKING:
@@ -127,8 +127,7 @@ class ConceptTable:
             for form in concept.homographs if concept.cues else ():
                 phrase = phrase_of(form)
                 if phrase is not None:
-                    words = " ".join((phrase.stem, *phrase.words[1:]))
-                    self._cues[(concept.id, words)] = concept.cues
+                    self._cues[(concept.id, key_of(phrase))] = concept.cues
         # First-word key → (concept, keys of the whole name); English name → concepts.
         self._by_key: dict[str, list[tuple[str, Keys]]] = {}
         self._by_english: dict[str, set[str]] = {}

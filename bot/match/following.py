@@ -167,9 +167,13 @@ def _loose(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", normalize(text)).split())
 
 
-def watch_terms(query: Query) -> list[str]:
-    """What a subscription watches, as words to look for: its terms and their aliases."""
-    return [line for line in query.describe() if not line.startswith("-")]
+def watch_terms(
+    query: Query, concepts: ConceptTable | None = None, *, every_form: bool = False
+) -> list[str]:
+    """What a subscription watches, as words to look for: its terms and their aliases (and
+    with `every_form`, a concept's forms beyond its names: see `Query.describe`)."""
+    watched = query.describe(concepts=concepts, every_form=every_form)
+    return [line for line in watched if not line.startswith("-")]
 
 
 def search_forms(query: Query, concepts: ConceptTable | None = None) -> list[list[list[str]]]:
@@ -181,8 +185,7 @@ def search_forms(query: Query, concepts: ConceptTable | None = None) -> list[lis
     keys = thesaurus.morphology.keyword_keys
     phrases: list[list[list[str]]] = []
     # Every form a concept counts, not only its names: «اغتال» for «الاغتيالات».
-    watched = query.describe(concepts=thesaurus, every_form=True)
-    for line in (line for line in watched if not line.startswith("-")):
+    for line in watch_terms(query, thesaurus, every_form=True):
         phrase = phrase_of(line)
         if phrase is None:
             continue

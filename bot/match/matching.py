@@ -1125,22 +1125,17 @@ class MatchIndex:
         """Multi-word names of every entity: a mention strictly inside one of them belongs to
         that entity unless the mentioned entity covers it."""
         for entity in self._table.entities():
-            phrases = [phrase_of(name) for name in entity.names]
-            phrases += nisba_phrases(entity)
-            for phrase in phrases:
+            owned = [(phrase_of(name), entity.id) for name in entity.names]
+            owned += [(phrase, entity.id) for phrase in nisba_phrases(entity)]
+            # Phrases in which its name means something else («حماس الجماهير»): they hide
+            # that entity's mentions only.
+            owned += [(phrase_of(text), _NOT_PREFIX + entity.id) for text in entity.blocked]
+            for phrase, owner in owned:
                 if phrase is None or len(phrase.words) < 2:
                     continue
                 article = _REQUIRE if phrase.definite else _FORBID
                 words = (phrase.stem, *phrase.words[1:])
-                self._intern(words, article, False, entity.id, 1.0).blocker = True
-            # Phrases in which its name means something else («حماس الجماهير»).
-            for text in entity.blocked:
-                phrase = phrase_of(text)
-                if phrase is not None and len(phrase.words) > 1:
-                    article = _REQUIRE if phrase.definite else _FORBID
-                    words = (phrase.stem, *phrase.words[1:])
-                    owner = _NOT_PREFIX + entity.id
-                    self._intern(words, article, False, owner, 1.0).blocker = True
+                self._intern(words, article, False, owner, 1.0).blocker = True
         # Longer phrases in which a concept's name means something else («المسيرات
         # الاحتجاجية» are marches): they hide the name's mentions inside them, in all forms.
         for concept in self._concepts.concepts():
@@ -1886,11 +1881,11 @@ class _Reader:
     """What matches show of an article's mentions: the words, the sentence around them (each
     field split in sentences once it has a match, each sentence cut out once), the score."""
 
-    __slots__ = ("fields", "scores", "title")
+    __slots__ = ("body_at", "fields", "scores")
 
     def __init__(self, title: str, body: str, scores: dict[float, float]) -> None:
         self.fields: dict[str, _Sentences | str] = {"title": title, "body": body}
-        self.title = title
+        self.body_at = len(title) + 1  # where the body starts in article offsets
         self.scores = scores  # raw score → rounded, kept by the index across articles
 
     def show(self, top: _VariantHits, mentions: int) -> _Shown:
@@ -1914,9 +1909,15 @@ class _Reader:
         all): the mention to show, the first term's (a topic tied to a place shows the
         topic) unless only another's best mention stands in such a sentence; None if they
         never meet. Mentions are where they start in the article (`_VariantHits.starts`)."""
-        body_at = len(self.title) + 1
+        body_at = self.body_at
         places = [
-            {self._sentence_at(at, body_at) for entry in entries for at in entry.starts}
+            {
+                ("title", self._sentence_of("title", at))
+                if at < body_at
+                else ("body", self._sentence_of("body", at - body_at))
+                for entry in entries
+                for at in entry.starts
+            }
             for entries in terms
         ]
         # A term in the title is what the article is about: it meets every sentence.
@@ -1927,20 +1928,14 @@ class _Reader:
         if not shared:
             return None
         for entries in terms:
-            there = [
-                e
-                for e in entries
-                if self._sentence_at(e.start + (0 if e.field == "title" else body_at), body_at)
-                in shared
-            ]
+            there = [e for e in entries if (e.field, self._sentence_of(e.field, e.start)) in shared]
             if there:
                 return _best_of_terms([there])
         return _best_of_terms(terms[:1])
 
-    def _sentence_at(self, at: int, body_at: int) -> tuple[FieldName, int]:
-        field: FieldName = "title" if at < body_at else "body"
-        offset = at if field == "title" else at - body_at
-        return field, bisect_right(self._sentences(field).firsts, offset) - 1
+    def _sentence_of(self, field: FieldName, offset: int) -> int:
+        """The index of the sentence of `field` that holds `offset` (-1 before the first)."""
+        return bisect_right(self._sentences(field).firsts, offset) - 1
 
     def _sentences(self, field: FieldName) -> _Sentences:
         sentences = self.fields[field]
