@@ -982,6 +982,7 @@ def test_name_precision(keyword: str, text: str, expected: bool) -> None:
         ("الطائرات المسيرة", "أسقطت الدفاعات الجوية مسيرة فوق المدينة", "مسيرة"),
         ("الطائرات المسيرة", "قتل ثلاثة في غارة بمسيرة على سيارة", "بمسيرة"),
         ("الطائرات المسيرة", "استهدفت مسيرة إسرائيلية سيارة في الجنوب", "مسيرة"),
+        ("الطائرات المسيرة", "هاجمت مسيرة سيارة على الطريق", "مسيرة"),
         ("الطائرات المسيرة", "نظم الآلاف مسيرة حاشدة وسط العاصمة", None),
         ("الطائرات المسيرة", "خرجت مسيرة تضامنية ضد الحرب الإسرائيلية", None),
         ("القرصنة البحرية", "تعرضت ناقلة نفط لهجوم من القراصنة قبالة السواحل", "القراصنة"),
@@ -1048,11 +1049,61 @@ def test_concept_homographs(keyword: str, text: str, surface: str | None) -> Non
         ("الاختطاف", "خطف الأنظار في المباراة الأخيرة", None),  # a figure of speech
         ("هجوم إلكتروني", "انتشار القرصنة التلفزيونية عبر المواقع", None),  # copyright
         ("النازحين", "نزح آلاف السكان من قراهم", "نزح"),
+        ("وقف إطلاق النار", "اتفق البلدان على هدنة تجارية", None),  # a trade war's
+        ("البطالة", "أصحاب الشهادات المعطلين عن العمل", "المعطلين عن العمل"),
+        ("هجوم إلكتروني", "سرق قراصنة الملايين من منصات العملات المشفرة", "قراصنة"),
         ("تهريب الأسلحة", "اعتقل مهربي الأسلحة على الحدود", "مهربي الأسلحة"),
     ],
 )
 def test_names_in_their_other_senses(keyword: str, text: str, surface: str | None) -> None:
     assert matched(keyword, text) == surface
+
+
+# One sense per article: a phrase that gives a concept's word another sense (`senses`) hides
+# the article's other mentions written the same; another form of the word still counts.
+@pytest.mark.parametrize(
+    ("keyword", "title", "body", "surface"),
+    [
+        ("التضخم", "", "يسمى التضخم الحميد. ويصيب تضخم البروستاتا كبار السن", None),
+        ("التضخم", "", "ويصيب تضخم البروستاتا كبار السن", None),
+        ("التضخم", "", "ارتفع التضخم إلى 5% في مصر", "التضخم"),
+        ("التضخم", "التضخم الحميد", "ويصيب تضخم البروستاتا كبار السن", None),
+        ("وقف إطلاق النار", "", "اتفقت واشنطن وبكين على هدنة تجارية، وتمتد الهدنة عاما", None),
+        ("وقف إطلاق النار", "", "اتفق الطرفان على هدنة لمدة عام في غزة", "هدنة"),
+        ("العقوبات", "", "أعلنت عقوبات لجنة الانضباط. أما العقوبات التالية فبسبب المباراة", None),
+        ("الاحتجاجات", "", "تقدم النادي باحتجاج رسمي، مع مصادرة رسوم الاحتجاج", None),
+        ("الاحتجاجات", "", "تقدمت السفارة باحتجاج رسمي على قمع الاحتجاجات", "الاحتجاجات"),
+        ("الانقلاب العسكري", "", "أصيب عشرة في انقلاب سيارة، ووقع الانقلاب فجرا", None),
+        # A neighbouring event in `not` (hijacking) leaves the word's other mentions alone.
+        ("الاختطاف", "", "خطف قراصنة سفينة شحن، وتعرض طاقمها للخطف", "للخطف"),
+    ],
+)
+def test_one_sense_per_article(keyword: str, title: str, body: str, surface: str | None) -> None:
+    index = MatchIndex.build([(1, parse_query(keyword))])
+    found = index.match(title, body)
+    assert (found[0].matched if found else None) == surface
+
+
+def test_a_concept_heading_a_longer_name_counts() -> None:
+    # «ميليشيا الدعم السريع» is a name of the RSF: the text still calls it a militia.
+    assert matched("الميليشيات", "راحوا ضحايا لميليشيا الدعم السريع") == "لميليشيا"
+    assert matched("الميليشيات", "قصفت قوات الدعم السريع المدينة") is None
+    # A phrase of another sense still hides the head («المسيرات الاحتجاجية» are marches).
+    assert matched("الطائرات المسيرة", "جابت المسيرات الاحتجاجية الشوارع") is None
+
+
+def test_admin_concepts_file_senses(tmp_path: Path) -> None:
+    from bot.match.concepts import load_concept_table
+
+    path = tmp_path / "concepts.json"
+    path.write_text(
+        '{"concepts": [{"id": "SIEGE", "names": ["الحصار"], "senses": ["حصار الكرة"]}]}',
+        encoding="utf-8",
+    )
+    table = load_concept_table([path])
+    index = MatchIndex.build([(1, parse_query("الحصار"))], concepts=table)
+    assert index.match("", "فرض الجيش الحصار على المدينة")[0].matched == "الحصار"
+    assert index.match("", "أجاد حصار الكرة، واستمر الحصار حتى النهاية") == []
 
 
 def test_admin_alias_file_not_phrases(tmp_path: Path) -> None:

@@ -6,7 +6,9 @@ format, merged by `id`). A concept's names are phrases of common words («الط
 each in all its forms (bot.match.morphology). `covers` lists narrower concepts whose
 mentions count too (a follower of missiles gets ballistic missiles, never the reverse);
 `derived` lists forms matched as written (agent nouns, verbs); `not` lists longer phrases in
-which a name does not mean the concept («المسيرات الاحتجاجية» are marches, not drones).
+which a name does not mean the concept («المسيرات الاحتجاجية» are marches, not drones);
+`senses` lists phrases that give a name another sense for the whole article: «تضخم البروستاتا»
+does not count, nor does the same article's «التضخم الحميد».
 Concepts of kind `org` are named bodies: they join the alias table (bot.match.aliases), where
 names keep the rules of names.
 
@@ -62,6 +64,7 @@ class ConceptEntry(BaseModel):
     covers: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     blocked: tuple[str, ...] = Field(default=(), alias="not")
+    senses: tuple[str, ...] = ()
     # Forms that are also common words («مسيرة»: a march, a drone): they count, as written
     # with clitics, only with one of the cue words close by («أسقطت», «غارة», «انتحارية»).
     homographs: tuple[str, ...] = ()
@@ -87,6 +90,7 @@ class Concept:
     covers: tuple[str, ...]
     derived: tuple[str, ...]
     blocked: tuple[str, ...]
+    senses: tuple[str, ...]  # blocked too, and they set the sense of the article's other mentions
     homographs: tuple[str, ...]
     cues: tuple[str, ...]  # normalized words
 
@@ -104,7 +108,7 @@ class ConceptTable:
         plural_only: Iterable[str] = (),
     ) -> None:
         self.morphology = Morphology(lexicon or {}, plural_only)
-        fields = ("names", "en", "covers", "derived", "blocked", "homographs", "cues")
+        fields = ("names", "en", "covers", "derived", "blocked", "senses", "homographs", "cues")
         # Named bodies live in the alias table.
         merged, kinds = merge_entries((e for e in entries if e.kind != ORG_KIND), fields)
         self._concepts = {
@@ -116,6 +120,7 @@ class ConceptTable:
                 covers=tuple(slot["covers"]),
                 derived=tuple(slot["derived"]),
                 blocked=tuple(slot["blocked"]),
+                senses=tuple(slot["senses"]),
                 homographs=tuple(slot["homographs"]),
                 cues=tuple(w for cue in slot["cues"] for w in normalize(cue).split()),
             )

@@ -672,7 +672,7 @@ class _Mentions:
     subscriptions they dispatch (`_Variant.owners`, `_Variant.solo`). Hidden mentions apart:
     they count for exclusions only."""
 
-    __slots__ = ("anchors", "at", "field", "found", "hidden", "shown", "solos", "weight")
+    __slots__ = ("anchors", "at", "field", "found", "hidden", "senses", "shown", "solos", "weight")
 
     def __init__(self) -> None:
         # Variants hash by identity: a dict keyed by them needs no id() call.
@@ -686,6 +686,8 @@ class _Mentions:
         self.solos: list[tuple[tuple[tuple[int, str], ...], _VariantHits]] = []
         # Mentioned forms that anchor subscriptions of several terms (`_Variant.joint`).
         self.anchors: list[_Variant] = []
+        # Concept forms a phrase hid as another sense, with how the words were written.
+        self.senses: dict[_Variant, set[str]] = {}
         self.field: FieldName = "title"
         self.weight = 1.0
         self.at = 0  # offset of the field: mentions distinct across fields
@@ -717,6 +719,19 @@ class _Mentions:
                 found[subscription] = [earlier, entry]
         if variant.joint:
             self.anchors.append(variant)
+
+    def drop(self, variant: _Variant) -> None:
+        """A form's mentions all turn out hidden, after they were gathered as counting."""
+        entry = self.hidden[variant] = self.shown.pop(variant)
+        self.solos = [solo for solo in self.solos if solo[1] is not entry]
+        for subscription in variant.owners:
+            earlier = self.found[subscription]
+            if isinstance(earlier, list):
+                earlier.remove(entry)
+            if earlier is entry or not earlier:
+                del self.found[subscription]
+        if variant in self.anchors:
+            self.anchors.remove(variant)
 
     def hide(self, variant: _Variant, quality: float, start: int, end: int) -> None:
         """A mention hidden by a longer name or by its context: it counts for exclusions."""
@@ -789,6 +804,8 @@ class MatchIndex:
             for covered in c.covers
             if covered not in topics
         )
+        # Phrases that give a concept's name another sense for the whole article.
+        self._senses: set[_Variant] = set()
         self._add_blockers()
 
     @classmethod
@@ -1138,13 +1155,17 @@ class MatchIndex:
                 self._intern(words, article, False, owner, 1.0).blocker = True
         # Longer phrases in which a concept's name means something else («المسيرات
         # الاحتجاجية» are marches): they hide the name's mentions inside them, in all forms.
+        # Of those, the ones that set the sense of the article's other mentions (`_senses`).
         for concept in self._concepts.concepts():
-            for text in concept.blocked:
+            for text in (*concept.blocked, *concept.senses):
                 phrase = phrase_of(text)
                 if phrase is not None and len(phrase.words) > 1:
                     keys = self._concepts.keys(phrase)
                     owner = _NOT_PREFIX + concept.id
-                    self._intern(phrase.words, _OPTIONAL, False, owner, 1.0, keys).blocker = True
+                    variant = self._intern(phrase.words, _OPTIONAL, False, owner, 1.0, keys)
+                    variant.blocker = True
+                    if text in concept.senses:
+                        self._senses.add(variant)
 
     # -- matching ------------------------------------------------------------------------------
 
@@ -1159,6 +1180,8 @@ class MatchIndex:
         if body:
             mentions.read("body", len(title) + 1)
             self._collect(body, mentions)
+        if mentions.senses:
+            self._drop_other_senses(mentions, title, body)
         shown, hidden = mentions.shown, mentions.hidden
         # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
@@ -1244,7 +1267,7 @@ class MatchIndex:
                         add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
-                        hidden = self._blocked(variant, start, end, i, blocks)
+                        hidden = self._blocked(variant, start, end, i, blocks, mentions, word)
                         (hide if hidden else add)(variant, quality, start, end)
             for hit in found:
                 variant = hit.variant
@@ -1252,21 +1275,55 @@ class MatchIndex:
                     continue
                 hidden = bool(variant.checks) and self._out_of_context(hit, field, clauses)
                 if not hidden and reach >= i:
-                    hidden = self._blocked(variant, hit.start, hit.end, i, blocks)
+                    hidden = self._blocked(variant, hit.start, hit.end, i, blocks, mentions, word)
                 (hide if hidden else add)(variant, hit.quality, hit.start, hit.end)
 
-    def _blocked(self, variant: _Variant, start: int, end: int, i: int, blocks: list[_Hit]) -> bool:
-        """Does a longer name found so far (it starts at word i or before) hide this mention
-        starting at word i?"""
+    def _blocked(
+        self,
+        variant: _Variant,
+        start: int,
+        end: int,
+        i: int,
+        blocks: list[_Hit],
+        mentions: _Mentions,
+        word: _Word,
+    ) -> bool:
+        """Does a longer name found so far (it starts at word i, `word`, or before) hide this
+        mention starting at word i? A phrase that gives a concept's word another sense is
+        noted in `mentions` (see `_drop_other_senses`)."""
         table, inside = self._table, self._inside
-        return any(
-            b.last >= i
-            and end <= b.end
-            and b.end - b.start > end - start
-            and (variant.entity, b.variant.entity) not in inside
-            and _blocks(b.variant.entity, variant.entity, table)
-            for b in blocks
-        )
+        for b in blocks:
+            if (
+                b.last >= i
+                and end <= b.end
+                and b.end - b.start > end - start
+                and (variant.entity, b.variant.entity) not in inside
+                and _blocks(b.variant.entity, variant.entity, table)
+                and not _heads(variant, start, b)
+            ):
+                if b.variant in self._senses and _concept(variant):
+                    mentions.senses.setdefault(variant, set()).add(_bare(word))
+                return True
+        return False
+
+    def _drop_other_senses(self, mentions: _Mentions, title: str, body: str) -> None:
+        """One sense per article: where a phrase gives a concept's word another sense
+        («تضخم البروستاتا», «تقدم باحتجاج رسمي»), the article uses the word in that sense, and
+        its other mentions written the same («التضخم الحميد», «رسوم الاحتجاج») do not count
+        either. A form mentioned in another word too («الاحتجاجات») still counts."""
+        body_at = len(title) + 1
+        for variant, bares in mentions.senses.items():
+            entry = mentions.shown.get(variant)
+            if entry is None:
+                continue
+            for at in entry.starts:
+                text, offset = (title, at) if at < body_at else (body, at - body_at)
+                found = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).match(text, offset)
+                word = self._words.get(found.group()) if found else None
+                if word is None or _bare(word) not in bares:
+                    break
+            else:
+                mentions.drop(variant)
 
     def _longer(
         self, candidates: tuple[tuple[_Split, _Variant], ...], field: _Field, i: int
@@ -1816,6 +1873,27 @@ def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool
     if block is not None and block.startswith(_NOT_PREFIX):
         return mentioned in (block[1:], _CONCEPT_PREFIX + block[1:])
     return not table.covers(mentioned, block or "")
+
+
+def _concept(variant: _Variant) -> bool:
+    """Is it a form of a concept's (not an entity's)?"""
+    return variant.entity is not None and variant.entity.startswith(_CONCEPT_PREFIX)
+
+
+def _bare(word: _Word) -> str:
+    """A word without any proclitic or article it may carry («والتضخم» → «تضخم»)."""
+    return min((split.stem for split in word.splits), key=len)
+
+
+def _heads(variant: _Variant, start: int, block: _Hit) -> bool:
+    """Is a concept's name the head of a longer name that hides it? Then the text calls the
+    body so: «ميليشيا الدعم السريع» is a militia, «الطائرات المسيرة التركية» drones. Not in a
+    phrase that lists another sense of the name («المسيرات الاحتجاجية»)."""
+    return (
+        start == block.start
+        and _concept(variant)
+        and not (block.variant.entity or "").startswith(_NOT_PREFIX)
+    )
 
 
 def _bare_preposition(norm: str, split: _Split) -> bool:
