@@ -1469,8 +1469,10 @@ class MatchIndex:
                 # الشمالية النووي»); another noun may not («برنامج منع الانتشار النووي»), nor
                 # a prepositional phrase («البيت باللون الأبيض»).
                 if word.barrier:
-                    return None
-                if word.named:
+                    # «أو» between two modifiers joins them: «برنامج صاروخي أو نووي».
+                    if word.norm != "او" or k == last + 1:
+                        return None
+                elif word.named:
                     named = True
                 elif not (named and word.definite) and word.definite != definite:
                     return None
