@@ -1095,6 +1095,33 @@ def test_one_sense_per_article(keyword: str, title: str, body: str, surface: str
     assert (found[0].matched if found else None) == surface
 
 
+# A keyword that is only a concept's homograph means the concept («الانقلاب»: coups): its
+# names count, its own forms need no cue, and the concept's phrases of other senses hide
+# them. Quoted, it is matched as written.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الانقلاب", "أدان الاتحاد الأفريقي الانقلاب في النيجر", "الانقلاب"),
+        ("الانقلاب", "وقعت محاولة انقلابية في النيجر", "محاولة انقلابية"),
+        ("الانقلاب", "أصيب خمسة أطفال في انقلاب سيارة", None),
+        ("الانقلاب", "ظاهرة فلكية تعرف باسم الانقلاب الشتوي", None),
+        ('"الانقلاب"', "أصيب خمسة أطفال في انقلاب سيارة", "انقلاب"),
+        ("القرصنة", "مجموعة قراصنة مرتبطة بإيران", "قراصنة"),
+        ("القرصنة", "تصاعدت القرصنة قبالة سواحل الصومال", "القرصنة"),
+        ("القرصنة", "انتشار القرصنة التلفزيونية عبر المواقع", None),
+        ("القرصنة البحرية", "مجموعة قراصنة مرتبطة بإيران", None),  # a cue is needed
+    ],
+)
+def test_homograph_keywords(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
+def test_a_homograph_keyword_describes_its_concept() -> None:
+    lines = parse_query("الانقلاب").describe()
+    assert lines[0] == "الانقلاب"
+    assert "الانقلاب العسكري" in lines
+
+
 def test_a_concept_heading_a_longer_name_counts() -> None:
     # «ميليشيا الدعم السريع» is a name of the RSF: the text still calls it a militia.
     assert matched("الميليشيات", "راحوا ضحايا لميليشيا الدعم السريع") == "لميليشيا"

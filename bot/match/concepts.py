@@ -135,6 +135,7 @@ class ConceptTable:
                     self._cues[(concept.id, key_of(phrase))] = concept.cues
         # First-word key → (concept, keys of the whole name); English name → concepts.
         self._by_key: dict[str, list[tuple[str, Keys]]] = {}
+        self._by_homograph: dict[str, list[tuple[str, Keys]]] = {}
         self._by_english: dict[str, set[str]] = {}
         for concept in self._concepts.values():
             for name in concept.names:
@@ -144,6 +145,12 @@ class ConceptTable:
                 keys = self.keys(phrase)
                 for key in keys[0]:
                     self._by_key.setdefault(key, []).append((concept.id, keys))
+            for form in concept.homographs:
+                phrase = phrase_of(form)
+                if phrase is not None:
+                    keys = self.keys(phrase)
+                    for key in keys[0]:
+                        self._by_homograph.setdefault(key, []).append((concept.id, keys))
             for english in concept.en:
                 self._by_english.setdefault(" ".join(normalize(english).split()), set()).add(
                     concept.id
@@ -164,16 +171,28 @@ class ConceptTable:
 
     def resolve(self, phrase: Phrase) -> list[str]:
         """Ids of the concepts this keyword names: one of their names in any of its forms,
-        or one of their English names."""
+        or one of their English names; failing those, one of their homographs («الانقلاب»,
+        «القرصنة»): in a security bot its follower means the concept's sense (a quoted
+        keyword is matched as written)."""
         found = set(self._by_english.get(" ".join(phrase.words), ()))
+        found |= self._named(phrase, self._by_key)
+        return sorted(found or self._named(phrase, self._by_homograph))
+
+    def is_homograph(self, phrase: Phrase) -> bool:
+        """Does this keyword name concepts only as one of their homographs? Then it wants
+        their homograph forms with or without cues: its follower wrote the word itself."""
+        named = self._by_english.get(" ".join(phrase.words)) or self._named(phrase, self._by_key)
+        return not named and bool(self._named(phrase, self._by_homograph))
+
+    def _named(self, phrase: Phrase, table: dict[str, list[tuple[str, Keys]]]) -> set[str]:
         keys = self.keys(phrase)
-        for key in keys[0]:
-            for concept_id, name_keys in self._by_key.get(key, ()):
-                if len(name_keys) == len(keys) and all(
-                    a & b for a, b in zip(keys, name_keys, strict=True)
-                ):
-                    found.add(concept_id)
-        return sorted(found)
+        return {
+            concept_id
+            for key in keys[0]
+            for concept_id, name_keys in table.get(key, ())
+            if len(name_keys) == len(keys)
+            and all(a & b for a, b in zip(keys, name_keys, strict=True))
+        }
 
     def cues(self, concept_id: str, words: tuple[str, ...]) -> tuple[str, ...]:
         """Cue words a homograph form of the concept needs close by, or ()."""

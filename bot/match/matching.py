@@ -946,8 +946,14 @@ class MatchIndex:
                 out.append((phrase.words, _OPTIONAL, False, owner, quality, keys))
 
         resolved = concepts.resolve(term.phrase)
+        homograph = concepts.is_homograph(term.phrase)
         if not all(w.isascii() for w in term.phrase.words):
-            put(term.phrase, 1.0, resolved[0] if resolved else None)
+            # The keyword's own forms belong to each concept it names, whose phrases of
+            # other senses hide them («القرصنة»: sea piracy's and hacking's).
+            owners: list[str | None] = [*resolved] or [None]
+            for concept_id in owners:
+                seen.discard(concepts.keys(term.phrase))
+                put(term.phrase, 1.0, concept_id)
         for concept_id in resolved:
             for concept in concepts.watched(concept_id):
                 for name in concept.names:
@@ -956,7 +962,9 @@ class MatchIndex:
                         put(phrase, 0.9, concept.id)
                 for form in (*concept.derived, *concept.homographs):
                     phrase = phrase_of(form)
-                    if phrase is not None:
+                    if phrase is not None and homograph and form in concept.homographs:
+                        put(phrase, 0.9, concept.id)  # in all its forms, no cue needed
+                    elif phrase is not None:
                         words = (phrase.stem, *phrase.words[1:])
                         # An adjective or participle takes the accusative alef («انتحاريًا»).
                         article = _OPTIONAL | (_TANWEEN if words[-1][-1:] == "ي" else 0)
@@ -1078,7 +1086,9 @@ class MatchIndex:
                 return existing  # shared by every subscription that wants this form
         self._version += 1
         variant.checks = bool(
-            self._cues(entity, words)
+            # A homograph form needs a cue; a keyword's own forms do not (keys: its follower
+            # wrote it, «الانقلاب»), though they share its words.
+            (not keys and self._cues(entity, words))
             or article & _DERIVED
             or (len(words) > 1 and self._table.is_body(entity))
         )
