@@ -30,11 +30,16 @@ What counts as a mention (the rules, in the order the matcher applies them):
   suffixes, dual, sound and broken plurals, agreeing adjectives, the accusative alef and
   loanword spellings («صاروخا باليستيا», «وقفا لإطلاق النار», «برنامجها النووي»), with up to two
   modifiers between its words that agree with them in definiteness, or a name as possessor
-  («وقف فوري وشامل لإطلاق النار», «برنامج إيران النووي»), never a function word or a
-  prepositional phrase («هجوم على موقع إلكتروني»); a phrase that names a concept of the
-  thesaurus (bot.match.concepts) watches all the concept's names and those of the narrower
-  concepts it covers, except inside the longer phrases the concept lists as another sense, and
-  still inside the names of the bodies it covers («اللاجئين» in «مفوضية اللاجئين»);
+  («وقف فوري وشامل لإطلاق النار», «برنامج إيران النووي»; two joined by «أو»: «برنامج صاروخي
+  أو نووي»), never a function word or a prepositional phrase («هجوم على موقع إلكتروني»); a
+  phrase that names a concept of the thesaurus (bot.match.concepts) watches all the concept's
+  names and those of the narrower concepts it covers, except inside the longer phrases the
+  concept lists as another sense, and still inside the names of the bodies it covers
+  («اللاجئين» in «مفوضية اللاجئين») or at the head of another body's name («ميليشيا الدعم
+  السريع»); a keyword that is only a concept's homograph («الانقلاب») names the concept;
+- one sense per article: where a phrase gives a concept's word another sense («تضخم
+  البروستاتا», the concept's `senses`), the article's other mentions written the same do not
+  count either («التضخم الحميد»);
 - such a topic qualified by a place's or a people's adjective («البرنامج النووي الإيراني»,
   «العقوبات الأمريكية») is the topic in all its forms and the place under all its names, in one
   sentence or with either in the title («برنامج إيران النووي», «قالت إيران إن برنامجها النووي»);
@@ -1893,8 +1898,17 @@ def _concept(variant: _Variant) -> bool:
 
 
 def _bare(word: _Word) -> str:
-    """A word without any proclitic or article it may carry («والتضخم» → «تضخم»)."""
-    return min((split.stem for split in word.splits), key=len)
+    """A word without any proclitic or article it may carry, nor a plain pronoun suffix
+    («والتضخم» → «تضخم», «احتجاجه» → «احتجاج»): a number ending stays («احتجاجات»)."""
+    stem = min((split.stem for split in word.splits), key=len)
+    for suffix in _BARE_SUFFIXES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            return stem[: -len(suffix)]
+    return stem
+
+
+# Pronoun suffixes `_bare` takes off, longest first («ه» alone is also a teh marbuta).
+_BARE_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ه")
 
 
 def _heads(variant: _Variant, start: int, block: _Hit) -> bool:

@@ -131,6 +131,8 @@ class Morphology:
         n = len(word)
         if n >= _MIN_STEM + 3 and word.endswith(("تان", "تين")):
             out.add(word[:-3] + "ه")
+        if not keyword and n >= _MIN_STEM + 2 and word.endswith("تي"):
+            out.add(word[:-2] + "ه")  # a feminine dual before its complement: «طائرتي مسيرة»
         if n >= _MIN_STEM + 2 and word.endswith(("ان", "ين", "ون")):
             out.add(word[:-2])
         if n >= _MIN_STEM + 2 and word.endswith("ات"):
@@ -205,4 +207,9 @@ class Morphology:
                     keys |= self._number_forms(base, masculine=True)
                     if base.endswith("ت"):  # طائرته → طائرة
                         keys |= self._number_forms(base[:-1] + "ه", masculine=True)
+                    elif pronoun != "ه" and base.endswith("ي") and len(base) > _MIN_STEM + 1:
+                        # A dual before its pronoun: «برنامجيها» (its two programmes). An
+                        # adjective takes no pronoun, so this «ي» is no nisba; but «يه» is
+                        # mostly one's feminine («الاحتجاجية», teh marbuta folded to «ه»).
+                        keys |= self._number_forms(base[:-1], masculine=True)
         return frozenset(keys)
