@@ -844,6 +844,15 @@ def test_security_names_from_real_pages(keyword: str, text: str, surface: str) -
         ("البرنامج النووي الإيراني", "", "برنامج إيران النووي يثير القلق", "برنامج إيران النووي"),
         ("البرنامج النووي الإيراني", "", "وقالت إيران إن برنامجها النووي سلمي", "برنامجها النووي"),
         ("البرنامج النووي الإيراني", "", "رفعت إيران مستوى التخصيب", "مستوى التخصيب"),  # covered
+        # The capital stands for its country's government («برنامج طهران النووي»).
+        (
+            "البرنامج النووي الإيراني",
+            "",
+            "عرض الوزير رؤية طهران حول برنامجها النووي",
+            "برنامجها النووي",
+        ),
+        ("العقوبات الأمريكية", "", "فرضت واشنطن عقوبات جديدة على شركات", "عقوبات"),
+        ("العقوبات الأمريكية", "", "فرضت موسكو عقوبات جديدة على شركات", None),
         (
             "البرنامج النووي الإيراني",
             "إيران تحذر الغرب",
@@ -1086,6 +1095,14 @@ def test_names_in_their_other_senses(keyword: str, text: str, surface: str | Non
         ("الاحتجاجات", "", "تقدم النادي باحتجاج رسمي، مع مصادرة رسوم الاحتجاج", None),
         ("الاحتجاجات", "", "تقدمت السفارة باحتجاج رسمي على قمع الاحتجاجات", "الاحتجاجات"),
         ("الانقلاب العسكري", "", "أصيب عشرة في انقلاب سيارة، ووقع الانقلاب فجرا", None),
+        # Names too: another body's longer name sets the sense of the article's short one.
+        (
+            "التحالف الدولي",
+            "",
+            "انضمت الهند إلى التحالف الدولي للطاقة الشمسية. ويهدف التحالف الدولي إلى",
+            None,
+        ),
+        ("التحالف الدولي", "", "قصف التحالف الدولي مواقع داعش", "التحالف الدولي"),
         # A neighbouring event in `not` (hijacking) leaves the word's other mentions alone.
         ("الاختطاف", "", "خطف قراصنة سفينة شحن، وتعرض طاقمها للخطف", "للخطف"),
     ],
@@ -1115,6 +1132,12 @@ def test_one_sense_per_article(keyword: str, title: str, body: str, surface: str
 )
 def test_homograph_keywords(keyword: str, text: str, surface: str | None) -> None:
     assert matched(keyword, text) == surface
+
+
+def test_a_topic_of_a_place_describes_its_capital() -> None:
+    lines = parse_query("البرنامج النووي الإيراني").describe()
+    assert lines.index("إيران") < lines.index("طهران") < lines.index("البرنامج النووي")
+    assert "طهران" not in parse_query("إيران").describe()  # a bare name is no topic
 
 
 def test_a_homograph_keyword_describes_its_concept() -> None:
@@ -1187,6 +1210,18 @@ def test_admin_concepts_file_senses(tmp_path: Path) -> None:
     index = MatchIndex.build([(1, parse_query("الحصار"))], concepts=table)
     assert index.match("", "فرض الجيش الحصار على المدينة")[0].matched == "الحصار"
     assert index.match("", "أجاد حصار الكرة، واستمر الحصار حتى النهاية") == []
+
+
+def test_admin_alias_file_senses(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.json"
+    path.write_text(
+        '{"entities": [{"id": "HAMAS", "senses": ["حماس المدرجات"]}]}',
+        encoding="utf-8",
+    )
+    table = load_alias_table([path])
+    index = MatchIndex.build([(1, parse_query("حماس"))], aliases=table)
+    assert index.match("", "ارتفع حماس المدرجات، وزاد حماس اللاعبين") == []
+    assert index.match("", "قالت حماس إن")[0].matched == "حماس"
 
 
 def test_admin_alias_file_not_phrases(tmp_path: Path) -> None:

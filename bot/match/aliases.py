@@ -84,6 +84,12 @@ class AliasEntity(BaseModel):
     # Longer phrases in which a name means something else («حماس الجماهير»: the crowd's
     # enthusiasm, «نصف قطر»: a radius): they hide the entity's mentions inside them.
     blocked: tuple[str, ...] = Field(default=(), alias="not")
+    # The same for phrases that give a name another sense for the whole article: «التحالف
+    # الدولي للطاقة الشمسية» also hides the same article's later «التحالف الدولي».
+    senses: tuple[str, ...] = ()
+    # The city entity a country's capital is («طهران» for IR): a topic tied to the country
+    # («البرنامج النووي الإيراني») also meets it there («برنامج طهران النووي»).
+    capital: tuple[str, ...] = ()
 
 
 class _AliasFile(BaseModel):
@@ -171,6 +177,8 @@ class Entity:
     derived: tuple[str, ...]
     covers: frozenset[str]
     blocked: tuple[str, ...] = ()
+    capital: tuple[str, ...] = ()  # entity ids
+    senses: tuple[str, ...] = ()
 
     @property
     def is_place(self) -> bool:
@@ -181,7 +189,17 @@ class AliasTable:
     """Entities by id, and the lookups matching needs: name → entity, known single words."""
 
     def __init__(self, entries: Iterable[AliasEntity]) -> None:
-        fields = ("names", "nisba", "derived", "covers", "homographs", "cues", "blocked")
+        fields = (
+            "names",
+            "nisba",
+            "derived",
+            "covers",
+            "homographs",
+            "cues",
+            "blocked",
+            "capital",
+            "senses",
+        )
         merged, kinds = merge_entries(entries, fields)
         self._entities: dict[str, Entity] = {
             eid: Entity(
@@ -192,6 +210,8 @@ class AliasTable:
                 derived=tuple(slot["derived"]),
                 covers=frozenset(slot["covers"]),
                 blocked=tuple(slot["blocked"]),
+                capital=tuple(slot["capital"]),
+                senses=tuple(slot["senses"]),
             )
             for eid, slot in merged.items()
         }
@@ -283,6 +303,12 @@ class AliasTable:
             if Levenshtein.distance(letters, other, score_cutoff=budget) <= budget
         }
         return sorted(close)
+
+    def capital_names(self, entity_id: str) -> list[str]:
+        """The names of a country's capital (none for an entity without one, or unknown)."""
+        entity = self._entities.get(entity_id)
+        capitals = (self._entities.get(c) for c in entity.capital) if entity else ()
+        return [name for city in capitals if city is not None for name in city.names]
 
     def known_word(self, word: str) -> bool:
         """Is this normalized single word itself a known name?"""

@@ -158,6 +158,8 @@ class Query:
                     seen.add(key_of(part.phrase))
                     lines.append(part.surface)
                 lines += _watched_names(part.phrase, table, thesaurus, seen, every_form)
+                if owned and part is owned[1]:
+                    lines += [n for n in capital_names(part, table) if not n.isascii()]
         lines.extend(f"-{term.surface}" for term in self.excluded)
         return lines
 
@@ -187,6 +189,12 @@ def _watched_names(
         seen.add(key_of(other))
         out.append(name)
     return out
+
+
+def capital_names(place: Term, table: AliasTable) -> list[str]:
+    """The names of the capital of the place a term names: where the press puts a country's
+    government («طهران», «واشنطن»), as good as its name beside a topic tied to it."""
+    return [name for eid in table.resolve(place.phrase) for name in table.capital_names(eid)]
 
 
 def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
@@ -856,6 +864,11 @@ class MatchIndex:
                 own = (term.phrase.stem, *term.phrase.words[1:])
                 kept = [s for s in specs if s[0] != own or _budget(s[0], s[2]) > 0]
                 specs = self._phrase_specs(term) + ([] if topic else kept)
+            if owned is not None and term is owned[1]:
+                for name in capital_names(term, self._table):
+                    capital = phrase_of(name)
+                    if capital is not None:
+                        specs += self._specs(Term(name, capital, False))
             slots.append(tuple(dict.fromkeys(self._intern(*spec) for spec in specs)))
         # Only the forms of one required term dispatch: the one likely rarest in text, the
         # longest phrase (a topic of two words is rarer than a single word); of equals, the
@@ -1160,14 +1173,19 @@ class MatchIndex:
             owned = [(phrase_of(name), entity.id) for name in entity.names]
             owned += [(phrase, entity.id) for phrase in nisba_phrases(entity)]
             # Phrases in which its name means something else («حماس الجماهير»): they hide
-            # that entity's mentions only.
-            owned += [(phrase_of(text), _NOT_PREFIX + entity.id) for text in entity.blocked]
+            # that entity's mentions only; some for the whole article (`_senses`).
+            others = (*entity.blocked, *entity.senses)
+            owned += [(phrase_of(text), _NOT_PREFIX + entity.id) for text in others]
+            senses = {key_of(p) for p in map(phrase_of, entity.senses) if p is not None}
             for phrase, owner in owned:
                 if phrase is None or len(phrase.words) < 2:
                     continue
                 article = _REQUIRE if phrase.definite else _FORBID
                 words = (phrase.stem, *phrase.words[1:])
-                self._intern(words, article, False, owner, 1.0).blocker = True
+                variant = self._intern(words, article, False, owner, 1.0)
+                variant.blocker = True
+                if owner.startswith(_NOT_PREFIX) and key_of(phrase) in senses:
+                    self._senses.add(variant)
         # Longer phrases in which a concept's name means something else («المسيرات
         # الاحتجاجية» are marches): they hide the name's mentions inside them, in all forms.
         # Of those, the ones that set the sense of the article's other mentions (`_senses`).
@@ -1304,8 +1322,8 @@ class MatchIndex:
         word: _Word,
     ) -> bool:
         """Does a longer name found so far (it starts at word i, `word`, or before) hide this
-        mention starting at word i? A phrase that gives a concept's word another sense is
-        noted in `mentions` (see `_drop_other_senses`)."""
+        mention starting at word i? A phrase that gives a name another sense for the whole
+        article is noted in `mentions` (see `_drop_other_senses`)."""
         table, inside = self._table, self._inside
         for b in blocks:
             if (
@@ -1316,16 +1334,17 @@ class MatchIndex:
                 and _blocks(b.variant.entity, variant.entity, table)
                 and not _heads(variant, start, b)
             ):
-                if b.variant in self._senses and _concept(variant):
+                if b.variant in self._senses:
                     mentions.senses.setdefault(variant, set()).add(_bare(word))
                 return True
         return False
 
     def _drop_other_senses(self, mentions: _Mentions, title: str, body: str) -> None:
-        """One sense per article: where a phrase gives a concept's word another sense
-        («تضخم البروستاتا», «تقدم باحتجاج رسمي»), the article uses the word in that sense, and
-        its other mentions written the same («التضخم الحميد», «رسوم الاحتجاج») do not count
-        either. A form mentioned in another word too («الاحتجاجات») still counts."""
+        """One sense per article: where a phrase gives a name another sense («تضخم
+        البروستاتا», «التحالف الدولي للطاقة الشمسية»), the article uses the word in that
+        sense, and its other mentions written the same («التضخم الحميد», «التحالف الدولي»)
+        do not count either. A form mentioned in another word too («الاحتجاجات») still
+        counts."""
         body_at = len(title) + 1
         for variant, bares in mentions.senses.items():
             entry = mentions.shown.get(variant)
