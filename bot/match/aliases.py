@@ -250,6 +250,7 @@ class AliasTable:
                 ):
                     self._adjectives.setdefault(word, set()).add(entity.id)
         self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
+        self._people = frozenset(e.id for e in self._entities.values() if e.kind == "person")
         # (entity, article-insensitive key of a homograph name) → normalized cue words.
         self._cues: dict[tuple[str, str], tuple[str, ...]] = {}
         for eid, slot in merged.items():
@@ -320,6 +321,9 @@ class AliasTable:
     def is_body(self, entity_id: str | None) -> bool:
         """Is this entity an organisation (alliance, agency, council, armed group)?"""
         return entity_id in self._bodies
+
+    def is_person(self, entity_id: str | None) -> bool:
+        return entity_id in self._people
 
     def adjective_places(self, word: str) -> set[str]:
         """Places whose definite nisba adjective this normalized word is («الروسي» → RU)."""

@@ -1334,7 +1334,11 @@ class MatchIndex:
                 and _blocks(b.variant.entity, variant.entity, table)
                 and not _heads(variant, start, b)
             ):
-                if b.variant in self._senses:
+                # A person's family name («محمد شياع السوداني») is how the article calls him
+                # again («استقبال السوداني»).
+                if b.variant in self._senses or (
+                    end == b.end and table.is_person(b.variant.entity)
+                ):
                     mentions.senses.setdefault(variant, set()).add(_bare(word))
                 return True
         return False
