@@ -1289,10 +1289,11 @@ class MatchIndex:
                     if not needs.isdisjoint(words[j].keys):
                         found += self._phrase_hits(word.follow, field, i, j)
                         break
-            for hit in found:
-                if hit.variant.blocker:
-                    blocks.append(hit)
-                    reach = max(reach, hit.last)
+            if found:
+                for hit in found:
+                    if hit.variant.blocker:
+                        blocks.append(hit)
+                        reach = max(reach, hit.last)
             if word.alone:
                 start, end = spans[i]
                 if reach < i:  # the hottest path: a word that mentions names by itself
@@ -1300,16 +1301,21 @@ class MatchIndex:
                         add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
-                        hidden = self._blocked(variant, start, end, i, blocks, mentions, word)
-                        (hide if hidden else add)(variant, quality, start, end)
+                        if self._blocked(variant, start, end, i, blocks, mentions, word):
+                            hide(variant, quality, start, end)
+                        else:
+                            add(variant, quality, start, end)
             for hit in found:
                 variant = hit.variant
                 if not variant.uses:  # a blocker only
                     continue
-                hidden = bool(variant.checks) and self._out_of_context(hit, field, clauses)
-                if not hidden and reach >= i:
-                    hidden = self._blocked(variant, hit.start, hit.end, i, blocks, mentions, word)
-                (hide if hidden else add)(variant, hit.quality, hit.start, hit.end)
+                if (variant.checks and self._out_of_context(hit, field, clauses)) or (
+                    reach >= i
+                    and self._blocked(variant, hit.start, hit.end, i, blocks, mentions, word)
+                ):
+                    hide(variant, hit.quality, hit.start, hit.end)
+                else:
+                    add(variant, hit.quality, hit.start, hit.end)
 
     def _blocked(
         self,
