@@ -1212,11 +1212,31 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("إسرائيل", "قصة فرعون وبني إسرائيل", None),  # the Israelites
         ("الصين", "ضعي الخليط في صينية الفرن ثم أدخلي الصينية إلى الفرن", None),  # a tray
         ("الصين", "صادرات الصين والبضائع الصينية", "الصين"),
+        ("البنك المركزي", "مصرف لبنان أصدر التعميم رقم 161", "مصرف لبنان"),
+        ("البنك المركزي", "قرر المركزي المصري تثبيت الفائدة", "المركزي المصري"),
+        ("أشباه الموصلات", "بالرغم من مشكلة نقص الشرائح", "الشرائح"),
+        ("أشباه الموصلات", "تستهدف الحملة شرائح المجتمع كافة", None),
         # One sense per article reads the word without its pronoun.
         ("الاحتجاجات", "سلم النادي مذكرة احتجاج، وفي احتجاجه قال إن الحكم أخطأ", None),
     ],
 )
 def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
+# Some pages glue the words of a name whose later words take the article.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("الولايات المتحدة", "قالت الولاياتالمتحدة إن", "الولاياتالمتحدة"),
+        ("أمريكا", "وقالت بالولاياتالمتحدة إن", "بالولاياتالمتحدة"),
+        ("الأمم المتحدة", "قالت الأممالمتحدة إن", "الأممالمتحدة"),
+        ("الذكاء الاصطناعي", "تقنيات الذكاءالاصطناعي", "الذكاءالاصطناعي"),
+        ("أمريكا", "قالت الأممالمتحدة إن", None),
+        ("دير الزور", "قصف في ديرالزور", "ديرالزور"),
+    ],
+)
+def test_glued_names(keyword: str, text: str, surface: str | None) -> None:
     assert matched(keyword, text) == surface
 
 

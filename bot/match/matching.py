@@ -978,6 +978,11 @@ class MatchIndex:
                     phrase = phrase_of(name)
                     if phrase is not None:
                         put(phrase, 0.9, concept.id)
+                        glued = _glued((phrase.stem, *phrase.words[1:]))
+                        if glued is not None:  # «الذكاءالاصطناعي», as written
+                            article = _REQUIRE if phrase.definite else _FORBID
+                            owner = _CONCEPT_PREFIX + concept.id
+                            out.append((glued, article, False, owner, 0.85, ()))
                 for form in (*concept.derived, *concept.homographs):
                     phrase = phrase_of(form)
                     if phrase is not None and homograph and form in concept.homographs:
@@ -1060,6 +1065,12 @@ class MatchIndex:
                     joined = Phrase(("".join(words),), False)
                     if len(skeleton(joined.stem)) >= 4:
                         put(joined, _FORBID, 0.85, owner)
+            # Some pages glue the words of a name whose later words take the article
+            # («الولاياتالمتحدة», «ديرالزور»): a token no word is, matched as written.
+            for (words, article), (_fuzzy, owner, _q) in list(specs.items()):
+                glued = _glued(words)
+                if glued is not None and not article & _DERIVED:
+                    specs.setdefault((glued, article), (False, owner, 0.85))
             # Arabic compound names are written apart or joined («عبد الملك» / «عبدالملك»،
             # «نصر الله» / «نصرالله»): each spelling brings the other, as written (a spelling
             # tolerance would reach other names: «عبدالله» / «عبدالإله», «أنصارالله» / «نصر الله»).
@@ -1834,6 +1845,14 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
     return opening and after is not None and _definite(after) and not after.endswith(("ي", "يه"))
+
+
+def _glued(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A name of two or three words whose later words take the article, glued into one
+    («الولايات المتحدة» → «الولاياتالمتحدة»), or None. `words[0]` is without its article."""
+    if 1 < len(words) <= 3 and all(w.startswith("ال") and len(w) > 3 for w in words[1:]):
+        return ("".join(words),)
+    return None
 
 
 def _compound_spelling(words: tuple[str, ...]) -> tuple[str, ...] | None:
