@@ -437,6 +437,7 @@ _NO_JOINT: dict[_Variant, tuple[_Subscription, ...]] = {}  # shared, never writt
 _MAX_GAP = 2
 # Words on each side of a homograph name in which a cue makes it the name.
 _CUE_WINDOW = 4
+_TOPIC_CUE_WINDOW = 6  # for a concept's homograph (`MatchIndex._cued`)
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # Letters a word of the text needs before it may be a misspelling of a name.
 _FUZZY_MIN_WRITTEN = 5
@@ -1460,12 +1461,15 @@ class MatchIndex:
         """A name that is also a common word («القاعدة»: a rule, a base) names its entity only
         with a cue word within _CUE_WINDOW words in the same clause («تنظيم», «زعيم»,
         «عناصر», quotes allowed between: «قائد «القاعدة»»); otherwise the mention is hidden
-        (an exclusion still sees the word)."""
+        (an exclusion still sees the word). A concept's cues are words of its topic, not of
+        any military story: they reach further (_TOPIC_CUE_WINDOW), over a quantity
+        («لتهريب كميات ضخمة من حبوب الكبتاغون»)."""
         wanted = self._cue_keys.get(cues)
         if wanted is None:
             keys = self._morphology.keyword_keys
             wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
         words, spans = field.words, field.spans
+        window = _TOPIC_CUE_WINDOW if _concept(hit.variant) else _CUE_WINDOW
 
         def same_clause(k: int) -> bool:  # words k and k + 1
             joined = clauses.get(k)
@@ -1475,12 +1479,12 @@ class MatchIndex:
             return joined
 
         k = hit.first
-        while k > 0 and hit.first - k < _CUE_WINDOW and same_clause(k - 1):
+        while k > 0 and hit.first - k < window and same_clause(k - 1):
             k -= 1
             if words[k].keys & wanted:
                 return True
         k = hit.last
-        while k + 1 < len(words) and k - hit.last < _CUE_WINDOW and same_clause(k):
+        while k + 1 < len(words) and k - hit.last < window and same_clause(k):
             k += 1
             if words[k].keys & wanted:
                 return True
