@@ -1233,14 +1233,14 @@ def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None
     assert matched(keyword, text) == surface
 
 
-# Some pages glue the words of a name whose later words take the article.
+# Some pages glue the words of a name whose later words take the article (names only: a
+# glued variant of every concept name would swell the index by a tenth).
 @pytest.mark.parametrize(
     ("keyword", "text", "surface"),
     [
         ("الولايات المتحدة", "قالت الولاياتالمتحدة إن", "الولاياتالمتحدة"),
         ("أمريكا", "وقالت بالولاياتالمتحدة إن", "بالولاياتالمتحدة"),
         ("الأمم المتحدة", "قالت الأممالمتحدة إن", "الأممالمتحدة"),
-        ("الذكاء الاصطناعي", "تقنيات الذكاءالاصطناعي", "الذكاءالاصطناعي"),
         ("أمريكا", "قالت الأممالمتحدة إن", None),
         ("دير الزور", "قصف في ديرالزور", "ديرالزور"),
     ],

@@ -979,11 +979,6 @@ class MatchIndex:
                     phrase = phrase_of(name)
                     if phrase is not None:
                         put(phrase, 0.9, concept.id)
-                        glued = _glued((phrase.stem, *phrase.words[1:]))
-                        if glued is not None:  # «الذكاءالاصطناعي», as written
-                            article = _REQUIRE if phrase.definite else _FORBID
-                            owner = _CONCEPT_PREFIX + concept.id
-                            out.append((glued, article, False, owner, 0.85, ()))
                 for form in (*concept.derived, *concept.homographs):
                     phrase = phrase_of(form)
                     if phrase is not None and homograph and form in concept.homographs:
@@ -1068,8 +1063,10 @@ class MatchIndex:
                         put(joined, _FORBID, 0.85, owner)
             # Some pages glue the words of a name whose later words take the article
             # («الولاياتالمتحدة», «ديرالزور»): a token no word is, matched as written.
+            # Names only: an unknown keyword gets no such variant (one for each would swell
+            # the index, and a glued unknown phrase is rarer still).
             for (words, article), (_fuzzy, owner, _q) in list(specs.items()):
-                glued = _glued(words)
+                glued = _glued(words) if owner is not None else None
                 if glued is not None and not article & _DERIVED:
                     specs.setdefault((glued, article), (False, owner, 0.85))
             # Arabic compound names are written apart or joined («عبد الملك» / «عبدالملك»،
