@@ -1961,12 +1961,12 @@ _BARE_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ه")
 
 
 def _heads(variant: _Variant, start: int, block: _Hit) -> bool:
-    """Is a concept's name the head of a longer name that hides it? Then the text calls the
-    body so: «ميليشيا الدعم السريع» is a militia, «الطائرات المسيرة التركية» drones. Not in a
-    phrase that lists another sense of the name («المسيرات الاحتجاجية»)."""
+    """Is a concept's name or a common word the head of a longer name that hides it? Then the
+    text calls the body so: «ميليشيا الدعم السريع» is a militia, «التحالف الدولي» a coalition.
+    Not in a phrase that lists another sense of the name («المسيرات الاحتجاجية»)."""
     return (
         start == block.start
-        and _concept(variant)
+        and (_concept(variant) or (variant.entity is None and bool(variant.keys)))
         and not (block.variant.entity or "").startswith(_NOT_PREFIX)
     )
 
