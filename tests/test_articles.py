@@ -1128,3 +1128,9 @@ def test_a_promotion_line_inside_the_text_does_not_end_it() -> None:
     text = "\n".join([TITLE, OWN[0], promo, aside, OWN[1], OWN[2]])
     article = parse_article(text, "x", MTIME)
     assert article.body == "\n".join([OWN[0], aside, OWN[1], OWN[2]])
+
+
+def test_words_broken_for_a_censor_are_joined() -> None:
+    body = "أقرت إسـ.ـرائيل بالتعرض لهـ.ـجوم إلكتروني واسع، وقالت إن الأضـ-ـرار محدودة حتى الآن."
+    article = parse_article(f"عنوان الخبر المهم\n{body}\n{BODY}", "x", MTIME)
+    assert "أقرت إسرائيل بالتعرض لهجوم إلكتروني واسع، وقالت إن الأضرار محدودة" in article.body

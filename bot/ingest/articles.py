@@ -260,8 +260,13 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?؟…]\s*[»”\"')\]]*\s*$")
 
 
+# A dot or dash between two tatweels inside a word: some pages break words a censor's filter
+# would catch so («إسـ.ـرائيل», «هـ.ـجوم»); the word is one word.
+_CENSOR_BREAK = re.compile("\u0640[.\\-_·•*]+\u0640")
+
+
 def _clean_line(line: str) -> str:
-    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+    return _SPACES.sub(" ", _INVISIBLE.sub("", _CENSOR_BREAK.sub("", line))).strip()
 
 
 # Cached: the same line is measured by several rules (paragraph, prose, headline, label).
