@@ -1286,16 +1286,21 @@ def test_a_concept_heading_a_longer_name_counts() -> None:
     assert matched("الطائرات المسيرة", "جابت المسيرات الاحتجاجية الشوارع") is None
 
 
-def test_admin_concepts_file_senses(tmp_path: Path) -> None:
+def _with_concepts_file(tmp_path: Path, content: str, keyword: str) -> MatchIndex:
+    """An index of one keyword over the built-in thesaurus merged with an admin file."""
     from bot.match.concepts import load_concept_table
 
     path = tmp_path / "concepts.json"
-    path.write_text(
+    path.write_text(content, encoding="utf-8")
+    return MatchIndex.build([(1, parse_query(keyword))], concepts=load_concept_table([path]))
+
+
+def test_admin_concepts_file_senses(tmp_path: Path) -> None:
+    index = _with_concepts_file(
+        tmp_path,
         '{"concepts": [{"id": "SIEGE", "names": ["الحصار"], "senses": ["حصار الكرة"]}]}',
-        encoding="utf-8",
+        "الحصار",
     )
-    table = load_concept_table([path])
-    index = MatchIndex.build([(1, parse_query("الحصار"))], concepts=table)
     assert index.match("", "فرض الجيش الحصار على المدينة")[0].matched == "الحصار"
     assert index.match("", "أجاد حصار الكرة، واستمر الحصار حتى النهاية") == []
 
@@ -1342,45 +1347,32 @@ def test_describe_a_topic_of_a_place_and_every_form() -> None:
 
 
 def test_admin_concepts_file(tmp_path: Path) -> None:
-    from bot.match.concepts import load_concept_table
-
-    path = tmp_path / "concepts.json"
-    path.write_text(
+    index = _with_concepts_file(
+        tmp_path,
         '{"concepts": [{"id": "TEST_TOPIC", "kind": "attack", "names": ["القصف العشوائي",'
         ' "القصف الأعمى"], "en": ["indiscriminate shelling"]}], "lexicon": {"قصف": ["قصوف"]}}',
-        encoding="utf-8",
+        "القصف العشوائي",
     )
-    table = load_concept_table([path])
-    index = MatchIndex.build([(1, parse_query("القصف العشوائي"))], concepts=table)
     assert index.match("", "تعرضت المدينة لقصوف عشوائية")[0].matched == "لقصوف عشوائية"
     assert index.match("", "استمر قصف عشوائي")[0].matched == "قصف عشوائي"
 
 
 def test_admin_concepts_file_homographs(tmp_path: Path) -> None:
-    from bot.match.concepts import load_concept_table
-
-    path = tmp_path / "concepts.json"
-    path.write_text(
+    index = _with_concepts_file(
+        tmp_path,
         '{"concepts": [{"id": "TEST_TOPIC", "names": ["القصف العشوائي"],'
         ' "homographs": ["العشوائيات"], "cues": ["قذائف"]}]}',
-        encoding="utf-8",
+        "القصف العشوائي",
     )
-    table = load_concept_table([path])
-    index = MatchIndex.build([(1, parse_query("القصف العشوائي"))], concepts=table)
     assert index.match("", "سقطت قذائف على العشوائيات")[0].matched == "العشوائيات"
     assert index.match("", "تطوير العشوائيات في القاهرة") == []
 
 
 def test_admin_concepts_file_plural_only(tmp_path: Path) -> None:
-    from bot.match.concepts import load_concept_table
-
-    path = tmp_path / "concepts.json"
-    path.write_text('{"plural_only": ["مستوطنات"]}', encoding="utf-8")
     body = "صادقت الحكومة على بناء مستوطنة جديدة"
     default = MatchIndex.build([(1, parse_query("المستوطنات"))])
     assert default.match("", body)[0].matched == "مستوطنة"
-    table = load_concept_table([path])
-    index = MatchIndex.build([(1, parse_query("المستوطنات"))], concepts=table)
+    index = _with_concepts_file(tmp_path, '{"plural_only": ["مستوطنات"]}', "المستوطنات")
     assert index.match("", body) == []
     assert index.match("", "توسيع مستوطناتها")[0].matched == "مستوطناتها"
 

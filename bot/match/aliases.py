@@ -39,6 +39,7 @@ __all__ = [
     "DataEntry",
     "Entity",
     "Phrase",
+    "cue_table",
     "default_alias_table",
     "fuzzy_budget",
     "load_alias_table",
@@ -148,6 +149,21 @@ class DataEntry(Protocol):
     def kind(self) -> str | None: ...
 
 
+def cue_table(
+    owners: Iterable[tuple[str, Iterable[str], Iterable[str]]],
+) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(owner id, article-insensitive key of a homograph) → the normalized cue words it needs,
+    for every (id, homographs, cues) of an entity or a concept that lists cues."""
+    table: dict[tuple[str, str], tuple[str, ...]] = {}
+    for owner, homographs, cues in owners:
+        words = tuple(w for cue in cues for w in normalize(cue).split())
+        for form in homographs if words else ():
+            phrase = phrase_of(form)
+            if phrase is not None:
+                table[(owner, key_of(phrase))] = words
+    return table
+
+
 def merge_entries(
     entries: Iterable[DataEntry], fields: Sequence[str]
 ) -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:
@@ -251,14 +267,9 @@ class AliasTable:
                     self._adjectives.setdefault(word, set()).add(entity.id)
         self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
         self._people = frozenset(e.id for e in self._entities.values() if e.kind == "person")
-        # (entity, article-insensitive key of a homograph name) → normalized cue words.
-        self._cues: dict[tuple[str, str], tuple[str, ...]] = {}
-        for eid, slot in merged.items():
-            cues = tuple(w for cue in slot["cues"] for w in normalize(cue).split())
-            for name in slot["homographs"]:
-                phrase = phrase_of(name)
-                if phrase is not None and cues:
-                    self._cues[(eid, key_of(phrase))] = cues
+        self._cues = cue_table(
+            (eid, slot["homographs"], slot["cues"]) for eid, slot in merged.items()
+        )
 
     @property
     def has_homographs(self) -> bool:

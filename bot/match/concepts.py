@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.core.arabic import normalize
-from bot.match.aliases import Phrase, key_of, merge_entries, phrase_of, read_data_file
+from bot.match.aliases import Phrase, cue_table, merge_entries, phrase_of, read_data_file
 from bot.match.morphology import Morphology
 
 if TYPE_CHECKING:
@@ -127,34 +127,30 @@ class ConceptTable:
             for cid, slot in merged.items()
         }
         # (concept, homograph's words, first without its article) → its cue words.
-        self._cues: dict[tuple[str, str], tuple[str, ...]] = {}
-        for concept in self._concepts.values():
-            for form in concept.homographs if concept.cues else ():
-                phrase = phrase_of(form)
-                if phrase is not None:
-                    self._cues[(concept.id, key_of(phrase))] = concept.cues
-        # First-word key → (concept, keys of the whole name); English name → concepts.
+        self._cues = cue_table((c.id, c.homographs, c.cues) for c in self._concepts.values())
+        # First-word key → (concept, keys of the whole name, or of a homograph); English name
+        # → concepts.
         self._by_key: dict[str, list[tuple[str, Keys]]] = {}
         self._by_homograph: dict[str, list[tuple[str, Keys]]] = {}
         self._by_english: dict[str, set[str]] = {}
         for concept in self._concepts.values():
-            for name in concept.names:
-                phrase = phrase_of(name)
-                if phrase is None:
-                    continue
-                keys = self.keys(phrase)
-                for key in keys[0]:
-                    self._by_key.setdefault(key, []).append((concept.id, keys))
-            for form in concept.homographs:
-                phrase = phrase_of(form)
-                if phrase is not None:
-                    keys = self.keys(phrase)
-                    for key in keys[0]:
-                        self._by_homograph.setdefault(key, []).append((concept.id, keys))
+            self._index(self._by_key, concept.id, concept.names)
+            self._index(self._by_homograph, concept.id, concept.homographs)
             for english in concept.en:
                 self._by_english.setdefault(" ".join(normalize(english).split()), set()).add(
                     concept.id
                 )
+
+    def _index(
+        self, table: dict[str, list[tuple[str, Keys]]], concept_id: str, forms: Iterable[str]
+    ) -> None:
+        """Files each form under its first word's keys, with the keys of all its words."""
+        for form in forms:
+            phrase = phrase_of(form)
+            if phrase is not None:
+                keys = self.keys(phrase)
+                for key in keys[0]:
+                    table.setdefault(key, []).append((concept_id, keys))
 
     def __len__(self) -> int:
         return len(self._concepts)

@@ -37,9 +37,10 @@ What counts as a mention (the rules, in the order the matcher applies them):
   concept lists as another sense, and still inside the names of the bodies it covers
   («اللاجئين» in «مفوضية اللاجئين») or at the head of another body's name («ميليشيا الدعم
   السريع»); a keyword that is only a concept's homograph («الانقلاب») names the concept;
-- one sense per article: where a phrase gives a concept's word another sense («تضخم
-  البروستاتا», the concept's `senses`), the article's other mentions written the same do not
-  count either («التضخم الحميد»);
+- one sense per article: where a phrase gives a word another sense («تضخم البروستاتا», a
+  concept's or an entity's `senses`) or a person's full name holds it («محمد شياع السوداني»),
+  the article's other mentions written the same do not count either («التضخم الحميد»,
+  «استقبال السوداني»);
 - such a topic qualified by a place's or a people's adjective («البرنامج النووي الإيراني»,
   «العقوبات الأمريكية») is the topic in all its forms and the place under all its names, in one
   sentence or with either in the title («برنامج إيران النووي», «قالت إيران إن برنامجها النووي»);
@@ -76,7 +77,7 @@ from bot.match.aliases import (
     nisba_phrases,
     phrase_of,
 )
-from bot.match.concepts import ConceptTable, default_concept_table
+from bot.match.concepts import ConceptTable, Keys, default_concept_table
 from bot.match.morphology import FUNCTION_WORDS
 
 __all__ = [
@@ -700,7 +701,8 @@ class _Mentions:
         self.solos: list[tuple[tuple[tuple[int, str], ...], _VariantHits]] = []
         # Mentioned forms that anchor subscriptions of several terms (`_Variant.joint`).
         self.anchors: list[_Variant] = []
-        # Concept forms a phrase hid as another sense, with how the words were written.
+        # Forms a phrase hid as another sense for the article (`MatchIndex._blocked`), with
+        # how the words were written.
         self.senses: dict[_Variant, set[str]] = {}
         self.field: FieldName = "title"
         self.weight = 1.0
@@ -957,22 +959,26 @@ class MatchIndex:
         ] = []
         seen: set[tuple[frozenset[str], ...]] = set()
 
+        def spec(phrase: Phrase, keys: Keys, quality: float, concept_id: str | None) -> None:
+            owner = None if concept_id is None else _CONCEPT_PREFIX + concept_id
+            out.append((phrase.words, _OPTIONAL, False, owner, quality, keys))
+
         def put(phrase: Phrase, quality: float, concept_id: str | None) -> None:
             keys = concepts.keys(phrase)
             if keys not in seen:
                 seen.add(keys)
-                owner = None if concept_id is None else _CONCEPT_PREFIX + concept_id
-                out.append((phrase.words, _OPTIONAL, False, owner, quality, keys))
+                spec(phrase, keys, quality, concept_id)
 
         resolved = concepts.resolve(term.phrase)
         homograph = concepts.is_homograph(term.phrase)
         if not all(w.isascii() for w in term.phrase.words):
             # The keyword's own forms belong to each concept it names, whose phrases of
-            # other senses hide them («القرصنة»: sea piracy's and hacking's).
+            # other senses hide them («القرصنة»: sea piracy's and hacking's): one variant each.
+            own = concepts.keys(term.phrase)
+            seen.add(own)
             owners: list[str | None] = [*resolved] or [None]
             for concept_id in owners:
-                seen.discard(concepts.keys(term.phrase))
-                put(term.phrase, 1.0, concept_id)
+                spec(term.phrase, own, 1.0, concept_id)
         for concept_id in resolved:
             for concept in concepts.watched(concept_id):
                 for name in concept.names:
@@ -1222,12 +1228,12 @@ class MatchIndex:
         if body:
             mentions.read("body", len(title) + 1)
             self._collect(body, mentions)
+        reader = _Reader(title, body, self._scores)
         if mentions.senses:
-            self._drop_other_senses(mentions, title, body)
+            self._drop_other_senses(mentions, reader)
         shown, hidden = mentions.shown, mentions.hidden
         # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
-        reader = _Reader(title, body, self._scores)
         for heads, top in mentions.solos:  # one term of one form, nothing excluded
             if top.shown is None:
                 top.shown = reader.show(top, len(top.starts))  # see `_mentions`
@@ -1358,19 +1364,19 @@ class MatchIndex:
                 return True
         return False
 
-    def _drop_other_senses(self, mentions: _Mentions, title: str, body: str) -> None:
+    def _drop_other_senses(self, mentions: _Mentions, reader: _Reader) -> None:
         """One sense per article: where a phrase gives a name another sense («تضخم
         البروستاتا», «التحالف الدولي للطاقة الشمسية»), the article uses the word in that
         sense, and its other mentions written the same («التضخم الحميد», «التحالف الدولي»)
         do not count either. A form mentioned in another word too («الاحتجاجات») still
         counts."""
-        body_at = len(title) + 1
         for variant, bares in mentions.senses.items():
             entry = mentions.shown.get(variant)
             if entry is None:
                 continue
             for at in entry.starts:
-                text, offset = (title, at) if at < body_at else (body, at - body_at)
+                field, offset = reader.locate(at)
+                text = reader.text(field)
                 found = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).match(text, offset)
                 word = self._words.get(found.group()) if found else None
                 if word is None or _bare(word) not in bares:
@@ -2062,15 +2068,8 @@ class _Reader:
         all): the mention to show, the first term's (a topic tied to a place shows the
         topic) unless only another's best mention stands in such a sentence; None if they
         never meet. Mentions are where they start in the article (`_VariantHits.starts`)."""
-        body_at = self.body_at
         places = [
-            {
-                ("title", self._sentence_of("title", at))
-                if at < body_at
-                else ("body", self._sentence_of("body", at - body_at))
-                for entry in entries
-                for at in entry.starts
-            }
+            {self._sentence_of(*self.locate(at)) for entry in entries for at in entry.starts}
             for entries in terms
         ]
         # A term in the title is what the article is about: it meets every sentence.
@@ -2081,14 +2080,23 @@ class _Reader:
         if not shared:
             return None
         for entries in terms:
-            there = [e for e in entries if (e.field, self._sentence_of(e.field, e.start)) in shared]
+            there = [e for e in entries if self._sentence_of(e.field, e.start) in shared]
             if there:
                 return _best_of_terms([there])
         return _best_of_terms(terms[:1])
 
-    def _sentence_of(self, field: FieldName, offset: int) -> int:
-        """The index of the sentence of `field` that holds `offset` (-1 before the first)."""
-        return bisect_right(self._sentences(field).firsts, offset) - 1
+    def locate(self, at: int) -> tuple[FieldName, int]:
+        """The field an article offset (`_VariantHits.starts`) falls in, and where in it."""
+        return ("title", at) if at < self.body_at else ("body", at - self.body_at)
+
+    def text(self, field: FieldName) -> str:
+        sentences = self.fields[field]
+        return sentences if isinstance(sentences, str) else sentences.text
+
+    def _sentence_of(self, field: FieldName, offset: int) -> tuple[FieldName, int]:
+        """The sentence of `field` that holds `offset`: the field and its index (-1 before
+        the first)."""
+        return field, bisect_right(self._sentences(field).firsts, offset) - 1
 
     def _sentences(self, field: FieldName) -> _Sentences:
         sentences = self.fields[field]
