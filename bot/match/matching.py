@@ -453,6 +453,8 @@ _WORD_SPLIT = re.compile(
 # brackets around a word of it (Arabic papers quote a group's last word: «حركة "الشباب"»,
 # «لـ«حزب الله» العراقي»), never a clause's punctuation.
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
+# Digits at either end of a word of Arabic letters (`MatchIndex._analyze`).
+_GLUED_NUMBER = re.compile("^[0-9]+(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a]{2})[0-9]+$")
 _QUOTE = re.compile(r"[\"'«»“”„‘’‹›()\[\]]")
 # Proclitic chains: conjunction, then preposition, then article («لل» = ل + ال). Longest first.
 _PREFIXES: tuple[tuple[str, bool], ...] = tuple(
@@ -1740,6 +1742,10 @@ class MatchIndex:
     def _analyze(self, raw: str) -> _Word:
         """The ways a word may be read: as is, and without each proclitic chain it starts with."""
         norm = normalize(raw)
+        if norm[:1].isdigit() or norm[-1:].isdigit():
+            # A number glued to a word («4العراق» in a scraped «list 4 of 4» counter,
+            # «2024الحرب») is read apart: the word is what it is with a space between.
+            norm = _GLUED_NUMBER.sub("", norm) or norm
         whole = _split(norm, False)
         splits = [whole]
         known = [norm] if self._table.known_word(norm) else []
