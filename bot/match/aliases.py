@@ -326,6 +326,11 @@ class AliasTable:
         """Is this normalized single word itself a known name?"""
         return word in self._lexicon
 
+    def known_derived(self, word: str) -> bool:
+        """Is this normalized single word (without the article) a derived form or adjective
+        of a known name («حوثي», «ايراني»)?"""
+        return word in self._derived
+
     def word_entities(self, word: str) -> set[str]:
         return self._lexicon.get(word, set())
 

@@ -1520,7 +1520,9 @@ class MatchIndex:
         last = i
         for wanted in variant.keys[1:]:
             k = last + 1
-            definite = words[last].definite
+            # A noun with a pronoun is definite: its modifiers take the article
+            # («برنامجها الصاروخي والنووي»).
+            definite = words[last].definite or words[last].norm.endswith(_PRONOUNS)
             named = False
             while True:
                 if k >= len(words) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
@@ -1772,7 +1774,10 @@ class MatchIndex:
             and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
         ]
         table = self._table
-        named = table.known_word(norm) or any(table.known_word(s.stem) for s in splits)
+        # A name, or a name's adjective standing as one («ميليشيا الحوثي الإرهابية»): the
+        # possessor a phrase of common words may hold between its words (`_verify_phrase`).
+        named = any(table.known_word(s.stem) or table.known_derived(s.stem) for s in splits)
+        named = named or table.known_word(norm)
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
         barrier = norm in FUNCTION_WORDS or norm.startswith(_PREPOSITION_ARTICLE)
@@ -1970,6 +1975,8 @@ def _bare(word: _Word) -> str:
 
 # Pronoun suffixes `_bare` takes off, longest first («ه» alone is also a teh marbuta).
 _BARE_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ه")
+# The ones that are never a teh marbuta (normalized «ة» is «ه»): `_verify_phrase`.
+_PRONOUNS = _BARE_SUFFIXES[:-1]
 
 
 def _heads(variant: _Variant, start: int, block: _Hit) -> bool:
