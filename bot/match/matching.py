@@ -453,6 +453,9 @@ _WORD_SPLIT = re.compile(
 # brackets around a word of it (Arabic papers quote a group's last word: «حركة "الشباب"»,
 # «لـ«حزب الله» العراقي»), never a clause's punctuation.
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
+# A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
+# words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
+_GLUED_END = re.compile("[ةى](?=[\u0621-\u064a])")
 # Digits at either end of a word of Arabic letters (`MatchIndex._analyze`).
 _GLUED_NUMBER = re.compile("^[0-9]+(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a]{2})[0-9]+$")
 _QUOTE = re.compile(r"[\"'«»“”„‘’‹›()\[\]]")
@@ -1609,6 +1612,8 @@ class MatchIndex:
         # rest is C loops too (map, accumulate, zip): a field has hundreds of words, nearly
         # all of them cached.
         parts = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).split(text)
+        if _GLUED_END.search(text) is not None:
+            parts = _unglue(parts)
         raws = parts[1::2]
         if self._words_version != self._version:
             self._words, self._words_version = {}, self._version
@@ -1961,6 +1966,26 @@ def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool
 def _concept(variant: _Variant) -> bool:
     """Is it a form of a concept's (not an entity's)?"""
     return variant.entity is not None and variant.entity.startswith(_CONCEPT_PREFIX)
+
+
+def _unglue(parts: list[str]) -> list[str]:
+    """Text parts (gaps and words alternating, as split() gives them) with every word that
+    runs on past a word-final letter (`_GLUED_END`) cut there: the pieces are words with an
+    empty gap between, so offsets still add up to the text's."""
+    out = [parts[0]]
+    for n in range(1, len(parts), 2):
+        word = parts[n]
+        if _GLUED_END.search(word) is None:
+            out += (word, parts[n + 1])
+            continue
+        pieces = _GLUED_END_CUT.split(word)
+        for piece in pieces[:-1]:
+            out += (piece, "")
+        out += (pieces[-1], parts[n + 1])
+    return out
+
+
+_GLUED_END_CUT = re.compile("(?<=[ةى])(?=[\u0621-\u064a])")
 
 
 def _bare(word: _Word) -> str:
