@@ -1779,6 +1779,8 @@ class MatchIndex:
             and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
         ]
         table = self._table
+        if not _named_split(splits, table) and len(norm) >= 7:
+            splits += _two_names(norm, table)
         # A name, or a name's adjective standing as one («ميليشيا الحوثي الإرهابية»): the
         # possessor a phrase of common words may hold between its words (`_verify_phrase`).
         named = any(table.known_word(s.stem) or table.known_derived(s.stem) for s in splits)
@@ -1966,6 +1968,35 @@ def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool
 def _concept(variant: _Variant) -> bool:
     """Is it a form of a concept's (not an entity's)?"""
     return variant.entity is not None and variant.entity.startswith(_CONCEPT_PREFIX)
+
+
+def _named_split(splits: list[_Split], table: AliasTable) -> bool:
+    """Is some reading of a word a known name?"""
+    return any(table.known_word(split.stem) for split in splits)
+
+
+def _two_names(norm: str, table: AliasTable) -> list[_Split]:
+    """Readings of a word that is two known names whose space a page lost, joined by «و» or
+    not («امريكاوايران», «روسيااوكرانيا»): each name with its clitics, so that both are
+    mentioned. Both halves must be names of three letters or more."""
+    for cut in range(3, len(norm) - 2):
+        left, right = norm[:cut], norm[cut:]
+        if right.startswith("و") and len(right) > 3 and not table.known_word(right):
+            right = right[1:]
+        lefts = [s for s in _readings(left) if table.known_word(s.stem)]
+        rights = [s for s in _readings(right) if table.known_word(s.stem)]
+        if lefts and rights:
+            return lefts + rights
+    return []
+
+
+def _readings(word: str) -> list[_Split]:
+    """A word as is and without each proclitic chain it starts with (as `_analyze` reads)."""
+    readings = [_split(word, False)]
+    for prefix, article in _PREFIXES[1:]:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            readings.append(_split(word[len(prefix) :], article))
+    return readings
 
 
 def _unglue(parts: list[str]) -> list[str]:
