@@ -1538,8 +1538,12 @@ class MatchIndex:
                 # الشمالية النووي»); another noun may not («برنامج منع الانتشار النووي»), nor
                 # a prepositional phrase («البيت باللون الأبيض»).
                 if word.barrier:
-                    # «أو» between two modifiers joins them: «برنامج صاروخي أو نووي».
-                    if word.norm != "او" or k == last + 1:
+                    # «أو» between two modifiers joins them: «برنامج صاروخي أو نووي»; «غير»
+                    # and its adjective are one modifier («وقف غير معلن لإطلاق النار»), never
+                    # the phrase's own next word negated («البرنامج غير النووي»).
+                    if word.norm == "غير" and _negated_modifier(words, linked, k, wanted):
+                        k += 1
+                    elif word.norm != "او" or k == last + 1:
                         return None
                 elif word.named:
                     named = True
@@ -1968,6 +1972,15 @@ def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool
 def _concept(variant: _Variant) -> bool:
     """Is it a form of a concept's (not an entity's)?"""
     return variant.entity is not None and variant.entity.startswith(_CONCEPT_PREFIX)
+
+
+def _negated_modifier(
+    words: list[_Word], linked: list[bool], k: int, wanted: frozenset[str]
+) -> bool:
+    """Does «غير» at word k negate a modifier right after it, one that is not the word a
+    phrase needs next (`MatchIndex._verify_phrase`)?"""
+    following = words[k + 1] if linked[k] and k + 1 < len(words) else None
+    return following is not None and not following.barrier and not following.keys & wanted
 
 
 def _named_split(splits: list[_Split], table: AliasTable) -> bool:
