@@ -455,7 +455,9 @@ _WORD_SPLIT = re.compile(
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
-_GLUED_END = re.compile("[ةى](?=[\u0621-\u064a])")
+_WORD_FINAL = "[ةى]"
+_GLUED_END = re.compile(f"{_WORD_FINAL}(?=[\u0621-\u064a])")
+_GLUED_END_CUT = re.compile(f"(?<={_WORD_FINAL})(?=[\u0621-\u064a])")  # where `_unglue` cuts
 # Digits at either end of a word of Arabic letters (`MatchIndex._analyze`).
 _GLUED_NUMBER = re.compile("^[0-9]+(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a]{2})[0-9]+$")
 _QUOTE = re.compile(r"[\"'«»“”„‘’‹›()\[\]]")
@@ -1757,21 +1759,20 @@ class MatchIndex:
             # A number glued to a word («4العراق» in a scraped «list 4 of 4» counter,
             # «2024الحرب») is read apart: the word is what it is with a space between.
             norm = _GLUED_NUMBER.sub("", norm) or norm
-        whole = _split(norm, False)
+        table = self._table
+        whole, *stripped = _readings(norm, 2)
         splits = [whole]
-        known = [norm] if self._table.known_word(norm) else []
-        for prefix, article in _PREFIXES[1:]:
-            if not norm.startswith(prefix) or len(norm) - len(prefix) < 2:
-                continue
-            stem = norm[len(prefix) :]
+        known = [norm] if table.known_word(norm) else []
+        for split in stripped:
+            stem = split.stem
             # A known name keeps its letters: «بكين» is not ب + كين (the article may still go).
             if any(
                 len(k) > len(stem) and not (k.endswith(stem) and k[: -len(stem)].endswith("ال"))
                 for k in known
             ):
                 continue
-            splits.append(_split(stem, article))
-            if self._table.known_word(stem):
+            splits.append(split)
+            if table.known_word(stem):
                 known.append(stem)
         # «صاروخًا»: the accusative alef after a consonant; only common nouns accept this reading.
         # «إيرانيًّا»: after the nisba yeh; only nisba adjectives accept that one.
@@ -1782,13 +1783,14 @@ class MatchIndex:
             and split.stem[-1] == "ا"
             and (split.stem[-2] not in _VOWEL_ENDINGS or split.stem[-2] == "ي")
         ]
-        table = self._table
-        if not _named_split(splits, table) and len(norm) >= 7:
-            splits += _two_names(norm, table)
+        named = any(table.known_word(split.stem) for split in splits)  # the whole word too
+        if not named and len(norm) >= 7:
+            two = _two_names(norm, table)
+            splits += two
+            named = bool(two)
         # A name, or a name's adjective standing as one («ميليشيا الحوثي الإرهابية»): the
         # possessor a phrase of common words may hold between its words (`_verify_phrase`).
-        named = any(table.known_word(s.stem) or table.known_derived(s.stem) for s in splits)
-        named = named or table.known_word(norm)
+        named = named or any(table.known_derived(split.stem) for split in splits)
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
         barrier = norm in FUNCTION_WORDS or norm.startswith(_PREPOSITION_ARTICLE)
@@ -1983,11 +1985,6 @@ def _negated_modifier(
     return following is not None and not following.barrier and not following.keys & wanted
 
 
-def _named_split(splits: list[_Split], table: AliasTable) -> bool:
-    """Is some reading of a word a known name?"""
-    return any(table.known_word(split.stem) for split in splits)
-
-
 def _two_names(norm: str, table: AliasTable) -> list[_Split]:
     """Readings of a word that is two known names whose space a page lost, joined by «و» or
     not («امريكاوايران», «روسيااوكرانيا»): each name with its clitics, so that both are
@@ -1996,18 +1993,19 @@ def _two_names(norm: str, table: AliasTable) -> list[_Split]:
         left, right = norm[:cut], norm[cut:]
         if right.startswith("و") and len(right) > 3 and not table.known_word(right):
             right = right[1:]
-        lefts = [s for s in _readings(left) if table.known_word(s.stem)]
-        rights = [s for s in _readings(right) if table.known_word(s.stem)]
+        lefts = [s for s in _readings(left, 3) if table.known_word(s.stem)]
+        rights = [s for s in _readings(right, 3) if table.known_word(s.stem)]
         if lefts and rights:
             return lefts + rights
     return []
 
 
-def _readings(word: str) -> list[_Split]:
-    """A word as is and without each proclitic chain it starts with (as `_analyze` reads)."""
+def _readings(word: str, min_stem: int) -> list[_Split]:
+    """A word as is, then without each proclitic chain it starts with that leaves at least
+    `min_stem` letters, in the order of `_PREFIXES`."""
     readings = [_split(word, False)]
     for prefix, article in _PREFIXES[1:]:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+        if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
             readings.append(_split(word[len(prefix) :], article))
     return readings
 
@@ -2027,9 +2025,6 @@ def _unglue(parts: list[str]) -> list[str]:
             out += (piece, "")
         out += (pieces[-1], parts[n + 1])
     return out
-
-
-_GLUED_END_CUT = re.compile("(?<=[ةى])(?=[\u0621-\u064a])")
 
 
 def _bare(word: _Word) -> str:
