@@ -453,6 +453,7 @@ _WORD_SPLIT = re.compile(
 # brackets around a word of it (Arabic papers quote a group's last word: «حركة "الشباب"»,
 # «لـ«حزب الله» العراقي»), never a clause's punctuation.
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
+_QUOTE = re.compile(r"[\"«»“”„‹›]")  # not the apostrophe: it may stand for a hamza
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
 _WORD_FINAL = "[ةى]"
@@ -640,6 +641,7 @@ class _Field:
     words: list[_Word]  # the analysed words, in order
     spans: list[tuple[int, int]]  # where each stands in `text`
     linked: list[bool]  # words i and i + 1 may belong to one phrase (only spaces between)
+    quoted: frozenset[int]  # the linked gaps (after word n) that hold a quotation mark
 
 
 @dataclass(slots=True, eq=False)  # slots: see `_Word`; not frozen, which slows creation
@@ -1521,7 +1523,7 @@ class MatchIndex:
         first word's)? Each next word is a form of the phrase's word, right after the previous
         one or after at most _MAX_GAP modifiers: words of the same clause (no punctuation
         between) that are not function words."""
-        words, linked = field.words, field.linked
+        words, linked, quoted = field.words, field.linked, field.quoted
         last = i
         for wanted in variant.keys[1:]:
             k = last + 1
@@ -1529,12 +1531,21 @@ class MatchIndex:
             # («برنامجها الصاروخي والنووي»).
             definite = words[last].definite or words[last].norm.endswith(_PRONOUNS)
             named = False
+            inside = False  # a quotation opened after the noun: a name («مجموعات "عرين الأسود"»)
             while True:
                 if k >= len(words) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
                     return None
                 word = words[k]
+                if quoted and k - 1 in quoted:
+                    inside = not inside
                 if word.keys & wanted:
                     break
+                if inside and not word.barrier:
+                    # Quoted words right after the noun name it, whatever their form: its
+                    # modifier may follow the closing mark («جماعة "أبو سياف" المسلحة»).
+                    named = True
+                    k += 1
+                    continue
                 # A modifier agrees with its noun in definiteness («وقف فوري وشامل»); a name
                 # may stand between as the possessor, with its own adjective («برنامج كوريا
                 # الشمالية النووي»); another noun may not («برنامج منع الانتشار النووي»), nor
@@ -1642,13 +1653,16 @@ class MatchIndex:
         linked = list(map(" ".__eq__, gaps))
         last = len(linked) - 1
         n = -1
+        quoted: set[int] = set()
         while (n := _index(linked, False, n + 1, last)) >= 0:
             linked[n] = _GAP.fullmatch(gaps[n]) is not None
+            if linked[n] and _QUOTE.search(gaps[n]) is not None:
+                quoted.add(n)
         if linked:
             linked[last] = False  # after the last word
         # Padded: a look ahead of up to _MAX_GAP + 1 words stops here without a bound check.
         linked += [False] * (_MAX_GAP + 2)
-        return _Field(text, words, spans, linked)
+        return _Field(text, words, spans, linked, frozenset(quoted))
 
     def _word(self, raw: str) -> _Word:
         """A word of the text as the index holds it now (`_Word`), into the caches."""
