@@ -1213,13 +1213,26 @@ class MatchIndex:
         # Longer phrases in which a concept's name means something else («المسيرات
         # الاحتجاجية» are marches): they hide the name's mentions inside them, in all forms.
         # Of those, the ones that set the sense of the article's other mentions (`_senses`).
+        # A name of the concept that ends where such a phrase begins takes the phrase's sense
+        # with it: «محاولة اغتيال معنوي» is no attempted assassination, though the mention of
+        # «محاولة اغتيال» starts before «اغتيال معنوي» does.
         for concept in self._concepts.concepts():
+            names = [p for p in map(phrase_of, concept.names) if p is not None]
+            named = [(p.words, self._concepts.keys(p)) for p in names if len(p.words) > 1]
             for text in (*concept.blocked, *concept.senses):
                 phrase = phrase_of(text)
-                if phrase is not None and len(phrase.words) > 1:
-                    keys = self._concepts.keys(phrase)
-                    owner = _NOT_PREFIX + concept.id
-                    variant = self._intern(phrase.words, _OPTIONAL, False, owner, 1.0, keys)
+                if phrase is None or len(phrase.words) < 2:
+                    continue
+                keys = self._concepts.keys(phrase)
+                owner = _NOT_PREFIX + concept.id
+                blockers = [(phrase.words, keys)]
+                blockers += [
+                    ((*words, *phrase.words[1:]), (*name_keys, *keys[1:]))
+                    for words, name_keys in named
+                    if not name_keys[-1].isdisjoint(keys[0])
+                ]
+                for words, word_keys in blockers:
+                    variant = self._intern(words, _OPTIONAL, False, owner, 1.0, word_keys)
                     variant.blocker = True
                     if text in concept.senses:
                         self._senses.add(variant)
