@@ -1574,9 +1574,71 @@ def test_admin_concepts_file_plural_only(tmp_path: Path) -> None:
     assert index.match("", "توسيع مستوطناتها")[0].matched == "مستوطناتها"
 
 
+def test_admin_concepts_file_pairs(tmp_path: Path) -> None:
+    index = _with_concepts_file(
+        tmp_path,
+        '{"concepts": [{"id": "TEST_TOPIC", "names": ["القصف العشوائي"],'
+        ' "together": ["القذائف + المدنيين"]}]}',
+        "القصف العشوائي",
+    )
+    found = index.match("", "قتلت مدنيا قذيفة سقطت على المدينة")
+    assert [m.matched for m in found] == ["قذيفة"]
+    assert index.match("", "سقطت قذائف على الجبل. وفي المدينة مدنيون") == []
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        # Both phrases of a pair in one sentence, in any order and any of their forms.
+        ("الاشتباكات الحدودية", "عاد التوتر على الحدود بعد اندلاع اشتباكات جديدة", "اشتباكات"),
+        ("الاشتباكات الحدودية", "اشتباكات بين قوات البلدين في منطقة حدودية", "اشتباكات"),
+        (
+            "الاشتباكات الحدودية",
+            "وتبادلا لإطلاق النار بين عناصر حرس الحدود",
+            "وتبادلا لإطلاق النار",
+        ),
+        ("الاشتباكات الحدودية", "اندلعت اشتباكات في الخرطوم. وأغلقت مصر الحدود", None),
+        ("الاشتباكات الحدودية", "اندلعت اشتباكات في الخرطوم", None),
+        ("تهريب المخدرات", "أحبطت عملية تهريب 72 كلغ من مخدر الشيرا", "تهريب"),
+        ("تهريب المخدرات", "أحبطت عملية تهريب للوقود. وضبطت الحشيش في منزل", None),
+        ("صفقات الأسلحة", "أبرمت الصفقة أمس وتشمل 48 مقاتلة", "الصفقة"),
+        ("صفقات الأسلحة", "صفقة تبادل الأسرى", None),
+        # A name and a pair in one article: one match, the name's.
+        ("الاشتباكات الحدودية", "اندلعت اشتباكات قرب الحدود. اشتباكات حدودية", "اشتباكات حدودية"),
+    ],
+)
+def test_pairs_of_phrases_in_one_sentence(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
+def test_removing_a_topic_removes_its_pairs() -> None:
+    index = MatchIndex.build([(1, parse_query("الاشتباكات الحدودية"))])
+    text = "اندلعت اشتباكات على الحدود"
+    assert [m.subscription_id for m in index.match("", text)] == [1]
+    index.remove(1)
+    assert index.match("", text) == []
+    index.add(2, parse_query("الاشتباكات الحدودية -الخرطوم"))
+    assert [m.subscription_id for m in index.match("", text)] == [2]
+    assert index.match("", text + " قرب الخرطوم") == []  # excluded terms hold for pairs too
+
+
+def test_describe_lists_pairs() -> None:
+    query = parse_query("الاشتباكات الحدودية")
+    assert "الاشتباكات + الحدود" in query.describe()
+    # A search for candidates looks for the first phrase: the matcher checks the rest.
+    every = query.describe(every_form=True)
+    assert "الاشتباكات" in every and "الاشتباكات + الحدود" not in every
+
+
 @pytest.mark.parametrize(
     "content",
-    ["not json", '{"concepts": [{"names": ["x"]}]}', '{"concepts": [{"id": "A", "x": 1}]}'],
+    [
+        "not json",
+        '{"concepts": [{"names": ["x"]}]}',
+        '{"concepts": [{"id": "A", "x": 1}]}',
+        '{"concepts": [{"id": "A", "names": ["x"], "together": ["القذائف الأحياء"]}]}',
+        '{"concepts": [{"id": "A", "names": ["x"], "together": ["القذائف + "]}]}',
+    ],
 )
 def test_bad_concepts_file(tmp_path: Path, content: str) -> None:
     from bot.match.concepts import ConceptFileError, load_concept_table

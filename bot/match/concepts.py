@@ -8,7 +8,10 @@ mentions count too (a follower of missiles gets ballistic missiles, never the re
 `derived` lists forms matched as written (agent nouns, verbs); `not` lists longer phrases in
 which a name does not mean the concept («المسيرات الاحتجاجية» are marches, not drones);
 `senses` lists phrases that give a name another sense for the whole article: «تضخم البروستاتا»
-does not count, nor does the same article's «التضخم الحميد».
+does not count, nor does the same article's «التضخم الحميد». `together` lists pairs of
+phrases («الاشتباكات + الحدود») that tell the concept when both stand in one sentence, each in
+all its forms: an event the press tells in two parts («اندلعت اشتباكات بين قوات البلدين على
+الحدود»).
 Concepts of kind `org` are named bodies: they join the alias table (bot.match.aliases), where
 names keep the rules of names.
 
@@ -24,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.core.arabic import normalize
 from bot.match.aliases import Phrase, cue_table, merge_entries, phrase_of, read_data_file
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUILTIN_CONCEPTS",
+    "PAIR_SEPARATOR",
     "Concept",
     "ConceptEntry",
     "ConceptFileError",
@@ -45,6 +49,7 @@ __all__ = [
 
 BUILTIN_CONCEPTS = "concepts.json"
 ORG_KIND = "org"
+PAIR_SEPARATOR = " + "  # between the two phrases of a `together` pair
 
 
 class ConceptFileError(ValueError):
@@ -69,6 +74,17 @@ class ConceptEntry(BaseModel):
     # with clitics, only with one of the cue words close by («أسقطت», «غارة», «انتحارية»).
     homographs: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    # Pairs of phrases, written «A + B», that count when both stand in one sentence.
+    together: tuple[str, ...] = ()
+
+    @field_validator("together")
+    @classmethod
+    def _two_phrases(cls, pairs: tuple[str, ...]) -> tuple[str, ...]:
+        for pair in pairs:
+            parts = pair.split(PAIR_SEPARATOR)
+            if len(parts) != 2 or any(phrase_of(part) is None for part in parts):
+                raise ValueError(f"«{pair}» is not two phrases joined by «{PAIR_SEPARATOR}»")
+        return pairs
 
 
 class _ConceptFile(BaseModel):
@@ -93,6 +109,7 @@ class Concept:
     senses: tuple[str, ...]  # blocked too, and they set the sense of the article's other mentions
     homographs: tuple[str, ...]
     cues: tuple[str, ...]  # normalized words
+    together: tuple[tuple[str, str], ...] = ()  # pairs of phrases that count in one sentence
 
 
 Keys = tuple[frozenset[str], ...]
@@ -108,7 +125,17 @@ class ConceptTable:
         plural_only: Iterable[str] = (),
     ) -> None:
         self.morphology = Morphology(lexicon or {}, plural_only)
-        fields = ("names", "en", "covers", "derived", "blocked", "senses", "homographs", "cues")
+        fields = (
+            "names",
+            "en",
+            "covers",
+            "derived",
+            "blocked",
+            "senses",
+            "homographs",
+            "cues",
+            "together",
+        )
         # Named bodies live in the alias table.
         merged, kinds = merge_entries((e for e in entries if e.kind != ORG_KIND), fields)
         self._concepts = {
@@ -123,6 +150,7 @@ class ConceptTable:
                 senses=tuple(slot["senses"]),
                 homographs=tuple(slot["homographs"]),
                 cues=tuple(w for cue in slot["cues"] for w in normalize(cue).split()),
+                together=tuple(_pair(text) for text in slot["together"]),
             )
             for cid, slot in merged.items()
         }
@@ -208,6 +236,11 @@ class ConceptTable:
             order.append(concept)
             pending.extend(concept.covers)
         return order
+
+
+def _pair(text: str) -> tuple[str, str]:
+    first, second = text.split(PAIR_SEPARATOR)  # validated by `ConceptEntry`
+    return first.strip(), second.strip()
 
 
 def _read(path: Path | Traversable) -> _ConceptFile:

@@ -77,7 +77,7 @@ from bot.match.aliases import (
     nisba_phrases,
     phrase_of,
 )
-from bot.match.concepts import ConceptTable, Keys, default_concept_table
+from bot.match.concepts import PAIR_SEPARATOR, ConceptTable, Keys, default_concept_table
 from bot.match.morphology import FUNCTION_WORDS
 
 __all__ = [
@@ -174,7 +174,12 @@ def _watched_names(
         for concept_id in thesaurus.resolve(phrase):
             for concept in thesaurus.watched(concept_id):
                 extra = (*concept.derived, *concept.homographs) if every_form else ()
-                names += [*concept.names, *extra]
+                # A pair's first phrase finds every candidate a search needs; a reply shows
+                # the pair.
+                pairs = [
+                    a if every_form else f"{a}{PAIR_SEPARATOR}{b}" for a, b in concept.together
+                ]
+                names += [*concept.names, *extra, *pairs]
     for entity_id in table.resolve(phrase):
         entity = table.entity(entity_id)
         names += entity.names
@@ -783,6 +788,9 @@ class _Subscription:
     # Its required terms count only when they meet in one sentence: a topic and the place
     # its keyword's adjective names («البرنامج النووي الإيراني», see `owned_topic`).
     near: bool = False
+    # One of the pairs of phrases of a topic (`Concept.together`): its head is the topic
+    # keyword's, whose own match it may duplicate.
+    companion: bool = False
 
     def terms(self) -> list[tuple[_Variant, ...]]:
         """The forms of each term: required ones, then excluded ones."""
@@ -808,6 +816,8 @@ class MatchIndex:
         # skeletons) → how many phrases: a word looks at the next one only if it may follow.
         self._heads: dict[str, tuple[str, ...]] = {}
         self._subscriptions: dict[int, _Subscription] = {}
+        # Subscriptions of a topic's pairs of phrases, by the topic keyword's id.
+        self._companions: dict[int, list[_Subscription]] = {}
         self._version = 0  # bumped by every change, so what words hold is looked up anew
         self._analyses: dict[str, _Word] = {}  # raw word → its analysis, whatever the index
         # Raw word → its analysis with what the index holds for it, at `_words_version`.
@@ -889,18 +899,26 @@ class MatchIndex:
             range(len(required)),
             key=lambda n: (len(required[n].phrase.words), len(slots[n])),
         )
-        bounds = [0]
-        for variants in slots:
-            bounds.append(bounds[-1] + len(variants))
-        subscription = self._subscriptions[subscription_id] = _Subscription(
-            (subscription_id, query.text),
-            len(required),
-            tuple(v for variants in slots for v in variants),
-            tuple(bounds) if len(slots) > 1 else (),
-            anchor,
-            near=owned is not None,
+        head = (subscription_id, query.text)
+        subscription = self._subscriptions[subscription_id] = _new_subscription(
+            head, slots, len(required), anchor, near=owned is not None
         )
-        for n, variants in enumerate(slots):
+        self._register(subscription)
+        # A topic's pairs of phrases that tell it in one sentence: each a subscription of two
+        # terms (and the keyword's excluded ones) under the same head, matched as one.
+        pairs = self._pairs(required[0]) if len(required) == 1 and owned is None else []
+        if pairs:
+            self._companions[subscription_id] = companions = [
+                _new_subscription(head, [*pair, *slots[1:]], 2, 0, near=True, companion=True)
+                for pair in pairs
+            ]
+            for companion in companions:
+                self._register(companion)
+
+    def _register(self, subscription: _Subscription) -> None:
+        """File a subscription under the forms of its anchor term (see `_Variant`)."""
+        anchor = subscription.anchor
+        for n, variants in enumerate(subscription.terms()):
             for variant in variants:
                 if not variant.uses:
                     self._version += 1  # a form no one wanted (a blocker's): words see it anew
@@ -915,11 +933,38 @@ class MatchIndex:
                 elif n == anchor:
                     variant.owners = (*variant.owners, subscription)
 
+    def _pairs(self, term: Term) -> list[list[tuple[_Variant, ...]]]:
+        """The two terms of each pair of phrases (`Concept.together`) of the topics a keyword
+        of common words names, and of those they cover: each phrase in all its forms."""
+        if term.exact or not self._common_phrase(term):
+            return []
+        concepts = self._concepts
+        pairs: list[list[tuple[_Variant, ...]]] = []
+        for concept_id in concepts.resolve(term.phrase):
+            for concept in concepts.watched(concept_id):
+                owner = _CONCEPT_PREFIX + concept.id
+                for texts in concept.together:
+                    pair: list[tuple[_Variant, ...]] = []
+                    for text in texts:
+                        phrase = phrase_of(text)
+                        assert phrase is not None  # validated by ConceptEntry
+                        keys = concepts.keys(phrase)
+                        pair.append(
+                            (self._intern(phrase.words, _OPTIONAL, False, owner, 0.8, keys),)
+                        )
+                    pairs.append(pair)
+        return pairs
+
     def remove(self, subscription_id: int) -> None:
         """Drop a subscription; unknown ids are ignored (removal is idempotent)."""
         subscription = self._subscriptions.pop(subscription_id, None)
         if subscription is None:
             return
+        self._unregister(subscription)
+        for companion in self._companions.pop(subscription_id, ()):
+            self._unregister(companion)
+
+    def _unregister(self, subscription: _Subscription) -> None:
         for n, variants in enumerate(subscription.terms()):
             for variant in variants:
                 variant.uses -= 1
@@ -1278,6 +1323,7 @@ class MatchIndex:
         for variant in mentions.anchors:
             for partner in variant.joint.keys() & shown.keys():
                 joint.update(dict.fromkeys(variant.joint[partner]))
+        companions = False
         for subscription in joint:
             terms = _terms_found(subscription, shown, hidden)
             if terms is None:
@@ -1291,9 +1337,15 @@ class MatchIndex:
             every = [entry for entries in terms for entry in entries]
             shown_as = reader.show(best, _mentions(every))
             matches.append(_new_match(Match, subscription.head + shown_as))
+            companions = companions or subscription.companion
         # Best score first, then by subscription (sorts are stable; C-level keys are fast).
         matches.sort(key=attrgetter("subscription_id"))
         matches.sort(key=attrgetter("score"), reverse=True)
+        if companions:  # one match per subscription: its best, the first in this order
+            kept: dict[int, Match] = {}
+            for match in matches:
+                kept.setdefault(match.subscription_id, match)
+            matches = list(kept.values())
         return matches
 
     def _collect(self, text: str, mentions: _Mentions) -> None:
@@ -1935,6 +1987,30 @@ def _compound_spelling(words: tuple[str, ...]) -> tuple[str, ...] | None:
         n += 1
     other = tuple(out)
     return other if other != words else None
+
+
+def _new_subscription(
+    head: tuple[int, str],
+    slots: Sequence[tuple[_Variant, ...]],
+    required: int,
+    anchor: int,
+    *,
+    near: bool,
+    companion: bool = False,
+) -> _Subscription:
+    """A subscription of these terms' forms (required ones first)."""
+    bounds = [0]
+    for variants in slots:
+        bounds.append(bounds[-1] + len(variants))
+    return _Subscription(
+        head,
+        required,
+        tuple(v for variants in slots for v in variants),
+        tuple(bounds) if len(slots) > 1 else (),
+        anchor,
+        near=near,
+        companion=companion,
+    )
 
 
 def _partners(subscription: _Subscription, anchor: _Variant) -> tuple[_Variant, ...]:
