@@ -267,6 +267,7 @@ class AliasTable:
                     self._adjectives.setdefault(word, set()).add(entity.id)
         self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
         self._people = frozenset(e.id for e in self._entities.values() if e.kind == "person")
+        self._places = frozenset(e.id for e in self._entities.values() if e.is_place)
         self._cues = cue_table(
             (eid, slot["homographs"], slot["cues"]) for eid, slot in merged.items()
         )
@@ -340,6 +341,9 @@ class AliasTable:
 
     def is_person(self, entity_id: str | None) -> bool:
         return entity_id in self._people
+
+    def is_place_id(self, entity_id: str | None) -> bool:
+        return entity_id in self._places
 
     def adjective_places(self, word: str) -> set[str]:
         """Places whose definite nisba adjective this normalized word is («الروسي» → RU)."""

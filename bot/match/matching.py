@@ -458,6 +458,8 @@ _WORD_SPLIT = re.compile(
 # brackets around a word of it (Arabic papers quote a group's last word: «حركة "الشباب"»,
 # «لـ«حزب الله» العراقي»), never a clause's punctuation.
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
+# Landmarks a street map names after places (normalized, singular, no article).
+_LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه"))
 _QUOTE = re.compile(r"[\"«»“”„‹›]")  # not the apostrophe: it may stand for a hamza
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
@@ -607,7 +609,10 @@ class _Word:
     # For phrases of common words starting with a key of this word: second-word key → phrases.
     follow: dict[str, tuple[_Variant, ...]]
     needs: frozenset[str]  # the keys of `follow`
-    busy: bool  # any of the three above: a word that can start a mention
+    busy: bool  # any of the three above, or `landmark`: a word the matcher must look at
+    # A street, square or roundabout: a place named right after it is the landmark's name
+    # («شارع فلسطين» in Baghdad), not the place.
+    landmark: bool = False
 
 
 # tuple.__new__ skips a named tuple's Python-level constructor: an article at 100k keywords
@@ -1357,9 +1362,12 @@ class MatchIndex:
         reach = -1  # the last word they cover
         clauses: dict[int, bool] = {}  # see `_cued`
         add, hide = mentions.add, mentions.hide
+        named_after = -1  # the word right after a landmark noun (`_Word.landmark`)
         for i, word in enumerate(words):
             if not word.busy:
                 continue
+            if word.landmark and linked[i]:
+                named_after = i + 1
             # Longer mentions first: one may hide this word's own (they are added after it).
             found: list[_Hit] = []
             if word.alone_special:
@@ -1385,12 +1393,16 @@ class MatchIndex:
                         reach = max(reach, hit.last)
             if word.alone:
                 start, end = spans[i]
-                if reach < i:  # the hottest path: a word that mentions names by itself
+                # The hottest path: a word that mentions names by itself.
+                if reach < i and named_after != i:
                     for variant, quality in word.alone:
                         add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
-                        if self._blocked(variant, start, end, i, blocks, mentions, word):
+                        if (named_after == i and self._table.is_place_id(variant.entity)) or (
+                            reach >= i
+                            and self._blocked(variant, start, end, i, blocks, mentions, word)
+                        ):
                             hide(variant, quality, start, end)
                         else:
                             add(variant, quality, start, end)
@@ -1398,9 +1410,13 @@ class MatchIndex:
                 variant = hit.variant
                 if not variant.uses:  # a blocker only
                     continue
-                if (variant.checks and self._out_of_context(hit, field, clauses)) or (
-                    reach >= i
-                    and self._blocked(variant, hit.start, hit.end, i, blocks, mentions, word)
+                if (
+                    (variant.checks and self._out_of_context(hit, field, clauses))
+                    or (named_after == i and self._table.is_place_id(variant.entity))
+                    or (
+                        reach >= i
+                        and self._blocked(variant, hit.start, hit.end, i, blocks, mentions, word)
+                    )
                 ):
                     hide(variant, hit.quality, hit.start, hit.end)
                 else:
@@ -1423,8 +1439,16 @@ class MatchIndex:
         for b in blocks:
             if (
                 b.last >= i
-                and end <= b.end
-                and b.end - b.start > end - start
+                and (
+                    (end <= b.end and b.end - b.start > end - start)
+                    # A phrase of another sense that starts a longer mention gives its first
+                    # word that sense («اغتيال معنوي لخصومه السياسيين»).
+                    or (
+                        b.start == start
+                        and end > b.end
+                        and (b.variant.entity or "")[:1] == _NOT_PREFIX
+                    )
+                )
                 and (variant.entity, b.variant.entity) not in inside
                 and _blocks(b.variant.entity, variant.entity, table)
                 and not _heads(variant, start, b)
@@ -1750,7 +1774,7 @@ class MatchIndex:
         special = tuple(a for a in alone if a not in plain)
         longer = self._longer_of(word)
         follow = self._follow(word)
-        busy = bool(alone or longer or follow)
+        busy = bool(alone or longer or follow or word.landmark)
         return replace(
             word,
             alone=plain,
@@ -1873,6 +1897,9 @@ class MatchIndex:
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
         barrier = norm in FUNCTION_WORDS or norm.startswith(_PREPOSITION_ARTICLE)
+        # Singular and without the article: «شارع فلسطين», «بشارع مصر»; not «الشارع المصري»
+        # nor «شوارع غزة» (the streets of Gaza).
+        landmark = any(split.stem in _LANDMARKS and not split.article for split in splits)
         return _Word(
             norm,
             whole.skel,
@@ -1890,6 +1917,7 @@ class MatchIndex:
             _NO_FOLLOW,
             _NO_KEYS,
             False,
+            landmark,
         )
 
 

@@ -183,6 +183,11 @@ class Morphology:
 
     def _keyword_keys(self, word: str, position: int) -> frozenset[str]:
         stems = {word}
+        # A later word joined by «و» («القرصنة والسرقة المسلحة») has the forms of the word
+        # without it, as a text's word has with or without (`_token_keys`).
+        if position > 0 and word.startswith("وال") and len(word) - 3 >= _MIN_STEM:
+            word = word[1:]
+            stems.add(word)
         # Not «ان» from «الآن»: a function word is never a form of a content word.
         if word.startswith("ال") and len(word) - 2 >= 2 and word[2:] not in FUNCTION_WORDS:
             stems.add(word[2:])
