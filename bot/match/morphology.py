@@ -194,6 +194,10 @@ class Morphology:
         keys: set[str] = set()
         for stem in stems:
             keys |= self._number_forms(stem, masculine=position > 0, keyword=True)
+            # A sound masculine plural before its complement drops its «ن»: «لاجئو الروهينغا»,
+            # «مسلحي الجماعة».
+            if len(stem) >= _MASCULINE_PLURAL_STEM and stem.endswith(("ين", "ون")):
+                keys |= {stem[:-2] + "و", stem[:-2] + "ي"}
         return frozenset(keys)
 
     def _token_keys(self, word: str) -> frozenset[str]:
