@@ -438,7 +438,8 @@ _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
 _CONCEPT_PREFIX, _NOT_PREFIX = "~", "!"
 _NO_FOLLOW: dict[str, tuple[_Variant, ...]] = {}  # shared, never written to
 _NO_LONGER: dict[str, tuple[tuple[_Split, _Variant], ...]] = {}  # shared, never written to
-_NO_JOINT: dict[_Variant, tuple[_Subscription, ...]] = {}  # shared, never written to
+# Shared, never written to.
+_NO_JOINT: dict[_Variant, _Subscription | tuple[_Subscription, ...]] = {}
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
 # Words on each side of a homograph name in which a cue makes it the name.
@@ -536,7 +537,9 @@ class _Variant:
         # Kept apart, as they are checked apart: the subscriptions of several terms it anchors,
         # by a form of their next required term (by this form if they have none), so that only
         # those whose other term the article mentions are checked (`_partners`).
-        self.joint: dict[_Variant, tuple[_Subscription, ...]] = _NO_JOINT
+        # Most entries hold one subscription: kept as is, a tuple only for several (a tuple
+        # each would be most of an index of 100,000 keywords).
+        self.joint: dict[_Variant, _Subscription | tuple[_Subscription, ...]] = _NO_JOINT
         self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
         self.blocker = False  # a name whose span hides other entities' mentions inside it
         # Set by the index from its alias table: whether a mention needs a look at its
@@ -931,8 +934,15 @@ class MatchIndex:
                 if n == anchor and subscription.bounds:
                     if variant.joint is _NO_JOINT:
                         variant.joint = {}
+                    joint = variant.joint
                     for partner in _partners(subscription, variant):
-                        variant.joint[partner] = (*variant.joint.get(partner, ()), subscription)
+                        earlier = joint.get(partner)
+                        if earlier is None:
+                            joint[partner] = subscription
+                        elif isinstance(earlier, tuple):
+                            joint[partner] = (*earlier, subscription)
+                        else:
+                            joint[partner] = (earlier, subscription)
                 elif n == anchor and len(variants) == 1:
                     variant.solo = (*variant.solo, subscription.head)
                 elif n == anchor:
@@ -977,9 +987,16 @@ class MatchIndex:
                     variant.owners = tuple(o for o in variant.owners if o is not subscription)
                     variant.solo = tuple(h for h in variant.solo if h is not subscription.head)
                     for partner in _partners(subscription, variant) if subscription.bounds else ():
-                        rest = tuple(o for o in variant.joint[partner] if o is not subscription)
-                        if rest:
+                        earlier = variant.joint[partner]
+                        rest = tuple(
+                            o
+                            for o in (earlier if isinstance(earlier, tuple) else (earlier,))
+                            if o is not subscription
+                        )
+                        if len(rest) > 1:
                             variant.joint[partner] = rest
+                        elif rest:
+                            variant.joint[partner] = rest[0]
                         else:
                             del variant.joint[partner]
                     if not variant.joint:
@@ -1327,7 +1344,11 @@ class MatchIndex:
         joint: dict[_Subscription, None] = {}
         for variant in mentions.anchors:
             for partner in variant.joint.keys() & shown.keys():
-                joint.update(dict.fromkeys(variant.joint[partner]))
+                dispatched = variant.joint[partner]
+                if isinstance(dispatched, tuple):
+                    joint.update(dict.fromkeys(dispatched))
+                else:
+                    joint[dispatched] = None
         companions = False
         for subscription in joint:
             terms = _terms_found(subscription, shown, hidden)
