@@ -461,6 +461,10 @@ _WORD_SPLIT = re.compile(
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
 # Landmarks a street map names after places (normalized, singular, no article).
 _LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه"))
+# Dots a page put inside a word so that filters miss it (`_undot`): the text has some.
+_DOTTED = re.compile("[\u0621-\u064a\u0640]\\.{1,3}[\u0621-\u064a\u0640]")
+_DOTS = frozenset((".", ".."))
+_LETTERS = frozenset(map(chr, range(0x0621, 0x064B))) | {"\u0640"}
 _QUOTE = re.compile(r"[\"«»“”„‹›]")  # not the apostrophe: it may stand for a hamza
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
@@ -1739,9 +1743,14 @@ class MatchIndex:
         # rest is C loops too (map, accumulate, zip): a field has hundreds of words, nearly
         # all of them cached.
         parts = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).split(text)
+        dotted = "." in text and _DOTTED.search(text) is not None
+        if dotted:
+            parts = _undot(parts)
         if _GLUED_END.search(text) is not None:
             parts = _unglue(parts)
         raws = parts[1::2]
+        if dotted:  # read without the dots; `parts` keep them, so offsets add up
+            raws = [raw.replace(".", "") if "." in raw else raw for raw in raws]
         if self._words_version != self._version:
             self._words, self._words_version = {}, self._version
         words: list[_Word] = list(map(self._words.get, raws))  # type: ignore[arg-type]
@@ -2160,6 +2169,32 @@ def _readings(word: str, min_stem: int) -> list[_Split]:
         if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
             readings.append(_split(word[len(prefix) :], article))
     return readings
+
+
+def _undot(parts: list[str]) -> list[str]:
+    """Text parts (see `_unglue`) with the words a page broke with dots to slip past filters
+    joined again, dots and all («القاع..دة», «الحـ.ـوثي»). One dot alone between letters is a
+    lost space after a full stop («الاجتماع.وقال»), and stays a gap."""
+    out = [parts[0]]
+    for n in range(1, len(parts), 2):
+        word, gap = parts[n], parts[n + 1]
+        if (
+            gap in _DOTS
+            and n + 2 < len(parts)
+            and word[-1] in _LETTERS
+            and parts[n + 2][0] in _LETTERS
+            # A tatweel beside the dot, or two dots before a fragment of a word: between two
+            # whole words they are an ellipsis («الاجتماع..الحوثي»).
+            and (
+                word[-1] == "\u0640"
+                or parts[n + 2][0] == "\u0640"
+                or (gap == ".." and len(parts[n + 2]) <= 3 and parts[n + 2] not in FUNCTION_WORDS)
+            )
+        ):
+            parts[n + 2] = word + gap + parts[n + 2]  # joined to the next word's part
+            continue
+        out += (word, gap)
+    return out
 
 
 def _unglue(parts: list[str]) -> list[str]:
