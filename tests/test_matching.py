@@ -1500,6 +1500,14 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الحوثيين", "انتهى الاجتماع..الحوثي يرفض", "الحوثي"),
         ("الحوثيين", "انتهى الاجتماع.الحوثي يرفض", "الحوثي"),
         ("إيران", "قالت إيران..هذه", "إيران"),
+        # Round 21: climate extremes; laundering a sum; financing terrorist activities;
+        # processions; a concept's other senses hide the names of the concepts it covers.
+        ("التطرف العنيف", "الاحتباس الحراري محرك التطرف المناخي", None),
+        ("غسيل الأموال", "اتهم بغسل عشرات الملايين من الدولارات", "بغسل"),
+        ("غسيل الأموال", "غسل السيارات بمليون لتر", None),
+        ("تمويل الإرهاب", "متهم بتمويل الأنشطة الإرهابية", "بتمويل الأنشطة الإرهابية"),
+        ("الطائرات المسيرة", "استهدفت مسيرات عاشورائية وتفجير انتحاري", None),
+        ("الطائرات المسيرة", "أطلقت مسيرات انتحارية على المدينة", "مسيرات انتحارية"),
     ],
 )
 def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None) -> None:

@@ -851,6 +851,14 @@ class MatchIndex:
             for covered in c.covers
             if covered not in topics
         )
+        # A concept's phrases of another sense hide the names of the concepts it covers too:
+        # «مسيرات عاشورائية» are processions, and no suicide drones («مسيرات ... انتحاري»).
+        self._narrower = frozenset(
+            (_NOT_PREFIX + c.id, _CONCEPT_PREFIX + covered.id)
+            for c in self._concepts.concepts()
+            if c.blocked or c.senses
+            for covered in self._concepts.watched(c.id)[1:]
+        )
         # Phrases that give a concept's name another sense for the whole article.
         self._senses: set[_Variant] = set()
         self._add_blockers()
@@ -1475,7 +1483,10 @@ class MatchIndex:
                     )
                 )
                 and (variant.entity, b.variant.entity) not in inside
-                and _blocks(b.variant.entity, variant.entity, table)
+                and (
+                    _blocks(b.variant.entity, variant.entity, table)
+                    or (b.variant.entity, variant.entity) in self._narrower
+                )
                 and not _heads(variant, start, b)
             ):
                 # A person's family name («محمد شياع السوداني») is how the article calls him
@@ -1650,7 +1661,9 @@ class MatchIndex:
                 if k >= len(words) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
                     return None
                 word = words[k]
-                if quoted and k - 1 in quoted:
+                # Opened right after the noun, closed by the next mark: a noun that stands
+                # inside a quotation of its own does not open one on its way out.
+                if quoted and k - 1 in quoted and (inside or k - 1 == last):
                     inside = not inside
                 if word.keys & wanted:
                     break
