@@ -465,7 +465,7 @@ _LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "�
 _DOTTED = re.compile("[\u0621-\u064a\u0640]\\.{1,3}[\u0621-\u064a\u0640]")
 _DOTS = frozenset((".", ".."))
 _LETTERS = frozenset(map(chr, range(0x0621, 0x064B))) | {"\u0640"}
-_QUOTE = re.compile(r"[\"«»“”„‹›]")  # not the apostrophe: it may stand for a hamza
+_QUOTE_MARKS = frozenset('"«»“”„‹›')  # not the apostrophe: it may stand for a hamza
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
 _WORD_FINAL = "[ةى]"
@@ -1756,7 +1756,10 @@ class MatchIndex:
         # rest is C loops too (map, accumulate, zip): a field has hundreds of words, nearly
         # all of them cached.
         parts = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).split(text)
-        dotted = "." in text and _DOTTED.search(text) is not None
+        # Substring tests first (C, no regex scan of every article): most texts have none.
+        dotted = (".." in text or "\u0640." in text or ".\u0640" in text) and _DOTTED.search(
+            text
+        ) is not None
         if dotted:
             parts = _undot(parts)
         if _GLUED_END.search(text) is not None:
@@ -1788,7 +1791,7 @@ class MatchIndex:
         quoted: set[int] = set()
         while (n := _index(linked, False, n + 1, last)) >= 0:
             linked[n] = _GAP.fullmatch(gaps[n]) is not None
-            if linked[n] and _QUOTE.search(gaps[n]) is not None:
+            if linked[n] and not _QUOTE_MARKS.isdisjoint(gaps[n]):
                 quoted.add(n)
         if linked:
             linked[last] = False  # after the last word
