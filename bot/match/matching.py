@@ -2192,23 +2192,26 @@ def _undot(parts: list[str]) -> list[str]:
     joined again, dots and all («القاع..دة», «الحـ.ـوثي»). One dot alone between letters is a
     lost space after a full stop («الاجتماع.وقال»), and stays a gap."""
     out = [parts[0]]
+    carried = ""  # the pieces so far of a word broken with dots, dots and all
     for n in range(1, len(parts), 2):
-        word, gap = parts[n], parts[n + 1]
+        word, gap = carried + parts[n], parts[n + 1]
+        following = parts[n + 2] if n + 2 < len(parts) else ""
         if (
             gap in _DOTS
-            and n + 2 < len(parts)
+            and following
             and word[-1] in _LETTERS
-            and parts[n + 2][0] in _LETTERS
+            and following[0] in _LETTERS
             # A tatweel beside the dot, or two dots before a fragment of a word: between two
             # whole words they are an ellipsis («الاجتماع..الحوثي»).
             and (
                 word[-1] == "\u0640"
-                or parts[n + 2][0] == "\u0640"
-                or (gap == ".." and len(parts[n + 2]) <= 3 and parts[n + 2] not in FUNCTION_WORDS)
+                or following[0] == "\u0640"
+                or (gap == ".." and len(following) <= 3 and following not in FUNCTION_WORDS)
             )
         ):
-            parts[n + 2] = word + gap + parts[n + 2]  # joined to the next word's part
+            carried = word + gap  # joined to the next word
             continue
+        carried = ""
         out += (word, gap)
     return out
 
