@@ -1432,9 +1432,8 @@ class MatchIndex:
                         add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
-                        if (named_after == i and self._table.is_place_id(variant.entity)) or (
-                            reach >= i
-                            and self._blocked(variant, start, end, i, blocks, mentions, word)
+                        if self._hides(
+                            variant, start, end, i, named_after, reach, blocks, mentions, word
                         ):
                             hide(variant, quality, start, end)
                         else:
@@ -1443,17 +1442,31 @@ class MatchIndex:
                 variant = hit.variant
                 if not variant.uses:  # a blocker only
                     continue
-                if (
-                    (variant.checks and self._out_of_context(hit, field, clauses))
-                    or (named_after == i and self._table.is_place_id(variant.entity))
-                    or (
-                        reach >= i
-                        and self._blocked(variant, hit.start, hit.end, i, blocks, mentions, word)
-                    )
+                if (variant.checks and self._out_of_context(hit, field, clauses)) or self._hides(
+                    variant, hit.start, hit.end, i, named_after, reach, blocks, mentions, word
                 ):
                     hide(variant, hit.quality, hit.start, hit.end)
                 else:
                     add(variant, hit.quality, hit.start, hit.end)
+
+    def _hides(
+        self,
+        variant: _Variant,
+        start: int,
+        end: int,
+        i: int,
+        named_after: int,
+        reach: int,
+        blocks: list[_Hit],
+        mentions: _Mentions,
+        word: _Word,
+    ) -> bool:
+        """Is this mention at word i hidden where it stands: a place named after a landmark
+        noun («شارع فلسطين», see `_Word.landmark`), or a longer name found so far covering it
+        (`_blocked`, for words up to `reach`)?"""
+        if named_after == i and self._table.is_place_id(variant.entity):
+            return True
+        return reach >= i and self._blocked(variant, start, end, i, blocks, mentions, word)
 
     def _blocked(
         self,
