@@ -159,10 +159,34 @@ class Query:
                     seen.add(key_of(part.phrase))
                     lines.append(part.surface)
                 lines += _watched_names(part.phrase, table, thesaurus, seen, every_form)
-                if owned and part is owned[1]:
+                if part is (owned[1] if owned else term):  # a place: its capital too
                     lines += [n for n in capital_names(part, table) if not n.isascii()]
         lines.extend(f"-{term.surface}" for term in self.excluded)
         return lines
+
+
+def _same_word(phrase: Phrase, keys: Keys, other: Phrase, other_keys: Keys) -> bool:
+    """Are two phrases forms of each other, word by word (their keys meet), or one word of
+    one family: the same letters but for the long vowels, a derivational «م», «ت» or «ا»
+    before them and the ending («القرصنة» / «القراصنة», «تهريب» / «المهرب»)?"""
+    if len(keys) == len(other_keys) and all(a & b for a, b in zip(keys, other_keys, strict=True)):
+        return True
+    return len(phrase.words) == len(other.words) == 1 and _family(phrase.words[0]) == _family(
+        other.words[0]
+    )
+
+
+def _family(word: str) -> str:
+    """A normalized word's letters that its family shares (see `_same_word`)."""
+    if word.startswith("ال") and len(word) > 4:
+        word = word[2:]
+    for ending in ("ات", "ين", "ون", "ه", "ا"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    if word[:1] in ("م", "ت", "ا") and len(word) >= 4:
+        word = word[1:]
+    return "".join(letter for letter in word if letter not in "اوي")
 
 
 def _watched_names(
@@ -906,11 +930,19 @@ class MatchIndex:
                 own = (term.phrase.stem, *term.phrase.words[1:])
                 kept = [s for s in specs if s[0] != own or _budget(s[0], s[2]) > 0]
                 specs = self._phrase_specs(term) + ([] if topic else kept)
-            if owned is not None and term is owned[1]:
+            # A country's capital is where the press puts it («غارة إسرائيلية على بيروت»):
+            # under its own name's rules, a form of the country's bare name, and of the place
+            # a topic is tied to.
+            place = term is owned[1] if owned is not None else term is required[0]
+            if place and not term.exact:
                 for name in capital_names(term, self._table):
                     capital = phrase_of(name)
                     if capital is not None:
-                        specs += self._specs(Term(name, capital, False))
+                        # Weaker than the place's own names: shown only without them.
+                        specs += [
+                            (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
+                            for spec in self._specs(Term(name, capital, False))
+                        ]
             slots.append(tuple(dict.fromkeys(self._intern(*spec) for spec in specs)))
         # Only the forms of one required term dispatch: the one likely rarest in text, the
         # longest phrase (a topic of two words is rarer than a single word); of equals, the
@@ -1058,11 +1090,11 @@ class MatchIndex:
                 spec(phrase, keys, quality, concept_id)
 
         resolved = concepts.resolve(term.phrase)
+        own = concepts.keys(term.phrase)
         homograph = concepts.is_homograph(term.phrase)
         if not all(w.isascii() for w in term.phrase.words):
             # The keyword's own forms belong to each concept it names, whose phrases of
             # other senses hide them («القرصنة»: sea piracy's and hacking's): one variant each.
-            own = concepts.keys(term.phrase)
             seen.add(own)
             owners: list[str | None] = [*resolved] or [None]
             for concept_id in owners:
@@ -1075,8 +1107,17 @@ class MatchIndex:
                         put(phrase, 0.9, concept.id)
                 for form in (*concept.derived, *concept.homographs):
                     phrase = phrase_of(form)
-                    if phrase is not None and homograph and form in concept.homographs:
-                        put(phrase, 0.9, concept.id)  # in all its forms, no cue needed
+                    if (
+                        phrase is not None
+                        and homograph
+                        and form in concept.homographs
+                        and _same_word(phrase, concepts.keys(phrase), term.phrase, own)
+                    ):
+                        # The follower wrote this word: in all its forms and those of its
+                        # family («القراصنة», «المهرب»), no cue needed. Not the concept's
+                        # other homographs: «القرصنة» is no licence for every «اختراق» (of a
+                        # border, of a defence line).
+                        put(phrase, 0.9, concept.id)
                     elif phrase is not None:
                         words = (phrase.stem, *phrase.words[1:])
                         # An adjective or participle takes the accusative alef («انتحاريًا»).
@@ -1494,6 +1535,15 @@ class MatchIndex:
                         and end > b.end
                         and (b.variant.entity or "")[:1] == _NOT_PREFIX
                     )
+                    # A phrase of common words does not start inside an entity's longer
+                    # name: there its word is the name's («تنظيم القاعدة الأمريكيين» holds
+                    # no American base).
+                    or (
+                        b.start < start < b.end < end
+                        and len(variant.keys) > 1
+                        and (b.variant.entity or _NOT_PREFIX)[:1]
+                        not in (_NOT_PREFIX, _CONCEPT_PREFIX)
+                    )
                 )
                 and (variant.entity, b.variant.entity) not in inside
                 and (
@@ -1698,6 +1748,19 @@ class MatchIndex:
                         k += 1
                     elif word.norm != "او" or k == last + 1:
                         return None
+                elif (
+                    word.norm[:1] == "و"
+                    and len(word.norm) >= 6
+                    and word.norm.endswith(_POSSESSIVES)
+                ):
+                    # Another noun joined with its own pronoun, never a modifier: «صواريخ
+                    # إيران وبرنامجها النووي» are no nuclear missiles (a possessor may have
+                    # one: «برنامج بلادهم للأسلحة النووية»).
+                    return None
+                elif not named and self._feminine_adjective(word) and self._masculine(words[last]):
+                    # It describes another noun: «وزارة الدفاع الروسية القوات الجوية» holds no
+                    # «الدفاع الجوي».
+                    return None
                 elif word.named:
                     named = True
                 elif not (named and word.definite) and word.definite != definite:
@@ -1706,6 +1769,30 @@ class MatchIndex:
             last = k
         quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
         return _Hit(variant, field.spans[i][0], field.spans[last][1], quality, i, last)
+
+    def _feminine_adjective(self, word: _Word) -> bool:
+        """Is this word a feminine nisba adjective («الروسية», «الجوية»), not a name written
+        like one («سورية»)?"""
+        return word.norm.endswith("يه") and not any(
+            self._table.known_word(split.stem) for split in word.splits
+        )
+
+    def _masculine(self, word: _Word) -> bool:
+        """Is this word a masculine singular noun, one that a feminine adjective does not
+        describe? Only when its form says so: no feminine, dual, plural or accusative ending,
+        no pronoun, not a broken plural of the lexicon (a thing's plural takes a feminine
+        adjective: «صواريخ إيرانية»)."""
+        norm = word.norm
+        for prefix in _DEFINITE_PREFIXES:
+            if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
+                norm = norm[len(prefix) :]
+                break
+        return (
+            len(norm) >= 3
+            and not norm.endswith(_NOT_MASCULINE_ENDINGS)
+            and norm not in _FEMININE_NOUNS
+            and not self._morphology.is_plural(norm)
+        )
 
     def _verify(self, variant: _Variant, field: _Field, i: int, split: _Split) -> _Hit | None:
         """Does `variant`, a name of several words, occur at word i read as `split`? Also a
@@ -2284,8 +2371,22 @@ def _bare_preposition(norm: str, split: _Split) -> bool:
 _PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال", "كال", "لل"))
 
 
+_CAPITAL_QUALITY = 0.9  # a capital's mention, for its country (see `MatchIndex.add`)
+# Feminine nouns without a feminine ending (normalized, without the article): «الحرب
+# الإلكترونية السيبرانية».
+_FEMININE_NOUNS = frozenset(
+    ("حرب", "نار", "ارض", "دار", "شمس", "ريح", "عين", "يد", "نفس", "بير", "كاس", "روح", "سوق")
+)
+# Pronoun suffixes no adjective takes (not «ه»: it is also a teh marbuta, normalized).
+_POSSESSIVES = ("ها", "هم", "هما", "هن", "كم")
+_DEFINITE_PREFIXES = ("وال", "بال", "فال", "ال", "لل")
+# Endings of a noun that may take a feminine adjective (`MatchIndex._masculine`): feminine,
+# plurals, duals, accusative, nisba, pronouns (normalized: teh marbuta is «ه»).
+_NOT_MASCULINE_ENDINGS = ("ه", "ا", "ات", "ان", "ين", "ون", "ي", "ى", "هم", "هن", "كم", "نا")
+
+
 def _definite(norm: str) -> bool:
-    return norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(norm) >= 5
+    return norm.startswith(_DEFINITE_PREFIXES) and len(norm) >= 5
 
 
 def _note(table: dict[str, tuple[str, ...]], head: str, second: str) -> None:

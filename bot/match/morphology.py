@@ -112,6 +112,10 @@ class Morphology:
         plural?"""
         return word in self._singular_of or word in self._singulars
 
+    def is_plural(self, word: str) -> bool:
+        """Is this normalized word (without the article) a broken plural of the lexicon?"""
+        return word in self._singular_of
+
     def token_keys(self, word: str) -> frozenset[str]:
         """Keys of one normalized word of a text (cached: news vocabulary is bounded)."""
         keys = self._token_cache.get(word)
@@ -137,7 +141,9 @@ class Morphology:
             out.add(word[:-2])
         if n >= _MIN_STEM + 2 and word.endswith("ات"):
             out.add(word[:-2] + "ه")
-            if not keyword or n - 2 >= _MASCULINE_PLURAL_STEM:
+            # The article is no part of the stem: «المظاهرات» is as short as «مظاهرات».
+            stem = n - 2 - (2 if word.startswith("ال") else 0)
+            if not keyword or stem >= _MASCULINE_PLURAL_STEM:
                 out.add(word[:-2])
         if n >= _MIN_STEM + 1 and word.endswith("ا") and word[-2] not in "او":
             out.add(word[:-1])  # the accusative alef: صاروخا، باليستيا
@@ -148,6 +154,10 @@ class Morphology:
                 out.add(form[:-1])
         for form in list(out):
             out |= self._singular_of.get(form, frozenset())
+            if form.startswith("ال"):
+                # With its article too: a text's word that is also a name keeps only its
+                # whole form as key («القاعدة», al-Qaeda's name, for «القواعد»).
+                out |= {"ال" + s for s in self._singular_of.get(form[2:], ())}
         keys = set()
         for form in out:
             # A reading that is a function word («كما» from «كمائن», «الي» from «آلية») would
@@ -196,7 +206,12 @@ class Morphology:
             keys |= self._number_forms(stem, masculine=position > 0, keyword=True)
             # A sound masculine plural before its complement drops its «ن»: «لاجئو الروهينغا»,
             # «مسلحي الجماعة».
-            if len(stem) >= _MASCULINE_PLURAL_STEM and stem.endswith(("ين", "ون")):
+            # Never with the article: a noun before its complement has none.
+            if (
+                len(stem) >= _MASCULINE_PLURAL_STEM
+                and stem.endswith(("ين", "ون"))
+                and not stem.startswith("ال")
+            ):
                 keys |= {stem[:-2] + "و", stem[:-2] + "ي"}
         return frozenset(keys)
 
