@@ -1763,7 +1763,11 @@ class MatchIndex:
                     return None
                 elif word.named:
                     named = True
-                elif not (named and word.definite) and word.definite != definite:
+                elif (
+                    not (named and word.definite)
+                    and word.definite != definite
+                    and not _annexed(words, k, last)
+                ):
                     return None
                 k += 1
             last = k
@@ -2253,6 +2257,12 @@ def _concept(variant: _Variant) -> bool:
     return variant.entity is not None and variant.entity.startswith(_CONCEPT_PREFIX)
 
 
+def _annexed(words: list[_Word], k: int, last: int) -> bool:
+    """Is word k the noun an adjective of range or term before it takes («وقف قصير الأجل
+    لإطلاق النار», «صواريخ بعيدة المدى»): definite after an indefinite modifier?"""
+    return k - 1 > last and words[k].norm in _ANNEXED and not words[k - 1].definite
+
+
 def _negated_modifier(
     words: list[_Word], linked: list[bool], k: int, wanted: frozenset[str]
 ) -> bool:
@@ -2371,6 +2381,8 @@ def _bare_preposition(norm: str, split: _Split) -> bool:
 _PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال", "كال", "لل"))
 
 
+# Nouns of range and term an adjective takes as its complement (`_annexed`), normalized.
+_ANNEXED = frozenset(("المدي", "الاجل", "الامد", "النطاق", "المستوي", "الطويل", "القصير"))
 _CAPITAL_QUALITY = 0.9  # a capital's mention, for its country (see `MatchIndex.add`)
 # Feminine nouns without a feminine ending (normalized, without the article): «الحرب
 # الإلكترونية السيبرانية».
