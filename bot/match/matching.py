@@ -1528,13 +1528,12 @@ class MatchIndex:
                 b.last >= i
                 and (
                     (end <= b.end and b.end - b.start > end - start)
-                    # A phrase of another sense that starts a longer mention gives its first
-                    # word that sense («اغتيال معنوي لخصومه السياسيين»).
-                    or (
-                        b.start == start
-                        and end > b.end
-                        and (b.variant.entity or "")[:1] == _NOT_PREFIX
-                    )
+                    # A phrase that sets another sense for the article and starts a longer
+                    # mention gives its first word that sense («اغتيال معنوي لخصومه
+                    # السياسيين»); a phrase blocked only where it stands does not: the longer
+                    # mention tells the sense there («اغتيال شخصية بارزة» is no character
+                    # assassination).
+                    or (b.start == start and end > b.end and b.variant in self._senses)
                     # A phrase of common words does not start inside an entity's longer
                     # name: there its word is the name's («تنظيم القاعدة الأمريكيين» holds
                     # no American base).
