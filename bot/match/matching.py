@@ -1766,6 +1766,7 @@ class MatchIndex:
                     not (named and word.definite)
                     and word.definite != definite
                     and not _annexed(words, k, last)
+                    and not _coordinated(words, linked, k, last, wanted)
                 ):
                     return None
                 k += 1
@@ -2260,6 +2261,24 @@ def _annexed(words: list[_Word], k: int, last: int) -> bool:
     """Is word k the noun an adjective of range or term before it takes («وقف قصير الأجل
     لإطلاق النار», «صواريخ بعيدة المدى»): definite after an indefinite modifier?"""
     return k - 1 > last and words[k].norm in _ANNEXED and not words[k - 1].definite
+
+
+def _coordinated(
+    words: list[_Word], linked: list[bool], k: int, last: int, wanted: frozenset[str]
+) -> bool:
+    """Is word k, right after the phrase's noun, a first complement that the phrase's next
+    word is joined to by «و» or «أو» («تجارة المخدرات أو الأسلحة», «تهريب المخدرات
+    والسلاح»): both of one definiteness, so that the noun governs each of them?"""
+    if k != last + 1 or not linked[k] or k + 1 >= len(words):
+        return False
+    joined = words[k + 1]
+    if joined.norm == "او":
+        if k + 2 >= len(words) or not linked[k + 1]:
+            return False
+        joined = words[k + 2]
+    elif joined.norm[:1] != "و":
+        return False
+    return bool(joined.keys & wanted) and joined.definite == words[k].definite
 
 
 def _negated_modifier(
