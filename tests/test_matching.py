@@ -1782,6 +1782,10 @@ def test_admin_concepts_file_pairs(tmp_path: Path) -> None:
         # The exchange told by its verb, the prisoners later in the sentence.
         ("تبادل الأسرى", "تتبادل حماس وإسرائيل اليوم الدفعة الخامسة من الاسرى", "تتبادل"),
         ("تبادل الأسرى", "تتبادل الدولتان السفراء. وأفرج عن الأسرى", None),
+        # Aircraft before the bombing verb: an air strike; the artillery's verb is not.
+        ("الغارات الجوية", "الطيران الحربي الإسرائيلي يقصف أهدافا في غزة", "الطيران الحربي"),
+        ("الغارات الجوية", "قصفت أوكرانيا المصافي باستخدام طائرات مسيرة", None),
+        ("الغارات الجوية", "حلق الطيران الحربي بينما تقصف المدفعية الأحياء", None),
         # A name and a pair in one article: one match, the name's.
         ("الاشتباكات الحدودية", "اندلعت اشتباكات قرب الحدود. اشتباكات حدودية", "اشتباكات حدودية"),
     ],
