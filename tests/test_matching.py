@@ -1613,6 +1613,13 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("تهريب الأسلحة", "فككت شبكة تهريب المخدرات والأسلحة", "تهريب المخدرات والأسلحة"),
         ("أسعار النفط", "ارتفعت أسعار الذهب والنفط", "أسعار الذهب والنفط"),
         ("أسعار النفط", "ارتفعت أسعار الذهب وانخفض النفط", None),
+        # Round 25: asylum seekers are a narrower topic than refugees, not the same one.
+        ("طالبي اللجوء", "عودة 378 ألف لاجئ سوري بحسب مفوضية اللاجئين", None),
+        ("اللاجئين", "ارتفعت أعداد طالبي اللجوء في ألمانيا", "طالبي اللجوء"),
+        # Coalition forces by the words the press uses, whichever coalition.
+        ("قوات التحالف", "شن طيران التحالف بقيادة السعودية غارتين", "طيران التحالف"),
+        ("قوات التحالف", "انسحبت قوات التحالف الدولية من القاعدة", "قوات التحالف"),
+        ("قوات التحالف", "شكلت الأحزاب تحالفا انتخابيا", None),
     ],
 )
 def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None) -> None:
