@@ -485,6 +485,9 @@ _WORD_SPLIT = re.compile(
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
 # Landmarks a street map names after places (normalized, singular, no article).
 _LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه"))
+# Administrative units (normalized, singular, no article): a common noun right after one, bare
+# of the article, is the unit's name («ولاية لغمان» is Laghman, not two mines).
+_UNITS = frozenset(("ولايه", "محافظه", "اقليم", "مقاطعه", "مديريه", "قضاء", "بلده", "قريه"))
 # Dots a page put inside a word so that filters miss it (`_undot`): the text has some.
 _DOTTED = re.compile("[\u0621-\u064a\u0640]\\.{1,3}[\u0621-\u064a\u0640]")
 _DOTS = frozenset((".", ".."))
@@ -640,10 +643,12 @@ class _Word:
     # For phrases of common words starting with a key of this word: second-word key → phrases.
     follow: dict[str, tuple[_Variant, ...]]
     needs: frozenset[str]  # the keys of `follow`
-    busy: bool  # any of the three above, or `landmark`: a word the matcher must look at
+    busy: bool  # any of the three above, `landmark` or `unit`: a word the matcher must look at
     # A street, square or roundabout: a place named right after it is the landmark's name
     # («شارع فلسطين» in Baghdad), not the place.
     landmark: bool = False
+    # An administrative unit (`_UNITS`): the indefinite common noun after it is a name.
+    unit: bool = False
 
 
 # tuple.__new__ skips a named tuple's Python-level constructor: an article at 100k keywords
@@ -1437,11 +1442,14 @@ class MatchIndex:
         clauses: dict[int, bool] = {}  # see `_cued`
         add, hide = mentions.add, mentions.hide
         named_after = -1  # the word right after a landmark noun (`_Word.landmark`)
+        unit_after = -1  # the word right after an administrative unit (`_Word.unit`)
         for i, word in enumerate(words):
             if not word.busy:
                 continue
             if word.landmark and linked[i]:
                 named_after = i + 1
+            if word.unit and linked[i]:
+                unit_after = i + 1
             # Longer mentions first: one may hide this word's own (they are added after it).
             found: list[_Hit] = []
             if word.alone_special:
@@ -1468,12 +1476,12 @@ class MatchIndex:
             if word.alone:
                 start, end = spans[i]
                 # The hottest path: a word that mentions names by itself.
-                if reach < i and named_after != i:
+                if reach < i and named_after != i and unit_after != i:
                     for variant, quality in word.alone:
                         add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
-                        if self._hides(
+                        if (unit_after == i and _is_common_noun(variant, word)) or self._hides(
                             variant, start, end, i, named_after, reach, blocks, mentions, word
                         ):
                             hide(variant, quality, start, end)
@@ -1924,7 +1932,7 @@ class MatchIndex:
         special = tuple(a for a in alone if a not in plain)
         longer = self._longer_of(word)
         follow = self._follow(word)
-        busy = bool(alone or longer or follow or word.landmark)
+        busy = bool(alone or longer or follow or word.landmark or word.unit)
         return replace(
             word,
             alone=plain,
@@ -2050,6 +2058,7 @@ class MatchIndex:
         # Singular and without the article: «شارع فلسطين», «بشارع مصر»; not «الشارع المصري»
         # nor «شوارع غزة» (the streets of Gaza).
         landmark = any(split.stem in _LANDMARKS and not split.article for split in splits)
+        unit = any(split.stem in _UNITS and not split.article for split in splits)
         return _Word(
             norm,
             whole.skel,
@@ -2068,6 +2077,7 @@ class MatchIndex:
             _NO_KEYS,
             False,
             landmark,
+            unit,
         )
 
 
@@ -2375,6 +2385,13 @@ def _bare(word: _Word) -> str:
 _BARE_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ه")
 # The ones that are never a teh marbuta (normalized «ة» is «ه»): `_verify_phrase`.
 _PRONOUNS = _BARE_SUFFIXES[:-1]
+
+
+def _is_common_noun(variant: _Variant, word: _Word) -> bool:
+    """Is this one-word mention a concept's common noun written bare of the article? After an
+    administrative unit it is the unit's name («ولاية لغمان», «محافظة حرب»), while a place's
+    name there is the place («محافظة القدس», «مدينة غزة»)."""
+    return (variant.entity or "")[:1] == _CONCEPT_PREFIX and not word.definite
 
 
 def _heads(variant: _Variant, start: int, block: _Hit) -> bool:
