@@ -223,8 +223,13 @@ def _watched_names(
 
 def capital_names(place: Term, table: AliasTable) -> list[str]:
     """The names of the capital of the place a term names: where the press puts a country's
-    government («طهران», «واشنطن»), as good as its name beside a topic tied to it."""
-    return [name for eid in table.resolve(place.phrase) for name in table.capital_names(eid)]
+    government («طهران», «واشنطن»), as good as its name beside a topic tied to it; and for a
+    capital, the names of its country, which the capital stands for in the press."""
+    return [
+        name
+        for eid in table.resolve(place.phrase)
+        for name in (*table.capital_names(eid), *table.country_names(eid))
+    ]
 
 
 def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
