@@ -294,6 +294,13 @@ class AliasTable:
     def __len__(self) -> int:
         return len(self._entities)
 
+    def display_name(self, entity_id: str) -> str | None:
+        """The entity's first Arabic name (None for an unknown id or one with none)."""
+        entity = self._entities.get(entity_id)
+        if entity is None:
+            return None
+        return next((name for name in entity.names if not name.isascii()), None)
+
     def entity(self, entity_id: str) -> Entity:
         return self._entities[entity_id]
 
@@ -506,11 +513,29 @@ def _read_bodies(path: Path | Traversable) -> list[AliasEntity]:
     return bodies
 
 
+def _read_members(path: Path | Traversable) -> list[tuple[str, str]]:
+    """(concept id, member id) of every named instance a concepts file lists
+    (`ConceptEntry.members`)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return []  # bot.match.concepts reads the same file and reports what is wrong with it
+    concepts = data.get("concepts") if isinstance(data, dict) else None
+    return [
+        (str(entry.get("id")), member)
+        for entry in (concepts if isinstance(concepts, list) else ())
+        if isinstance(entry, dict)
+        for member in entry.get("members", ())
+        if isinstance(member, str)
+    ]
+
+
 def load_alias_table(
     extra_files: Sequence[Path] = (), concept_files: Sequence[Path] = ()
 ) -> AliasTable:
     """The built-in table merged with admin files (later files add names, override kinds),
-    and the named bodies of the built-in thesaurus and admin concepts files."""
+    and the named bodies of the built-in thesaurus and admin concepts files. A concept's
+    member that names no entity is an error of its file."""
     data = resources.files("bot.match") / "data"
     entries: list[AliasEntity] = []
     for name in BUILTIN_FILES:
@@ -520,7 +545,17 @@ def load_alias_table(
         entries.extend(_read(path))
     for path in concept_files:
         entries.extend(_read_bodies(path))
-    return AliasTable(entries)
+    table = AliasTable(entries)
+    sources: list[Path | Traversable] = [data / BUILTIN_CONCEPTS, *concept_files]
+    for source in sources:
+        for concept_id, member in _read_members(source):
+            if table.display_name(member) is None:
+                raise AliasFileError(
+                    f"{source}: concept {concept_id} lists member «{member}», which is no entity"
+                    " of the alias tables (an id of aliases.json, an alias file or an org"
+                    " concept)"
+                )
+    return table
 
 
 @cache

@@ -76,6 +76,9 @@ class ConceptEntry(BaseModel):
     cues: tuple[str, ...] = ()
     # Pairs of phrases, written «A + B», that count when both stand in one sentence.
     together: tuple[str, ...] = ()
+    # Named bodies (alias-table ids) that are instances of the concept: every name of theirs
+    # counts for it («داعش» for «الجماعات الإرهابية»).
+    members: tuple[str, ...] = ()
 
     @field_validator("together")
     @classmethod
@@ -110,6 +113,7 @@ class Concept:
     homographs: tuple[str, ...]
     cues: tuple[str, ...]  # normalized words
     together: tuple[tuple[str, str], ...] = ()  # pairs of phrases that count in one sentence
+    members: tuple[str, ...] = ()  # alias-table ids of named instances
 
 
 Keys = tuple[frozenset[str], ...]
@@ -135,6 +139,7 @@ class ConceptTable:
             "homographs",
             "cues",
             "together",
+            "members",
         )
         # Named bodies live in the alias table.
         merged, kinds = merge_entries((e for e in entries if e.kind != ORG_KIND), fields)
@@ -151,6 +156,7 @@ class ConceptTable:
                 homographs=tuple(slot["homographs"]),
                 cues=tuple(w for cue in slot["cues"] for w in normalize(cue).split()),
                 together=tuple(_pair(text) for text in slot["together"]),
+                members=tuple(slot["members"]),
             )
             for cid, slot in merged.items()
         }
@@ -221,6 +227,15 @@ class ConceptTable:
     def cues(self, concept_id: str, words: tuple[str, ...]) -> tuple[str, ...]:
         """Cue words a homograph form of the concept needs close by, or ()."""
         return self._cues.get((concept_id, " ".join(words)), ()) if self._cues else ()
+
+    def members(self, concept_ids: Iterable[str]) -> list[str]:
+        """Alias-table ids of the named instances of these concepts and of every concept they
+        cover, each once."""
+        found: dict[str, None] = {}
+        for concept_id in concept_ids:
+            for concept in self.watched(concept_id):
+                found.update(dict.fromkeys(concept.members))
+        return list(found)
 
     def watched(self, concept_id: str) -> list[Concept]:
         """The concept and every concept it covers, transitively, broadest first."""

@@ -190,12 +190,13 @@ def search_forms(query: Query, concepts: ConceptTable | None = None) -> list[lis
         if phrase is None:
             continue
         words = [phrase.stem, *phrase.words[1:]]
-        phrases.append(
-            [
-                sorted({word, *(k for k in keys(word, n) if not k.startswith("~"))})
-                for n, word in enumerate(words)
-            ]
-        )
+        forms = [
+            {word, *(k for k in keys(word, n) if not k.startswith("~"))}
+            for n, word in enumerate(words)
+        ]
+        # A final teh marbuta becomes «ت» before the dual's and the pronouns' endings
+        # («طائرة» → «طائرتين», «طائرته»): prefixes must reach those too.
+        phrases.append([sorted(f | {w[:-1] + "ت" for w in f if w.endswith("ه")}) for f in forms])
     return phrases
 
 

@@ -204,6 +204,9 @@ def _watched_names(
                     a if every_form else f"{a}{PAIR_SEPARATOR}{b}" for a, b in concept.together
                 ]
                 names += [*concept.names, *extra, *pairs]
+        # Named instances, by the name the table shows first.
+        members = thesaurus.members(thesaurus.resolve(phrase))
+        names += [n for n in map(table.display_name, members) if n is not None]
     for entity_id in table.resolve(phrase):
         entity = table.entity(entity_id)
         names += entity.names
@@ -953,6 +956,8 @@ class MatchIndex:
                             (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
                             for spec in self._specs(Term(name, capital, False))
                         ]
+            if not term.exact:
+                specs += self._member_specs(term)
             slots.append(tuple(dict.fromkeys(self._intern(*spec) for spec in specs)))
         # Only the forms of one required term dispatch: the one likely rarest in text, the
         # longest phrase (a topic of two words is rarer than a single word); of equals, the
@@ -976,6 +981,26 @@ class MatchIndex:
             ]
             for companion in companions:
                 self._register(companion)
+
+    def _member_specs(
+        self, term: Term
+    ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
+        """Variants of the named instances of the concepts a topic names (`Concept.members`:
+        «داعش» for «الجماعات الإرهابية»), under their own names' rules, a little weaker
+        than the topic's own words."""
+        if self._table.resolve(term.phrase):
+            return []
+        specs = []
+        for entity_id in self._concepts.members(self._concepts.resolve(term.phrase)):
+            name = self._table.display_name(entity_id)
+            phrase = phrase_of(name) if name is not None else None
+            if name is None or phrase is None:
+                continue
+            specs += [
+                (*spec[:4], spec[4] * _MEMBER_QUALITY, spec[5])
+                for spec in self._specs(Term(name, phrase, False))
+            ]
+        return specs
 
     def _register(self, subscription: _Subscription) -> None:
         """File a subscription under the forms of its anchor term (see `_Variant`)."""
@@ -2424,6 +2449,7 @@ _PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال",
 # Nouns of range and term an adjective takes as its complement (`_annexed`), normalized.
 _ANNEXED = frozenset(("المدي", "الاجل", "الامد", "النطاق", "المستوي", "الطويل", "القصير"))
 _CAPITAL_QUALITY = 0.9  # a capital's mention, for its country (see `MatchIndex.add`)
+_MEMBER_QUALITY = 0.8  # a named instance's mention, for its concept (`_member_specs`)
 # Feminine nouns without a feminine ending (normalized, without the article): «الحرب
 # الإلكترونية السيبرانية».
 _FEMININE_NOUNS = frozenset(
