@@ -1677,13 +1677,14 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("العقوبات", "رغم الحظر الأميركي المفروض على إيران", "الحظر الأميركي"),
         ("العقوبات", "فرض حظر التجول في المدينة", None),
         ("حماس", "تراجع حماس شركتي فيديكس ويونايتد للتوصيل", None),
-        # Round 28 (CT, CU): a capital stands for its country's government; bare «الأطلسي»
+        # Round 28 (CT, CU): a capital keyword is the city and the government by the city's
+        # name, not every mention of its country (labellers split 1:1, CU and CZ); «الأطلسي»
         # is NATO beside its cues and never the ocean; the EU is in Europe; bombardment
         # covers air strikes and shelling; strikes by workers; the nuclear adjective beside a
         # state; sarin is narrower than chemical weapons.
-        ("واشنطن", "ولم تعلق الولايات المتحدة على الهجوم", "الولايات المتحدة"),
-        ("موسكو", "قالت وزارة الدفاع الروسية إن", "الروسية"),
-        ("كييف", "قال الرئيس الأوكراني فولوديمير زيلينسكي", "الأوكراني"),
+        ("واشنطن", "ولم تعلق الولايات المتحدة على الهجوم", None),
+        ("موسكو", "قالت وزارة الدفاع الروسية إن", None),
+        ("واشنطن", "ردت واشنطن على الهجوم", "واشنطن"),
         ("واشنطن", "ارتفع الدولار الأمريكي أمام اليورو", None),
         ("الأطلسي", "أعلن الأطلسي تعزيز قواته في الجناح الشرقي", "الأطلسي"),
         ("الأطلسي", "قال الأمين العام لحلف شمال الأطلسي", "الأطلسي"),
@@ -1711,6 +1712,13 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الشرطة", "أوقفته الشرطة العسكرية", None),
         ("أسعار القمح", "ارتفاع أسعار الأقماح في الأسواق", "أسعار الأقماح"),
         ("البرنامج النووي", "على خلفية النزاع النووي مع بيونغ يانغ", "النزاع النووي"),
+        # Round 30 (CZ, DA-DC): «احتجاجا على» (in protest at) is blocked as written, not in
+        # its forms («الاحتجاجات على» are protests); the Sahel by its names, not a coast.
+        ("الاحتجاجات", "نظرا لاستمرار الاحتجاجات على خلفية الانتخابات", "الاحتجاجات"),
+        ("الاحتجاجات", "استدعت الخارجية السفير احتجاجا على تصريحاته", None),
+        ("منطقة الساحل", "ينشط التنظيم في ليبيا ودول الساحل", "ودول الساحل"),
+        ("منطقة الساحل", "انتشرت الأمطار على الساحل الشمالي لمصر", None),
+        ("تهريب المخدرات", "أحبطت محاولة إدخال المخدرات إلى البلاد", "إدخال المخدرات"),
     ],
 )
 def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None) -> None:
@@ -1841,6 +1849,22 @@ def test_admin_concepts_file_members(tmp_path: Path) -> None:
     bad.write_text('{"concepts": [{"id": "T", "names": ["x"], "members": ["NO_SUCH"]}]}')
     with pytest.raises(AliasFileError, match="NO_SUCH"):
         load_alias_table(concept_files=[bad])
+
+
+def test_concept_members_feed_their_followers() -> None:
+    """A member's name counts for the concept's followers and for its own, each as its own
+    match; removing the concept's follower leaves the name's follower alone."""
+    index = MatchIndex.build(
+        [(1, parse_query("الجماعات الإرهابية")), (2, parse_query("داعش"))],
+    )
+    text = "أعلن تنظيم داعش مسؤوليته عن الهجوم"
+    found = {m.subscription_id: m.matched for m in index.match("", text)}
+    assert found == {1: "داعش", 2: "داعش"}
+    index.remove(1)
+    assert [m.subscription_id for m in index.match("", text)] == [2]
+    index.add(3, parse_query("الجماعات المسلحة"))
+    assert {m.subscription_id for m in index.match("", text)} == {2, 3}
+    assert index.match("", "قال الوزير إن الوضع هادئ") == []
 
 
 def test_concept_members_are_known_names() -> None:

@@ -235,11 +235,6 @@ class AliasTable:
         # names typed in another transliteration («ستولتنبرج» finds ستولتنبرغ).
         self._by_key: dict[str, set[tuple[str, bool]]] = {}
         self._by_skeleton: dict[str, list[tuple[str, str]]] = {}
-        # A capital → the countries it is the capital of (`capital_of`).
-        self._capital_of: dict[str, list[str]] = {}
-        for entity in self._entities.values():
-            for city in entity.capital:
-                self._capital_of.setdefault(city, []).append(entity.id)
         # Normalized single words that are names: a token that is itself a name is read as
         # that name, not as clitics + another word («بكين» is Beijing, not ب + كين).
         self._lexicon: dict[str, set[str]] = {}
@@ -334,16 +329,6 @@ class AliasTable:
         entity = self._entities.get(entity_id)
         capitals = (self._entities.get(c) for c in entity.capital) if entity else ()
         return [name for city in capitals if city is not None for name in city.names]
-
-    def country_names(self, entity_id: str) -> list[str]:
-        """The names of the countries this city is the capital of (none for another place):
-        the press names a government by its capital («واشنطن», «موسكو»), and a follower of
-        the capital means that government as much as the city."""
-        return [
-            name
-            for country_id in self._capital_of.get(entity_id, ())
-            for name in self._entities[country_id].names
-        ]
 
     def known_word(self, word: str) -> bool:
         """Is this normalized single word itself a known name?"""

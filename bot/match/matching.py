@@ -226,13 +226,10 @@ def _watched_names(
 
 def capital_names(place: Term, table: AliasTable) -> list[str]:
     """The names of the capital of the place a term names: where the press puts a country's
-    government («طهران», «واشنطن»), as good as its name beside a topic tied to it; and for a
-    capital, the names of its country, which the capital stands for in the press."""
-    return [
-        name
-        for eid in table.resolve(place.phrase)
-        for name in (*table.capital_names(eid), *table.country_names(eid))
-    ]
+    government («طهران», «واشنطن»), as good as its name beside a topic tied to it. Not the
+    reverse: a follower of a capital wants the city and the government by the city's name,
+    not every mention of the country (labellers of real pages split 1:1 on it)."""
+    return [name for eid in table.resolve(place.phrase) for name in table.capital_names(eid)]
 
 
 def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
@@ -537,6 +534,7 @@ class _Variant:
         "budget",
         "checks",
         "entity",
+        "feeds",
         "joint",
         "keys",
         "owners",
@@ -580,6 +578,9 @@ class _Variant:
         # each would be most of an index of 100,000 keywords).
         self.joint: dict[_Variant, _Subscription | tuple[_Subscription, ...]] = _NO_JOINT
         self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
+        # Variants every counting mention of this one also counts for: a concept's members
+        # (`MatchIndex._member_feed`), which its followers own as one variant.
+        self.feeds: tuple[_Variant, ...] = ()
         self.blocker = False  # a name whose span hides other entities' mentions inside it
         # Set by the index from its alias table: whether a mention needs a look at its
         # neighbours before it counts (a homograph's cue, a national body's adjective, a given
@@ -777,6 +778,9 @@ class _Mentions:
 
     def add(self, variant: _Variant, quality: float, start: int, end: int) -> None:
         """A mention that counts: the subscriptions it dispatches are gathered."""
+        if variant.feeds:
+            for fed in variant.feeds:
+                self.add(fed, quality * _MEMBER_QUALITY, start, end)
         shown = self.shown
         entry = shown.get(variant)
         if entry is not None:
@@ -867,6 +871,8 @@ class MatchIndex:
         self._subscriptions: dict[int, _Subscription] = {}
         # Subscriptions of a topic's pairs of phrases, by the topic keyword's id.
         self._companions: dict[int, list[_Subscription]] = {}
+        # Members of concepts (`_member_feed`): their names' variants feed one variant each.
+        self._feeds: dict[tuple[str, ...], _Variant] = {}
         self._version = 0  # bumped by every change, so what words hold is looked up anew
         self._analyses: dict[str, _Word] = {}  # raw word → its analysis, whatever the index
         # Raw word → its analysis with what the index holds for it, at `_words_version`.
@@ -956,9 +962,11 @@ class MatchIndex:
                             (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
                             for spec in self._specs(Term(name, capital, False))
                         ]
-            if not term.exact:
-                specs += self._member_specs(term)
-            slots.append(tuple(dict.fromkeys(self._intern(*spec) for spec in specs)))
+            variants = dict.fromkeys(self._intern(*spec) for spec in specs)
+            feed = self._member_feed(term) if not term.exact else None
+            if feed is not None:
+                variants[feed] = None
+            slots.append(tuple(variants))
         # Only the forms of one required term dispatch: the one likely rarest in text, the
         # longest phrase (a topic of two words is rarer than a single word); of equals, the
         # one with the most forms, which would cost the most to look up were it not the anchor.
@@ -982,25 +990,43 @@ class MatchIndex:
             for companion in companions:
                 self._register(companion)
 
-    def _member_specs(
-        self, term: Term
-    ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
-        """Variants of the named instances of the concepts a topic names (`Concept.members`:
-        «داعش» for «الجماعات الإرهابية»), under their own names' rules, a little weaker
-        than the topic's own words."""
+    def _member_feed(self, term: Term) -> _Variant | None:
+        """One variant standing for the named instances of the concepts a topic names
+        (`Concept.members`: «داعش» for «الجماعات الإرهابية»), or None. Their names are
+        indexed under their own rules, once, and each counting mention of them also counts
+        for this variant (`_Variant.feeds`): a follower owns one variant, not a hundred."""
         if self._table.resolve(term.phrase):
-            return []
-        specs = []
-        for entity_id in self._concepts.members(self._concepts.resolve(term.phrase)):
+            return None
+        concept_ids = self._concepts.resolve(term.phrase)
+        members = tuple(self._concepts.members(concept_ids))
+        if not members:
+            return None
+        feed = self._feeds.get(members)
+        if feed is not None:
+            return feed
+        # Never looked up by its words (it is not interned): fed by the members' variants.
+        feed = _Variant(
+            ("\x03" + " ".join(members),),
+            _OPTIONAL,
+            0,
+            _CONCEPT_PREFIX + concept_ids[0],
+            _MEMBER_QUALITY,
+        )
+        self._feeds[members] = feed
+        for entity_id in members:
             name = self._table.display_name(entity_id)
             phrase = phrase_of(name) if name is not None else None
             if name is None or phrase is None:
                 continue
-            specs += [
-                (*spec[:4], spec[4] * _MEMBER_QUALITY, spec[5])
-                for spec in self._specs(Term(name, phrase, False))
-            ]
-        return specs
+            for spec in self._specs(Term(name, phrase, False)):
+                variant = self._intern(*spec)
+                if feed in variant.feeds:
+                    continue
+                if not variant.uses:
+                    self._version += 1  # a form no one wanted: words see it anew
+                variant.uses += 1  # kept for the feed, for the index's life
+                variant.feeds = (*variant.feeds, feed)
+        return feed
 
     def _register(self, subscription: _Subscription) -> None:
         """File a subscription under the forms of its anchor term (see `_Variant`)."""
@@ -1380,6 +1406,14 @@ class MatchIndex:
                     continue
                 keys = self._concepts.keys(phrase)
                 owner = _NOT_PREFIX + concept.id
+                if _adverbial(phrase):
+                    # «احتجاجا على» (in protest at) as written: its forms are other words
+                    # («الاحتجاجات على», the protests against).
+                    variant = self._intern(phrase.words, _FORBID, False, owner, 1.0)
+                    variant.blocker = True
+                    if text in concept.senses:
+                        self._senses.add(variant)
+                    continue
                 blockers = [(phrase.words, keys)]
                 blockers += [
                     ((*words, *phrase.words[1:]), (*name_keys, *keys[1:]))
@@ -2415,6 +2449,18 @@ def _bare(word: _Word) -> str:
 _BARE_SUFFIXES = ("هما", "كم", "هم", "ها", "نا", "ه")
 # The ones that are never a teh marbuta (normalized «ة» is «ه»): `_verify_phrase`.
 _PRONOUNS = _BARE_SUFFIXES[:-1]
+
+
+def _adverbial(phrase: Phrase) -> bool:
+    """An indefinite accusative noun before a preposition, the adverb of purpose
+    («احتجاجا على», «رفضا ل...»): a fixed phrase, not a noun phrase with other forms."""
+    first = phrase.words[0]
+    return (
+        not phrase.definite
+        and len(first) >= 4
+        and first.endswith("ا")
+        and phrase.words[1] in FUNCTION_WORDS
+    )
 
 
 def _is_common_noun(variant: _Variant, word: _Word) -> bool:
