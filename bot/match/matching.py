@@ -258,6 +258,31 @@ def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[
             return None
         surface = " ".join(term.surface.split()[:-size]) or " ".join(topic.words)
         return Term(surface, topic, False), Term(name, place, False)
+    return _possessed_topic(term, table, concepts)
+
+
+def _possessed_topic(
+    term: Term, table: AliasTable, concepts: ConceptTable
+) -> tuple[Term, Term] | None:
+    """A topic whose place stands inside it as its possessor («برنامج إيران النووي»,
+    «برنامج كوريا الشمالية الصاروخي»): the topic without the place, and the place."""
+    words = term.phrase.words
+    surface = term.surface.split()
+    for size in (1, 2):
+        for start in range(1, len(words) - size):
+            inner = words[start : start + size]
+            place_ids = table.resolve(Phrase(inner, inner[0].startswith("ال")))
+            if not place_ids or not table.entity(place_ids[0]).is_place:
+                continue
+            topic = Phrase((*words[:start], *words[start + size :]), term.phrase.definite)
+            if not concepts.resolve(topic):
+                continue
+            place = Phrase(inner, inner[0].startswith("ال"))
+            shown = surface[:start] + surface[start + size :] if len(surface) == len(words) else []
+            return (
+                Term(" ".join(shown) or " ".join(topic.words), topic, False),
+                Term(" ".join(surface[start : start + size]) or " ".join(inner), place, False),
+            )
     return None
 
 
