@@ -1904,6 +1904,21 @@ def test_concept_members_feed_their_followers() -> None:
     assert index.match("", "قال الوزير إن الوضع هادئ") == []
 
 
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("العقوبات + روسيا", "فرضت أوروبا عقوبات جديدة على روسيا", "عقوبات"),
+        # A topic's forms feed one variant in a keyword of several terms: a form another
+        # sense drops for the article («العقوبات الانضباطية») no longer counts through it.
+        ("العقوبات + غرامة", "أعلنت اللجنة العقوبات الانضباطية وشملت العقوبات غرامة", None),
+        ("الطائرات المسيرة + أوكرانيا", "أسقطت أوكرانيا طائرتين مسيرتين", "طائرتين مسيرتين"),
+        ("الجماعات الإرهابية + العراق", "هاجم تنظيم داعش مواقع في العراق", "العراق"),
+    ],
+)
+def test_topics_in_keywords_of_several_terms(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
 def test_concept_members_are_known_names() -> None:
     from bot.match.concepts import default_concept_table
 

@@ -805,7 +805,7 @@ class _Mentions:
         """A mention that counts: the subscriptions it dispatches are gathered."""
         if variant.feeds:
             for fed in variant.feeds:
-                self.add(fed, quality * _MEMBER_QUALITY, start, end)
+                self.add(fed, quality * fed.quality, start, end)
         shown = self.shown
         entry = shown.get(variant)
         if entry is not None:
@@ -840,6 +840,22 @@ class _Mentions:
                 del self.found[subscription]
         if variant in self.anchors:
             self.anchors.remove(variant)
+        for fed in variant.feeds:
+            if fed in self.shown:
+                self._refeed(fed)
+
+    def _refeed(self, fed: _Variant) -> None:
+        """A fed variant's entry again, from the mentions of the forms still counting that
+        feed it (one of them was dropped); dropped too if none is left."""
+        sources = [entry for v, entry in self.shown.items() if fed in v.feeds]
+        if not sources:
+            self.drop(fed)
+            return
+        entry, best = self.shown[fed], max(sources, key=_RANK)
+        entry.rank = (best.rank[0] * fed.quality, best.rank[1])
+        entry.start, entry.end, entry.field = best.start, best.end, best.field
+        entry.starts = sorted({at for source in sources for at in source.starts})
+        entry.shown = None
 
     def hide(self, variant: _Variant, quality: float, start: int, end: int) -> None:
         """A mention hidden by a longer name or by its context: it counts for exclusions."""
@@ -898,6 +914,8 @@ class MatchIndex:
         self._companions: dict[int, list[_Subscription]] = {}
         # Members of concepts (`_member_feed`): their names' variants feed one variant each.
         self._feeds: dict[tuple[str, ...], _Variant] = {}
+        # Forms of a topic in keywords of several terms (`_slot_feed`): one variant each.
+        self._slot_feeds: dict[tuple[_Variant, ...], _Variant] = {}
         self._version = 0  # bumped by every change, so what words hold is looked up anew
         self._analyses: dict[str, _Word] = {}  # raw word → its analysis, whatever the index
         # Raw word → its analysis with what the index holds for it, at `_words_version`.
@@ -991,7 +1009,13 @@ class MatchIndex:
             feed = self._member_feed(term) if not term.exact else None
             if feed is not None:
                 variants[feed] = None
-            slots.append(tuple(variants))
+            slot = tuple(variants)
+            if len(required) > 1 and len(slots) < len(required) and len(slot) > _FEED_OVER:
+                # A topic's many forms in a keyword of several terms («TOPIC + word»): one
+                # variant fed by them all, so that the dispatch by the next term is keyed once,
+                # not once per form (an index of 100k keywords held 23 MB of such keys).
+                slot = (self._slot_feed(slot),)
+            slots.append(slot)
         # Only the forms of one required term dispatch: the one likely rarest in text, the
         # longest phrase (a topic of two words is rarer than a single word); of equals, the
         # one with the most forms, which would cost the most to look up were it not the anchor.
@@ -1014,6 +1038,21 @@ class MatchIndex:
             ]
             for companion in companions:
                 self._register(companion)
+
+    def _slot_feed(self, slot: tuple[_Variant, ...]) -> _Variant:
+        """One variant that every counting mention of these forms counts for, at the same
+        score (`_Variant.feeds`); the same one for the same forms."""
+        feed = self._slot_feeds.get(slot)
+        if feed is not None:
+            return feed
+        feed = _Variant((f"\x04{len(self._slot_feeds)}",), _OPTIONAL, 0, slot[0].entity, 1.0)
+        self._slot_feeds[slot] = feed
+        for variant in slot:
+            if not variant.uses:
+                self._version += 1  # a form no one wanted: words see it anew
+            variant.uses += 1  # kept for the feed, for the index's life
+            variant.feeds = (*variant.feeds, feed)
+        return feed
 
     def _member_feed(self, term: Term) -> _Variant | None:
         """One variant standing for the named instances of the concepts a topic names
@@ -2520,6 +2559,7 @@ _PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال",
 # Nouns of range and term an adjective takes as its complement (`_annexed`), normalized.
 _ANNEXED = frozenset(("المدي", "الاجل", "الامد", "النطاق", "المستوي", "الطويل", "القصير"))
 _CAPITAL_QUALITY = 0.9  # a capital's mention, for its country (see `MatchIndex.add`)
+_FEED_OVER = 8  # forms of a term in a keyword of several terms beyond which they feed one
 _MEMBER_QUALITY = 0.8  # a named instance's mention, for its concept (`_member_specs`)
 # Feminine nouns without a feminine ending (normalized, without the article): «الحرب
 # الإلكترونية السيبرانية».
