@@ -481,38 +481,32 @@ def _read(path: Path | Traversable) -> list[AliasEntity]:
     return read_data_file(path, _AliasFile, AliasFileError).entities
 
 
-def _read_bodies(path: Path | Traversable) -> list[AliasEntity]:
-    """Named bodies of a concepts file (entries of kind "org"), as alias entries: their Arabic
-    and English names. The file's other entries are topics (bot.match.concepts)."""
+def _read_concepts_file(
+    path: Path | Traversable,
+) -> tuple[list[AliasEntity], list[tuple[str, str]]]:
+    """What the alias table takes from a concepts file, read once: its named bodies (entries
+    of kind "org") as alias entries, with their Arabic and English names; and (concept id,
+    member id) for every named instance a concept lists (`ConceptEntry.members`). The file's
+    other entries are topics (bot.match.concepts)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError):
-        return []  # bot.match.concepts reads the same file and reports what is wrong with it
+        return [], []  # bot.match.concepts reads the same file and reports what is wrong
     concepts = data.get("concepts") if isinstance(data, dict) else None
+    entries = [e for e in (concepts if isinstance(concepts, list) else ()) if isinstance(e, dict)]
     bodies: list[AliasEntity] = []
-    for entry in concepts if isinstance(concepts, list) else ():
-        if not isinstance(entry, dict) or entry.get("kind") != "org" or not entry.get("id"):
+    for entry in entries:
+        if entry.get("kind") != "org" or not entry.get("id"):
             continue
         names = [n for n in (*entry.get("names", ()), *entry.get("en", ())) if isinstance(n, str)]
         bodies.append(AliasEntity(id=str(entry["id"]), kind="org", names=tuple(names)))
-    return bodies
-
-
-def _read_members(path: Path | Traversable) -> list[tuple[str, str]]:
-    """(concept id, member id) of every named instance a concepts file lists
-    (`ConceptEntry.members`)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return []  # bot.match.concepts reads the same file and reports what is wrong with it
-    concepts = data.get("concepts") if isinstance(data, dict) else None
-    return [
+    members = [
         (str(entry.get("id")), member)
-        for entry in (concepts if isinstance(concepts, list) else ())
-        if isinstance(entry, dict)
+        for entry in entries
         for member in entry.get("members", ())
         if isinstance(member, str)
     ]
+    return bodies, members
 
 
 def load_alias_table(
@@ -525,15 +519,18 @@ def load_alias_table(
     entries: list[AliasEntity] = []
     for name in BUILTIN_FILES:
         entries.extend(_read(data / name))
-    entries.extend(_read_bodies(data / BUILTIN_CONCEPTS))
+    thesaurus: Path | Traversable = data / BUILTIN_CONCEPTS
+    thesaurus_bodies, thesaurus_members = _read_concepts_file(thesaurus)
+    admin = [(path, *_read_concepts_file(path)) for path in concept_files]
+    entries.extend(thesaurus_bodies)
     for path in extra_files:
         entries.extend(_read(path))
-    for path in concept_files:
-        entries.extend(_read_bodies(path))
+    for _path, bodies, _members in admin:
+        entries.extend(bodies)
     table = AliasTable(entries)
-    sources: list[Path | Traversable] = [data / BUILTIN_CONCEPTS, *concept_files]
-    for source in sources:
-        for concept_id, member in _read_members(source):
+    listed = [(thesaurus, thesaurus_members), *((path, members) for path, _b, members in admin)]
+    for source, members in listed:
+        for concept_id, member in members:
             if table.display_name(member) is None:
                 raise AliasFileError(
                     f"{source}: concept {concept_id} lists member «{member}», which is no entity"

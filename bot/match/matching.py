@@ -271,13 +271,13 @@ def _possessed_topic(
     for size in (1, 2):
         for start in range(1, len(words) - size):
             inner = words[start : start + size]
-            place_ids = table.resolve(Phrase(inner, inner[0].startswith("ال")))
+            place = Phrase(inner, inner[0].startswith("ال"))
+            place_ids = table.resolve(place)
             if not place_ids or not table.entity(place_ids[0]).is_place:
                 continue
             topic = Phrase((*words[:start], *words[start + size :]), term.phrase.definite)
             if not concepts.resolve(topic):
                 continue
-            place = Phrase(inner, inner[0].startswith("ال"))
             shown = surface[:start] + surface[start + size :] if len(surface) == len(words) else []
             return (
                 Term(" ".join(shown) or " ".join(topic.words), topic, False),
@@ -603,8 +603,9 @@ class _Variant:
         # each would be most of an index of 100,000 keywords).
         self.joint: dict[_Variant, _Subscription | tuple[_Subscription, ...]] = _NO_JOINT
         self.uses = 0  # terms of subscriptions that want it: at 0 it leaves the index
-        # Variants every counting mention of this one also counts for: a concept's members
-        # (`MatchIndex._member_feed`), which its followers own as one variant.
+        # Variants every counting mention of this one also counts for, at their quality
+        # (`MatchIndex._feed`): a concept's members (`_member_feed`) and a topic's forms in a
+        # keyword of several terms (`_slot_feed`), which followers own as one variant.
         self.feeds: tuple[_Variant, ...] = ()
         self.blocker = False  # a name whose span hides other entities' mentions inside it
         # Set by the index from its alias table: whether a mention needs a look at its
@@ -1048,11 +1049,18 @@ class MatchIndex:
         feed = _Variant((f"\x04{len(self._slot_feeds)}",), _OPTIONAL, 0, slot[0].entity, 1.0)
         self._slot_feeds[slot] = feed
         for variant in slot:
-            if not variant.uses:
-                self._version += 1  # a form no one wanted: words see it anew
-            variant.uses += 1  # kept for the feed, for the index's life
-            variant.feeds = (*variant.feeds, feed)
+            self._feed(variant, feed)
         return feed
+
+    def _feed(self, variant: _Variant, feed: _Variant) -> None:
+        """Every counting mention of `variant` counts for `feed` too; the variant stays in
+        the index for its life, as feeds are kept (bounded by the thesaurus's forms)."""
+        if feed in variant.feeds:
+            return
+        if not variant.uses:
+            self._version += 1  # a form no one wanted: words see it anew
+        variant.uses += 1
+        variant.feeds = (*variant.feeds, feed)
 
     def _member_feed(self, term: Term) -> _Variant | None:
         """One variant standing for the named instances of the concepts a topic names
@@ -1083,13 +1091,7 @@ class MatchIndex:
             if name is None or phrase is None:
                 continue
             for spec in self._specs(Term(name, phrase, False)):
-                variant = self._intern(*spec)
-                if feed in variant.feeds:
-                    continue
-                if not variant.uses:
-                    self._version += 1  # a form no one wanted: words see it anew
-                variant.uses += 1  # kept for the feed, for the index's life
-                variant.feeds = (*variant.feeds, feed)
+                self._feed(self._intern(*spec), feed)
         return feed
 
     def _register(self, subscription: _Subscription) -> None:
@@ -2560,7 +2562,7 @@ _PREPOSITION_ARTICLE = tuple(c + p for c in ("", "و", "ف") for p in ("بال",
 _ANNEXED = frozenset(("المدي", "الاجل", "الامد", "النطاق", "المستوي", "الطويل", "القصير"))
 _CAPITAL_QUALITY = 0.9  # a capital's mention, for its country (see `MatchIndex.add`)
 _FEED_OVER = 8  # forms of a term in a keyword of several terms beyond which they feed one
-_MEMBER_QUALITY = 0.8  # a named instance's mention, for its concept (`_member_specs`)
+_MEMBER_QUALITY = 0.8  # a named instance's mention, for its concept (`_member_feed`)
 # Feminine nouns without a feminine ending (normalized, without the article): «الحرب
 # الإلكترونية السيبرانية».
 _FEMININE_NOUNS = frozenset(
