@@ -930,6 +930,9 @@ def test_economy_and_technology_topics(keyword: str, text: str, surface: str) ->
         ("مكافحة الإرهاب", "قتل خمسة إرهابيين"),  # the broader concept's noun
         ("المظاهرات", "يؤثر في مظاهر السلوك العام"),  # a short -ات plural is feminine
         ("العقوبات", "سوق في مدينة بعقوبة"),  # a known name is not split into clitics
+        ("الطاقة", "أصدرت الوزارة بطاقة هوية جديدة"),  # nor a noun of the lexicon (a card)
+        ("الطاقة", "تعمل المحطة وبطاقة إنتاجية"),
+        ("الرد العسكري", "قتل فرد عسكري في الهجوم"),  # «فرد» is not ف + رد
         ("الكمائن", "كما قال الوزير"),  # a reading that is a function word is no form
         ("كمين", "وكما أعلن الجيش"),
         ("الآليات", "وصل إليها الوفد"),

@@ -2153,17 +2153,19 @@ class MatchIndex:
         table = self._table
         whole, *stripped = _readings(norm, 2)
         splits = [whole]
-        known = [norm] if table.known_word(norm) else []
+        nouns = self._morphology.knows
+        known = [norm] if table.known_word(norm) or nouns(norm) else []
         for split in stripped:
             stem = split.stem
-            # A known name keeps its letters: «بكين» is not ب + كين (the article may still go).
+            # A known name keeps its letters: «بكين» is not ب + كين (the article may still go);
+            # so does a noun of the lexicon: «بطاقة» (a card) is not ب + طاقة.
             if any(
                 len(k) > len(stem) and not (k.endswith(stem) and k[: -len(stem)].endswith("ال"))
                 for k in known
             ):
                 continue
             splits.append(split)
-            if table.known_word(stem):
+            if table.known_word(stem) or nouns(stem):
                 known.append(stem)
         # «صاروخًا»: the accusative alef after a consonant; only common nouns accept this reading.
         # «إيرانيًّا»: after the nisba yeh; only nisba adjectives accept that one.

@@ -63,6 +63,11 @@ _MIN_STEM = 3
 _MASCULINE_PLURAL_STEM = 6
 
 
+def _article_off(word: str, stem: str) -> bool:
+    """Is stem the word with its article (and nothing else) read off?"""
+    return word.endswith(stem) and word[: -len(stem)].endswith("ال")
+
+
 def loan_key(word: str) -> str | None:
     """Spelling key of a long nisba adjective, the kind borrowed words take: the long vowels
     ي and و inside it dropped, so «باليستي» / «بالستي», «أمريكي» / «أميركي», «إلكتروني» /
@@ -219,9 +224,17 @@ class Morphology:
         """Keys of one normalized word of a text: every proclitic chain, pronoun suffix and
         number ending it may carry removed."""
         stems = {word}
-        for prefix in _PROCLITICS:
+        nouns = [word] if self.knows(word) else []
+        for prefix in reversed(_PROCLITICS):  # shortest first: «وبطاقة» meets «بطاقة»
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-                stems.add(word[len(prefix) :])
+                stem = word[len(prefix) :]
+                # A noun of the lexicon keeps its letters: «بطاقة» (a card) is not ب + طاقة,
+                # «فرد» not ف + رد; its article and the clitics before it still go.
+                if any(len(noun) > len(stem) and not _article_off(noun, stem) for noun in nouns):
+                    continue
+                stems.add(stem)
+                if self.knows(stem):
+                    nouns.append(stem)
         keys: set[str] = set()
         for stem in stems:
             keys |= self._number_forms(stem, masculine=True)
