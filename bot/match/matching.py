@@ -1247,8 +1247,16 @@ class MatchIndex:
                         put(phrase, 0.9, concept.id)
                     elif phrase is not None:
                         words = (phrase.stem, *phrase.words[1:])
-                        # An adjective or participle takes the accusative alef («انتحاريًا»).
-                        article = _OPTIONAL | (_TANWEEN if words[-1][-1:] == "ي" else 0)
+                        nisba = words[-1][-1:] == "ي"
+                        if nisba and phrase.definite and form in concept.homographs:
+                            # An adjective stands for its noun only with the article
+                            # («النووي الإيراني»: the programme); «عالما نوويا إيرانيا» is a
+                            # nuclear scientist.
+                            article = _REQUIRE
+                        else:
+                            # An adjective or participle takes the accusative alef
+                            # («انتحاريًا»).
+                            article = _OPTIONAL | (_TANWEEN if nisba else 0)
                         owner = _CONCEPT_PREFIX + concept.id
                         out.append((words, article, False, owner, 0.85, ()))
         return out
