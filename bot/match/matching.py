@@ -1673,7 +1673,18 @@ class MatchIndex:
             if (
                 b.last >= i
                 and (
-                    (end <= b.end and b.end - b.start > end - start)
+                    (
+                        end <= b.end
+                        and (
+                            b.end - b.start > end - start
+                            # A phrase of another sense as long as a mention with words
+                            # between its own («القيمة السوقية لعملة» is no «قيمة العملة»).
+                            or (
+                                len(b.variant.words) > len(variant.words)
+                                and (b.variant.entity or "").startswith(_NOT_PREFIX)
+                            )
+                        )
+                    )
                     # A phrase that sets another sense for the article and starts a longer
                     # mention gives its first word that sense («اغتيال معنوي لخصومه
                     # السياسيين»); a phrase blocked only where it stands does not: the longer
