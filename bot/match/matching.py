@@ -78,7 +78,7 @@ from bot.match.aliases import (
     phrase_of,
 )
 from bot.match.concepts import PAIR_SEPARATOR, ConceptTable, Keys, default_concept_table
-from bot.match.morphology import FUNCTION_WORDS
+from bot.match.morphology import FUNCTION_WORDS, hidden_reading
 
 __all__ = [
     "ERROR_CODES",
@@ -2178,10 +2178,7 @@ class MatchIndex:
             stem = split.stem
             # A known name keeps its letters: «بكين» is not ب + كين (the article may still go);
             # so does a noun of the lexicon: «بطاقة» (a card) is not ب + طاقة.
-            if any(
-                len(k) > len(stem) and not (k.endswith(stem) and k[: -len(stem)].endswith("ال"))
-                for k in known
-            ):
+            if hidden_reading(known, stem):
                 continue
             splits.append(split)
             if table.known_word(stem) or nouns(stem):

@@ -63,9 +63,14 @@ _MIN_STEM = 3
 _MASCULINE_PLURAL_STEM = 6
 
 
-def _article_off(word: str, stem: str) -> bool:
-    """Is stem the word with its article (and nothing else) read off?"""
-    return word.endswith(stem) and word[: -len(stem)].endswith("ال")
+def hidden_reading(known: Iterable[str], stem: str) -> bool:
+    """Is stem a clitic reading of a longer known word (a name, a noun of the lexicon)? Such a
+    word keeps its letters: only its article and the clitics before it may be read off
+    («بكين» is not ب + كين, «بطاقة» not ب + طاقة)."""
+    return any(
+        len(word) > len(stem) and not (word.endswith(stem) and word[: -len(stem)].endswith("ال"))
+        for word in known
+    )
 
 
 def loan_key(word: str) -> str | None:
@@ -230,7 +235,7 @@ class Morphology:
                 stem = word[len(prefix) :]
                 # A noun of the lexicon keeps its letters: «بطاقة» (a card) is not ب + طاقة,
                 # «فرد» not ف + رد; its article and the clitics before it still go.
-                if any(len(noun) > len(stem) and not _article_off(noun, stem) for noun in nouns):
+                if hidden_reading(nouns, stem):
                     continue
                 stems.add(stem)
                 if self.knows(stem):
