@@ -959,6 +959,8 @@ def test_phrase_negatives(keyword: str, text: str) -> None:
         ("تركيا", "قال مسؤول تركي إن", True),
         ("تركيا", "قال تركي الدخيل إن", False),  # after a reporting verb, a family name
         ("تركيا", "وأكد تركي الفيصل أن", False),
+        ("تركيا", "وقال تركي المالكي إن", False),  # a family name in «ي» too
+        ("تركيا", "تركي الجنسية", True),  # «الجنسية» is no family name
         ("تركيا", "استقبل الوزير تركي بن محمد", False),  # lineage: a person
         ("تركيا", "أعلن تركي آل الشيخ", False),
         ("تركيا", "قال مسؤول تركي الأسبوع الماضي", True),  # the adjective of a noun

@@ -2290,7 +2290,7 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or before in _REPORTING_VERBS
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
-    return opening and after is not None and _definite(after) and not after.endswith(("ي", "يه"))
+    return opening and after is not None and _definite(after) and not after.endswith("يه")
 
 
 def _glued(words: tuple[str, ...]) -> tuple[str, ...] | None:
