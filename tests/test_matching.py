@@ -1821,6 +1821,14 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الهجمات الصاروخية", "وجه عدة رشقات صاروخية", "رشقات صاروخية"),
         ("الهجمات الصاروخية", "استهدفت الغارات مخازن الصواريخ", None),
         ("الهجمات الصاروخية", "أطلقت كوريا الشمالية صاروخا سقط في البحر", None),
+        # A court's ruling ends a trial; a sum kidnappers demand is a ransom (bail is not);
+        # stealing secrets is espionage; gunmen attacking is an armed attack (not online).
+        ("المحاكمات", "قضت المحكمة العليا بإعدام 15 مواطنا", "المحكمة"),
+        ("الفدية", "طالب خاطفوه مبلغ 400 ألف دولار لتحريره", "خاطفوه"),
+        ("الفدية", "أفرج عنه بكفالة مالية قدرها مبلغ ألف دينار", None),
+        ("التجسس", "اتهمت الباحثين بجمع معلومات سرية", "بجمع معلومات سرية"),
+        ("الهجوم المسلح", "قام مسلحون بمهاجمة الحاجز الأمني", "مسلحون"),
+        ("الهجوم المسلح", "نفذ مسلحون هجوما إلكترونيا", None),
     ],
 )
 def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None) -> None:
