@@ -258,7 +258,35 @@ def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[
             return None
         surface = " ".join(term.surface.split()[:-size]) or " ".join(topic.words)
         return Term(surface, topic, False), Term(name, place, False)
-    return _possessed_topic(term, table, concepts)
+    return _possessed_topic(term, table, concepts) or _aimed_topic(term, table, concepts)
+
+
+# Prepositions that tie a topic to whom or where it is aimed, normalized («على روسيا»).
+_AIMED = frozenset({"علي", "ضد", "في", "بحق", "تجاه", "بشان"})
+
+
+def _aimed_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
+    """A topic aimed at a named target or place by a preposition («العقوبات على روسيا»,
+    «الغارات على غزة», «الحرب في السودان»): the topic and the name, which the press ties in
+    other words too («العقوبات ضد روسيا», «عقوبات تستهدف روسيا»)."""
+    words = term.phrase.words
+    surface = term.surface.split()
+    for at in range(1, len(words) - 1):
+        if words[at] not in _AIMED:
+            continue
+        inner = words[at + 1 :]
+        if len(inner) > 3:
+            return None
+        target = Phrase(inner, inner[0].startswith("ال"))
+        topic = Phrase(words[:at], term.phrase.definite)
+        if not table.resolve(target) or not concepts.resolve(topic):
+            return None
+        aligned = len(surface) == len(words)
+        return (
+            Term(" ".join(surface[:at]) if aligned else " ".join(topic.words), topic, False),
+            Term(" ".join(surface[at + 1 :]) if aligned else " ".join(inner), target, False),
+        )
+    return None
 
 
 def _possessed_topic(
