@@ -1831,7 +1831,9 @@ class MatchIndex:
         cues = self._cues(variant.entity, variant.words)
         if cues and not self._cued(hit, cues, field, clauses):
             return True
-        return bool(variant.article & _DERIVED) and _given_name(hit, field)
+        return bool(variant.article & _DERIVED) and (
+            _given_name(hit, field) or _language(hit, field)
+        )
 
     def _cues(self, entity: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
         """Cue words a homograph name of an entity or form of a concept needs close by."""
@@ -2319,6 +2321,26 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
     return opening and after is not None and _definite(after) and not after.endswith("يه")
+
+
+# Words for a language, normalized: the adjective after them names it («باللغة الروسية»).
+_LANGUAGE_NOUNS = frozenset(("اللغه", "باللغه", "لغه", "واللغه", "للغه", "بلغه"))
+
+
+def _language(hit: _Hit, field: _Field) -> bool:
+    """Is this feminine adjective of a people the name of its language? With «ب» on the
+    adjective itself it modifies no noun before it: it is the language a thing is said or
+    written in («ناطقة بالروسية», «تحدث بالفرنسية»); after a word for language it names
+    one («باللغة الروسية»). Neither is news of the country."""
+    n = hit.first
+    if n != hit.last:
+        return False
+    norm = field.words[n].norm
+    if not norm.endswith("يه"):
+        return False
+    if norm.startswith(("بال", "وبال", "فبال")):
+        return True
+    return n > 0 and field.linked[n - 1] and field.words[n - 1].norm in _LANGUAGE_NOUNS
 
 
 def _glued(words: tuple[str, ...]) -> tuple[str, ...] | None:
