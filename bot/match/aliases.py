@@ -195,10 +195,20 @@ class Entity:
     blocked: tuple[str, ...] = ()
     capital: tuple[str, ...] = ()  # entity ids
     senses: tuple[str, ...] = ()
+    homographs: tuple[str, ...] = ()  # names that are also common words
 
     @property
     def is_place(self) -> bool:
         return self.kind in PLACE_KINDS
+
+    def nisba_names(self) -> tuple[str, ...]:
+        """The names a place's regular adjective is formed from: not those that are also
+        common words, whose adjective is the common word's («الساحل» is the Sahel with its
+        cues, but «الساحلي» is coastal)."""
+        if not self.is_place:
+            return ()
+        common = {normalize(h) for h in self.homographs}
+        return tuple(n for n in self.names if normalize(n) not in common)
 
 
 class AliasTable:
@@ -228,6 +238,7 @@ class AliasTable:
                 blocked=tuple(slot["blocked"]),
                 capital=tuple(slot["capital"]),
                 senses=tuple(slot["senses"]),
+                homographs=tuple(slot["homographs"]),
             )
             for eid, slot in merged.items()
         }
@@ -401,7 +412,7 @@ def _written_nisba(stem: str) -> str:
 def nisba_display(entity: Entity) -> str | None:
     """The entity's first definite nisba adjective as a reader writes it («الإيراني»,
     «الكوري الشمالي»): what /follow shows; the matcher uses the normalized `nisba_phrases`."""
-    for written in entity.names if entity.is_place else ():
+    for written in entity.nisba_names():
         phrase = phrase_of(written)
         if phrase is None or _nisba_base(phrase.stem) is None:
             continue
@@ -429,7 +440,7 @@ def nisba_phrases(entity: Entity) -> list[Phrase]:
     nisba entries, and its other derived forms as written («الروس», «الأتراك»).
     """
     bases: list[tuple[str, ...]] = []
-    for name in entity.names if entity.is_place else ():
+    for name in entity.nisba_names():
         phrase = phrase_of(name)
         if phrase is None:
             continue
