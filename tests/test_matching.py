@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -571,7 +573,6 @@ ARTICLE = (
 
 
 def test_cli_match_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import json
 
     from bot.cli import main
 
@@ -1990,6 +1991,17 @@ def test_describe_a_topic_of_a_place_and_every_form() -> None:
     assert "اغتالت" in parse_query("الاغتيالات").describe(every_form=True)
     assert "اغتالت" not in parse_query("الاغتيالات").describe()
     assert "مسيرة" in parse_query("الطائرات المسيرة").describe(every_form=True)
+
+
+def test_builtin_data_files_list_each_id_once() -> None:
+    # Entries of one id are merged, so a second entry would pass unnoticed; in the built-in
+    # files it is an editing slip (an admin's file is the place to extend an entry).
+    data = resources.files("bot.match") / "data"
+    concepts = json.loads((data / "concepts.json").read_text(encoding="utf-8"))["concepts"]
+    aliases = json.loads((data / "aliases.json").read_text(encoding="utf-8"))["entities"]
+    for entries in (concepts, aliases):
+        ids = [entry["id"] for entry in entries]
+        assert sorted({i for i in ids if ids.count(i) > 1}) == []
 
 
 def test_admin_concepts_file(tmp_path: Path) -> None:
