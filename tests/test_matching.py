@@ -1904,6 +1904,10 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("قوات التحالف", "طيران التحالف يضرب الموصل", "طيران التحالف"),
         ("الاستثمار", "عمالقة التكنولوجيا يستثمرون مليارات الدولارات", "يستثمرون"),
         ("الاستثمار", "تراجعت الأسهم وسط قلق المستثمرين", None),
+        # Round 42 (ET-EW): forced displacement, often only threatened, is not displaced
+        # people (readers of two sets).
+        ("النازحين", "رفض مقترح تهجير الفلسطينيين من غزة", None),
+        ("النازحين", "عاد آلاف النازحين إلى منازلهم", "النازحين"),
     ],
 )
 def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None) -> None:
