@@ -267,8 +267,9 @@ _AIMED = frozenset({"علي", "ضد", "في", "بحق", "تجاه", "بشان"})
 
 def _aimed_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
     """A topic aimed at a named target or place by a preposition («العقوبات على روسيا»,
-    «الغارات على غزة», «الحرب في السودان»): the topic and the name, which the press ties in
-    other words too («العقوبات ضد روسيا», «عقوبات تستهدف روسيا»)."""
+    «الغارات على غزة»): the topic and the name, which the press ties in other words too
+    («العقوبات ضد روسيا», «عقوبات تستهدف روسيا»). Only the first preposition is read; a
+    keyword whose words around it are not a known topic and a known name stays a phrase."""
     words = term.phrase.words
     surface = term.surface.split()
     for at in range(1, len(words) - 1):
@@ -2320,6 +2321,7 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or before in _REPORTING_VERBS
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
+    # A definite feminine noun after it says in what it is so («تركي الجنسية»): no family name.
     return opening and after is not None and _definite(after) and not after.endswith("يه")
 
 
