@@ -2158,6 +2158,69 @@ def test_pairs_of_phrases_in_one_sentence(keyword: str, text: str, surface: str 
     assert matched(keyword, text) == surface
 
 
+def test_admin_concepts_file_chains(tmp_path: Path) -> None:
+    index = _with_concepts_file(
+        tmp_path,
+        '{"concepts": [{"id": "TEST_TOPIC", "names": ["القصف العشوائي"],'
+        ' "together": ["المدافع > أطلقت > القذائف"]}]}',
+        "القصف العشوائي",
+    )
+    found = index.match("", "قال إن مدفع ثقيل أطلقت منه عشرات القذائف")
+    assert [m.matched for m in found] == ["مدفع ثقيل أطلقت منه عشرات القذائف"]  # the chain
+    assert index.match("", "أطلقت القذائف من المدافع") == []  # out of order
+    assert index.match("", "مدفع ثقيل، أطلقت منه القذائف") == []  # another clause
+
+
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        # Aircraft, a firing verb and a munition, in this order in one clause: an air strike.
+        (
+            "الغارات الجوية",
+            "وأفادت الوكالة بأن طائرات إسرائيلية من داخل الأراضي المحتلة أطلقت عددا من الصواريخ",
+            "طائرات إسرائيلية من داخل الأراضي المحتلة أطلقت عددا من الصواريخ",
+        ),
+        (
+            "الغارات الجوية",
+            "الطائرة أطلقت عدة صواريخ بشكل مباشر على السيارة",
+            "الطائرة أطلقت عدة صواريخ",
+        ),
+        (
+            "الغارات الجوية",
+            "حلقت مقاتلات عراقية فوق حلبجة وألقت قنابل كيماوية",
+            "مقاتلات عراقية فوق حلبجة وألقت قنابل",
+        ),
+        (
+            "الغارات الجوية",
+            "مروحيات للنظام ألقت براميل متفجرة على داريا",
+            "مروحيات للنظام ألقت براميل",
+        ),
+        (
+            "الغارات الجوية",
+            "مسيّرة إسرائيلية ألقت قنبلة على بلدة الضهيرة",
+            "مسيّرة إسرائيلية ألقت قنبلة",
+        ),
+        (
+            "الضربات الجوية",
+            "ألقت مروحيات الجيش قنابل على مواقع المسلحين",
+            "ألقت مروحيات الجيش قنابل",
+        ),
+        # Aircraft launched (objects, not subjects), or the parts in other clauses: no strike.
+        ("الغارات الجوية", "أطلقت روسيا طائرات مسيرة وصواريخ على كييف", None),
+        ("الغارات الجوية", "أسقطت الدفاعات طائرة مسيرة أطلقت باتجاه المدينة", None),
+        ("الغارات الجوية", "حلقت طائرات فوق المدينة، وأطلقت الفصائل صواريخ على المستوطنات", None),
+        ("الغارات الجوية", "ألقت الطائرات منشورات تدعو السكان إلى المغادرة", None),
+        (
+            "الغارات الجوية",
+            "ومع عودة المسيرة إلى الميدان، أطلقت قوات الأمن قنابل الغاز",
+            None,
+        ),
+    ],
+)
+def test_chains_of_phrases_in_one_clause(keyword: str, text: str, surface: str | None) -> None:
+    assert matched(keyword, text) == surface
+
+
 def test_removing_a_topic_removes_its_pairs() -> None:
     index = MatchIndex.build([(1, parse_query("الاشتباكات الحدودية"))])
     text = "اندلعت اشتباكات على الحدود"
@@ -2172,6 +2235,7 @@ def test_removing_a_topic_removes_its_pairs() -> None:
 def test_describe_lists_pairs() -> None:
     query = parse_query("الاشتباكات الحدودية")
     assert "الاشتباكات + الحدود" in query.describe()
+    assert "الطائرات > أطلقت > الصواريخ" in parse_query("الغارات الجوية").describe()
     # A search for candidates looks for the first phrase: the matcher checks the rest.
     every = query.describe(every_form=True)
     assert "الاشتباكات" in every and "الاشتباكات + الحدود" not in every
@@ -2185,6 +2249,8 @@ def test_describe_lists_pairs() -> None:
         '{"concepts": [{"id": "A", "x": 1}]}',
         '{"concepts": [{"id": "A", "names": ["x"], "together": ["القذائف الأحياء"]}]}',
         '{"concepts": [{"id": "A", "names": ["x"], "together": ["القذائف + "]}]}',
+        '{"concepts": [{"id": "A", "names": ["x"], "together": ["القذائف > + المدنيين"]}]}',
+        '{"concepts": [{"id": "A", "names": ["x"], "together": ["القذائف >  > المدنيين"]}]}',
     ],
 )
 def test_bad_concepts_file(tmp_path: Path, content: str) -> None:

@@ -11,7 +11,10 @@ which a name does not mean the concept («المسيرات الاحتجاجية�
 does not count, nor does the same article's «التضخم الحميد». `together` lists pairs of
 phrases («الاشتباكات + الحدود») that tell the concept when both stand in one sentence, each in
 all its forms: an event the press tells in two parts («اندلعت اشتباكات بين قوات البلدين على
-الحدود»).
+الحدود»); and chains of phrases («الطائرات > أطلقت > صواريخ») that tell it when each follows
+the one before it closely in one clause: a subject, its verb and its object («طائرة مسيّرة
+إسرائيلية أطلقت صاروخين»), where the same words in one sentence may say another thing («أطلقت
+روسيا طائرات مسيرة وصواريخ»).
 Concepts of kind `org` are named bodies: they join the alias table (bot.match.aliases), where
 names keep the rules of names.
 
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUILTIN_CONCEPTS",
+    "CHAIN_SEPARATOR",
     "PAIR_SEPARATOR",
     "Concept",
     "ConceptEntry",
@@ -50,6 +54,7 @@ __all__ = [
 BUILTIN_CONCEPTS = "concepts.json"
 ORG_KIND = "org"
 PAIR_SEPARATOR = " + "  # between the two phrases of a `together` pair
+CHAIN_SEPARATOR = " > "  # between the phrases of a `together` chain, in the text's order
 
 
 class ConceptFileError(ValueError):
@@ -74,7 +79,8 @@ class ConceptEntry(BaseModel):
     # with clitics, only with one of the cue words close by («أسقطت», «غارة», «انتحارية»).
     homographs: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
-    # Pairs of phrases, written «A + B», that count when both stand in one sentence.
+    # Pairs of phrases, written «A + B», that count when both stand in one sentence; chains,
+    # written «A > B > C», that count when each follows the one before it closely in a clause.
     together: tuple[str, ...] = ()
     # Named bodies (alias-table ids) that are instances of the concept: every name of theirs
     # counts for it («داعش» for «الجماعات الإرهابية»).
@@ -84,9 +90,16 @@ class ConceptEntry(BaseModel):
     @classmethod
     def _two_phrases(cls, pairs: tuple[str, ...]) -> tuple[str, ...]:
         for pair in pairs:
-            parts = pair.split(PAIR_SEPARATOR)
-            if len(parts) != 2 or any(phrase_of(part) is None for part in parts):
-                raise ValueError(f"«{pair}» is not two phrases joined by «{PAIR_SEPARATOR}»")
+            parts = pair.split(CHAIN_SEPARATOR) if CHAIN_SEPARATOR in pair else None
+            if parts is None:
+                parts = pair.split(PAIR_SEPARATOR)
+                if len(parts) != 2 or any(phrase_of(part) is None for part in parts):
+                    raise ValueError(
+                        f"«{pair}» is not two phrases joined by «{PAIR_SEPARATOR}» nor a chain"
+                        f" of phrases joined by «{CHAIN_SEPARATOR}»"
+                    )
+            elif PAIR_SEPARATOR in pair or any(phrase_of(part) is None for part in parts):
+                raise ValueError(f"«{pair}» is not phrases joined by «{CHAIN_SEPARATOR}»")
         return pairs
 
 
@@ -113,6 +126,8 @@ class Concept:
     homographs: tuple[str, ...]
     cues: tuple[str, ...]  # normalized words
     together: tuple[tuple[str, str], ...] = ()  # pairs of phrases that count in one sentence
+    # Chains of phrases that count when each follows the one before it closely in a clause.
+    chains: tuple[tuple[str, ...], ...] = ()
     members: tuple[str, ...] = ()  # alias-table ids of named instances
 
 
@@ -155,7 +170,14 @@ class ConceptTable:
                 senses=tuple(slot["senses"]),
                 homographs=tuple(slot["homographs"]),
                 cues=tuple(w for cue in slot["cues"] for w in normalize(cue).split()),
-                together=tuple(_pair(text) for text in slot["together"]),
+                together=tuple(
+                    _pair(text) for text in slot["together"] if CHAIN_SEPARATOR not in text
+                ),
+                chains=tuple(
+                    tuple(part.strip() for part in text.split(CHAIN_SEPARATOR))
+                    for text in slot["together"]
+                    if CHAIN_SEPARATOR in text
+                ),
                 members=tuple(slot["members"]),
             )
             for cid, slot in merged.items()

@@ -77,7 +77,13 @@ from bot.match.aliases import (
     nisba_phrases,
     phrase_of,
 )
-from bot.match.concepts import PAIR_SEPARATOR, ConceptTable, Keys, default_concept_table
+from bot.match.concepts import (
+    CHAIN_SEPARATOR,
+    PAIR_SEPARATOR,
+    ConceptTable,
+    Keys,
+    default_concept_table,
+)
 from bot.match.morphology import FUNCTION_WORDS, hidden_reading
 
 __all__ = [
@@ -202,6 +208,10 @@ def _watched_names(
                 # the pair.
                 pairs = [
                     a if every_form else f"{a}{PAIR_SEPARATOR}{b}" for a, b in concept.together
+                ]
+                pairs += [
+                    chain[0] if every_form else CHAIN_SEPARATOR.join(chain)
+                    for chain in concept.chains
                 ]
                 names += [*concept.names, *extra, *pairs]
         # Named instances, by the name the table shows first.
@@ -529,6 +539,10 @@ _MAX_GAP = 2
 _CUE_WINDOW = 4
 _TOPIC_CUE_WINDOW = 6  # for a concept's homograph (`MatchIndex._cued`)
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
+# How far (in characters, from where the one before starts) a chain's next phrase may start:
+# a subject's adjectives and a verb's «عددا من» between them.
+_CHAIN_REACH = 48
+_WORD_END = re.compile(r"\w+")  # the word a chain's last phrase starts with
 # Letters a word of the text needs before it may be a misspelling of a name.
 _FUZZY_MIN_WRITTEN = 5
 # WORD_RE's words, kept by split(); `_WORD_SPLIT` is the same without its one exception, the
@@ -915,6 +929,8 @@ class _Subscription:
     # One of the pairs of phrases of a topic (`Concept.together`): its head is the topic
     # keyword's, whose own match it may duplicate.
     companion: bool = False
+    # One of a topic's chains (`Concept.chains`): its terms follow one another in a clause.
+    chain: bool = False
 
     def terms(self) -> list[tuple[_Variant, ...]]:
         """The forms of each term: required ones, then excluded ones."""
@@ -1063,8 +1079,16 @@ class MatchIndex:
         pairs = self._pairs(required[0]) if len(required) == 1 and owned is None else []
         if pairs:
             self._companions[subscription_id] = companions = [
-                _new_subscription(head, [*pair, *slots[1:]], 2, 0, near=True, companion=True)
-                for pair in pairs
+                _new_subscription(
+                    head,
+                    [*pair, *slots[1:]],
+                    len(pair),
+                    0,
+                    near=True,
+                    companion=True,
+                    chain=chain,
+                )
+                for pair, chain in pairs
             ]
             for companion in companions:
                 self._register(companion)
@@ -1148,26 +1172,30 @@ class MatchIndex:
                 elif n == anchor:
                     variant.owners = (*variant.owners, subscription)
 
-    def _pairs(self, term: Term) -> list[list[tuple[_Variant, ...]]]:
-        """The two terms of each pair of phrases (`Concept.together`) of the topics a keyword
-        of common words names, and of those they cover: each phrase in all its forms."""
+    def _pairs(self, term: Term) -> list[tuple[list[tuple[_Variant, ...]], bool]]:
+        """The terms of each pair and chain of phrases (`Concept.together`, `Concept.chains`)
+        of the topics a keyword of common words names, and of those they cover: each phrase
+        in all its forms, and whether they make a chain."""
         if term.exact or not self._common_phrase(term):
             return []
         concepts = self._concepts
-        pairs: list[list[tuple[_Variant, ...]]] = []
+        pairs: list[tuple[list[tuple[_Variant, ...]], bool]] = []
         for concept_id in concepts.resolve(term.phrase):
             for concept in concepts.watched(concept_id):
                 owner = _CONCEPT_PREFIX + concept.id
-                for texts in concept.together:
+                chains = set(concept.chains)
+                for texts in (*concept.together, *concept.chains):
                     pair: list[tuple[_Variant, ...]] = []
+                    # A pair, where each phrase is a name's, shows before a chain of words.
+                    quality = 0.75 if texts in chains else 0.8
                     for text in texts:
                         phrase = phrase_of(text)
                         assert phrase is not None  # validated by ConceptEntry
                         keys = concepts.keys(phrase)
                         pair.append(
-                            (self._intern(phrase.words, _OPTIONAL, False, owner, 0.8, keys),)
+                            (self._intern(phrase.words, _OPTIONAL, False, owner, quality, keys),)
                         )
-                    pairs.append(pair)
+                    pairs.append((pair, texts in chains))
         return pairs
 
     def remove(self, subscription_id: int) -> None:
@@ -1579,7 +1607,11 @@ class MatchIndex:
             terms = _terms_found(subscription, shown, hidden)
             if terms is None:
                 continue
-            if subscription.near:
+            if subscription.chain:
+                best = reader.following(terms)
+                if best is None:
+                    continue
+            elif subscription.near:
                 best = reader.meeting(terms)
                 if best is None:
                     continue
@@ -2385,6 +2417,7 @@ def _new_subscription(
     *,
     near: bool,
     companion: bool = False,
+    chain: bool = False,
 ) -> _Subscription:
     """A subscription of these terms' forms (required ones first)."""
     bounds = [0]
@@ -2398,6 +2431,7 @@ def _new_subscription(
         anchor,
         near=near,
         companion=companion,
+        chain=chain,
     )
 
 
@@ -2742,6 +2776,38 @@ class _Reader:
             if there:
                 return _best_of_terms([there])
         return _best_of_terms(terms[:1])
+
+    def following(self, terms: list[list[_VariantHits]]) -> _VariantHits | None:
+        """Where each term follows the one before it in one clause of one field, starting at
+        most `_CHAIN_REACH` characters after it: the chain as one mention, or None."""
+        places = [
+            sorted(self.locate(at) for entry in entries for at in entry.starts) for entries in terms
+        ]
+        for field, start in places[0]:
+            text = self.text(field)
+            reached = [start]  # where the chain's last term so far may stand
+            for place in places[1:]:
+                reached = [
+                    offset
+                    for where, offset in place
+                    if where == field
+                    and any(
+                        at < offset <= at + _CHAIN_REACH
+                        and _CLAUSE_BREAK.search(text, at, offset) is None
+                        for at in reached
+                    )
+                ]
+                if not reached:
+                    break
+            if reached:
+                # The whole chain is shown, subject to object, to its last word's end.
+                words = _WORD_END.search(text, min(reached))
+                end = words.end() if words is not None else len(text)
+                first = max(terms[0], key=lambda e: (*e.rank, -e.order))
+                at = start + (self.body_at if field == "body" else 0)
+                order = min(e.order for entries in terms for e in entries)
+                return _VariantHits(first.rank[0], start, end, field, at, order)
+        return None
 
     def locate(self, at: int) -> tuple[FieldName, int]:
         """The field an article offset (`_VariantHits.starts`) falls in, and where in it."""
