@@ -776,6 +776,8 @@ class _Hit:
     quality: float
     first: int  # index of its first word
     last: int  # index of its last word
+    # A phrase read through modifiers to a next word joined by «و» («الغارات الجوية والبرية»).
+    joined: bool = False
 
 
 class _VariantHits:
@@ -1763,6 +1765,7 @@ class MatchIndex:
                     )
                 )
                 and (variant.entity, b.variant.entity) not in inside
+                and not _coordinated_inside(b, variant, start, end)
                 and (
                     _blocks(b.variant.entity, variant.entity, table)
                     or (b.variant.entity, variant.entity) in self._narrower
@@ -1932,6 +1935,7 @@ class MatchIndex:
         between) that are not function words."""
         words, linked, quoted = field.words, field.linked, field.quoted
         last = i
+        joined = False
         for wanted in variant.keys[1:]:
             k = last + 1
             # A noun with a pronoun is definite: its modifiers take the article
@@ -1948,6 +1952,7 @@ class MatchIndex:
                 if quoted and k - 1 in quoted and (inside or k - 1 == last):
                     inside = not inside
                 if word.keys & wanted:
+                    joined = joined or (k > last + 1 and word.norm[:1] == "و")
                     break
                 if inside and not word.barrier:
                     # Quoted words right after the noun name it, whatever their form: its
@@ -1992,7 +1997,7 @@ class MatchIndex:
                 k += 1
             last = k
         quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
-        return _Hit(variant, field.spans[i][0], field.spans[last][1], quality, i, last)
+        return _Hit(variant, field.spans[i][0], field.spans[last][1], quality, i, last, joined)
 
     def _feminine_adjective(self, word: _Word) -> bool:
         """Is this word a feminine nisba adjective («الروسية», «الجوية»), not a name written
@@ -2084,13 +2089,17 @@ class MatchIndex:
         dotted = (".." in text or "\u0640." in text or ".\u0640" in text) and _DOTTED.search(
             text
         ) is not None
-        if dotted:
+        spaced = "\u0640 \u0640" in text  # «تحـ ـريـ ـر الشـ ـام»
+        if dotted or spaced:
             parts = _undot(parts)
         if _GLUED_END.search(text) is not None:
             parts = _unglue(parts)
         raws = parts[1::2]
-        if dotted:  # read without the dots; `parts` keep them, so offsets add up
-            raws = [raw.replace(".", "") if "." in raw else raw for raw in raws]
+        if dotted or spaced:  # read without the dots; `parts` keep them, so offsets add up
+            raws = [
+                raw.replace(".", "").replace(" ", "") if "." in raw or " " in raw else raw
+                for raw in raws
+            ]
         if self._words_version != self._version:
             self._words, self._words_version = {}, self._version
         words: list[_Word] = list(map(self._words.get, raws))  # type: ignore[arg-type]
@@ -2496,6 +2505,20 @@ def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool
     return not table.covers(mentioned, block or "")
 
 
+def _coordinated_inside(block: _Hit, variant: _Variant, start: int, end: int) -> bool:
+    """Is this phrase of several words, from where a phrase of another sense starts, read
+    through the modifiers between that phrase's words: the first of coordinated ones
+    («غاراته الجوية والبرية» are air raids and ground raids, and «الغارات البرية» does not hide
+    the air raids)?"""
+    return (
+        start == block.start
+        and end < block.end
+        and len(variant.keys) > 1
+        and block.joined
+        and (block.variant.entity or "").startswith(_NOT_PREFIX)
+    )
+
+
 def _concept(variant: _Variant) -> bool:
     """Is it a form of a concept's (not an entity's)?"""
     return variant.entity is not None and variant.entity.startswith(_CONCEPT_PREFIX)
@@ -2561,14 +2584,15 @@ def _readings(word: str, min_stem: int) -> list[_Split]:
 
 def _undot(parts: list[str]) -> list[str]:
     """Text parts (see `_unglue`) with the words a page broke with dots to slip past filters
-    joined again, dots and all («القاع..دة», «الحـ.ـوثي»). One dot alone between letters is a
-    lost space after a full stop («الاجتماع.وقال»), and stays a gap."""
+    joined again, dots and all («القاع..دة», «الحـ.ـوثي»), or with a space between tatweels
+    («تحـ ـريـ ـر»). One dot alone between letters is a lost space after a full stop
+    («الاجتماع.وقال»), and stays a gap."""
     out = [parts[0]]
     carried = ""  # the pieces so far of a word broken with dots, dots and all
     for n in range(1, len(parts), 2):
         word, gap = carried + parts[n], parts[n + 1]
         following = parts[n + 2] if n + 2 < len(parts) else ""
-        if (
+        if (gap == " " and word[-1] == "\u0640" and following[:1] == "\u0640") or (
             gap in _DOTS
             and following
             and word[-1] in _LETTERS
