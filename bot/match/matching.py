@@ -542,7 +542,9 @@ _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # How far (in characters, from where the one before starts) a chain's next phrase may start:
 # a subject's adjectives and a verb's «عددا من» between them.
 _CHAIN_REACH = 48
-_WORD_END = re.compile(r"\w+")  # the word a chain's last phrase starts with
+_WORD_END = re.compile(
+    "[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
+)  # a word, marks and all
 # Letters a word of the text needs before it may be a misspelling of a name.
 _FUZZY_MIN_WRITTEN = 5
 # WORD_RE's words, kept by split(); `_WORD_SPLIT` is the same without its one exception, the
@@ -1942,6 +1944,7 @@ class MatchIndex:
             # («برنامجها الصاروخي والنووي»).
             definite = words[last].definite or words[last].norm.endswith(_PRONOUNS)
             named = False
+            possessor = False  # a definite name between: «قصف قوات الأسد»
             inside = False  # a quotation opened after the noun: a name («مجموعات "عرين الأسود"»)
             while True:
                 if k >= len(words) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
@@ -1952,6 +1955,11 @@ class MatchIndex:
                 if quoted and k - 1 in quoted and (inside or k - 1 == last):
                     inside = not inside
                 if word.keys & wanted:
+                    # After a possessor's name the phrase resumes with an agreeing
+                    # (definite) word: «قصف قوات الأسد طيران الاستطلاع» holds no «قصف
+                    # الطيران».
+                    if possessor and not word.definite and not inside:
+                        return None
                     joined = joined or (k > last + 1 and word.norm[:1] == "و")
                     break
                 if inside and not word.barrier:
@@ -1987,6 +1995,7 @@ class MatchIndex:
                     return None
                 elif word.named:
                     named = True
+                    possessor = possessor or word.definite
                 elif (
                     not (named and word.definite)
                     and word.definite != definite
