@@ -935,6 +935,8 @@ class _Subscription:
     companion: bool = False
     # One of a topic's chains (`Concept.chains`): its terms follow one another in a clause.
     chain: bool = False
+    # A pair or chain of a topic tied to a place: its last required term is the place.
+    placed: bool = False
 
     def terms(self) -> list[tuple[_Variant, ...]]:
         """The forms of each term: required ones, then excluded ones."""
@@ -1080,17 +1082,21 @@ class MatchIndex:
         self._register(subscription)
         # A topic's pairs of phrases that tell it in one sentence: each a subscription of two
         # terms (and the keyword's excluded ones) under the same head, matched as one.
-        pairs = self._pairs(required[0]) if len(required) == 1 and owned is None else []
+        # A topic tied to a place («الغارات الإسرائيلية») has them too, the place in the same
+        # sentence: its forms follow the pair's.
+        pairs = self._pairs(required[0]) if len(required) == 1 or owned is not None else []
         if pairs:
+            placed = owned is not None
             self._companions[subscription_id] = companions = [
                 _new_subscription(
                     head,
                     [*pair, *slots[1:]],
-                    len(pair),
+                    len(pair) + placed,
                     0,
                     near=True,
                     companion=True,
                     chain=chain,
+                    placed=placed,
                 )
                 for pair, chain in pairs
             ]
@@ -1612,8 +1618,8 @@ class MatchIndex:
             if terms is None:
                 continue
             if subscription.chain:
-                best = reader.following(terms)
-                if best is None:
+                best = reader.following(terms[:-1] if subscription.placed else terms)
+                if best is None or (subscription.placed and reader.meeting(terms) is None):
                     continue
             elif subscription.near:
                 best = reader.meeting(terms)
@@ -2436,6 +2442,7 @@ def _new_subscription(
     near: bool,
     companion: bool = False,
     chain: bool = False,
+    placed: bool = False,
 ) -> _Subscription:
     """A subscription of these terms' forms (required ones first)."""
     bounds = [0]
@@ -2450,6 +2457,7 @@ def _new_subscription(
         near=near,
         companion=companion,
         chain=chain,
+        placed=placed,
     )
 
 

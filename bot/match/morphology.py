@@ -198,6 +198,8 @@ class Morphology:
         if len(words) == 1:
             bare = words[0][2:] if words[0].startswith("ال") else words[0]
             if bare in self._plural_only:
+                if bare.endswith(("ين", "ون")):  # a sound plural: either case
+                    return (frozenset((bare[:-2] + "ين", bare[:-2] + "ون")),)
                 return (frozenset((bare,)),)
         return tuple(self.keyword_keys(word, position) for position, word in enumerate(words))
 
