@@ -2001,7 +2001,9 @@ class MatchIndex:
                     return None
                 elif word.named:
                     named = True
-                    possessor = possessor or word.definite
+                    # A definite name that is no adjective (a nisba ends in «ي»/«ية»:
+                    # «وزير الدولة اللبناني لشؤون النازحين»).
+                    possessor = possessor or (word.definite and not word.norm.endswith(("ي", "يه")))
                 elif (
                     not (named and word.definite)
                     and word.definite != definite
