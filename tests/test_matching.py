@@ -2061,6 +2061,9 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الإرهاب", "وصف العقوبات بأنها إرهاب اقتصادي", None),
         ("الركود", "ركود الملوثات في الجو", None),
         ("المهاجرين غير الشرعيين", "مكافحة الهجرة غير المشروعة", "الهجرة غير المشروعة"),
+        # A discourse adverb starts a new constituent: no phrase reads through it.
+        ("الأسلحة الكيميائية", "صادروا أسلحة أيضا كيميائية", None),
+        ("الأسلحة الكيميائية", "صادروا أسلحة تقليدية وكيميائية", "أسلحة تقليدية وكيميائية"),
     ],
 )
 def test_names_from_held_out_probes(keyword: str, text: str, surface: str | None) -> None:

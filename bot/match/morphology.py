@@ -36,8 +36,9 @@ __all__ = [
 ]
 
 # Closed-class words (prepositions, conjunctions, relative and demonstrative pronouns,
-# particles, auxiliaries): a phrase may be interrupted by modifiers («وقف فوري وشامل لإطلاق
-# النار»), never by one of these, which starts a new constituent («هجوم على موقع إلكتروني»).
+# particles, auxiliaries, discourse adverbs): a phrase may be interrupted by modifiers («وقف
+# فوري وشامل لإطلاق النار»), never by one of these, which starts a new constituent («هجوم على
+# موقع إلكتروني», «عقوبات وتحديدا غرامات مالية»).
 # Normalized spellings.
 FUNCTION_WORDS = frozenset(
     """
@@ -46,6 +47,7 @@ FUNCTION_WORDS = frozenset(
     الذي التي الذين اللذين اللتين اللواتي اللاتي هذا هذه هذان هاتان هؤلاء ذلك تلك اولئك
     هو هي هم هن انا نحن كان كانت يكون تكون كانوا ليس ليست وفي ومن والي وعلي وعن ومع
     فيه فيها منه منها عليه عليها اليه اليها عنه عنها بها به لها له بعد بينما حيث كل بعض
+    ايضا وايضا كذلك وكذلك تحديدا وتحديدا بالتحديد خصوصا وخصوصا فقط ربما
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
 
