@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -17,10 +18,17 @@ from bot.match.matching import (
 from tests.helpers import MatchCase, read_match_cases, score_match_cases
 
 
+@cache
+def _index_of(keyword: str) -> MatchIndex:
+    """One index per keyword for the whole run: an index's fixed cost (the thesaurus's
+    blockers, ~0.1 s) would otherwise be paid by each of a thousand table rows; matching
+    leaves the index as it was."""
+    return MatchIndex.build([(1, parse_query(keyword))])
+
+
 def matched(keyword: str, text: str, title: str = "") -> str | None:
     """The surface the keyword matched in `text` (body), or None."""
-    index = MatchIndex.build([(1, parse_query(keyword))])
-    found = index.match(title, text)
+    found = _index_of(keyword).match(title, text)
     return found[0].matched if found else None
 
 
