@@ -90,16 +90,16 @@ class ConceptEntry(BaseModel):
     @classmethod
     def _two_phrases(cls, pairs: tuple[str, ...]) -> tuple[str, ...]:
         for pair in pairs:
-            parts = pair.split(CHAIN_SEPARATOR) if CHAIN_SEPARATOR in pair else None
-            if parts is None:
-                parts = pair.split(PAIR_SEPARATOR)
-                if len(parts) != 2 or any(phrase_of(part) is None for part in parts):
-                    raise ValueError(
-                        f"«{pair}» is not two phrases joined by «{PAIR_SEPARATOR}» nor a chain"
-                        f" of phrases joined by «{CHAIN_SEPARATOR}»"
-                    )
-            elif PAIR_SEPARATOR in pair or any(phrase_of(part) is None for part in parts):
-                raise ValueError(f"«{pair}» is not phrases joined by «{CHAIN_SEPARATOR}»")
+            parts, chain = _together_parts(pair)
+            if (
+                (not chain and len(parts) != 2)
+                or (chain and PAIR_SEPARATOR in pair)
+                or any(phrase_of(part) is None for part in parts)
+            ):
+                raise ValueError(
+                    f"«{pair}» is not two phrases joined by «{PAIR_SEPARATOR}» nor a chain"
+                    f" of phrases joined by «{CHAIN_SEPARATOR}»"
+                )
         return pairs
 
 
@@ -171,12 +171,12 @@ class ConceptTable:
                 homographs=tuple(slot["homographs"]),
                 cues=tuple(w for cue in slot["cues"] for w in normalize(cue).split()),
                 together=tuple(
-                    _pair(text) for text in slot["together"] if CHAIN_SEPARATOR not in text
+                    (parts[0], parts[1])
+                    for parts, chain in map(_together_parts, slot["together"])
+                    if not chain
                 ),
                 chains=tuple(
-                    tuple(part.strip() for part in text.split(CHAIN_SEPARATOR))
-                    for text in slot["together"]
-                    if CHAIN_SEPARATOR in text
+                    parts for parts, chain in map(_together_parts, slot["together"]) if chain
                 ),
                 members=tuple(slot["members"]),
             )
@@ -275,9 +275,12 @@ class ConceptTable:
         return order
 
 
-def _pair(text: str) -> tuple[str, str]:
-    first, second = text.split(PAIR_SEPARATOR)  # validated by `ConceptEntry`
-    return first.strip(), second.strip()
+def _together_parts(text: str) -> tuple[tuple[str, ...], bool]:
+    """The phrases of a `together` entry, and whether they make a chain («A > B > C») rather
+    than a pair («A + B»)."""
+    chain = CHAIN_SEPARATOR in text
+    parts = text.split(CHAIN_SEPARATOR if chain else PAIR_SEPARATOR)
+    return tuple(part.strip() for part in parts), chain
 
 
 def _read(path: Path | Traversable) -> _ConceptFile:

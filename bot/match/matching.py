@@ -542,9 +542,6 @@ _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # How far (in characters, from where the one before starts) a chain's next phrase may start:
 # a subject's adjectives and a verb's «عددا من» between them.
 _CHAIN_REACH = 48
-_WORD_END = re.compile(
-    "[\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+"
-)  # a word, marks and all
 # Letters a word of the text needs before it may be a misspelling of a name.
 _FUZZY_MIN_WRITTEN = 5
 # WORD_RE's words, kept by split(); `_WORD_SPLIT` is the same without its one exception, the
@@ -1193,11 +1190,11 @@ class MatchIndex:
         for concept_id in concepts.resolve(term.phrase):
             for concept in concepts.watched(concept_id):
                 owner = _CONCEPT_PREFIX + concept.id
-                chains = set(concept.chains)
-                for texts in (*concept.together, *concept.chains):
+                tied = [(texts, False) for texts in concept.together]
+                for texts, chain in (*tied, *((texts, True) for texts in concept.chains)):
                     pair: list[tuple[_Variant, ...]] = []
                     # A pair, where each phrase is a name's, shows before a chain of words.
-                    quality = 0.75 if texts in chains else 0.8
+                    quality = 0.75 if chain else 0.8
                     for text in texts:
                         phrase = phrase_of(text)
                         assert phrase is not None  # validated by ConceptEntry
@@ -1205,7 +1202,7 @@ class MatchIndex:
                         pair.append(
                             (self._intern(phrase.words, _OPTIONAL, False, owner, quality, keys),)
                         )
-                    pairs.append((pair, texts in chains))
+                    pairs.append((pair, chain))
         return pairs
 
     def remove(self, subscription_id: int) -> None:
@@ -2844,12 +2841,12 @@ class _Reader:
                     break
             if reached:
                 # The whole chain is shown, subject to object, to its last word's end.
-                words = _WORD_END.search(text, min(reached))
+                words = _WORD_SPLIT.search(text, min(reached))
                 end = words.end() if words is not None else len(text)
-                first = max(terms[0], key=lambda e: (*e.rank, -e.order))
+                score = _best_of_terms(terms[:1]).rank[0]
                 at = start + (self.body_at if field == "body" else 0)
                 order = min(e.order for entries in terms for e in entries)
-                return _VariantHits(first.rank[0], start, end, field, at, order)
+                return _VariantHits(score, start, end, field, at, order)
         return None
 
     def locate(self, at: int) -> tuple[FieldName, int]:
