@@ -560,6 +560,15 @@ _LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "�
 # Administrative units (normalized, singular, no article): a common noun right after one, bare
 # of the article, is the unit's name («ولاية لغمان» is Laghman, not two mines).
 _UNITS = frozenset(("ولايه", "محافظه", "اقليم", "مقاطعه", "مديريه", "قضاء", "بلده", "قريه"))
+# Outlets (normalized, singular, no article): the quoted words right after one are its name
+# («موقع "سوق المال"», «قناة "روسيا اليوم"»), not news of a market or of Russia; a body's
+# name there is the body itself («وكالة "الأونروا"»).
+_OUTLETS = frozenset(
+    ("صحيفه", "جريده", "مجله", "موقع", "قناه", "وكاله", "اذاعه", "شبكه", "تلفزيون", "منصه")
+)
+# The most words an outlet's quoted name is read over; an unclosed quote names nothing.
+_TITLE_WORDS = 6
+_OPENING_QUOTES = frozenset('"«“„‹')
 # Dots a page put inside a word so that filters miss it (`_undot`): the text has some.
 _DOTTED = re.compile("[\u0621-\u064a\u0640]\\.{1,3}[\u0621-\u064a\u0640]")
 _DOTS = frozenset((".", ".."))
@@ -726,6 +735,8 @@ class _Word:
     landmark: bool = False
     # An administrative unit (`_UNITS`): the indefinite common noun after it is a name.
     unit: bool = False
+    # An outlet (`_OUTLETS`): the quoted words right after it are its name (`_title_end`).
+    outlet: bool = False
 
 
 # tuple.__new__ skips a named tuple's Python-level constructor: an article at 100k keywords
@@ -1649,6 +1660,7 @@ class MatchIndex:
         add, hide = mentions.add, mentions.hide
         named_after = -1  # the word right after a landmark noun (`_Word.landmark`)
         unit_after = -1  # the word right after an administrative unit (`_Word.unit`)
+        title_end = -1  # the last word of an outlet's quoted name (`_title_end`)
         for i, word in enumerate(words):
             if not word.busy:
                 continue
@@ -1656,6 +1668,8 @@ class MatchIndex:
                 named_after = i + 1
             if word.unit and linked[i]:
                 unit_after = i + 1
+            if word.outlet and linked[i]:
+                title_end = _title_end(field, i)
             # Longer mentions first: one may hide this word's own (they are added after it).
             found: list[_Hit] = []
             if word.alone_special:
@@ -1682,13 +1696,17 @@ class MatchIndex:
             if word.alone:
                 start, end = spans[i]
                 # The hottest path: a word that mentions names by itself.
-                if reach < i and named_after != i and unit_after != i:
+                if reach < i and named_after != i and unit_after != i and title_end < i:
                     for variant, quality in word.alone:
                         add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
-                        if (unit_after == i and _is_common_noun(variant, word)) or self._hides(
-                            variant, start, end, i, named_after, reach, blocks, mentions, word
+                        if (
+                            (unit_after == i and _is_common_noun(variant, word))
+                            or (title_end >= i and not self._table.is_body(variant.entity))
+                            or self._hides(
+                                variant, start, end, i, named_after, reach, blocks, mentions, word
+                            )
                         ):
                             hide(variant, quality, start, end)
                         else:
@@ -1697,8 +1715,12 @@ class MatchIndex:
                 variant = hit.variant
                 if not variant.uses:  # a blocker only
                     continue
-                if (variant.checks and self._out_of_context(hit, field, clauses)) or self._hides(
-                    variant, hit.start, hit.end, i, named_after, reach, blocks, mentions, word
+                if (
+                    (title_end >= i and not self._table.is_body(variant.entity))
+                    or (variant.checks and self._out_of_context(hit, field, clauses))
+                    or self._hides(
+                        variant, hit.start, hit.end, i, named_after, reach, blocks, mentions, word
+                    )
                 ):
                     hide(variant, hit.quality, hit.start, hit.end)
                 else:
@@ -2167,7 +2189,7 @@ class MatchIndex:
         special = tuple(a for a in alone if a not in plain)
         longer = self._longer_of(word)
         follow = self._follow(word)
-        busy = bool(alone or longer or follow or word.landmark or word.unit)
+        busy = bool(alone or longer or follow or word.landmark or word.unit or word.outlet)
         return replace(
             word,
             alone=plain,
@@ -2293,6 +2315,7 @@ class MatchIndex:
         # nor «شوارع غزة» (the streets of Gaza).
         landmark = any(split.stem in _LANDMARKS and not split.article for split in splits)
         unit = any(split.stem in _UNITS and not split.article for split in splits)
+        outlet = any(split.stem in _OUTLETS and not split.article for split in splits)
         return _Word(
             norm,
             whole.skel,
@@ -2312,7 +2335,24 @@ class MatchIndex:
             False,
             landmark,
             unit,
+            outlet,
         )
+
+
+def _title_end(field: _Field, i: int) -> int:
+    """The last word of the quoted name right after the outlet noun at word i («موقع "سوق
+    المال"»): the first word a quote mark closes, within `_TITLE_WORDS` words of one clause;
+    -1 where no quote opens right after the noun or none closes it."""
+    text, spans, linked = field.text, field.spans, field.linked
+    last = len(spans) - 1
+    if i == last or _OPENING_QUOTES.isdisjoint(text[spans[i][1] : spans[i + 1][0]]):
+        return -1
+    for j in range(i + 1, min(i + 1 + _TITLE_WORDS, last + 1)):
+        if not _QUOTE_MARKS.isdisjoint(text[spans[j][1] : spans[j + 1][0] if j < last else None]):
+            return j
+        if not linked[j]:
+            break
+    return -1
 
 
 def _index(values: list[bool], value: bool, start: int, stop: int) -> int:
