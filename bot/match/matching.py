@@ -520,9 +520,24 @@ _LINEAGE = frozenset({"بن", "ابن", "بنت", "ال"})
 # «قال» a «تركي» followed by a family name is a person («قال تركي الفيصل»).
 _REPORTING_VERBS = frozenset(
     f"{verb}{ending}"
-    for verb in ("قال", "اكد", "اضاف", "اوضح", "صرح", "اشار", "ذكر", "كشف", "اعلن", "افاد")
+    for verb in (
+        "قال",
+        "اكد",
+        "اضاف",
+        "اوضح",
+        "صرح",
+        "اشار",
+        "ذكر",
+        "كشف",
+        "اعلن",
+        "افاد",
+        "اجاب",
+        "شدد",
+    )
     for ending in ("", "ت")
 )
+# What a reporting verb's subject says next: «أن» or a quote («وأكد تركي أن»).
+_THAT = frozenset(("ان", "انه", "انها"))
 _VOWEL_ENDINGS = frozenset("اويهء")
 _SKELETON_KEY = "\x01"  # prefix of skeleton keys in the same bucket dict
 _PHRASE_KEY = "\x02"  # prefix of the first-word keys of phrases of common words
@@ -2368,7 +2383,13 @@ def _starts_here(variant: _Variant, split: _Split, norm: str) -> bool:
     alef allowed), whatever follows?"""
     if _article_refused(variant.article, split):
         return False
-    if variant.article & _DERIVED and _bare_preposition(norm, split):
+    # A preposition bare of the article goes on no adjective («لكوري شمالي»), but on the noun
+    # heading a derived phrase it does («لنظام الأسد», «لخادم الحرمين الشريفين»).
+    if (
+        variant.article & _DERIVED
+        and variant.words[0].endswith("ي")
+        and _bare_preposition(norm, split)
+    ):
         return False
     exact = split.stem == variant.words[0]
     return not split.tanween or (exact and bool(variant.article & _TANWEEN))
@@ -2417,7 +2438,16 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
     # A definite feminine noun after it says in what it is so («تركي الجنسية»): no family name.
-    return opening and after is not None and _definite(after) and not after.endswith("يه")
+    if opening and after is not None and _definite(after) and not after.endswith("يه"):
+        return True
+    # The subject of a reporting verb saying something is a person («أجاب تركي "..."»,
+    # «وأكد تركي أن»): an adjective is no subject without its noun.
+    return (
+        before is not None
+        and opening
+        and after is not None
+        and (after in _THAT or n in field.quoted)
+    )
 
 
 # Words for a language, normalized: the adjective after them names it («باللغة الروسية»).
