@@ -2108,6 +2108,15 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("تركيا", "وأكد تركي أن الأهداف في خطة الترفيه", None),
         ("تركيا", "وأكد مسؤول تركي أن الأهداف", "تركي"),
         ("الاغتيالات", "الجريمة النكراء لاغتيال براءة الطفل", None),
+        # Bare «التحالف» is the coalition of the article's war: Yemen's or ISIS's.
+        ("التحالف العربي", "شن الحوثيون هجوما. وقال التحالف إنه اعترض صاروخا", "التحالف"),
+        ("التحالف العربي", "وقال التحالف إنه اعترض صاروخا", None),
+        ("التحالف العربي", "في اليمن. وقال التحالف الوطني إنه", None),
+        ("التحالف العربي", "في اليمن. دعا إلى التحالف مع إيران", None),
+        ("التحالف العربي", "قتال داعش. شنت قوات التحالف غارات", None),
+        ("التحالف الدولي", "قتال داعش. شنت قوات التحالف غارات", "التحالف"),
+        ("التحالف الدولي", "شنت قوات التحالف غارات على مواقع", None),
+        ("قوات التحالف", "معارك مأرب. وقال مقاتلو التحالف", "التحالف"),
         # An outlet's quoted name is its name, not news of its words; a body's name is the body.
         ("الأسواق المالية", "وينشر موقع «سوق المال» تفاصيل الأسعار", None),
         ("الأسواق المالية", "وقال موقع «بلومبرغ» إن سوق المال تراجع", "سوق المال"),
@@ -2203,6 +2212,25 @@ def test_admin_alias_file_not_phrases(tmp_path: Path) -> None:
     index = MatchIndex.build([(1, parse_query("حماس"))], aliases=table)
     assert index.match("", "ارتفع حماس المدرجات") == []
     assert index.match("", "قالت حماس إن")[0].matched == "حماس"
+
+
+def test_admin_alias_file_context_names(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.json"
+    path.write_text(
+        '{"entities": [{"id": "X2", "kind": "org", "names": ["جبهة الاختبار"],'
+        ' "context_names": ["الجبهة"], "context_words": ["الاختبار", "التجربة"]}]}',
+        encoding="utf-8",
+    )
+    table = load_alias_table([path])
+    index = MatchIndex.build([(1, parse_query("جبهة الاختبار"))], aliases=table)
+    # The bare word counts only in an article of its context, wherever the context stands.
+    assert index.match("", "أعلنت الجبهة مسؤوليتها عن الهجوم") == []
+    assert index.match("يوم التجربة", "أعلنت الجبهة مسؤوليتها")[0].matched == "الجبهة"
+    assert index.match("", "أعلنت الجبهة مسؤوليتها. وفي الاختبارات")[0].matched == "الجبهة"
+    # Never where the bare word heads a phrase of its own.
+    assert index.match("", "في التجربة أعلنت الجبهة الوطنية موقفها") == []
+    # Not a keyword of its own: the bare word still means any front.
+    assert table.resolve(parse_query("الجبهة").required[0].phrase) == []
 
 
 def test_describe_lists_concept_names() -> None:

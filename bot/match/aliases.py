@@ -91,6 +91,12 @@ class AliasEntity(BaseModel):
     # The city entity a country's capital is («طهران» for IR): a topic tied to the country
     # («البرنامج النووي الإيراني») also meets it there («برنامج طهران النووي»).
     capital: tuple[str, ...] = ()
+    # Names the press uses bare for the entity where the story is the entity's own, and for
+    # other things elsewhere («التحالف»: the Saudi-led coalition in a story of Yemen): they
+    # count only in an article that says one of the context words anywhere, and never where
+    # the bare word heads a phrase of its own (`MatchIndex._out_of_context`).
+    context_names: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
 
 
 class _AliasFile(BaseModel):
@@ -196,6 +202,7 @@ class Entity:
     capital: tuple[str, ...] = ()  # entity ids
     senses: tuple[str, ...] = ()
     homographs: tuple[str, ...] = ()  # names that are also common words
+    context_names: tuple[str, ...] = ()  # names only in an article of their context
 
     @property
     def is_place(self) -> bool:
@@ -225,6 +232,8 @@ class AliasTable:
             "blocked",
             "capital",
             "senses",
+            "context_names",
+            "context_words",
         )
         merged, kinds = merge_entries(entries, fields)
         self._entities: dict[str, Entity] = {
@@ -239,6 +248,7 @@ class AliasTable:
                 capital=tuple(slot["capital"]),
                 senses=tuple(slot["senses"]),
                 homographs=tuple(slot["homographs"]),
+                context_names=tuple(slot["context_names"]),
             )
             for eid, slot in merged.items()
         }
@@ -282,6 +292,9 @@ class AliasTable:
         self._cues = cue_table(
             (eid, slot["homographs"], slot["cues"]) for eid, slot in merged.items()
         )
+        self._context = cue_table(
+            (eid, slot["context_names"], slot["context_words"]) for eid, slot in merged.items()
+        )
 
     @property
     def has_homographs(self) -> bool:
@@ -292,6 +305,13 @@ class AliasTable:
         if entity_id is None or not self._cues:
             return ()
         return self._cues.get((entity_id, " ".join(words)), ())
+
+    def context_words(self, entity_id: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Words one of which the article must say for this name of the entity to count (a
+        name of its context, `AliasEntity.context_names`), or ()."""
+        if entity_id is None or not self._context:
+            return ()
+        return self._context.get((entity_id, " ".join(words)), ())
 
     def derived_entities(self, phrase: Phrase) -> list[str]:
         """Entities this phrase is a derived form of («الروسية» → RU)."""

@@ -220,6 +220,8 @@ def _watched_names(
     for entity_id in table.resolve(phrase):
         entity = table.entity(entity_id)
         names += entity.names
+        # A search's candidates include the articles that name it only in its context.
+        names += entity.context_names if every_form else ()
         if entity.is_place:
             # As written, with its hamza («الإيراني»), not the matcher's folded form.
             adjective = nisba_display(entity)
@@ -847,7 +849,19 @@ class _Mentions:
     subscriptions they dispatch (`_Variant.owners`, `_Variant.solo`). Hidden mentions apart:
     they count for exclusions only."""
 
-    __slots__ = ("anchors", "at", "field", "found", "hidden", "senses", "shown", "solos", "weight")
+    __slots__ = (
+        "anchors",
+        "at",
+        "contextual",
+        "field",
+        "fields",
+        "found",
+        "hidden",
+        "senses",
+        "shown",
+        "solos",
+        "weight",
+    )
 
     def __init__(self) -> None:
         # Variants hash by identity: a dict keyed by them needs no id() call.
@@ -864,6 +878,10 @@ class _Mentions:
         # Forms a phrase hid as another sense for the article (`MatchIndex._blocked`), with
         # how the words were written.
         self.senses: dict[_Variant, set[str]] = {}
+        # Forms that count only if the article says one of these words (`AliasEntity.
+        # context_names`), and the fields read, where to look for them.
+        self.contextual: dict[_Variant, tuple[str, ...]] = {}
+        self.fields: list[_Field] = []
         self.field: FieldName = "title"
         self.weight = 1.0
         self.at = 0  # offset of the field: mentions distinct across fields
@@ -1399,6 +1417,13 @@ class MatchIndex:
                     phrase = phrase_of(name)
                     if phrase is not None:
                         put(phrase, _REQUIRE if phrase.definite else _FORBID, 0.9, entity_id)
+                # Exact: a bare common word («التحالف») has no misspelling to forgive.
+                for name in info.context_names:
+                    phrase = phrase_of(name)
+                    if phrase is not None:
+                        words = (phrase.stem, *phrase.words[1:])
+                        article = _REQUIRE if phrase.definite else _FORBID
+                        specs.setdefault((words, article), (False, entity_id, 0.85))
                 # Derived forms are Arabic morphology, not transliteration: no fuzzy tolerance
                 # («قطريات» must not reach «قطرات»).
                 for phrase in nisba_phrases(info):
@@ -1476,6 +1501,7 @@ class MatchIndex:
             # A homograph form needs a cue; a keyword's own forms do not (keys: its follower
             # wrote it, «الانقلاب»), though they share its words.
             (not keys and self._cues(entity, words))
+            or (not keys and bool(self._table.context_words(entity, words)))
             or article & _DERIVED
             or (len(words) > 1 and self._table.is_body(entity))
         )
@@ -1606,6 +1632,8 @@ class MatchIndex:
         reader = _Reader(title, body, self._scores)
         if mentions.senses:
             self._drop_other_senses(mentions, reader)
+        if mentions.contextual:
+            self._drop_out_of_context(mentions)
         shown, hidden = mentions.shown, mentions.hidden
         # Every required term found, no excluded one: the best mention of any term.
         matches: list[Match] = []
@@ -1668,6 +1696,7 @@ class MatchIndex:
         """Verified mentions of owned variants in one field, into `mentions`: hidden where a
         longer name of another entity covers them, or where their context says otherwise."""
         field = self._read(text)
+        mentions.fields.append(field)
         words, spans, linked = field.words, field.spans, field.linked
         blocks: list[_Hit] = []  # names found so far that hide what they cover
         reach = -1  # the last word they cover
@@ -1740,6 +1769,8 @@ class MatchIndex:
                     hide(variant, hit.quality, hit.start, hit.end)
                 else:
                     add(variant, hit.quality, hit.start, hit.end)
+                    if variant.checks and (context := self._context_words(variant)):
+                        mentions.contextual[variant] = context
 
     def _hides(
         self,
@@ -1843,6 +1874,34 @@ class MatchIndex:
             else:
                 mentions.drop(variant)
 
+    def _drop_out_of_context(self, mentions: _Mentions) -> None:
+        """A name of its context («التحالف» for the coalition in Yemen) counts only in an
+        article that says one of its context words, in the title or the body, before or after
+        it: the story is the entity's own."""
+        for variant, context in mentions.contextual.items():
+            wanted = self._cue_words(context)
+            said = any(
+                not word.keys.isdisjoint(wanted)
+                for field in mentions.fields
+                for word in field.words
+            )
+            if not said and variant in mentions.shown:
+                mentions.drop(variant)
+
+    def _context_words(self, variant: _Variant) -> tuple[str, ...]:
+        entity = variant.entity
+        if entity is None or entity.startswith(_CONCEPT_PREFIX):
+            return ()
+        return self._table.context_words(entity, variant.words)
+
+    def _cue_words(self, cues: tuple[str, ...]) -> frozenset[str]:
+        """The morphological keys of cue words (each cue in all its forms), cached."""
+        wanted = self._cue_keys.get(cues)
+        if wanted is None:
+            keys = self._morphology.keyword_keys
+            wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
+        return wanted
+
     def _longer(
         self, candidates: tuple[tuple[_Split, _Variant], ...], field: _Field, i: int
     ) -> list[_Hit]:
@@ -1909,6 +1968,8 @@ class MatchIndex:
         cues = self._cues(variant.entity, variant.words)
         if cues and not self._cued(hit, cues, field, clauses):
             return True
+        if self._context_words(variant) and _heads_phrase(hit, field):
+            return True
         return bool(variant.article & _DERIVED) and (
             _given_name(hit, field) or _language(hit, field)
         )
@@ -1928,10 +1989,7 @@ class MatchIndex:
         (an exclusion still sees the word). A concept's cues are words of its topic, not of
         any military story: they reach further (_TOPIC_CUE_WINDOW), over a quantity
         («لتهريب كميات ضخمة من حبوب الكبتاغون»)."""
-        wanted = self._cue_keys.get(cues)
-        if wanted is None:
-            keys = self._morphology.keyword_keys
-            wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
+        wanted = self._cue_words(cues)
         words, spans = field.words, field.spans
         window = _TOPIC_CUE_WINDOW if _concept(hit.variant) else _CUE_WINDOW
 
@@ -2352,6 +2410,23 @@ class MatchIndex:
             unit,
             outlet,
         )
+
+
+# Words after which a bare noun is an act, not a body: «التحالف مع روسيا», «التحالف بين».
+_PAIRING = frozenset(("مع", "بين"))
+
+
+def _heads_phrase(hit: _Hit, field: _Field) -> bool:
+    """Does this bare name of its context head a phrase of its own: another body named by a
+    nisba after it («التحالف الوطني», «التحالف الكردستاني»), or an alliance made with someone
+    («التحالف مع إيران»)?"""
+    n = hit.last
+    if not field.linked[n]:
+        return False
+    after = field.words[n + 1]
+    if after.norm in _PAIRING:
+        return True
+    return after.definite and not after.barrier and after.norm.endswith(("ي", "يه"))
 
 
 def _title_end(field: _Field, i: int) -> int:
