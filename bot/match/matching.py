@@ -2414,12 +2414,18 @@ class MatchIndex:
 
 # Words after which a bare noun is an act, not a body: «التحالف مع روسيا», «التحالف بين».
 _PAIRING = frozenset(("مع", "بين"))
+# Demonstratives (normalized): the noun after one refers back to what the text has just named.
+_DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه", "وذلك", "وتلك"))
 
 
 def _heads_phrase(hit: _Hit, field: _Field) -> bool:
     """Does this bare name of its context head a phrase of its own: another body named by a
     nisba after it («التحالف الوطني», «التحالف الكردستاني»), or an alliance made with someone
-    («التحالف مع إيران»)?"""
+    («التحالف مع إيران»)? Or does a demonstrative before it point back to another one («ويضم
+    هذا التحالف فصائل»)?"""
+    first = hit.first
+    if first > 0 and field.linked[first - 1] and field.words[first - 1].norm in _DEMONSTRATIVES:
+        return True  # «هذا التحالف»: the alliance the text has just named, whichever it is
     n = hit.last
     if not field.linked[n]:
         return False
