@@ -1965,10 +1965,13 @@ class MatchIndex:
             and self._foreign_body(hit, field)
         ):
             return True
+        context = self._context_words(variant)
+        # A homograph that is also a name of its context waits for the whole article's
+        # context words (`_drop_out_of_context`), not only the cues close by.
         cues = self._cues(variant.entity, variant.words)
-        if cues and not self._cued(hit, cues, field, clauses):
+        if cues and not context and not self._cued(hit, cues, field, clauses):
             return True
-        if self._context_words(variant) and _heads_phrase(hit, field):
+        if context and _heads_phrase(hit, field):
             return True
         return bool(variant.article & _DERIVED) and (
             _given_name(hit, field) or _language(hit, field)
@@ -2445,7 +2448,10 @@ def _title_end(field: _Field, i: int) -> int:
         return -1
     for j in range(i + 1, min(i + 1 + _TITLE_WORDS, last + 1)):
         if not _QUOTE_MARKS.isdisjoint(text[spans[j][1] : spans[j + 1][0] if j < last else None]):
-            return j
+            # The outlet's country after its name is the outlet's too («صحيفة "سينا" الصينية»).
+            after = field.words[j + 1] if j < last and linked[j] else None
+            nisba = after is not None and after.definite and after.norm.endswith(("ي", "يه"))
+            return j + 1 if nisba else j
         if not linked[j]:
             break
     return -1
