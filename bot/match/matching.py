@@ -577,6 +577,14 @@ _LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "�
 # Administrative units (normalized, singular, no article): a common noun right after one, bare
 # of the article, is the unit's name («ولاية لغمان» is Laghman, not two mines).
 _UNITS = frozenset(("ولايه", "محافظه", "اقليم", "مقاطعه", "مديريه", "قضاء", "بلده", "قريه"))
+# Latin words joined by dots: a host name or an address, never a name in the news.
+_HOSTNAME = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found.group())
+
+
 # Outlets (normalized, singular, no article): the quoted words right after one are its name
 # («موقع "سوق المال"», «قناة "روسيا اليوم"»), not news of a market or of Russia; a body's
 # name there is the body itself («وكالة "الأونروا"»).
@@ -2196,7 +2204,10 @@ class MatchIndex:
         # split() alternates the text between words and the words: one C call for all. The
         # rest is C loops too (map, accumulate, zip): a field has hundreds of words, nearly
         # all of them cached.
-        parts = (_WORD_SPLIT if "_" not in text else _WORD_SPLIT_EXACT).split(text)
+        # A web address («arabic.china.org.cn», «info@site.com») names no place: blanked out
+        # of the words (spaces of its length keep the offsets).
+        read = _HOSTNAME.sub(_blank, text) if "." in text and _HOSTNAME.search(text) else text
+        parts = (_WORD_SPLIT if "_" not in read else _WORD_SPLIT_EXACT).split(read)
         # Substring tests first (C, no regex scan of every article): most texts have none.
         dotted = (".." in text or "\u0640." in text or ".\u0640" in text) and _DOTTED.search(
             text
