@@ -295,6 +295,14 @@ class AliasTable:
         self._context = cue_table(
             (eid, slot["context_names"], slot["context_words"]) for eid, slot in merged.items()
         )
+        # Single-word context names without the article («تحالف», «جيش»): bodies, which a
+        # phrase of common words may hold between its words as their possessor.
+        self._context_words = frozenset(
+            phrase.stem
+            for slot in merged.values()
+            for name in slot["context_names"]
+            if (phrase := phrase_of(name)) is not None and len(phrase.words) == 1
+        )
 
     @property
     def has_homographs(self) -> bool:
@@ -312,6 +320,10 @@ class AliasTable:
         if entity_id is None or not self._context:
             return ()
         return self._context.get((entity_id, " ".join(words)), ())
+
+    def is_context_word(self, stem: str) -> bool:
+        """Is this normalized word (without the article) a one-word context name?"""
+        return stem in self._context_words
 
     def derived_entities(self, phrase: Phrase) -> list[str]:
         """Entities this phrase is a derived form of («الروسية» → RU)."""

@@ -2395,6 +2395,10 @@ class MatchIndex:
         # A name, or a name's adjective standing as one («ميليشيا الحوثي الإرهابية»): the
         # possessor a phrase of common words may hold between its words (`_verify_phrase`).
         named = named or any(table.known_derived(split.stem) for split in splits)
+        # So is a body the press names by a bare word in its context («ضربات التحالف الجوية»).
+        named = named or any(
+            split.article and table.is_context_word(split.stem) for split in splits
+        )
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
         barrier = norm in FUNCTION_WORDS or norm.startswith(_PREPOSITION_ARTICLE)
