@@ -297,7 +297,7 @@ class AliasTable:
         )
         # Single-word context names without the article («تحالف», «جيش»): bodies, which a
         # phrase of common words may hold between its words as their possessor.
-        self._context_words = frozenset(
+        self._context_stems = frozenset(
             phrase.stem
             for slot in merged.values()
             for name in slot["context_names"]
@@ -321,9 +321,9 @@ class AliasTable:
             return ()
         return self._context.get((entity_id, " ".join(words)), ())
 
-    def is_context_word(self, stem: str) -> bool:
+    def is_context_stem(self, stem: str) -> bool:
         """Is this normalized word (without the article) a one-word context name?"""
-        return stem in self._context_words
+        return stem in self._context_stems
 
     def derived_entities(self, phrase: Phrase) -> list[str]:
         """Entities this phrase is a derived form of («الروسية» → RU)."""

@@ -1506,10 +1506,13 @@ class MatchIndex:
                 return existing  # shared by every subscription that wants this form
         self._version += 1
         variant.checks = bool(
-            # A homograph form needs a cue; a keyword's own forms do not (keys: its follower
+            # A homograph form needs a cue, and a name of its context its context words
+            # (`AliasEntity.context_names`); a keyword's own forms do not (keys: its follower
             # wrote it, «الانقلاب»), though they share its words.
-            (not keys and self._cues(entity, words))
-            or (not keys and bool(self._table.context_words(entity, words)))
+            (
+                not keys
+                and bool(self._cues(entity, words) or self._table.context_words(entity, words))
+            )
             or article & _DERIVED
             or (len(words) > 1 and self._table.is_body(entity))
         )
@@ -2106,7 +2109,7 @@ class MatchIndex:
                     named = True
                     # A definite name that is no adjective (a nisba ends in «ي»/«ية»:
                     # «وزير الدولة اللبناني لشؤون النازحين»).
-                    possessor = possessor or (word.definite and not word.norm.endswith(("ي", "يه")))
+                    possessor = possessor or (word.definite and not _definite_nisba(word))
                 elif (
                     not (named and word.definite)
                     and word.definite != definite
@@ -2397,7 +2400,7 @@ class MatchIndex:
         named = named or any(table.known_derived(split.stem) for split in splits)
         # So is a body the press names by a bare word in its context («ضربات التحالف الجوية»).
         named = named or any(
-            split.article and table.is_context_word(split.stem) for split in splits
+            split.article and table.is_context_stem(split.stem) for split in splits
         )
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
@@ -2436,6 +2439,11 @@ _PAIRING = frozenset(("مع", "بين"))
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه", "وذلك", "وتلك"))
 
 
+def _definite_nisba(word: _Word) -> bool:
+    """Is this word a definite nisba adjective («الوطني», «الصينية»)?"""
+    return word.definite and word.norm.endswith(("ي", "يه"))
+
+
 def _heads_phrase(hit: _Hit, field: _Field) -> bool:
     """Does this bare name of its context head a phrase of its own: another body named by a
     nisba after it («التحالف الوطني», «التحالف الكردستاني»), or an alliance made with someone
@@ -2450,7 +2458,7 @@ def _heads_phrase(hit: _Hit, field: _Field) -> bool:
     after = field.words[n + 1]
     if after.norm in _PAIRING:
         return True
-    return after.definite and not after.barrier and after.norm.endswith(("ي", "يه"))
+    return _definite_nisba(after) and not after.barrier
 
 
 def _title_end(field: _Field, i: int) -> int:
@@ -2464,8 +2472,7 @@ def _title_end(field: _Field, i: int) -> int:
     for j in range(i + 1, min(i + 1 + _TITLE_WORDS, last + 1)):
         if not _QUOTE_MARKS.isdisjoint(text[spans[j][1] : spans[j + 1][0] if j < last else None]):
             # The outlet's country after its name is the outlet's too («صحيفة "سينا" الصينية»).
-            after = field.words[j + 1] if j < last and linked[j] else None
-            nisba = after is not None and after.definite and after.norm.endswith(("ي", "يه"))
+            nisba = j < last and linked[j] and _definite_nisba(field.words[j + 1])
             return j + 1 if nisba else j
         if not linked[j]:
             break
