@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.match.aliases import AliasEntity, AliasFileError, AliasTable, load_alias_table
+from bot.match.aliases import (
+    AliasEntity,
+    AliasFileError,
+    AliasTable,
+    load_alias_table,
+    phrase_of,
+)
 from bot.match.matching import (
     ERROR_CODES,
     MatchIndex,
@@ -2378,6 +2384,20 @@ def test_builtin_data_files_list_each_id_once() -> None:
     for entries in (concepts, aliases):
         ids = [entry["id"] for entry in entries]
         assert sorted({i for i in ids if ids.count(i) > 1}) == []
+
+
+def test_builtin_data_files_do_not_reuse_another_kind_of_id() -> None:
+    # aliases.json extends countries.json by id (a capital, a nisba); an org given a country's
+    # code there would merge two things: «AU» made the African Union's news Australia's.
+    data = resources.files("bot.match") / "data"
+    kinds: dict[str, set[str]] = {}
+    for name, key in (("countries.json", "entities"), ("aliases.json", "entities")):
+        for entry in json.loads((data / name).read_text(encoding="utf-8"))[key]:
+            if entry.get("kind"):
+                kinds.setdefault(entry["id"], set()).add(entry["kind"])
+    assert {i: k for i, k in kinds.items() if len(k) > 1} == {}
+    table = load_alias_table()
+    assert table.resolve(phrase_of("أستراليا")) != table.resolve(phrase_of("الاتحاد الأفريقي"))
 
 
 def test_admin_concepts_file(tmp_path: Path) -> None:
