@@ -1212,6 +1212,49 @@ def test_a_country_is_mentioned_by_its_capital(
     assert matched(keyword, text) == surface
 
 
+# A topic tied to a bloc («العقوبات الغربية») is told by the bloc or by one of its members.
+@pytest.mark.parametrize(
+    ("keyword", "text", "surface"),
+    [
+        ("العقوبات الغربية", "العقوبات الغربية على روسيا", "العقوبات"),
+        ("العقوبات الغربية", "فرضت الدول الغربية عقوبات على بنك", "عقوبات"),
+        ("العقوبات الغربية", "فرضت دول غربية عقوبات على موسكو", "عقوبات"),
+        ("العقوبات الغربية", "تفرض الولايات المتحدة عقوبات جديدة", "عقوبات"),
+        ("العقوبات الغربية", "العقوبات الأميركية الجديدة على شركات", "العقوبات"),
+        ("العقوبات الغربية", "أقرت عقوبات أوروبية على طهران", "عقوبات"),
+        ("العقوبات الغربية", "فرضت واشنطن عقوبات على شركات", "عقوبات"),
+        ("العقوبات الغربية", "فرضت الصين عقوبات على شركات", None),
+        ("العقوبات الغربية", "فرضت إسرائيل عقوبات على السلطة في الضفة الغربية", None),
+        ("العقوبات الغربية", "قالت الولايات المتحدة إن المحادثات ستستأنف", None),
+        ("الغرب", "توترت العلاقات مع الغرب", "الغرب"),
+        ("الغرب", "قالت الولايات المتحدة إن المحادثات ستستأنف", None),  # the bloc named
+        ("الغرب", "تقدمت القوات في الضفة الغربية", None),
+        ("العقوبات الأمريكية", "فرضت بريطانيا عقوبات على شركات", None),
+    ],
+)
+def test_a_topic_of_a_bloc_is_told_by_its_members(
+    keyword: str, text: str, surface: str | None
+) -> None:
+    assert matched(keyword, text) == surface
+
+
+def test_a_topic_of_a_bloc_describes_its_members() -> None:
+    lines = parse_query("العقوبات الغربية").describe()
+    assert lines.index("الغرب") < lines.index("الولايات المتحدة") < lines.index("واشنطن")
+    assert "الولايات المتحدة" not in parse_query("الغرب").describe()
+
+
+def test_alias_file_members_must_be_entities(tmp_path: Path) -> None:
+    path = tmp_path / "blocs.json"
+    path.write_text(
+        '{"entities": [{"id": "BLOC", "kind": "region", "names": ["الكتلة"],'
+        ' "members": ["NO_SUCH"]}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(AliasFileError, match="NO_SUCH"):
+        load_alias_table([path])
+
+
 def test_a_homograph_keyword_describes_its_concept() -> None:
     lines = parse_query("الانقلاب").describe()
     assert lines[0] == "الانقلاب"
@@ -2397,7 +2440,9 @@ def test_builtin_data_files_do_not_reuse_another_kind_of_id() -> None:
                 kinds.setdefault(entry["id"], set()).add(entry["kind"])
     assert {i: k for i, k in kinds.items() if len(k) > 1} == {}
     table = load_alias_table()
-    assert table.resolve(phrase_of("أستراليا")) != table.resolve(phrase_of("الاتحاد الأفريقي"))
+    australia, union = phrase_of("أستراليا"), phrase_of("الاتحاد الأفريقي")
+    assert australia is not None and union is not None
+    assert table.resolve(australia) != table.resolve(union)
 
 
 def test_admin_concepts_file(tmp_path: Path) -> None:

@@ -91,6 +91,11 @@ class AliasEntity(BaseModel):
     # The city entity a country's capital is («طهران» for IR): a topic tied to the country
     # («البرنامج النووي الإيراني») also meets it there («برنامج طهران النووي»).
     capital: tuple[str, ...] = ()
+    # The places a bloc stands for («الغرب»: the United States, the European Union...): a
+    # topic tied to the bloc («العقوبات الغربية») also meets them where it is told by one of
+    # them («فرضت الولايات المتحدة عقوبات»). Not the reverse, and not the bloc's bare name: a
+    # follower of «الغرب» wants the West named, not every American story.
+    members: tuple[str, ...] = ()
     # Names the press uses bare for the entity where the story is the entity's own, and for
     # other things elsewhere («التحالف»: the Saudi-led coalition in a story of Yemen): they
     # count only in an article that says one of the context words anywhere, and never where
@@ -200,6 +205,7 @@ class Entity:
     covers: frozenset[str]
     blocked: tuple[str, ...] = ()
     capital: tuple[str, ...] = ()  # entity ids
+    members: tuple[str, ...] = ()  # entity ids (`AliasEntity.members`)
     senses: tuple[str, ...] = ()
     homographs: tuple[str, ...] = ()  # names that are also common words
     context_names: tuple[str, ...] = ()  # names only in an article of their context
@@ -231,6 +237,7 @@ class AliasTable:
             "cues",
             "blocked",
             "capital",
+            "members",
             "senses",
             "context_names",
             "context_words",
@@ -246,6 +253,7 @@ class AliasTable:
                 covers=frozenset(slot["covers"]),
                 blocked=tuple(slot["blocked"]),
                 capital=tuple(slot["capital"]),
+                members=tuple(slot["members"]),
                 senses=tuple(slot["senses"]),
                 homographs=tuple(slot["homographs"]),
                 context_names=tuple(slot["context_names"]),
@@ -372,6 +380,15 @@ class AliasTable:
         entity = self._entities.get(entity_id)
         capitals = (self._entities.get(c) for c in entity.capital) if entity else ()
         return [name for city in capitals if city is not None for name in city.names]
+
+    def member_names(self, entity_id: str) -> list[str]:
+        """The first names of a bloc's member places and of their capitals, where the press
+        puts their governments («فرضت واشنطن عقوبات»): none for another entity, or unknown."""
+        entity = self._entities.get(entity_id)
+        members = [self._entities[m] for m in entity.members] if entity else []
+        ids = [i for member in members for i in (member.id, *member.capital)]
+        names = (self.display_name(i) for i in dict.fromkeys(ids))
+        return [name for name in names if name is not None]
 
     def known_word(self, word: str) -> bool:
         """Is this normalized single word itself a known name?"""
@@ -571,6 +588,13 @@ def load_alias_table(
     for _path, bodies, _members in admin:
         entries.extend(bodies)
     table = AliasTable(entries)
+    for entity in table.entities():
+        unknown = [m for m in entity.members if table.display_name(m) is None]
+        if unknown:
+            raise AliasFileError(
+                f"alias entity {entity.id} lists members {unknown}, which are no entities of"
+                " the alias tables"
+            )
     listed = [(thesaurus, thesaurus_members), *((path, members) for path, _b, members in admin)]
     for source, members in listed:
         for concept_id, member in members:

@@ -167,6 +167,8 @@ class Query:
                 lines += _watched_names(part.phrase, table, thesaurus, seen, every_form)
                 if part is (owned[1] if owned else term):  # a place: its capital too
                     lines += [n for n in capital_names(part, table) if not n.isascii()]
+                if owned and part is owned[1]:  # a bloc's members, for its topic
+                    lines += [n for n in member_names(part, table) if not n.isascii()]
         lines.extend(f"-{term.surface}" for term in self.excluded)
         return lines
 
@@ -242,6 +244,12 @@ def capital_names(place: Term, table: AliasTable) -> list[str]:
     reverse: a follower of a capital wants the city and the government by the city's name,
     not every mention of the country (labellers of real pages split 1:1 on it)."""
     return [name for eid in table.resolve(place.phrase) for name in table.capital_names(eid)]
+
+
+def member_names(place: Term, table: AliasTable) -> list[str]:
+    """The first names of the member places of the bloc a term names («الغرب»: the United
+    States, the European Union...), which a topic tied to the bloc meets too."""
+    return [name for eid in table.resolve(place.phrase) for name in table.member_names(eid)]
 
 
 def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
@@ -1105,6 +1113,16 @@ class MatchIndex:
                         specs += [
                             (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
                             for spec in self._specs(Term(name, capital, False))
+                        ]
+            if owned is not None and term is owned[1]:
+                # A bloc's members tell a topic tied to it (`AliasEntity.members`), each
+                # under its own names' rules, weaker than the bloc's own names.
+                for name in member_names(term, self._table):
+                    member = phrase_of(name)
+                    if member is not None:
+                        specs += [
+                            (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
+                            for spec in self._specs(Term(name, member, False))
                         ]
             variants = dict.fromkeys(self._intern(*spec) for spec in specs)
             feed = self._member_feed(term) if not term.exact else None
