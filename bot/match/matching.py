@@ -1834,6 +1834,7 @@ class MatchIndex:
         mention starting at word i? A phrase that gives a name another sense for the whole
         article is noted in `mentions` (see `_drop_other_senses`)."""
         table, inside = self._table, self._inside
+        blocked = False
         for b in blocks:
             if (
                 b.last >= i
@@ -1880,8 +1881,12 @@ class MatchIndex:
                     end == b.end and table.is_person(b.variant.entity)
                 ):
                     mentions.senses.setdefault(variant, set()).add(_bare(word))
-                return True
-        return False
+                    return True
+                # Another blocker over the same words may set the article's sense («مصارف
+                # زراعية» hides, «المصارف الزراعية» also sets it): the blocks come in no set
+                # order, so the answer must not depend on which is met first.
+                blocked = True
+        return blocked
 
     def _drop_other_senses(self, mentions: _Mentions, reader: _Reader) -> None:
         """One sense per article: where a phrase gives a name another sense («تضخم
