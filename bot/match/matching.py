@@ -2055,11 +2055,14 @@ class MatchIndex:
         the country is the body's home (it covers it): «حزب الله اللبناني», «الحرس الثوري
         الإيراني». One-word names are left alone: after «قوات الناتو» the adjective may
         describe the forces («قوات الناتو الأمريكية»); their national namesakes are listed
-        names instead («طالبان الباكستانية»)."""
+        names instead («طالبان الباكستانية»). A name that ends in a place's adjective goes
+        on listing them («العدوان السعودي الأمريكي الصهيوني»): the next is one more."""
         n = hit.last
         if not field.linked[n]:
             return False
         table = self._table
+        if table.adjective_places(field.words[n].norm):
+            return False
         entity = hit.variant.entity
         assert entity is not None  # a body is an entity
         places = table.adjective_places(field.words[n + 1].norm)
