@@ -161,13 +161,15 @@ class DataEntry(Protocol):
 
 
 def cue_table(
-    owners: Iterable[tuple[str, Iterable[str], Iterable[str]]],
+    owners: Iterable[tuple[str, Iterable[str], Iterable[str]]], *, phrases: bool = False
 ) -> dict[tuple[str, str], tuple[str, ...]]:
     """(owner id, article-insensitive key of a homograph) → the normalized cue words it needs,
-    for every (id, homographs, cues) of an entity or a concept that lists cues."""
+    for every (id, homographs, cues) of an entity or a concept that lists cues. With
+    `phrases`, a cue of several words stays one cue, its words space-separated."""
     table: dict[tuple[str, str], tuple[str, ...]] = {}
     for owner, homographs, cues in owners:
-        words = tuple(w for cue in cues for w in normalize(cue).split())
+        normalized = [" ".join(normalize(cue).split()) for cue in cues]
+        words = tuple(w for cue in normalized for w in ([cue] if phrases else cue.split()) if w)
         for form in homographs if words else ():
             phrase = phrase_of(form)
             if phrase is not None:
@@ -301,7 +303,8 @@ class AliasTable:
             (eid, slot["homographs"], slot["cues"]) for eid, slot in merged.items()
         )
         self._context = cue_table(
-            (eid, slot["context_names"], slot["context_words"]) for eid, slot in merged.items()
+            ((eid, slot["context_names"], slot["context_words"]) for eid, slot in merged.items()),
+            phrases=True,
         )
         # Single-word context names without the article («تحالف», «جيش»): bodies, which a
         # phrase of common words may hold between its words as their possessor.
@@ -323,8 +326,9 @@ class AliasTable:
         return self._cues.get((entity_id, " ".join(words)), ())
 
     def context_words(self, entity_id: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
-        """Words one of which the article must say for this name of the entity to count (a
-        name of its context, `AliasEntity.context_names`), or ()."""
+        """Words (or phrases, their words space-separated) one of which the article must say
+        for this name of the entity to count (a name of its context,
+        `AliasEntity.context_names`), or ()."""
         if entity_id is None or not self._context:
             return ()
         return self._context.get((entity_id, " ".join(words)), ())

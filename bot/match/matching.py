@@ -1913,13 +1913,22 @@ class MatchIndex:
         article that says one of its context words, in the title or the body, before or after
         it: the story is the entity's own."""
         for variant, context in mentions.contextual.items():
-            wanted = self._cue_words(context)
+            if variant not in mentions.shown:
+                continue
+            wanted = self._cue_words(tuple(c for c in context if " " not in c))
             said = any(
                 not word.keys.isdisjoint(wanted)
                 for field in mentions.fields
                 for word in field.words
             )
-            if not said and variant in mentions.shown:
+            # A context of several words is said by them in a row («تنظيم الدولة»): ISIS's
+            # other name, whose words alone are common. As written, clitics aside: «الدول
+            # الإسلامية» (Islamic states) is no «الدولة الإسلامية».
+            phrases = [tuple(map(_stem_of, c.split())) for c in context if " " in c]
+            said = said or any(
+                _says(field, phrase) for field in mentions.fields for phrase in phrases
+            )
+            if not said:
                 mentions.drop(variant)
 
     def _context_words(self, variant: _Variant) -> tuple[str, ...]:
@@ -2463,6 +2472,21 @@ class MatchIndex:
 _PAIRING = frozenset(("مع", "بين"))
 # Demonstratives (normalized): the noun after one refers back to what the text has just named.
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه", "وذلك", "وتلك"))
+
+
+def _stem_of(norm: str) -> str:
+    """A normalized word without its article, as `_Split.stem` has it."""
+    return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
+
+
+def _says(field: _Field, phrase: tuple[str, ...]) -> bool:
+    """Does the field hold the phrase's words (their stems) in a row, clitics aside?"""
+    words, size = field.words, len(phrase)
+    return any(
+        all(any(split.stem == phrase[k] for split in words[i + k].splits) for k in range(size))
+        and all(field.linked[i + k] for k in range(size - 1))
+        for i in range(len(words) - size + 1)
+    )
 
 
 def _definite_nisba(word: _Word) -> bool:
