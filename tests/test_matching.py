@@ -1247,6 +1247,25 @@ def test_a_topic_of_a_bloc_describes_its_members() -> None:
     assert "الولايات المتحدة" not in parse_query("الغرب").describe()
 
 
+@pytest.mark.parametrize(
+    ("keyword", "entity"),
+    [
+        ("التحالف الدولي ضد الإرهاب", "GLOBAL_COALITION"),
+        ("التحالف الدولي لمحاربة داعش", "GLOBAL_COALITION"),
+        ("قوات التحالف الدولي", "GLOBAL_COALITION"),
+        ("حزب الله في لبنان", "HEZBOLLAH"),
+        ("الأسلحة الكيميائية في سوريا", None),  # a topic's place is no body's purpose
+        ("قوات الأمن في سوريا", None),
+        ("التحالف الوطني ضد الفساد", None),  # no known body before the purpose
+    ],
+)
+def test_a_bodys_name_with_its_purpose_or_forces_names_it(keyword: str, entity: str | None) -> None:
+    phrase = phrase_of(keyword)
+    assert phrase is not None
+    found = load_alias_table().resolve(phrase)
+    assert found == ([entity] if entity else [])
+
+
 def test_alias_file_members_must_be_entities(tmp_path: Path) -> None:
     path = tmp_path / "blocs.json"
     path.write_text(
@@ -2328,6 +2347,12 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الطائرات المسيرة", "وذكرت قناة «المسيرة» التابعة للحوثيين", None),
         ("الأونروا", "وقالت وكالة «الأونروا» إن المدارس مغلقة", "الأونروا"),
         # Round 52.
+        (
+            "التحالف الدولي ضد الإرهاب",
+            "انتهت مهمة التحالف الدولي ضد داعش",
+            "التحالف الدولي ضد داعش",
+        ),
+        ("قوات التحالف الدولي", "قال التحالف الدولي بقيادة واشنطن", "التحالف الدولي"),
         ("اتفاق الهدنة", "طالبت الأمم المتحدة بتمديد الهدنة في اليمن", "الهدنة"),
         ("اتفاق الهدنة", "توصل البلدان إلى هدنة تجارية بشأن الرسوم", None),
         ("التحالف السعودي الإماراتي", "شنت مقاتلات التحالف العربي غارات", "التحالف العربي"),

@@ -368,6 +368,9 @@ class AliasTable:
         }
         if found:
             return sorted(found)
+        qualified = self._qualified_body(phrase)
+        if qualified:
+            return qualified
         letters = phrase.letters
         budget = fuzzy_budget(len(letters))
         if budget == 0 or len(skeleton(letters)) < 4:
@@ -378,6 +381,29 @@ class AliasTable:
             if Levenshtein.distance(letters, other, score_cutoff=budget) <= budget
         }
         return sorted(close)
+
+    def _qualified_body(self, phrase: Phrase) -> list[str]:
+        """A body's name the way its follower may add to it: its forces («قوات التحالف
+        الدولي») or its purpose or leader («التحالف الدولي ضد الإرهاب», «... لمحاربة داعش»,
+        «... بقيادة واشنطن»): the body, when the rest is a known body's exact name."""
+        words = phrase.words
+        if len(words) > 2 and words[0] in _FORCES:
+            inner = Phrase(words[1:], words[1].startswith("ال"))
+            bodies = [e for e in self.resolve(inner) if e in self._bodies]
+            if bodies and key_of(inner) in self._by_key:
+                return bodies
+        for cut in range(2, len(words) - 1):
+            if words[cut] not in _PURPOSES:
+                continue
+            head = Phrase(words[:cut], phrase.definite)
+            bodies = [
+                eid
+                for eid, definite in self._by_key.get(key_of(head), ())
+                if (definite or not head.definite) and eid in self._bodies
+            ]
+            if bodies:
+                return sorted(bodies)
+        return []
 
     def capital_names(self, entity_id: str) -> list[str]:
         """The names of a country's capital (none for an entity without one, or unknown)."""
@@ -427,6 +453,14 @@ class AliasTable:
             return False
         entity = self._entities.get(outer)
         return outer == inner or (entity is not None and inner in entity.covers)
+
+
+# Normalized words that open what a follower adds to a body's name: its purpose or leader.
+_PURPOSES = frozenset(
+    {"ضد", "لمحاربه", "لمكافحه", "لقتال", "لهزيمه", "لدعم", "بقياده", "بزعامه", "في"}
+)
+# Normalized words for a body's forces before its name («قوات التحالف الدولي»).
+_FORCES = frozenset({"قوات", "وقوات"})
 
 
 def key_of(phrase: Phrase) -> str:
