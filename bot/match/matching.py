@@ -560,6 +560,7 @@ _NO_LONGER: dict[str, tuple[tuple[_Split, _Variant], ...]] = {}  # shared, never
 _NO_JOINT: dict[_Variant, _Subscription | tuple[_Subscription, ...]] = {}
 # Modifiers that may interrupt a phrase of common words («وقف فوري وشامل لإطلاق النار»).
 _MAX_GAP = 2
+_MAX_QUOTED = 5  # words of a quoted name between a phrase's words (`_verify_phrase`)
 # Words on each side of a homograph name in which a cue makes it the name.
 _CUE_WINDOW = 4
 _TOPIC_CUE_WINDOW = 6  # for a concept's homograph (`MatchIndex._cued`)
@@ -1754,8 +1755,9 @@ class MatchIndex:
                 candidates = longer.get(following.norm, ()) + longer.get(following.skel_key, ())
                 found += self._longer(candidates, field, i)
             if needs := word.needs:
-                # Only if a word close after has a key some phrase starting here needs next.
-                for j in range(i + 1, i + 2 + _MAX_GAP):
+                # Only if a word close after has a key some phrase starting here needs next
+                # (further after a quoted name: «صاروخ "الشهيد حاج قاسم" الباليستي»).
+                for j in range(i + 1, _reach(field, i)):
                     if not linked[j - 1]:  # padded: False past the last word
                         break
                     if not needs.isdisjoint(words[j].keys):
@@ -1977,7 +1979,7 @@ class MatchIndex:
         words, linked = field.words, field.linked
         starting: dict[_Variant, int] = {}  # where each phrase's second word is first seen
         keys = words[i].needs
-        for j in range(first, i + 2 + _MAX_GAP):
+        for j in range(first, _reach(field, i)):
             if j > first and not linked[j - 1]:  # padded: False past the last word
                 break
             for key in keys & words[j].keys:
@@ -2093,8 +2095,16 @@ class MatchIndex:
             named = False
             possessor = False  # a definite name between: «قصف قوات الأسد»
             inside = False  # a quotation opened after the noun: a name («مجموعات "عرين الأسود"»)
+            # Words of that name: they count apart from the gap of modifiers, since a name
+            # is one thing however many its words («صاروخ "الشهيد حاج قاسم" الباليستي»).
+            named_words = 0
             while True:
-                if k >= len(words) or k - last - 1 > _MAX_GAP or not linked[k - 1]:
+                if (
+                    k >= len(words)
+                    or k - last - 1 - named_words > _MAX_GAP
+                    or named_words > _MAX_QUOTED
+                    or not linked[k - 1]
+                ):
                     return None
                 word = words[k]
                 # Opened right after the noun, closed by the next mark: a noun that stands
@@ -2113,6 +2123,7 @@ class MatchIndex:
                     # Quoted words right after the noun name it, whatever their form: its
                     # modifier may follow the closing mark («جماعة "أبو سياف" المسلحة»).
                     named = True
+                    named_words += 1
                     k += 1
                     continue
                 # A modifier agrees with its noun in definiteness («وقف فوري وشامل»); a name
@@ -2477,6 +2488,12 @@ _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "وهذا",
 def _stem_of(norm: str) -> str:
     """A normalized word without its article, as `_Split.stem` has it."""
     return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
+
+
+def _reach(field: _Field, i: int) -> int:
+    """Past the last word where a phrase starting at word i may have its second word: after
+    _MAX_GAP modifiers, or a quoted name's words too when a quotation opens right after it."""
+    return i + 2 + _MAX_GAP + (_MAX_QUOTED if i in field.quoted else 0)
 
 
 def _says(field: _Field, phrase: tuple[str, ...]) -> bool:
