@@ -2643,7 +2643,45 @@ def _language(hit: _Hit, field: _Field) -> bool:
         return False
     if norm.startswith(("بال", "وبال", "فبال")):
         return True
-    return n > 0 and field.linked[n - 1] and field.words[n - 1].norm in _LANGUAGE_NOUNS
+    if n > 0 and field.linked[n - 1] and field.words[n - 1].norm in _LANGUAGE_NOUNS:
+        return True
+    # A list of such adjectives with no noun, English among them, is a list of languages
+    # («الفرنسية، الإنجليزية، الروسية، الصينية»): English is no people's adjective the press
+    # uses for a country.
+    listed = _listed_adjectives(field, n)
+    return len(listed) > 1 and any(
+        field.words[k].norm.removeprefix("و") in _LANGUAGE_ONLY for k in listed
+    )
+
+
+# English, normalized: a language, never a country's adjective in the press (British is
+# «البريطانية»).
+_LANGUAGE_ONLY = frozenset(("الانجليزيه", "الانكليزيه"))
+_LIST_GAP = re.compile(r"\s*[،,]?\s*")
+
+
+def _listed_adjectives(field: _Field, n: int) -> list[int]:
+    """The definite feminine adjectives listed with word n, itself one: next to each other,
+    apart by a comma or joined by «و»."""
+    words, spans, text = field.words, field.spans, field.text
+
+    def adjective(k: int) -> bool:
+        norm = words[k].norm.removeprefix("و")
+        return norm.startswith("ال") and norm.endswith("يه")
+
+    def apart(k: int) -> bool:  # only a comma or spaces between words k and k + 1
+        return _LIST_GAP.fullmatch(text, spans[k][1], spans[k + 1][0]) is not None
+
+    listed = [n]
+    k = n - 1
+    while k >= 0 and len(listed) < 12 and apart(k) and adjective(k):
+        listed.append(k)
+        k -= 1
+    k = n + 1
+    while k < len(spans) and len(listed) < 12 and apart(k - 1) and adjective(k):
+        listed.append(k)
+        k += 1
+    return listed
 
 
 def _glued(words: tuple[str, ...]) -> tuple[str, ...] | None:
