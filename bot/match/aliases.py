@@ -371,6 +371,10 @@ class AliasTable:
         qualified = self._qualified_body(phrase)
         if qualified:
             return qualified
+        # A one-word keyword that is a name's adjective or other form names it too: a
+        # follower of «الحوثي» follows the Houthis («الحوثيون», «أنصار الله»).
+        if len(phrase.words) == 1 and (derived := self._derived.get(key_of(phrase))):
+            return sorted(derived)
         letters = phrase.letters
         budget = fuzzy_budget(len(letters))
         if budget == 0 or len(skeleton(letters)) < 4:
