@@ -252,7 +252,9 @@ def member_names(place: Term, table: AliasTable) -> list[str]:
     return [name for eid in table.resolve(place.phrase) for name in table.member_names(eid)]
 
 
-def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
+def owned_topic(
+    term: Term, table: AliasTable, concepts: ConceptTable
+) -> tuple[Term, ...] | None:
     """A topic of the thesaurus qualified by a place's or a people's adjective
     («البرنامج النووي الإيراني», «العقوبات الأمريكية», «الهجمات الحوثية»): the topic and the
     place as terms of their own, which the matcher wants in one sentence, the topic in all its
@@ -285,28 +287,48 @@ def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[
 _AIMED = frozenset({"علي", "ضد", "في", "بحق", "تجاه", "بشان"})
 
 
-def _aimed_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, Term] | None:
+def _aimed_topic(
+    term: Term, table: AliasTable, concepts: ConceptTable
+) -> tuple[Term, ...] | None:
     """A topic aimed at a named target or place by a preposition («العقوبات على روسيا»,
     «الغارات على غزة»): the topic and the name, which the press ties in other words too
     («العقوبات ضد روسيا», «عقوبات تستهدف روسيا»). Only the first preposition is read; a
     keyword whose words around it are not a known topic and a known name stays a phrase."""
     words = term.phrase.words
     surface = term.surface.split()
-    for at in range(1, len(words) - 1):
-        if words[at] not in _AIMED:
+    aligned = len(surface) == len(words)
+    for at in range(1, len(words)):
+        if words[at] in _AIMED and at < len(words) - 1:
+            inner, rest = words[at + 1 :], at + 1
+        elif words[at][:1] == "ل" and len(words[at]) > 3:
+            # The preposition «ل» glued to the place: its possessor («البرنامج النووي لكوريا
+            # الشمالية», «للعراق» = «ل» + «العراق»).
+            glued = words[at]
+            head = "ال" + glued[2:] if glued.startswith("لل") else glued[1:]
+            inner, rest = (head, *words[at + 1 :]), at
+        else:
             continue
-        inner = words[at + 1 :]
         if len(inner) > 3:
             return None
         target = Phrase(inner, inner[0].startswith("ال"))
+        if not table.resolve(target):
+            if words[at] in _AIMED:
+                return None
+            continue
         topic = Phrase(words[:at], term.phrase.definite)
-        if not table.resolve(target) or not concepts.resolve(topic):
-            return None
-        aligned = len(surface) == len(words)
-        return (
-            Term(" ".join(surface[:at]) if aligned else " ".join(topic.words), topic, False),
-            Term(" ".join(surface[at + 1 :]) if aligned else " ".join(inner), target, False),
+        topic_term = Term(
+            " ".join(surface[:at]) if aligned else " ".join(topic.words), topic, False
         )
+        shown = " ".join(surface[rest:]) if aligned else " ".join(inner)
+        if rest == at and aligned:
+            shown = " ".join((surface[at][1:], *surface[at + 1 :]))
+        target_term = Term(shown, target, False)
+        if concepts.resolve(topic):
+            return topic_term, target_term
+        # A topic tied to one place and aimed at another («العقوبات الأمريكية على روسيا»):
+        # the three in one sentence.
+        tied = owned_topic(topic_term, table, concepts) if len(topic.words) > 1 else None
+        return (*tied, target_term) if tied is not None else None
     return None
 
 
@@ -1159,7 +1181,7 @@ class MatchIndex:
                 _new_subscription(
                     head,
                     [*pair, *slots[1:]],
-                    len(pair) + placed,
+                    len(pair) + len(required) - 1,
                     0,
                     near=True,
                     companion=True,
