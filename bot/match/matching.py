@@ -252,9 +252,7 @@ def member_names(place: Term, table: AliasTable) -> list[str]:
     return [name for eid in table.resolve(place.phrase) for name in table.member_names(eid)]
 
 
-def owned_topic(
-    term: Term, table: AliasTable, concepts: ConceptTable
-) -> tuple[Term, ...] | None:
+def owned_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, ...] | None:
     """A topic of the thesaurus qualified by a place's or a people's adjective
     («البرنامج النووي الإيراني», «العقوبات الأمريكية», «الهجمات الحوثية»): the topic and the
     place as terms of their own, which the matcher wants in one sentence, the topic in all its
@@ -287,9 +285,7 @@ def owned_topic(
 _AIMED = frozenset({"علي", "ضد", "في", "بحق", "تجاه", "بشان"})
 
 
-def _aimed_topic(
-    term: Term, table: AliasTable, concepts: ConceptTable
-) -> tuple[Term, ...] | None:
+def _aimed_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple[Term, ...] | None:
     """A topic aimed at a named target or place by a preposition («العقوبات على روسيا»,
     «الغارات على غزة»): the topic and the name, which the press ties in other words too
     («العقوبات ضد روسيا», «عقوبات تستهدف روسيا»). Only the first preposition is read; a
@@ -1129,24 +1125,10 @@ class MatchIndex:
             # a topic is tied to.
             place = term is owned[1] if owned is not None else term is required[0]
             if place and not term.exact:
-                for name in capital_names(term, self._table):
-                    capital = phrase_of(name)
-                    if capital is not None:
-                        # Weaker than the place's own names: shown only without them.
-                        specs += [
-                            (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
-                            for spec in self._specs(Term(name, capital, False))
-                        ]
+                specs += self._standing_specs(capital_names(term, self._table))
             if owned is not None and term is owned[1]:
-                # A bloc's members tell a topic tied to it (`AliasEntity.members`), each
-                # under its own names' rules, weaker than the bloc's own names.
-                for name in member_names(term, self._table):
-                    member = phrase_of(name)
-                    if member is not None:
-                        specs += [
-                            (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
-                            for spec in self._specs(Term(name, member, False))
-                        ]
+                # A bloc's members tell a topic tied to it (`AliasEntity.members`).
+                specs += self._standing_specs(member_names(term, self._table))
             variants = dict.fromkeys(self._intern(*spec) for spec in specs)
             feed = self._member_feed(term) if not term.exact else None
             if feed is not None:
@@ -1192,6 +1174,22 @@ class MatchIndex:
             ]
             for companion in companions:
                 self._register(companion)
+
+    def _standing_specs(
+        self, names: list[str]
+    ) -> list[tuple[tuple[str, ...], int, bool, str | None, float, tuple[frozenset[str], ...]]]:
+        """The variants of names that stand for a place (its capital, a bloc's members),
+        each under its own names' rules and weaker than the place's own: shown only
+        without them."""
+        specs = []
+        for name in names:
+            phrase = phrase_of(name)
+            if phrase is not None:
+                specs += [
+                    (*spec[:4], spec[4] * _CAPITAL_QUALITY, spec[5])
+                    for spec in self._specs(Term(name, phrase, False))
+                ]
+        return specs
 
     def _slot_feed(self, slot: tuple[_Variant, ...]) -> _Variant:
         """One variant that every counting mention of these forms counts for, at the same
