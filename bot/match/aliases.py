@@ -392,22 +392,23 @@ class AliasTable:
         «... بقيادة واشنطن»): the body, when the rest is a known body's exact name."""
         words = phrase.words
         if len(words) > 2 and words[0] in _FORCES:
-            inner = Phrase(words[1:], words[1].startswith("ال"))
-            bodies = [e for e in self.resolve(inner) if e in self._bodies]
-            if bodies and key_of(inner) in self._by_key:
+            bodies = self._bodies_named(Phrase(words[1:], words[1].startswith("ال")))
+            if bodies:
                 return bodies
         for cut in range(2, len(words) - 1):
-            if words[cut] not in _PURPOSES:
-                continue
-            head = Phrase(words[:cut], phrase.definite)
-            bodies = [
-                eid
-                for eid, definite in self._by_key.get(key_of(head), ())
-                if (definite or not head.definite) and eid in self._bodies
-            ]
-            if bodies:
-                return sorted(bodies)
+            if words[cut] in _PURPOSES and (
+                bodies := self._bodies_named(Phrase(words[:cut], phrase.definite))
+            ):
+                return bodies
         return []
+
+    def _bodies_named(self, phrase: Phrase) -> list[str]:
+        """The bodies (organisations) this phrase is an exact name of."""
+        return sorted(
+            eid
+            for eid, definite in self._by_key.get(key_of(phrase), ())
+            if (definite or not phrase.definite) and eid in self._bodies
+        )
 
     def capital_names(self, entity_id: str) -> list[str]:
         """The names of a country's capital (none for an entity without one, or unknown)."""
