@@ -79,6 +79,10 @@ class ConceptEntry(BaseModel):
     # with clitics, only with one of the cue words close by («أسقطت», «غارة», «انتحارية»).
     homographs: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    # Words that give every form of the concept another sense where one of them stands in
+    # the mention's sentence: a football match's «عقوبات» are penalties, its «احتجاجات» a
+    # club's or players' objections («المباراة», «اللاعبين», «لجنة الانضباط»).
+    unless: tuple[str, ...] = ()
     # Pairs of phrases, written «A + B», that count when both stand in one sentence; chains,
     # written «A > B > C», that count when each follows the one before it closely in a clause.
     together: tuple[str, ...] = ()
@@ -125,6 +129,7 @@ class Concept:
     senses: tuple[str, ...]  # blocked too, and they set the sense of the article's other mentions
     homographs: tuple[str, ...]
     cues: tuple[str, ...]  # normalized words
+    unless: tuple[str, ...]  # normalized words (`ConceptEntry.unless`)
     together: tuple[tuple[str, str], ...] = ()  # pairs of phrases that count in one sentence
     # Chains of phrases that count when each follows the one before it closely in a clause.
     chains: tuple[tuple[str, ...], ...] = ()
@@ -153,6 +158,7 @@ class ConceptTable:
             "senses",
             "homographs",
             "cues",
+            "unless",
             "together",
             "members",
         )
@@ -170,6 +176,7 @@ class ConceptTable:
                 senses=tuple(slot["senses"]),
                 homographs=tuple(slot["homographs"]),
                 cues=tuple(w for cue in slot["cues"] for w in normalize(cue).split()),
+                unless=tuple(w for word in slot["unless"] for w in normalize(word).split()),
                 together=tuple(
                     (parts[0], parts[1])
                     for parts, chain in map(_together_parts, slot["together"])
@@ -249,6 +256,11 @@ class ConceptTable:
     def cues(self, concept_id: str, words: tuple[str, ...]) -> tuple[str, ...]:
         """Cue words a homograph form of the concept needs close by, or ()."""
         return self._cues.get((concept_id, " ".join(words)), ()) if self._cues else ()
+
+    def unless(self, concept_id: str) -> tuple[str, ...]:
+        """Words that give the concept's forms another sense in their sentence, or ()."""
+        concept = self._concepts.get(concept_id)
+        return concept.unless if concept is not None else ()
 
     def members(self, concept_ids: Iterable[str]) -> list[str]:
         """Alias-table ids of the named instances of these concepts and of every concept they

@@ -1554,6 +1554,7 @@ class MatchIndex:
             )
             or article & _DERIVED
             or (len(words) > 1 and self._table.is_body(entity))
+            or bool(self._unless(entity))
         )
         for key in anchors:
             # Tuples, not lists: most buckets hold one variant, and a tuple is smaller.
@@ -1573,6 +1574,7 @@ class MatchIndex:
             if existing.signature == signature:
                 return existing
         self._version += 1
+        variant.checks = variant.checks or bool(self._unless(variant.entity))
         for k1 in first:
             follow = self._second.setdefault(k1, {})
             for k2 in second:
@@ -1810,12 +1812,14 @@ class MatchIndex:
                 variant = hit.variant
                 if not variant.uses:  # a blocker only
                     continue
+                # A longer name first: a phrase that hides the mention may also set the
+                # article's sense (`_blocked`), whatever else hides it.
                 if (
                     (title_end >= i and not self._table.is_body(variant.entity))
-                    or (variant.checks and self._out_of_context(hit, field, clauses))
                     or self._hides(
                         variant, hit.start, hit.end, i, named_after, reach, blocks, mentions, word
                     )
+                    or (variant.checks and self._out_of_context(hit, field, clauses))
                 ):
                     hide(variant, hit.quality, hit.start, hit.end)
                 else:
@@ -2038,9 +2042,18 @@ class MatchIndex:
             return True
         if context and _heads_phrase(hit, field):
             return True
+        unless = self._unless(variant.entity)
+        if unless and _in_sentence(hit, field, self._cue_words(unless)):
+            return True
         return bool(variant.article & _DERIVED) and (
             _given_name(hit, field) or _language(hit, field)
         )
+
+    def _unless(self, entity: str | None) -> tuple[str, ...]:
+        """Words that give a concept's forms another sense in their sentence (`unless`)."""
+        if entity is None or not entity.startswith(_CONCEPT_PREFIX):
+            return ()
+        return self._concepts.unless(entity[1:])
 
     def _cues(self, entity: str | None, words: tuple[str, ...]) -> tuple[str, ...]:
         """Cue words a homograph name of an entity or form of a concept needs close by."""
@@ -2508,6 +2521,31 @@ _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "وهذا",
 def _stem_of(norm: str) -> str:
     """A normalized word without its article, as `_Split.stem` has it."""
     return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
+
+
+def _in_sentence(hit: _Hit, field: _Field, wanted: frozenset[str]) -> bool:
+    """Does a word of the mention's sentence (up to _SENTENCE_REACH words each way) have one
+    of these keys?"""
+    words, spans, text = field.words, field.spans, field.text
+    k = hit.first
+    while k > 0 and hit.first - k < _SENTENCE_REACH:
+        if _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
+            break
+        k -= 1
+        if words[k].keys & wanted:
+            return True
+    k = hit.last
+    while k + 1 < len(words) and k - hit.last < _SENTENCE_REACH:
+        if _SENTENCE_END.search(text, spans[k][1], spans[k + 1][0]):
+            break
+        k += 1
+        if words[k].keys & wanted:
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]|\s{3,}")  # a run of spaces: a strip of headlines
+_SENTENCE_REACH = 40  # words each way: a sentence of a news report
 
 
 def _reach(field: _Field, i: int) -> int:
