@@ -57,7 +57,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 from operator import attrgetter
@@ -2070,8 +2070,7 @@ class MatchIndex:
         (an exclusion still sees the word). A concept's cues are words of its topic, not of
         any military story: they reach further (_TOPIC_CUE_WINDOW), over a quantity
         («لتهريب كميات ضخمة من حبوب الكبتاغون»)."""
-        wanted = self._cue_words(cues)
-        words, spans = field.words, field.spans
+        spans = field.spans
         window = _TOPIC_CUE_WINDOW if _concept(hit.variant) else _CUE_WINDOW
 
         def same_clause(k: int) -> bool:  # words k and k + 1
@@ -2081,17 +2080,7 @@ class MatchIndex:
                 joined = clauses[k] = gap is None
             return joined
 
-        k = hit.first
-        while k > 0 and hit.first - k < window and same_clause(k - 1):
-            k -= 1
-            if words[k].keys & wanted:
-                return True
-        k = hit.last
-        while k + 1 < len(words) and k - hit.last < window and same_clause(k):
-            k += 1
-            if words[k].keys & wanted:
-                return True
-        return False
+        return _said_around(hit, field, self._cue_words(cues), window, same_clause)
 
     def _foreign_body(self, hit: _Hit, field: _Field) -> bool:
         """A body named by a descriptive phrase and followed by a country's singular adjective
@@ -2523,25 +2512,34 @@ def _stem_of(norm: str) -> str:
     return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
 
 
-def _in_sentence(hit: _Hit, field: _Field, wanted: frozenset[str]) -> bool:
-    """Does a word of the mention's sentence (up to _SENTENCE_REACH words each way) have one
-    of these keys?"""
-    words, spans, text = field.words, field.spans, field.text
+def _said_around(
+    hit: _Hit, field: _Field, wanted: frozenset[str], window: int, joined: Callable[[int], bool]
+) -> bool:
+    """Does a word within `window` words of the mention, on either side, have one of these
+    keys? The scan stops at a gap `joined(k)` refuses (between words k and k + 1)."""
+    words = field.words
     k = hit.first
-    while k > 0 and hit.first - k < _SENTENCE_REACH:
-        if _SENTENCE_END.search(text, spans[k - 1][1], spans[k][0]):
-            break
+    while k > 0 and hit.first - k < window and joined(k - 1):
         k -= 1
         if words[k].keys & wanted:
             return True
     k = hit.last
-    while k + 1 < len(words) and k - hit.last < _SENTENCE_REACH:
-        if _SENTENCE_END.search(text, spans[k][1], spans[k + 1][0]):
-            break
+    while k + 1 < len(words) and k - hit.last < window and joined(k):
         k += 1
         if words[k].keys & wanted:
             return True
     return False
+
+
+def _in_sentence(hit: _Hit, field: _Field, wanted: frozenset[str]) -> bool:
+    """Does a word of the mention's sentence (up to _SENTENCE_REACH words each way) have one
+    of these keys?"""
+    spans, text = field.spans, field.text
+
+    def same_sentence(k: int) -> bool:  # words k and k + 1
+        return _SENTENCE_END.search(text, spans[k][1], spans[k + 1][0]) is None
+
+    return _said_around(hit, field, wanted, _SENTENCE_REACH, same_sentence)
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]|\s{3,}")  # a run of spaces: a strip of headlines
