@@ -1269,6 +1269,18 @@ def test_a_bodys_name_with_its_purpose_or_forces_names_it(keyword: str, entity: 
     assert found == ([entity] if entity else [])
 
 
+@pytest.mark.parametrize(
+    ("keyword", "place"),
+    [
+        ("الأسلحة الكيميائية للعراق", "العراق"),
+        ("البرنامج النووي لكوريا الشمالية", "كوريا الشمالية"),
+    ],
+)
+def test_a_place_after_a_glued_lam_is_described_without_it(keyword: str, place: str) -> None:
+    lines = parse_query(keyword).describe()
+    assert lines[1] == place  # «للعراق» is «ل» + «العراق»
+
+
 def test_alias_file_members_must_be_entities(tmp_path: Path) -> None:
     path = tmp_path / "blocs.json"
     path.write_text(

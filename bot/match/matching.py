@@ -295,13 +295,13 @@ def _aimed_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple
     aligned = len(surface) == len(words)
     for at in range(1, len(words)):
         if words[at] in _AIMED and at < len(words) - 1:
-            inner, rest = words[at + 1 :], at + 1
+            inner = words[at + 1 :]
+            shown = surface[at + 1 :] if aligned else list(inner)
         elif words[at][:1] == "ل" and len(words[at]) > 3:
             # The preposition «ل» glued to the place: its possessor («البرنامج النووي لكوريا
             # الشمالية», «للعراق» = «ل» + «العراق»).
-            glued = words[at]
-            head = "ال" + glued[2:] if glued.startswith("لل") else glued[1:]
-            inner, rest = (head, *words[at + 1 :]), at
+            inner = (_unglue_lam(words[at]), *words[at + 1 :])
+            shown = [_unglue_lam(surface[at]), *surface[at + 1 :]] if aligned else list(inner)
         else:
             continue
         if len(inner) > 3:
@@ -315,10 +315,7 @@ def _aimed_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple
         topic_term = Term(
             " ".join(surface[:at]) if aligned else " ".join(topic.words), topic, False
         )
-        shown = " ".join(surface[rest:]) if aligned else " ".join(inner)
-        if rest == at and aligned:
-            shown = " ".join((surface[at][1:], *surface[at + 1 :]))
-        target_term = Term(shown, target, False)
+        target_term = Term(" ".join(shown), target, False)
         if concepts.resolve(topic):
             return topic_term, target_term
         # A topic tied to one place and aimed at another («العقوبات الأمريكية على روسيا»):
@@ -326,6 +323,12 @@ def _aimed_topic(term: Term, table: AliasTable, concepts: ConceptTable) -> tuple
         tied = owned_topic(topic_term, table, concepts) if len(topic.words) > 1 else None
         return (*tied, target_term) if tied is not None else None
     return None
+
+
+def _unglue_lam(word: str) -> str:
+    """A word without the «ل» glued to it; before the article it took the article's alef
+    («للعراق» → «العراق», «لكوريا» → «كوريا»)."""
+    return "ال" + word[2:] if word.startswith("لل") else word[1:]
 
 
 def _possessed_topic(
