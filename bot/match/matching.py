@@ -2021,7 +2021,8 @@ class MatchIndex:
             if j == i + 1 and len(variant.keys) == 2:
                 # Most are two words, the second right after the first (the caller saw them
                 # linked): what _verify_phrase would find, without it.
-                found.append(_Hit(variant, spans[i][0], spans[j][1], variant.quality, i, j))
+                if not self._clause(variant, words[i], words[j]):
+                    found.append(_Hit(variant, spans[i][0], spans[j][1], variant.quality, i, j))
             elif (hit := self._verify_phrase(variant, field, i)) is not None:
                 found.append(hit)
         return found
@@ -2142,6 +2143,8 @@ class MatchIndex:
                     # الطيران».
                     if possessor and not word.definite and not inside:
                         return None
+                    if last == i and self._clause(variant, words[i], word):
+                        return None
                     joined = joined or (k > last + 1 and word.norm[:1] == "و")
                     break
                 if inside and not word.barrier:
@@ -2192,6 +2195,25 @@ class MatchIndex:
             last = k
         quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
         return _Hit(variant, field.spans[i][0], field.spans[last][1], quality, i, last, joined)
+
+    def _clause(self, variant: _Variant, first: _Word, second: _Word) -> bool:
+        """Are these two words of a text, forms of a phrase's first two, a clause rather than
+        the phrase? A definite noun followed by an indefinite word: «البنوك هدفًا رئيسيًا»
+        (banks are a main target) is no «بنك الأهداف», whose second word is definite; a «ل»
+        may make the genitive («الأسعار العالمية للنفط»). The first word is definite only if
+        its reading with the article is the phrase's word: «ألغام» is no «ال» + «غام»."""
+        if not (
+            first.definite
+            and not second.definite
+            and second.norm[:1] != "ل"
+            and _definite(variant.words[1])
+        ):
+            return False
+        wanted = variant.keys[0]
+        return any(
+            split.article and not self._morphology.token_keys(split.stem).isdisjoint(wanted)
+            for split in first.splits
+        )
 
     def _feminine_adjective(self, word: _Word) -> bool:
         """Is this word a feminine nisba adjective («الروسية», «الجوية»), not a name written
