@@ -628,6 +628,10 @@ _OPENING_QUOTES = frozenset('"«“„‹')
 _DOTTED = re.compile("[\u0621-\u064a\u0640]\\.{1,3}[\u0621-\u064a\u0640]")
 _DOTS = frozenset((".", ".."))
 _LETTERS = frozenset(map(chr, range(0x0621, 0x064B))) | {"\u0640"}
+# A proclitic written apart, drawn out with a tatweel («لـ إيران», «وبـ 5»): one word with the
+# next when that is a word of letters.
+_DETACHED = re.compile("[وف]?[لبك]\u0640+")
+_SPACED = re.compile("\u0640 \u0640|(?<![\u0621-\u064a])[وف]?[لبك]\u0640+ [\u0621-\u064a]")
 _QUOTE_MARKS = frozenset('"«»“”„‹›')  # not the apostrophe: it may stand for a hamza
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
@@ -2308,7 +2312,8 @@ class MatchIndex:
         dotted = (".." in text or "\u0640." in text or ".\u0640" in text) and _DOTTED.search(
             text
         ) is not None
-        spaced = "\u0640 \u0640" in text  # «تحـ ـريـ ـر الشـ ـام»
+        # «تحـ ـريـ ـر الشـ ـام»; a proclitic drawn out apart from its word: «لـ إيران».
+        spaced = "\u0640 " in text and _SPACED.search(text) is not None
         if dotted or spaced:
             parts = _undot(parts)
         if _GLUED_END.search(text) is not None:
@@ -2973,7 +2978,12 @@ def _undot(parts: list[str]) -> list[str]:
     for n in range(1, len(parts), 2):
         word, gap = carried + parts[n], parts[n + 1]
         following = parts[n + 2] if n + 2 < len(parts) else ""
-        if (gap == " " and word[-1] == "\u0640" and following[:1] == "\u0640") or (
+        if (
+            gap == " "
+            and word[-1] == "\u0640"
+            and (following[:1] == "\u0640" or _DETACHED.fullmatch(word) is not None)
+            and following[:1] in _LETTERS
+        ) or (
             gap in _DOTS
             and following
             and word[-1] in _LETTERS
