@@ -602,8 +602,9 @@ _WORD_SPLIT = re.compile(
 # brackets around a word of it (Arabic papers quote a group's last word: «حركة "الشباب"»,
 # «لـ«حزب الله» العراقي»), never a clause's punctuation.
 _GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
-# Landmarks a street map names after places (normalized, singular, no article).
-_LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه"))
+# Landmarks a street map names after places (normalized, singular, no article): streets,
+# squares and hotels («فندق فلسطين» in Baghdad).
+_LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه", "فندق"))
 # Administrative units (normalized, singular, no article): a common noun right after one, bare
 # of the article, is the unit's name («ولاية لغمان» is Laghman, not two mines).
 _UNITS = frozenset(("ولايه", "محافظه", "اقليم", "مقاطعه", "مديريه", "قضاء", "بلده", "قريه"))

@@ -157,8 +157,10 @@ class Morphology:
             stem = n - 2 - (2 if word.startswith("ال") else 0)
             if not keyword or stem >= _MASCULINE_PLURAL_STEM:
                 out.add(word[:-2])
-        if n >= _MIN_STEM + 1 and word.endswith("ا") and word[-2] not in "او":
-            out.add(word[:-1])  # the accusative alef: صاروخا، باليستيا
+        # The accusative alef: صاروخا، باليستيا. Never after teh marbuta (folded to «ه»),
+        # which takes no alef: «عملها» is «عمل» + «ها» (her work), not «عملة».
+        if n >= _MIN_STEM + 1 and word.endswith("ا") and word[-2] not in "اوه":
+            out.add(word[:-1])
         for form in list(out):
             # Feminine of a nisba adjective always folds (باليستية → باليستي); of other words
             # only where asked (an adjective's gender follows its noun).
