@@ -3012,3 +3012,20 @@ def test_a_word_mentions_its_name_and_starts_a_longer_one(
 )
 def test_words_are_read_as_the_core_defines_them(text: str, expected: str) -> None:
     assert matched("روسيا", text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "reading", "expected"),
+    [
+        ("مياها", "مياه", True),  # the root's «ه» after an alef takes the accusative alef
+        ("اتجاها", "اتجاه", True),
+        ("صاروخا", "صاروخ", True),
+        ("عملها", "عمله", False),  # «ها» is her: teh marbuta takes no alef (no «عملة»)
+        ("طائرتها", "طائره", True),  # her plane
+    ],
+)
+def test_accusative_alef_readings(word: str, reading: str, expected: bool) -> None:
+    from bot.match.concepts import load_concept_table
+
+    keys = load_concept_table().morphology.token_keys(word)
+    assert (reading in keys) is expected

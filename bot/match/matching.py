@@ -2972,8 +2972,9 @@ def _readings(word: str, min_stem: int) -> list[_Split]:
 def _undot(parts: list[str]) -> list[str]:
     """Text parts (see `_unglue`) with the words a page broke with dots to slip past filters
     joined again, dots and all («القاع..دة», «الحـ.ـوثي»), or with a space between tatweels
-    («تحـ ـريـ ـر»). One dot alone between letters is a lost space after a full stop
-    («الاجتماع.وقال»), and stays a gap."""
+    («تحـ ـريـ ـر»), and a proclitic drawn out apart from its word («لـ إيران»). One dot
+    alone between letters is a lost space after a full stop («الاجتماع.وقال»), and stays a
+    gap."""
     out = [parts[0]]
     carried = ""  # the pieces so far of a word broken with dots, dots and all
     for n in range(1, len(parts), 2):

@@ -158,8 +158,14 @@ class Morphology:
             if not keyword or stem >= _MASCULINE_PLURAL_STEM:
                 out.add(word[:-2])
         # The accusative alef: صاروخا، باليستيا. Never after teh marbuta (folded to «ه»),
-        # which takes no alef: «عملها» is «عمل» + «ها» (her work), not «عملة».
-        if n >= _MIN_STEM + 1 and word.endswith("ا") and word[-2] not in "اوه":
+        # which takes no alef: «عملها» is «عمل» + «ها» (her work), not «عملة». A «ه» after
+        # an alef is the root's (teh marbuta never follows one): «مياها», «اتجاها».
+        if (
+            n >= _MIN_STEM + 1
+            and word.endswith("ا")
+            and word[-2] not in "او"
+            and (word[-2] != "ه" or word[-3] == "ا")
+        ):
             out.add(word[:-1])
         for form in list(out):
             # Feminine of a nisba adjective always folds (باليستية → باليستي); of other words
