@@ -2695,6 +2695,18 @@ def test_builtin_data_files_list_each_id_once() -> None:
         assert sorted({i for i in ids if ids.count(i) > 1}) == []
 
 
+def test_banking_sector_keeps_every_blocker_of_banks() -> None:
+    # BANKING_SECTOR repeats BANKS' names, so it needs all of BANKS' blockers and senses (a
+    # drain, a blood bank, zakat's heads): an entry added to one alone would slip through.
+    data = resources.files("bot.match") / "data"
+    concepts = json.loads((data / "concepts.json").read_text(encoding="utf-8"))["concepts"]
+    by_id = {entry["id"]: entry for entry in concepts}
+    banks, sector = by_id["BANKS"], by_id["BANKING_SECTOR"]
+    assert set(banks["not"]) <= set(sector["not"])
+    assert set(banks["senses"]) == set(sector["senses"])
+    assert set(banks["derived"]) == set(sector["derived"])
+
+
 def test_builtin_data_files_do_not_reuse_another_kind_of_id() -> None:
     # aliases.json extends countries.json by id (a capital, a nisba); an org given a country's
     # code there would merge two things: «AU» made the African Union's news Australia's.
