@@ -139,6 +139,15 @@ def phrase_of(text: str) -> Phrase | None:
     return Phrase(words, definite)
 
 
+# Phrases as the stems of their words, in order.
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def _stem_of_word(word: str) -> str:
+    """A normalized word without its article."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 def fuzzy_budget(letters: int) -> int:
     """Edits allowed to a transliterated name: none for short words, more for longer ones."""
     if letters < 5:
@@ -314,6 +323,39 @@ class AliasTable:
             for name in slot["context_names"]
             if (phrase := phrase_of(name)) is not None and len(phrase.words) == 1
         )
+
+        # For an entity with a one-word name of its context («التحالف»): the longer names
+        # that word heads, its own and other bodies' (`namesakes`).
+        heads = {
+            eid: {p.stem for n in slot["context_names"] if (p := phrase_of(n)) is not None}
+            for eid, slot in merged.items()
+            if slot["context_names"]
+        }
+        headed: list[tuple[str, str, tuple[str, ...], bool]] = []
+        for eid, slot in merged.items():
+            for text in (*slot["names"], *slot["senses"], *slot["blocked"]):
+                phrase = phrase_of(text)
+                if phrase is not None and len(phrase.words) > 1 and not text.isascii():
+                    own = text in slot["names"]
+                    said = (phrase.stem, *map(_stem_of_word, phrase.words[1:]))
+                    headed.append((eid, phrase.stem, said, own))
+        self._namesakes: dict[str, tuple[Phrases, Phrases]] = {}
+        for eid, stems in heads.items():
+            mine = tuple(w for e, head, w, own in headed if e == eid and own and head in stems)
+            # Any name or sense phrase of another body, and this one's senses and blocked
+            # phrases («التحالف الدولي للطاقة الشمسية»): each is another coalition named.
+            others = tuple(
+                w for e, head, w, own in headed if head in stems and (e != eid or not own)
+            )
+            self._namesakes[eid] = (mine, others)
+
+    def namesakes(self, entity_id: str) -> tuple[Phrases, Phrases]:
+        """For an entity with a one-word name of its context («التحالف»): its own longer
+        names headed by that word, and the other bodies' ones («تحالف دعم الشرعية», «التحالف
+        الدولي»), each as word stems (without the article); ((), ()) for others. An article
+        that names another coalition in full, never this one, means that one by the bare
+        word."""
+        return self._namesakes.get(entity_id, ((), ()))
 
     @property
     def has_homographs(self) -> bool:

@@ -585,6 +585,7 @@ _MAX_QUOTED = 5  # words of a quoted name between a phrase's words (`_verify_phr
 # Words on each side of a homograph name in which a cue makes it the name.
 _CUE_WINDOW = 4
 _TOPIC_CUE_WINDOW = 6  # for a concept's homograph (`MatchIndex._cued`)
+_LONG_HOMOGRAPH = 3  # words of a homograph name whose cue may stand past a comma
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # How far (in characters, from where the one before starts) a chain's next phrase may start:
 # a subject's adjectives and a verb's «عددا من» between them.
@@ -1962,8 +1963,19 @@ class MatchIndex:
             said = said or any(
                 _says(field, phrase) for field in mentions.fields for phrase in phrases
             )
-            if not said:
+            if not said or self._namesake_meant(variant, mentions):
                 mentions.drop(variant)
+
+    def _namesake_meant(self, variant: _Variant, mentions: _Mentions) -> bool:
+        """Does the article name another body by the longer name this bare word heads
+        («تحالف دعم الشرعية», «التحالف الدولي»), and this one by none of its own? Then the
+        bare «التحالف» is that one, whatever its story's words."""
+        assert variant.entity is not None  # a name of its context is an entity's
+        mine, others = self._table.namesakes(variant.entity)
+        fields = mentions.fields
+        return any(_says(f, p) for f in fields for p in others) and not any(
+            _says(f, p) for f in fields for p in mine
+        )
 
     def _context_words(self, variant: _Variant) -> tuple[str, ...]:
         entity = variant.entity
@@ -2081,6 +2093,18 @@ class MatchIndex:
         («لتهريب كميات ضخمة من حبوب الكبتاغون»)."""
         spans = field.spans
         window = _TOPIC_CUE_WINDOW if _concept(hit.variant) else _CUE_WINDOW
+        if len(hit.variant.words) >= _LONG_HOMOGRAPH:
+            # A name of three words is no common word in another sense, only a namesake
+            # body's: its cue may stand past a comma, the press's pause between a subject and
+            # its object («استهدف طيران تحالف دعم الشرعية، تجمعات للحوثيين»).
+            wanted = self._cue_words(cues)
+            return _said_around(
+                hit,
+                field,
+                wanted,
+                window,
+                lambda k: _SENTENCE_END.search(field.text, spans[k][1], spans[k + 1][0]) is None,
+            )
 
         def same_clause(k: int) -> bool:  # words k and k + 1
             joined = clauses.get(k)

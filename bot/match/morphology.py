@@ -261,6 +261,10 @@ class Morphology:
                     keys |= self._number_forms(base, masculine=True)
                     if base.endswith("ت"):  # طائرته → طائرة
                         keys |= self._number_forms(base[:-1] + "ه", masculine=True)
+                    elif base[-1] in "يو" and base[-2] in "اوي" and len(base) > _MIN_STEM:
+                        # A final hamza sits on a seat before a suffix: «لجوئهم» is «لجوء»
+                        # + «هم», «وزرائها» «وزراء», «حلفاؤها» «حلفاء» (seats fold to ي/و).
+                        keys |= self._number_forms(base[:-1] + "ء", masculine=True)
                     elif pronoun != "ه" and base.endswith("ي") and len(base) > _MIN_STEM + 1:
                         # A dual before its pronoun: «برنامجيها» (its two programmes). An
                         # adjective takes no pronoun, so this «ي» is no nisba; but «يه» is
