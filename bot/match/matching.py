@@ -2317,6 +2317,11 @@ class MatchIndex:
         # («تركه», «تركة» are not «تركية»).
         if len(written) < _FUZZY_MIN_WRITTEN:
             return False
+        name = "".join(variant.words)
+        # A name shaped like an Arabic dual («طالبان») is not that word's other case
+        # («لطالبين»: to two students), nor its sound plural.
+        if name.endswith("ان") and written.endswith(("ين", "ون")) and written[:-2] == name[:-2]:
+            return False
         if Levenshtein.distance(written, "".join(variant.words), score_cutoff=budget) > budget:
             return False
         others = self._table.word_entities(written)

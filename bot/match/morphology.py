@@ -124,6 +124,17 @@ class Morphology:
         plural?"""
         return word in self._singular_of or word in self._singulars
 
+    def _knows_form(self, word: str) -> bool:
+        """Is this word a noun of the lexicon, or one with a pronoun suffix («بطاقته»)?"""
+        if self.knows(word):
+            return True
+        for pronoun in _PRONOUNS:
+            if word.endswith(pronoun) and len(word) - len(pronoun) >= _MIN_STEM:
+                base = word[: -len(pronoun)]
+                if self.knows(base) or (base.endswith("ت") and self.knows(base[:-1] + "ه")):
+                    return True
+        return False
+
     def is_plural(self, word: str) -> bool:
         """Is this normalized word (without the article) a broken plural of the lexicon?"""
         return word in self._singular_of
@@ -241,7 +252,7 @@ class Morphology:
         """Keys of one normalized word of a text: every proclitic chain, pronoun suffix and
         number ending it may carry removed."""
         stems = {word}
-        nouns = [word] if self.knows(word) else []
+        nouns = [word] if self._knows_form(word) else []
         for prefix in reversed(_PROCLITICS):  # shortest first: «وبطاقة» meets «بطاقة»
             if word.startswith(prefix) and len(word) - len(prefix) >= 2:
                 stem = word[len(prefix) :]
@@ -250,7 +261,7 @@ class Morphology:
                 if hidden_reading(nouns, stem):
                     continue
                 stems.add(stem)
-                if self.knows(stem):
+                if self._knows_form(stem):
                     nouns.append(stem)
         keys: set[str] = set()
         for stem in stems:
