@@ -2608,6 +2608,7 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف الدولي", "بقيادة مشتركة من التحالف الدولي للقاحات والتحصين", None),
         ("الاستثمارات", "زيادة الإنتاج النفطي واستثمار الغاز", None),
         ("النمو الاقتصادي", "الاستثمار في أسهم النمو", None),
+        ("الاغتيالات", "ومحترفي اغتيال البهجة والسرور", None),  # figurative
         # A three-word homograph's cue may follow a comma; a bare «التحالف» is the coalition
         # the article names in full, when it names only another one.
         (
