@@ -48,6 +48,7 @@ __all__ = [
     "nisba_phrases",
     "phrase_of",
     "read_data_file",
+    "stem_of",
 ]
 
 EntityKind = Literal["country", "region", "city", "org", "person", "sea", "place", "people"]
@@ -143,9 +144,9 @@ def phrase_of(text: str) -> Phrase | None:
 Phrases = tuple[tuple[str, ...], ...]
 
 
-def _stem_of_word(word: str) -> str:
-    """A normalized word without its article."""
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+def stem_of(norm: str) -> str:
+    """A normalized word without its article (as the matcher's readings have it)."""
+    return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
 
 
 def fuzzy_budget(letters: int) -> int:
@@ -337,7 +338,7 @@ class AliasTable:
                 phrase = phrase_of(text)
                 if phrase is not None and len(phrase.words) > 1 and not text.isascii():
                     own = text in slot["names"]
-                    said = (phrase.stem, *map(_stem_of_word, phrase.words[1:]))
+                    said = (phrase.stem, *map(stem_of, phrase.words[1:]))
                     headed.append((eid, phrase.stem, said, own))
         self._namesakes: dict[str, tuple[Phrases, Phrases]] = {}
         for eid, stems in heads.items():

@@ -76,6 +76,7 @@ from bot.match.aliases import (
     nisba_display,
     nisba_phrases,
     phrase_of,
+    stem_of,
 )
 from bot.match.concepts import (
     CHAIN_SEPARATOR,
@@ -1959,7 +1960,7 @@ class MatchIndex:
             # A context of several words is said by them in a row («تنظيم الدولة»): ISIS's
             # other name, whose words alone are common. As written, clitics aside: «الدول
             # الإسلامية» (Islamic states) is no «الدولة الإسلامية».
-            phrases = [tuple(map(_stem_of, c.split())) for c in context if " " in c]
+            phrases = [tuple(map(stem_of, c.split())) for c in context if " " in c]
             said = said or any(
                 _says(field, phrase) for field in mentions.fields for phrase in phrases
             )
@@ -2093,18 +2094,12 @@ class MatchIndex:
         («لتهريب كميات ضخمة من حبوب الكبتاغون»)."""
         spans = field.spans
         window = _TOPIC_CUE_WINDOW if _concept(hit.variant) else _CUE_WINDOW
+        wanted = self._cue_words(cues)
         if len(hit.variant.words) >= _LONG_HOMOGRAPH:
             # A name of three words is no common word in another sense, only a namesake
             # body's: its cue may stand past a comma, the press's pause between a subject and
             # its object («استهدف طيران تحالف دعم الشرعية، تجمعات للحوثيين»).
-            wanted = self._cue_words(cues)
-            return _said_around(
-                hit,
-                field,
-                wanted,
-                window,
-                lambda k: _SENTENCE_END.search(field.text, spans[k][1], spans[k + 1][0]) is None,
-            )
+            return _said_around(hit, field, wanted, window, _sentence_joined(field))
 
         def same_clause(k: int) -> bool:  # words k and k + 1
             joined = clauses.get(k)
@@ -2113,7 +2108,7 @@ class MatchIndex:
                 joined = clauses[k] = gap is None
             return joined
 
-        return _said_around(hit, field, self._cue_words(cues), window, same_clause)
+        return _said_around(hit, field, wanted, window, same_clause)
 
     def _foreign_body(self, hit: _Hit, field: _Field) -> bool:
         """A body named by a descriptive phrase and followed by a country's singular adjective
@@ -2322,7 +2317,7 @@ class MatchIndex:
         # («لطالبين»: to two students), nor its sound plural.
         if name.endswith("ان") and written.endswith(("ين", "ون")) and written[:-2] == name[:-2]:
             return False
-        if Levenshtein.distance(written, "".join(variant.words), score_cutoff=budget) > budget:
+        if Levenshtein.distance(written, name, score_cutoff=budget) > budget:
             return False
         others = self._table.word_entities(written)
         return not others or variant.entity in others
@@ -2567,11 +2562,6 @@ _PAIRING = frozenset(("مع", "بين"))
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه", "وذلك", "وتلك"))
 
 
-def _stem_of(norm: str) -> str:
-    """A normalized word without its article, as `_Split.stem` has it."""
-    return norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm
-
-
 def _said_around(
     hit: _Hit, field: _Field, wanted: frozenset[str], window: int, joined: Callable[[int], bool]
 ) -> bool:
@@ -2594,12 +2584,17 @@ def _said_around(
 def _in_sentence(hit: _Hit, field: _Field, wanted: frozenset[str]) -> bool:
     """Does a word of the mention's sentence (up to _SENTENCE_REACH words each way) have one
     of these keys?"""
+    return _said_around(hit, field, wanted, _SENTENCE_REACH, _sentence_joined(field))
+
+
+def _sentence_joined(field: _Field) -> Callable[[int], bool]:
+    """Are words k and k + 1 of the field in one sentence (`_said_around`'s gap test)?"""
     spans, text = field.spans, field.text
 
-    def same_sentence(k: int) -> bool:  # words k and k + 1
+    def same_sentence(k: int) -> bool:
         return _SENTENCE_END.search(text, spans[k][1], spans[k + 1][0]) is None
 
-    return _said_around(hit, field, wanted, _SENTENCE_REACH, same_sentence)
+    return same_sentence
 
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]|\s{3,}")  # a run of spaces: a strip of headlines

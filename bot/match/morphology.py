@@ -25,7 +25,7 @@ Pure code.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from bot.core.arabic import normalize
 
@@ -73,6 +73,14 @@ def hidden_reading(known: Iterable[str], stem: str) -> bool:
         len(word) > len(stem) and not (word.endswith(stem) and word[: -len(stem)].endswith("ال"))
         for word in known
     )
+
+
+def _pronoun_bases(word: str) -> Iterator[tuple[str, str]]:
+    """(pronoun, the word before it) for each pronoun suffix the word may end in, leaving a
+    stem of at least _MIN_STEM letters."""
+    for pronoun in _PRONOUNS:
+        if word.endswith(pronoun) and len(word) - len(pronoun) >= _MIN_STEM:
+            yield pronoun, word[: -len(pronoun)]
 
 
 def loan_key(word: str) -> str | None:
@@ -126,14 +134,10 @@ class Morphology:
 
     def _knows_form(self, word: str) -> bool:
         """Is this word a noun of the lexicon, or one with a pronoun suffix («بطاقته»)?"""
-        if self.knows(word):
-            return True
-        for pronoun in _PRONOUNS:
-            if word.endswith(pronoun) and len(word) - len(pronoun) >= _MIN_STEM:
-                base = word[: -len(pronoun)]
-                if self.knows(base) or (base.endswith("ت") and self.knows(base[:-1] + "ه")):
-                    return True
-        return False
+        return self.knows(word) or any(
+            self.knows(base) or (base.endswith("ت") and self.knows(base[:-1] + "ه"))
+            for _, base in _pronoun_bases(word)
+        )
 
     def is_plural(self, word: str) -> bool:
         """Is this normalized word (without the article) a broken plural of the lexicon?"""
@@ -266,19 +270,17 @@ class Morphology:
         keys: set[str] = set()
         for stem in stems:
             keys |= self._number_forms(stem, masculine=True)
-            for pronoun in _PRONOUNS:
-                if stem.endswith(pronoun) and len(stem) - len(pronoun) >= _MIN_STEM:
-                    base = stem[: -len(pronoun)]
-                    keys |= self._number_forms(base, masculine=True)
-                    if base.endswith("ت"):  # طائرته → طائرة
-                        keys |= self._number_forms(base[:-1] + "ه", masculine=True)
-                    elif base[-1] in "يو" and base[-2] in "اوي" and len(base) > _MIN_STEM:
-                        # A final hamza sits on a seat before a suffix: «لجوئهم» is «لجوء»
-                        # + «هم», «وزرائها» «وزراء», «حلفاؤها» «حلفاء» (seats fold to ي/و).
-                        keys |= self._number_forms(base[:-1] + "ء", masculine=True)
-                    elif pronoun != "ه" and base.endswith("ي") and len(base) > _MIN_STEM + 1:
-                        # A dual before its pronoun: «برنامجيها» (its two programmes). An
-                        # adjective takes no pronoun, so this «ي» is no nisba; but «يه» is
-                        # mostly one's feminine («الاحتجاجية», teh marbuta folded to «ه»).
-                        keys |= self._number_forms(base[:-1], masculine=True)
+            for pronoun, base in _pronoun_bases(stem):
+                keys |= self._number_forms(base, masculine=True)
+                if base.endswith("ت"):  # طائرته → طائرة
+                    keys |= self._number_forms(base[:-1] + "ه", masculine=True)
+                elif base[-1] in "يو" and base[-2] in "اوي" and len(base) > _MIN_STEM:
+                    # A final hamza sits on a seat before a suffix: «لجوئهم» is «لجوء»
+                    # + «هم», «وزرائها» «وزراء», «حلفاؤها» «حلفاء» (seats fold to ي/و).
+                    keys |= self._number_forms(base[:-1] + "ء", masculine=True)
+                elif pronoun != "ه" and base.endswith("ي") and len(base) > _MIN_STEM + 1:
+                    # A dual before its pronoun: «برنامجيها» (its two programmes). An
+                    # adjective takes no pronoun, so this «ي» is no nisba; but «يه» is
+                    # mostly one's feminine («الاحتجاجية», teh marbuta folded to «ه»).
+                    keys |= self._number_forms(base[:-1], masculine=True)
         return frozenset(keys)
