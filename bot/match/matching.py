@@ -639,8 +639,36 @@ _QUOTE_MARKS = frozenset('"«»“”„‹›')  # not the apostrophe: it may s
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
 _WORD_FINAL = "[ةى]"
-_GLUED_END = re.compile(f"{_WORD_FINAL}(?=[\u0621-\u064a])")
-_GLUED_END_CUT = re.compile(f"(?<={_WORD_FINAL})(?=[\u0621-\u064a])")  # where `_unglue` cuts
+# So is a word of three letters or more ending in a consonant that does not join the next
+# letter (د ذ ر ز: the writer saw a space that was not there) before the article and a stem
+# («أسعارالفائدة», «تصديرالنفط», «ديرالزور»). Not a root's «ال» before a pronoun («إزالتها»,
+# «اعتزالهما»), nor the nisba plurals of words in -ال («ليبراليين»), nor the names the press
+# writes joined on purpose («عبدالله», «نصرالله», «بدرالدين»).
+_GLUED_ARTICLE = (
+    "(?<=[\u0621-\u064a]{2}[دذرز])(?<!عبد)"
+    "(?=ال(?!له|دين|ي)(?!ت?(?:هما|ها|هم|هن|كما|كم|نا|ه)(?![\u0621-\u064a]))[\u0621-\u064a]{3})"
+)
+# The same, consuming its letter first: a search of a whole text tries the look-arounds only
+# after one of these four letters, not at every position.
+_GLUED_ARTICLE_SEARCH = re.compile(
+    "[دذرز](?<=[\u0621-\u064a]{3})(?<!عبد)" + _GLUED_ARTICLE.split("(?<!عبد)", 1)[1]
+)
+# Cheap tests first: most texts hold none of these pairs of letters.
+_GLUED_ARTICLE_HINTS = ("دال", "ذال", "رال", "زال")
+_GLUED_END = re.compile(f"{_WORD_FINAL}(?=[\u0621-\u064a])|{_GLUED_ARTICLE}")
+# Where `_unglue` cuts.
+_GLUED_END_CUT = re.compile(f"(?<={_WORD_FINAL})(?=[\u0621-\u064a])|{_GLUED_ARTICLE}")
+_GLUED_FINAL = re.compile(f"{_WORD_FINAL}(?=[\u0621-\u064a])")
+
+
+def _lost_space(text: str) -> bool:
+    """Does the text hold two words whose space a page lost (`_unglue`)?"""
+    return _GLUED_FINAL.search(text) is not None or (
+        any(hint in text for hint in _GLUED_ARTICLE_HINTS)
+        and _GLUED_ARTICLE_SEARCH.search(text) is not None
+    )
+
+
 # Digits at either end of a word of Arabic letters (`MatchIndex._analyze`).
 _GLUED_NUMBER = re.compile("^[0-9]+(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a]{2})[0-9]+$")
 _QUOTE = re.compile(r"[\"'«»“”„‘’‹›()\[\]]")
@@ -2341,7 +2369,7 @@ class MatchIndex:
         spaced = "\u0640 " in text and _SPACED.search(text) is not None
         if dotted or spaced:
             parts = _undot(parts)
-        if _GLUED_END.search(text) is not None:
+        if _lost_space(text):
             parts = _unglue(parts)
         raws = parts[1::2]
         if dotted or spaced:  # read without the dots; `parts` keep them, so offsets add up
