@@ -2184,6 +2184,9 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ),
         ("داعش", "هاجم عناصر داعـ ـش القرية", "داعـ ـش"),
         ("داعش", "أصدر الحزب بيانا ـ ـ دعا فيه", None),
+        # A drawn-out letter, a space and a dot glued to the rest of the word.
+        ("حماس", "أعلنت «حمـ .اس» أنها", "حمـ .اس"),
+        ("الاجتماع", "انتهى الاجتمـ . وقال", None),
         # Coordinated adjectives: «الغارات البرية» (not air raids) does not hide the air raids
         # its first adjective tells; a phrase of another sense read through another modifier
         # still hides.

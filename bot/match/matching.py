@@ -634,7 +634,9 @@ _LETTERS = frozenset(map(chr, range(0x0621, 0x064B))) | {"\u0640"}
 # A proclitic written apart, drawn out with a tatweel («لـ إيران», «وبـ 5»): one word with the
 # next when that is a word of letters.
 _DETACHED = re.compile("[وف]?[لبك]\u0640+")
-_SPACED = re.compile("\u0640 \u0640|(?<![\u0621-\u064a])[وف]?[لبك]\u0640+ [\u0621-\u064a]")
+_SPACED = re.compile(
+    "\u0640 \u0640|(?<![\u0621-\u064a])[وف]?[لبك]\u0640+ [\u0621-\u064a]|\u0640 \\.[\u0621-\u064a]"
+)
 _QUOTE_MARKS = frozenset('"«»“”„‹›')  # not the apostrophe: it may stand for a hamza
 # A letter that only ends a word (teh marbuta, alef maqsura) followed by another letter: two
 # words whose space a page lost («الولاياتالمتحدةوإيران», «علىالحدود»).
@@ -2365,7 +2367,7 @@ class MatchIndex:
         dotted = (".." in text or "\u0640." in text or ".\u0640" in text) and _DOTTED.search(
             text
         ) is not None
-        # «تحـ ـريـ ـر الشـ ـام»; a proclitic drawn out apart from its word: «لـ إيران».
+        # «تحـ ـريـ ـر الشـ ـام», «حمـ .اس»; a proclitic drawn out apart from its word: «لـ إيران».
         spaced = "\u0640 " in text and _SPACED.search(text) is not None
         if dotted or spaced:
             parts = _undot(parts)
@@ -3033,21 +3035,28 @@ def _undot(parts: list[str]) -> list[str]:
         word, gap = carried + parts[n], parts[n + 1]
         following = parts[n + 2] if n + 2 < len(parts) else ""
         if (
-            gap == " "
-            and word[-1] == "\u0640"
-            and (following[:1] == "\u0640" or _DETACHED.fullmatch(word) is not None)
-            and following[:1] in _LETTERS
-        ) or (
-            gap in _DOTS
-            and following
-            and word[-1] in _LETTERS
-            and following[0] in _LETTERS
-            # A tatweel beside the dot, or two dots before a fragment of a word: between two
-            # whole words they are an ellipsis («الاجتماع..الحوثي»).
-            and (
-                word[-1] == "\u0640"
-                or following[0] == "\u0640"
-                or (gap == ".." and len(following) <= 3 and following not in FUNCTION_WORDS)
+            (
+                gap == " "
+                and word[-1] == "\u0640"
+                and (following[:1] == "\u0640" or _DETACHED.fullmatch(word) is not None)
+                and following[:1] in _LETTERS
+            )
+            or (
+                # A drawn-out letter, a space and a dot glued to the rest: «حمـ .اس».
+                gap == " ." and word[-1] == "\u0640" and following[:1] in _LETTERS
+            )
+            or (
+                gap in _DOTS
+                and following
+                and word[-1] in _LETTERS
+                and following[0] in _LETTERS
+                # A tatweel beside the dot, or two dots before a fragment of a word: between two
+                # whole words they are an ellipsis («الاجتماع..الحوثي»).
+                and (
+                    word[-1] == "\u0640"
+                    or following[0] == "\u0640"
+                    or (gap == ".." and len(following) <= 3 and following not in FUNCTION_WORDS)
+                )
             )
         ):
             carried = word + gap  # joined to the next word
