@@ -2245,6 +2245,9 @@ class MatchIndex:
                     and not _coordinated(words, linked, k, last, wanted)
                 ):
                     return None
+                # A word joined by «و» among the modifiers may head the rest: «الغارات الجوية
+                # والعمليات البرية» holds no «الغارات البرية» that hides the air raids.
+                joined = joined or word.norm[:1] == "و"
                 k += 1
             last = k
         quality = variant.quality if last - i + 1 == len(variant.keys) else variant.quality * 0.95
