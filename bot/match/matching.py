@@ -646,21 +646,20 @@ _WORD_FINAL = "[ةى]"
 # («أسعارالفائدة», «تصديرالنفط», «ديرالزور»). Not a root's «ال» before a pronoun («إزالتها»,
 # «اعتزالهما»), nor the nisba plurals of words in -ال («ليبراليين»), nor the names the press
 # writes joined on purpose («عبدالله», «نصرالله», «بدرالدين»).
-_GLUED_ARTICLE = (
-    "(?<=[\u0621-\u064a]{2}[دذرز])(?<!عبد)"
-    "(?=ال(?!له|دين|ي)(?!ت?(?:هما|ها|هم|هن|كما|كم|نا|ه)(?![\u0621-\u064a]))[\u0621-\u064a]{3})"
+_ARTICLE_AFTER = (
+    "(?<!عبد)(?=ال(?!له|دين|ي)(?!ت?(?:هما|ها|هم|هن|كما|كم|نا|ه)(?![\u0621-\u064a]))"
+    "[\u0621-\u064a]{3})"
 )
+_GLUED_ARTICLE = "(?<=[\u0621-\u064a]{2}[دذرز])" + _ARTICLE_AFTER
 # The same, consuming its letter first: a search of a whole text tries the look-arounds only
 # after one of these four letters, not at every position.
-_GLUED_ARTICLE_SEARCH = re.compile(
-    "[دذرز](?<=[\u0621-\u064a]{3})(?<!عبد)" + _GLUED_ARTICLE.split("(?<!عبد)", 1)[1]
-)
+_GLUED_ARTICLE_SEARCH = re.compile("[دذرز](?<=[\u0621-\u064a]{3})" + _ARTICLE_AFTER)
 # Cheap tests first: most texts hold none of these pairs of letters.
 _GLUED_ARTICLE_HINTS = ("دال", "ذال", "رال", "زال")
-_GLUED_END = re.compile(f"{_WORD_FINAL}(?=[\u0621-\u064a])|{_GLUED_ARTICLE}")
+_GLUED_FINAL = re.compile(f"{_WORD_FINAL}(?=[\u0621-\u064a])")
+_GLUED_END = re.compile(f"{_GLUED_FINAL.pattern}|{_GLUED_ARTICLE}")
 # Where `_unglue` cuts.
 _GLUED_END_CUT = re.compile(f"(?<={_WORD_FINAL})(?=[\u0621-\u064a])|{_GLUED_ARTICLE}")
-_GLUED_FINAL = re.compile(f"{_WORD_FINAL}(?=[\u0621-\u064a])")
 
 
 def _lost_space(text: str) -> bool:
@@ -3071,8 +3070,9 @@ def _undot(parts: list[str]) -> list[str]:
 
 def _unglue(parts: list[str]) -> list[str]:
     """Text parts (gaps and words alternating, as split() gives them) with every word that
-    runs on past a word-final letter (`_GLUED_END`) cut there: the pieces are words with an
-    empty gap between, so offsets still add up to the text's."""
+    runs on past a word-final letter, or into the next word's article (`_GLUED_END`), cut
+    there: the pieces are words with an empty gap between, so offsets still add up to the
+    text's."""
     out = [parts[0]]
     for n in range(1, len(parts), 2):
         word = parts[n]
