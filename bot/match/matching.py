@@ -877,7 +877,8 @@ class _Hit:
     quality: float
     first: int  # index of its first word
     last: int  # index of its last word
-    # A phrase read through modifiers to a next word joined by «و» («الغارات الجوية والبرية»).
+    # A phrase read through modifiers with a word joined by «و» in it: its next word
+    # («الغارات الجوية والبرية») or one of the modifiers («الغارات الجوية والعمليات البرية»).
     joined: bool = False
 
 
@@ -2950,9 +2951,10 @@ def _blocks(block: str | None, mentioned: str | None, table: AliasTable) -> bool
 
 def _coordinated_inside(block: _Hit, variant: _Variant, start: int, end: int) -> bool:
     """Is this phrase of several words, from where a phrase of another sense starts, read
-    through the modifiers between that phrase's words: the first of coordinated ones
-    («غاراته الجوية والبرية» are air raids and ground raids, and «الغارات البرية» does not hide
-    the air raids)?"""
+    through the modifiers between that phrase's words, with a word joined by «و» among them
+    (`_Hit.joined`)? «غاراته الجوية والبرية» are air raids and ground raids, and in «الغارات
+    الجوية والعمليات البرية» the ground word is the operations'; «الغارات البرية» hides
+    neither's air raids."""
     return (
         start == block.start
         and end < block.end
