@@ -445,6 +445,10 @@ class AliasTable:
                 return bodies
         return []
 
+    def names_body(self, phrase: Phrase) -> bool:
+        """Whether this phrase, as written, is the name of a body (an organisation)."""
+        return bool(self._bodies_named(phrase))
+
     def _bodies_named(self, phrase: Phrase) -> list[str]:
         """The bodies (organisations) this phrase is an exact name of."""
         return sorted(

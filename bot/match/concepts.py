@@ -72,6 +72,10 @@ class ConceptEntry(BaseModel):
     en: tuple[str, ...] = ()
     note: str = ""
     covers: tuple[str, ...] = ()
+    # Concepts that count for a follower of this one, not for followers of the concepts that
+    # cover it: everyday words for inflation («ارتفاع الأسعار») are inflation to its follower,
+    # not news of the economy, which covers inflation.
+    kin: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     blocked: tuple[str, ...] = Field(default=(), alias="not")
     senses: tuple[str, ...] = ()
@@ -134,6 +138,7 @@ class Concept:
     # Chains of phrases that count when each follows the one before it closely in a clause.
     chains: tuple[tuple[str, ...], ...] = ()
     members: tuple[str, ...] = ()  # alias-table ids of named instances
+    kin: tuple[str, ...] = ()  # ids counted for this concept's own followers only
 
 
 Keys = tuple[frozenset[str], ...]
@@ -153,6 +158,7 @@ class ConceptTable:
             "names",
             "en",
             "covers",
+            "kin",
             "derived",
             "blocked",
             "senses",
@@ -171,6 +177,7 @@ class ConceptTable:
                 names=tuple(slot["names"]),
                 en=tuple(slot["en"]),
                 covers=tuple(slot["covers"]),
+                kin=tuple(slot["kin"]),
                 derived=tuple(slot["derived"]),
                 blocked=tuple(slot["blocked"]),
                 senses=tuple(slot["senses"]),
@@ -272,18 +279,21 @@ class ConceptTable:
         return list(found)
 
     def watched(self, concept_id: str) -> list[Concept]:
-        """The concept and every concept it covers, transitively, broadest first."""
+        """The concept, every concept it covers, transitively, broadest first, and its own kin
+        (with what they cover): a concept's kin are not watched by the concepts covering it."""
         order: list[Concept] = []
-        pending = [concept_id]
         seen: set[str] = set()
-        while pending:
-            current = pending.pop(0)
-            if current in seen or current not in self._concepts:
-                continue
-            seen.add(current)
-            concept = self._concepts[current]
-            order.append(concept)
-            pending.extend(concept.covers)
+        root = self._concepts.get(concept_id)
+        for start in ([concept_id], root.kin if root is not None else ()):
+            pending = list(start)
+            while pending:
+                current = pending.pop(0)
+                if current in seen or current not in self._concepts:
+                    continue
+                seen.add(current)
+                concept = self._concepts[current]
+                order.append(concept)
+                pending.extend(concept.covers)
         return order
 
 

@@ -1688,6 +1688,16 @@ class MatchIndex:
                     continue
                 keys = self._concepts.keys(phrase)
                 owner = _NOT_PREFIX + concept.id
+                if self._table.names_body(phrase):
+                    # A body's name keeps the rules of names, so it hides only itself: «البنك
+                    # الدولي» is the World Bank, «البنوك الدولية» are banks.
+                    article = _REQUIRE if phrase.definite else _FORBID
+                    words = (phrase.stem, *phrase.words[1:])
+                    variant = self._intern(words, article, False, owner, 1.0)
+                    variant.blocker = True
+                    if text in concept.senses:
+                        self._senses.add(variant)
+                    continue
                 if _adverbial(phrase):
                     # «احتجاجا على» (in protest at) as written: its forms are other words
                     # («الاحتجاجات على», the protests against).
