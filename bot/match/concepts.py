@@ -76,6 +76,9 @@ class ConceptEntry(BaseModel):
     # cover it: everyday words for inflation («ارتفاع الأسعار») are inflation to its follower,
     # not news of the economy, which covers inflation.
     kin: tuple[str, ...] = ()
+    # Nouns that name the concept with a country's adjective after them («الاقتصاد الروسي»)
+    # or, without their article, a country's name («اقتصاد روسيا»): any country's.
+    national: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     blocked: tuple[str, ...] = Field(default=(), alias="not")
     senses: tuple[str, ...] = ()
@@ -139,6 +142,7 @@ class Concept:
     chains: tuple[tuple[str, ...], ...] = ()
     members: tuple[str, ...] = ()  # alias-table ids of named instances
     kin: tuple[str, ...] = ()  # ids counted for this concept's own followers only
+    national: tuple[str, ...] = ()  # nouns naming it with any country (`ConceptEntry.national`)
 
 
 Keys = tuple[frozenset[str], ...]
@@ -159,6 +163,7 @@ class ConceptTable:
             "en",
             "covers",
             "kin",
+            "national",
             "derived",
             "blocked",
             "senses",
@@ -178,6 +183,7 @@ class ConceptTable:
                 en=tuple(slot["en"]),
                 covers=tuple(slot["covers"]),
                 kin=tuple(slot["kin"]),
+                national=tuple(slot["national"]),
                 derived=tuple(slot["derived"]),
                 blocked=tuple(slot["blocked"]),
                 senses=tuple(slot["senses"]),

@@ -670,6 +670,15 @@ def _lost_space(text: str) -> bool:
     )
 
 
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+_DEFINITE = "ال"  # the article, as a normalized word begins with it
+
+
+def _arabic(word: str) -> bool:
+    """Is this normalized word all Arabic letters (no Latin name's letters in it)?"""
+    return _ARABIC_WORD.fullmatch(word) is not None
+
+
 # Digits at either end of a word of Arabic letters (`MatchIndex._analyze`).
 _GLUED_NUMBER = re.compile("^[0-9]+(?=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a]{2})[0-9]+$")
 _QUOTE = re.compile(r"[\"'«»“”„‘’‹›()\[\]]")
@@ -1115,6 +1124,7 @@ class MatchIndex:
         )
         # Phrases that give a concept's name another sense for the whole article.
         self._senses: set[_Variant] = set()
+        self._nationals: dict[str, list[tuple[Phrase, Keys]]] = {}
         self._add_blockers()
 
     @classmethod
@@ -1427,6 +1437,11 @@ class MatchIndex:
                     phrase = phrase_of(name)
                     if phrase is not None:
                         put(phrase, 0.9, concept.id)
+                for head in concept.national:
+                    for phrase, keys in self._national_forms(head):
+                        if keys not in seen:
+                            seen.add(keys)
+                            spec(phrase, keys, 0.9, concept.id)
                 for form in (*concept.derived, *concept.homographs):
                     phrase = phrase_of(form)
                     if (
@@ -1455,6 +1470,61 @@ class MatchIndex:
                         owner = _CONCEPT_PREFIX + concept.id
                         out.append((words, article, False, owner, 0.85, ()))
         return out
+
+    def _national_forms(self, head: str) -> list[tuple[Phrase, Keys]]:
+        """A noun with any country after it (`Concept.national`): one phrase followed by a
+        country's adjective («الاقتصاد الروسي»), one by a country's one-word name in construct
+        («اقتصاد روسيا»), each with the forms of every country in its second word."""
+        cached = self._nationals.get(head)
+        if cached is not None:
+            return cached
+        noun = phrase_of(head)
+        forms: list[tuple[Phrase, Keys]] = []
+        if noun is not None and len(noun.words) == 1:
+            adjectives: set[str] = set()
+            names: set[str] = set()
+            for entity in self._table.entities():
+                if entity.kind != "country":
+                    continue
+                own = {p.stem for p in map(phrase_of, entity.names) if p is not None}
+                for nisba in nisba_phrases(entity):
+                    word = nisba.words[-1]
+                    # The masculine singular, which agrees with the noun; Arabic only; not a
+                    # name that is its own adjective: Mali's «المالي» is the word for financial.
+                    if (
+                        len(nisba.words) == 1
+                        and word.endswith("ي")
+                        and _arabic(word)
+                        and stem_of(word) not in own
+                    ):
+                        adjectives.add(word)
+                for name in entity.names:
+                    phrase = phrase_of(name)
+                    if (
+                        phrase is not None
+                        and len(phrase.words) == 1
+                        and _arabic(phrase.stem)
+                        and not phrase.stem.endswith("ي")  # read as an adjective too
+                    ):
+                        names.add(name)
+            definite = noun.words[0] if noun.definite else _DEFINITE + noun.words[0]
+            bare = noun.stem
+            for first, seconds in ((definite, adjectives), (bare, names)):
+                phrases = [phrase_of(f"{first} {second}") for second in sorted(seconds)]
+                pairs = [p for p in phrases if p is not None and len(p.words) == 2]
+                if not pairs:
+                    continue
+                # As spelled: a loanword's looser spellings (`~` keys) would make Aruba's
+                # «الأروبي» the European («الأوروبي»).
+                spelled = frozenset(
+                    key
+                    for phrase in pairs
+                    for key in self._concepts.keys(phrase)[1]
+                    if not key.startswith("~")
+                )
+                forms.append((pairs[0], (self._concepts.keys(pairs[0])[0], spelled)))
+        self._nationals[head] = forms
+        return forms
 
     def _specs(
         self, term: Term
