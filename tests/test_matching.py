@@ -1532,6 +1532,18 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الجرائم الإلكترونية", "قانون جرائم الحاسبات وشبكات المعلومات", "جرائم الحاسبات"),
         ("اليمن", "سدد الكرة في الزاوية اليمنى للمرمى", None),
         ("الطائرات المسيرة", "انطلاق المسيرات الأسبوعية في كفر قدوم", None),
+        # A thing swelling (profits, an account, numbers) is no inflation.
+        ("التضخم", "«توشيبا اليابانية» تضخم أرباحها بمقدار 1.2 مليار دولار", None),
+        ("التضخم", "متهم بغسيل الأموال وتضخم حسابه", None),
+        ("التضخم", "تضخم أعداد النازحين في المخيمات", None),
+        ("التضخم", "تضخم الأسعار في البلاد", "تضخم"),
+        # A capital as the dateline's place is where the article was written, not its subject;
+        # a capital speaking, or in a sentence, is its country.
+        ("مصر", "أحمد جودة - القاهرة - كشف المسؤول عن الخطة", None),
+        ("مصر", "عنوان الخبر\nالقاهرة - وكالات\nأعلنت الشركة", None),
+        ("العراق", "بغداد (رويترز) - قال مسؤول أمني", None),
+        ("مصر", "سقطت قذيفة قرب القاهرة - وأدت إلى خسائر", "القاهرة"),
+        ("مصر", "القاهرة: القدس عربية", "القاهرة"),
         # One sense per article reads the word without its pronoun.
         ("الاحتجاجات", "سلم النادي مذكرة احتجاج، وفي احتجاجه قال إن الحكم أخطأ", None),
         # A number glued to a word («list 4 of 4العراق») is read apart.

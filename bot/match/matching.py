@@ -717,6 +717,7 @@ class _Variant:
         "quality",
         "skels",
         "solo",
+        "standing",
         "uses",
         "words",
     )
@@ -759,6 +760,9 @@ class _Variant:
         # keyword of several terms (`_slot_feed`), which followers own as one variant.
         self.feeds: tuple[_Variant, ...] = ()
         self.blocker = False  # a name whose span hides other entities' mentions inside it
+        # A name standing for a place (its capital, a bloc's member): not where it is only the
+        # dateline's place of writing (`_datelined`).
+        self.standing = False
         # Set by the index from its alias table: whether a mention needs a look at its
         # neighbours before it counts (a homograph's cue, a national body's adjective, a given
         # name).
@@ -1174,12 +1178,17 @@ class MatchIndex:
             # under its own name's rules, a form of the country's bare name, and of the place
             # a topic is tied to.
             place = term is owned[1] if owned is not None else term is required[0]
+            standing = []
             if place and not term.exact:
-                specs += self._standing_specs(capital_names(term, self._table))
+                standing += self._standing_specs(capital_names(term, self._table))
             if owned is not None and term is owned[1]:
                 # A bloc's members tell a topic tied to it (`AliasEntity.members`).
-                specs += self._standing_specs(member_names(term, self._table))
+                standing += self._standing_specs(member_names(term, self._table))
             variants = dict.fromkeys(self._intern(*spec) for spec in specs)
+            for spec in standing:
+                variant = self._intern(*spec)
+                variant.standing = True
+                variants[variant] = None
             feed = self._member_feed(term) if not term.exact else None
             if feed is not None:
                 variants[feed] = None
@@ -1915,11 +1924,15 @@ class MatchIndex:
                 # The hottest path: a word that mentions names by itself.
                 if reach < i and named_after != i and unit_after != i and title_end < i:
                     for variant, quality in word.alone:
-                        add(variant, quality, start, end)
+                        if variant.standing and _datelined(field, i, i):
+                            hide(variant, quality, start, end)
+                        else:
+                            add(variant, quality, start, end)
                 else:
                     for variant, quality in word.alone:
                         if (
-                            (unit_after == i and _is_common_noun(variant, word))
+                            (variant.standing and _datelined(field, i, i))
+                            or (unit_after == i and _is_common_noun(variant, word))
                             or (title_end >= i and not self._table.is_body(variant.entity))
                             or self._hides(
                                 variant, start, end, i, named_after, reach, blocks, mentions, word
@@ -1936,6 +1949,7 @@ class MatchIndex:
                 # article's sense (`_blocked`), whatever else hides it.
                 if (
                     (title_end >= i and not self._table.is_body(variant.entity))
+                    or (variant.standing and _datelined(field, hit.first, hit.last))
                     or self._hides(
                         variant, hit.start, hit.end, i, named_after, reach, blocks, mentions, word
                     )
@@ -2768,6 +2782,26 @@ def _title_end(field: _Field, i: int) -> int:
         if not linked[j]:
             break
     return -1
+
+
+_DATELINE_AFTER = "-–—ـ("  # a dash or an opening bracket («القاهرة (رويترز) -»)
+_DATELINE_BEFORE = "\n.!?؟-–—ـ"  # a line's or a sentence's start, or a byline's dash
+
+
+def _datelined(field: _Field, first: int, last: int) -> bool:
+    """Are words first..last a dateline's place («القاهرة - أ ش أ», «أحمد جودة - القاهرة -»):
+    at a line's or sentence's start or after a byline's dash, with a dash or an opening
+    bracket right after them? The place the article was written, not what it is about;
+    readers do not count it for the country («القاهرة: ...», a capital speaking, still does)."""
+    text, spans = field.text, field.spans
+    following = spans[last + 1][0] if last + 1 < len(spans) else len(text)
+    after = text[spans[last][1] : following].lstrip(" \t")
+    if not after or after[0] not in _DATELINE_AFTER:
+        return False
+    if not first:
+        return True  # the field's first word
+    before = text[spans[first - 1][1] : spans[first][0]].rstrip(" \t")
+    return bool(before) and before[-1] in _DATELINE_BEFORE
 
 
 def _index(values: list[bool], value: bool, start: int, stop: int) -> int:
