@@ -1544,6 +1544,11 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("العراق", "بغداد (رويترز) - قال مسؤول أمني", None),
         ("مصر", "سقطت قذيفة قرب القاهرة - وأدت إلى خسائر", "القاهرة"),
         ("مصر", "القاهرة: القدس عربية", "القاهرة"),
+        ("مصر", "أحمد علي- سبق- القاهرة: تسعى بريطانيا للاستثمار", None),
+        # A people's adjective after «أبو» and a first name ends a nom de guerre.
+        ("العراق", "قتل القيادي أبو أسامة العراقي في غارة", None),
+        ("مصر", "خطب أبو حمزة المصري في لندن", None),
+        ("العراق", "قال رئيس الوزراء العراقي", "العراقي"),
         # One sense per article reads the word without its pronoun.
         ("الاحتجاجات", "سلم النادي مذكرة احتجاج، وفي احتجاجه قال إن الحكم أخطأ", None),
         # A number glued to a word («list 4 of 4العراق») is read apart.

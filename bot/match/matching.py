@@ -2192,7 +2192,7 @@ class MatchIndex:
         if unless and _in_sentence(hit, field, self._cue_words(unless)):
             return True
         return bool(variant.article & _DERIVED) and (
-            _given_name(hit, field) or _language(hit, field)
+            _given_name(hit, field) or _language(hit, field) or _kunya(hit, field)
         )
 
     def _unless(self, entity: str | None) -> tuple[str, ...]:
@@ -2784,8 +2784,9 @@ def _title_end(field: _Field, i: int) -> int:
     return -1
 
 
-_DATELINE_AFTER = "-–—ـ("  # a dash or an opening bracket («القاهرة (رويترز) -»)
-_DATELINE_BEFORE = "\n.!?؟-–—ـ"  # a line's or a sentence's start, or a byline's dash
+_DASHES = "-–—ـ"
+_DATELINE_AFTER = _DASHES + "(:"  # a dash, an opening bracket («القاهرة (رويترز) -»), a colon
+_DATELINE_BEFORE = "\n.!?؟" + _DASHES  # a line's or a sentence's start, or a byline's dash
 
 
 def _datelined(field: _Field, first: int, last: int) -> bool:
@@ -2799,8 +2800,11 @@ def _datelined(field: _Field, first: int, last: int) -> bool:
     if not after or after[0] not in _DATELINE_AFTER:
         return False
     if not first:
-        return True  # the field's first word
+        return after[0] != ":"  # the field's first word; «القاهرة:» is the capital speaking
     before = text[spans[first - 1][1] : spans[first][0]].rstrip(" \t")
+    if after[0] == ":":
+        # After a byline's dash a colon ends the dateline too («أحمد علي- سبق- القاهرة:»).
+        return bool(before) and before[-1] in _DASHES
     return bool(before) and before[-1] in _DATELINE_BEFORE
 
 
@@ -2882,6 +2886,27 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         and after is not None
         and (after in _THAT or n in field.quoted)
     )
+
+
+# «أبو» with its clitics, normalized: a first name and an adjective after it make a kunya.
+_ABU = frozenset(("ابو", "وابو", "فابو", "لابو", "بابو"))
+# Places named «أبو X» (Abu Dhabi, Abu Ghraib, Abu Kamal): an adjective after them is theirs.
+_ABU_PLACES = frozenset(("ظبي", "غريب", "كمال"))
+
+
+def _kunya(hit: _Hit, field: _Field) -> bool:
+    """Is this masculine adjective of a people the end of a nom de guerre or a kunya: «أبو»,
+    a first name, then the adjective («أبو أسامة العراقي», «أبو حمزة المصري»)? It names the
+    man, not his country."""
+    n = hit.first
+    if n != hit.last or n < 2:
+        return False
+    words, linked = field.words, field.linked
+    norm = words[n].norm
+    if not (linked[n - 2] and linked[n - 1]) or not norm.endswith("ي") or not _definite(norm):
+        return False
+    name = words[n - 1].norm
+    return words[n - 2].norm in _ABU and not _definite(name) and name not in _ABU_PLACES
 
 
 # Words for a language, normalized: the adjective after them names it («باللغة الروسية»).
