@@ -671,7 +671,6 @@ def _lost_space(text: str) -> bool:
 
 
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
-_DEFINITE = "ال"  # the article, as a normalized word begins with it
 
 
 def _arabic(word: str) -> bool:
@@ -1495,7 +1494,8 @@ class MatchIndex:
             for entity in self._table.entities():
                 if entity.kind != "country":
                     continue
-                own = {p.stem for p in map(phrase_of, entity.names) if p is not None}
+                named = [p for p in map(phrase_of, entity.names) if p is not None]
+                own = {p.stem for p in named}
                 for nisba in nisba_phrases(entity):
                     word = nisba.words[-1]
                     # The masculine singular, which agrees with the noun; Arabic only; not a
@@ -1507,31 +1507,26 @@ class MatchIndex:
                         and stem_of(word) not in own
                     ):
                         adjectives.add(word)
-                for name in entity.names:
-                    phrase = phrase_of(name)
-                    if (
-                        phrase is not None
-                        and len(phrase.words) == 1
-                        and _arabic(phrase.stem)
-                        and not phrase.stem.endswith("ي")  # read as an adjective too
-                    ):
-                        names.add(name)
-            definite = noun.words[0] if noun.definite else _DEFINITE + noun.words[0]
-            bare = noun.stem
-            for first, seconds in ((definite, adjectives), (bare, names)):
+                names.update(
+                    phrase.words[0]
+                    for phrase in named
+                    if len(phrase.words) == 1
+                    and _arabic(phrase.stem)
+                    and not phrase.stem.endswith("ي")  # read as an adjective too
+                )
+            definite = noun.words[0] if noun.definite else "ال" + noun.words[0]
+            for first, seconds in ((definite, adjectives), (noun.stem, names)):
                 phrases = [phrase_of(f"{first} {second}") for second in sorted(seconds)]
                 pairs = [p for p in phrases if p is not None and len(p.words) == 2]
                 if not pairs:
                     continue
+                keyed = [self._concepts.keys(phrase) for phrase in pairs]
                 # As spelled: a loanword's looser spellings (`~` keys) would make Aruba's
                 # «الأروبي» the European («الأوروبي»).
                 spelled = frozenset(
-                    key
-                    for phrase in pairs
-                    for key in self._concepts.keys(phrase)[1]
-                    if not key.startswith("~")
+                    key for keys in keyed for key in keys[1] if not key.startswith("~")
                 )
-                forms.append((pairs[0], (self._concepts.keys(pairs[0])[0], spelled)))
+                forms.append((pairs[0], (keyed[0][0], spelled)))
         self._nationals[head] = forms
         return forms
 
@@ -1732,6 +1727,14 @@ class MatchIndex:
             if _SKELETON_KEY + variant.skels[0] not in self._buckets:
                 _forget(self._joined, head, variant.skels[0])
 
+    def _name_blocker(self, phrase: Phrase, owner: str) -> _Variant:
+        """A name's words as a blocker, under the rules of names (as written, its article as
+        written): it hides the mentions inside it that its owner does not cover."""
+        article = _REQUIRE if phrase.definite else _FORBID
+        variant = self._intern((phrase.stem, *phrase.words[1:]), article, False, owner, 1.0)
+        variant.blocker = True
+        return variant
+
     def _add_blockers(self) -> None:
         """Multi-word names of every entity: a mention strictly inside one of them belongs to
         that entity unless the mentioned entity covers it."""
@@ -1746,10 +1749,7 @@ class MatchIndex:
             for phrase, owner in owned:
                 if phrase is None or len(phrase.words) < 2:
                     continue
-                article = _REQUIRE if phrase.definite else _FORBID
-                words = (phrase.stem, *phrase.words[1:])
-                variant = self._intern(words, article, False, owner, 1.0)
-                variant.blocker = True
+                variant = self._name_blocker(phrase, owner)
                 if owner.startswith(_NOT_PREFIX) and key_of(phrase) in senses:
                     self._senses.add(variant)
         # Longer phrases in which a concept's name means something else («المسيرات
@@ -1770,10 +1770,7 @@ class MatchIndex:
                 if self._table.names_body(phrase):
                     # A body's name keeps the rules of names, so it hides only itself: «البنك
                     # الدولي» is the World Bank, «البنوك الدولية» are banks.
-                    article = _REQUIRE if phrase.definite else _FORBID
-                    words = (phrase.stem, *phrase.words[1:])
-                    variant = self._intern(words, article, False, owner, 1.0)
-                    variant.blocker = True
+                    variant = self._name_blocker(phrase, owner)
                     if text in concept.senses:
                         self._senses.add(variant)
                     continue
@@ -2766,16 +2763,22 @@ def _heads_phrase(hit: _Hit, field: _Field) -> bool:
     return _definite_nisba(after) and not after.barrier
 
 
+def _gap(field: _Field, n: int) -> str:
+    """The text between word n and the next one (to the field's end after the last word)."""
+    spans = field.spans
+    return field.text[spans[n][1] : spans[n + 1][0] if n + 1 < len(spans) else None]
+
+
 def _title_end(field: _Field, i: int) -> int:
     """The last word of the quoted name right after the outlet noun at word i («موقع "سوق
     المال"»): the first word a quote mark closes, within `_TITLE_WORDS` words of one clause;
     -1 where no quote opens right after the noun or none closes it."""
-    text, spans, linked = field.text, field.spans, field.linked
-    last = len(spans) - 1
-    if i == last or _OPENING_QUOTES.isdisjoint(text[spans[i][1] : spans[i + 1][0]]):
+    linked = field.linked
+    last = len(field.spans) - 1
+    if i == last or _OPENING_QUOTES.isdisjoint(_gap(field, i)):
         return -1
     for j in range(i + 1, min(i + 1 + _TITLE_WORDS, last + 1)):
-        if not _QUOTE_MARKS.isdisjoint(text[spans[j][1] : spans[j + 1][0] if j < last else None]):
+        if not _QUOTE_MARKS.isdisjoint(_gap(field, j)):
             # The outlet's country after its name is the outlet's too («صحيفة "سينا" الصينية»).
             nisba = j < last and linked[j] and _definite_nisba(field.words[j + 1])
             return j + 1 if nisba else j
@@ -2794,14 +2797,12 @@ def _datelined(field: _Field, first: int, last: int) -> bool:
     at a line's or sentence's start or after a byline's dash, with a dash or an opening
     bracket right after them? The place the article was written, not what it is about;
     readers do not count it for the country («القاهرة: ...», a capital speaking, still does)."""
-    text, spans = field.text, field.spans
-    following = spans[last + 1][0] if last + 1 < len(spans) else len(text)
-    after = text[spans[last][1] : following].lstrip(" \t")
+    after = _gap(field, last).lstrip(" \t")
     if not after or after[0] not in _DATELINE_AFTER:
         return False
     if not first:
         return after[0] != ":"  # the field's first word; «القاهرة:» is the capital speaking
-    before = text[spans[first - 1][1] : spans[first][0]].rstrip(" \t")
+    before = _gap(field, first - 1).rstrip(" \t")
     if after[0] == ":":
         # After a byline's dash a colon ends the dateline too («أحمد علي- سبق- القاهرة:»).
         return bool(before) and before[-1] in _DASHES
