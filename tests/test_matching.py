@@ -476,6 +476,7 @@ def test_words_without_letters_are_gaps() -> None:
         ("حركة الشباب", "أعلنت حركة (الشباب) مسؤوليتها", "حركة (الشباب"),
         ("حركة الشباب", "أعلنت حركة “الشباب” مسؤوليتها", "حركة “الشباب"),
         ("حزب الله", "قال «حزب الله» إن", "حزب الله"),
+        ("حزب الله", "تابعوا وسم #حزب_الله", "حزب_الله"),  # a hashtag's underscore
         ("وقف إطلاق النار", 'دعا إلى وقف "إطلاق النار" فورا', 'وقف "إطلاق النار'),
         ("كوريا الشمالية", "أطلقت 'كوريا' الشمالية صاروخا", "كوريا' الشمالية"),
         # A bracket opens a phrase: the adjective is not the definite word's before it.
@@ -695,6 +696,10 @@ def test_described_adjectives_keep_their_hamza(query: str, adjective: str) -> No
         ("الاغتيالات", "نجا من محاولة اغتياله", "اغتياله"),
         ("جندي أمريكي", "قتل جنديان أميركيان", "جنديان أميركيان"),
         ("الاحتجاجات", "بسبب احتجاج السكان", "احتجاج"),  # a verbal noun's -ات plural
+        # A construct whose noun has its possessor names the thing by «من».
+        ("إنتاج النفط", "رفعت إنتاجها من النفط الخام", "إنتاجها من النفط"),
+        ("إنتاج النفط", "ارتفع إنتاج السعودية من النفط", "إنتاج السعودية من النفط"),
+        ("مخزون اليورانيوم", "ضاعفت إيران مخزونها من اليورانيوم", "مخزونها من اليورانيوم"),
     ],
 )
 def test_phrase_forms(keyword: str, text: str, surface: str) -> None:
@@ -823,6 +828,14 @@ def test_news_nouns_left_out(keyword: str, text: str) -> None:
         ("تخصيب اليورانيوم", "أوقفت إيران أنشطة التخصيب", "أنشطة التخصيب"),
         ("الإرهاب", "قتل خمسة إرهابيين في عملية أمنية", "إرهابيين"),  # a derived noun
         ("البرنامج النووي", "رفعت إيران مستوى التخصيب", "مستوى التخصيب"),  # covered
+        ("المظاهرات الاحتجاجية", "عقب احتجاجات شعبية امتدت لأشهر", "احتجاجات شعبية"),
+        ("حظر الأسلحة", "قررت الحكومة وقف تصدير الأسلحة", "وقف تصدير الأسلحة"),
+        ("القنابل العنقودية", "قصفت بالقذائف المدفعية والعنقودية", "بالقذائف المدفعية والعنقودية"),
+        (
+            "تجميد الأصول",
+            "الولايات المتحدة تجمد مليارات الدولارات من الأصول الإيرانية",
+            "تجمد مليارات الدولارات من الأصول",
+        ),
     ],
 )
 def test_concepts(keyword: str, text: str, surface: str) -> None:
@@ -922,6 +935,11 @@ def test_topic_of_a_place(keyword: str, title: str, body: str, surface: str | No
             "البنك الفيدرالي",
         ),
         ("أسعار النفط", "هبط سعر مزيج برنت", "مزيج برنت"),
+        ("أسعار الطاقة", "ارتفعت أسعار النفط", "أسعار النفط"),  # its kinds' prices
+        ("أسعار الطاقة", "قررت الحكومة رفع أسعار الكهرباء", "أسعار الكهرباء"),
+        ("الطاقة", "ارتفعت أسعار الطاقة", "الطاقة"),  # energy covers its prices
+        ("الهواتف الذكية", "أجهزة المحمول «سمارت فون»", "سمارت فون"),
+        ("الاتصالات", "تراجعت أرباح شركات الاتصالات", "الاتصالات"),
         ("جوجل", "أعلنت غوغل عن نموذج جديد", "غوغل"),  # ج/غ for g: too short for a tolerance
         ("Google", "بحث على قوقل", "قوقل"),
         ("تشات جي بي تي", "استخدم الطلاب شات جي بي تي", "شات جي بي تي"),
@@ -962,6 +980,13 @@ def test_economy_and_technology_topics(keyword: str, text: str, surface: str) ->
         ("العملات المشفرة", "أطلق البنك العملة الرقمية للبنك المركزي"),
         ("الطاقة المتجددة", "أكبر مصدر لمركبات الطاقة النظيفة"),
         ("الأمن السيبراني", "شن الجيش هجوما بريا"),
+        ("إنتاج النفط", "زاد إنتاج من النفط"),  # «من» only after a possessor
+        ("إنتاج النفط", "حذر من النفط"),
+        ("البرنامج النووي", "برنامجها من النووي"),  # an adjective takes no «من»
+        ("أسعار الطاقة", "اتجهت الشركات نحو مشروبات الطاقة"),  # energy is not its prices
+        ("الاتصالات", "أطلعه على الاتصالات التي أجراها مع الوزراء"),  # contacts
+        ("الاتصالات", "وتأتي هذه الاتصالات في إطار التحركات الدبلوماسية"),
+        ("روسيا", "زيارة الرئيس البيلا روسي إلى المصنع"),  # Belarusian, split in two
     ],
 )
 def test_phrase_negatives(keyword: str, text: str) -> None:
@@ -2269,7 +2294,9 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "طيران التحالف يضرب الموصل", None),
         ("قوات التحالف", "طيران التحالف يضرب الموصل", "طيران التحالف"),
         ("الاستثمار", "عمالقة التكنولوجيا يستثمرون مليارات الدولارات", "يستثمرون"),
-        ("الاستثمار", "تراجعت الأسهم وسط قلق المستثمرين", None),
+        # Round 72 (LL, LX and two older sets): investors are who invests, in a market
+        # report too; counting them found 8 missed pairs for 3 wrong.
+        ("الاستثمار", "تراجعت الأسهم وسط قلق المستثمرين", "المستثمرين"),
         # Round 42 (ET-EW): forced displacement, often only threatened, is not displaced
         # people (readers of two sets).
         ("النازحين", "رفض مقترح تهجير الفلسطينيين من غزة", None),
@@ -3239,13 +3266,14 @@ def test_a_word_mentions_its_name_and_starts_a_longer_one(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("نقلت قناة روسيا_اليوم الخبر", "روسيا"),  # an underscore separates words
+        ("تصدر وسم #روسيا_أوكرانيا", "روسيا"),  # an underscore separates words
+        ("نقلت قناة روسيا_اليوم الخبر", None),  # and joins a name's: the channel (RT)
         ("قالت روسيّا إنّ", "روسيّا"),  # diacritics inside a word
         ("وصل وفد روســيا", "روســيا"),  # tatweel
         ("Russia و روسيا 2024", "روسيا"),
     ],
 )
-def test_words_are_read_as_the_core_defines_them(text: str, expected: str) -> None:
+def test_words_are_read_as_the_core_defines_them(text: str, expected: str | None) -> None:
     assert matched("روسيا", text) == expected
 
 

@@ -600,10 +600,10 @@ _WORD_SPLIT_EXACT = re.compile(f"({WORD_RE.pattern})")
 _WORD_SPLIT = re.compile(
     "([\\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u00ad]+)"
 )
-# What may stand between two words of one name or phrase: spaces, dashes, and quotes or
-# brackets around a word of it (Arabic papers quote a group's last word: «حركة "الشباب"»,
-# «لـ«حزب الله» العراقي»), never a clause's punctuation.
-_GAP = re.compile(r"[\s\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
+# What may stand between two words of one name or phrase: spaces, dashes, a hashtag's
+# underscores («#حزب_الله»), and quotes or brackets around a word of it (Arabic papers quote
+# a group's last word: «حركة "الشباب"», «لـ«حزب الله» العراقي»), never a clause's punctuation.
+_GAP = re.compile(r"[\s_\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
 # Landmarks a street map names after places (normalized, singular, no article): streets,
 # squares and hotels («فندق فلسطين» in Baghdad).
 _LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه", "فندق"))
@@ -2258,7 +2258,7 @@ class MatchIndex:
         words, linked, quoted = field.words, field.linked, field.quoted
         last = i
         joined = False
-        for wanted in variant.keys[1:]:
+        for position, wanted in enumerate(variant.keys[1:], 1):
             k = last + 1
             # A noun with a pronoun is definite: its modifiers take the article
             # («برنامجها الصاروخي والنووي»).
@@ -2269,6 +2269,7 @@ class MatchIndex:
             # Words of that name: they count apart from the gap of modifiers, since a name
             # is one thing however many its words («صاروخ "الشهيد حاج قاسم" الباليستي»).
             named_words = 0
+            bridged = False  # crossed a preposition that links a construct (`_construct`)
             while True:
                 if (
                     k >= len(words)
@@ -2288,7 +2289,7 @@ class MatchIndex:
                     # الطيران».
                     if possessor and not word.definite and not inside:
                         return None
-                    if last == i and self._clause(variant, words[i], word):
+                    if last == i and not bridged and self._clause(variant, words[i], word):
                         return None
                     joined = joined or (k > last + 1 and word.norm[:1] == "و")
                     break
@@ -2309,6 +2310,26 @@ class MatchIndex:
                     # the phrase's own next word negated («البرنامج غير النووي»).
                     if word.norm == "غير" and _negated_modifier(words, linked, k, wanted):
                         k += 1
+                    elif (
+                        word.norm == "من"
+                        and linked[k]
+                        and not words[k + 1].keys.isdisjoint(wanted)
+                        and _construct(variant.words, position)
+                        and (named or (k == last + 1 and words[last].norm.endswith(_PRONOUNS)))
+                    ):
+                        # A construct whose noun has its possessor says what of by «من»:
+                        # «إنتاجها من النفط», «إنتاج السعودية من النفط» (oil production).
+                        bridged = True
+                    elif (
+                        word.norm == "في"
+                        and linked[k]
+                        and not words[k + 1].keys.isdisjoint(wanted)
+                        and _construct(variant.words, position)
+                        and words[last].definite
+                    ):
+                        # A definite verbal noun says what of by «في» too: «الارتفاع
+                        # المتزايد في أسعار السلع» (rising prices), «العجز في الموازنة».
+                        bridged = True
                     elif word.norm != "او" or k == last + 1:
                         return None
                 elif (
@@ -3102,6 +3123,16 @@ def _coordinated_inside(block: _Hit, variant: _Variant, start: int, end: int) ->
         and block.joined
         and (block.variant.entity or "").startswith(_NOT_PREFIX)
     )
+
+
+def _construct(words: tuple[str, ...], position: int) -> bool:
+    """Is this phrase word a noun in construct with the word before («إنتاج النفط»), not an
+    adjective («البرنامج النووي», «طائرة مسيرة»)? Definite, or itself the head of the next
+    («ارتفاع أسعار السلع»), and no nisba."""
+    word = words[position]
+    if word.endswith(("ي", "يه")):
+        return False
+    return _definite(word) or position < len(words) - 1
 
 
 def _concept(variant: _Variant) -> bool:
