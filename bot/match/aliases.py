@@ -309,6 +309,7 @@ class AliasTable:
         self._bodies = frozenset(e.id for e in self._entities.values() if e.kind == "org")
         self._people = frozenset(e.id for e in self._entities.values() if e.kind == "person")
         self._places = frozenset(e.id for e in self._entities.values() if e.is_place)
+        self._located = self._places | {e.id for e in self._entities.values() if e.kind == "city"}
         self._cues = cue_table(
             (eid, slot["homographs"], slot["cues"]) for eid, slot in merged.items()
         )
@@ -493,6 +494,10 @@ class AliasTable:
 
     def is_place_id(self, entity_id: str | None) -> bool:
         return entity_id in self._places
+
+    def is_located_id(self, entity_id: str | None) -> bool:
+        """A place or a city: a name a street, a square or a time zone may be named after."""
+        return entity_id in self._located
 
     def adjective_places(self, word: str) -> set[str]:
         """Places whose definite nisba adjective this normalized word is («الروسي» → RU)."""

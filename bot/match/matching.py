@@ -605,8 +605,9 @@ _WORD_SPLIT = re.compile(
 # a group's last word: «حركة "الشباب"», «لـ«حزب الله» العراقي»), never a clause's punctuation.
 _GAP = re.compile(r"[\s_\-‐-―ـ\u200c-\u200f\"'«»“”„‘’‹›()\[\]]*")
 # Landmarks a street map names after places (normalized, singular, no article): streets,
-# squares and hotels («فندق فلسطين» in Baghdad).
-_LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه", "فندق"))
+# squares and hotels («فندق فلسطين» in Baghdad); and a clock's time zone named after a city
+# («الساعة 2 بتوقيت موسكو»), which says when, not where.
+_LANDMARKS = frozenset(("شارع", "ميدان", "جاده", "كورنيش", "دوار", "ساحه", "فندق", "توقيت"))
 # Administrative units (normalized, singular, no article): a common noun right after one, bare
 # of the article, is the unit's name («ولاية لغمان» is Laghman, not two mines).
 _UNITS = frozenset(("ولايه", "محافظه", "اقليم", "مقاطعه", "مديريه", "قضاء", "بلده", "قريه"))
@@ -1973,7 +1974,7 @@ class MatchIndex:
         """Is this mention at word i hidden where it stands: a place named after a landmark
         noun («شارع فلسطين», see `_Word.landmark`), or a longer name found so far covering it
         (`_blocked`, for words up to `reach`)?"""
-        if named_after == i and self._table.is_place_id(variant.entity):
+        if named_after == i and self._table.is_located_id(variant.entity):
             return True
         return reach >= i and self._blocked(variant, start, end, i, blocks, mentions, word)
 
@@ -2796,6 +2797,8 @@ def _title_end(field: _Field, i: int) -> int:
     -1 where no quote opens right after the noun or none closes it."""
     linked = field.linked
     last = len(field.spans) - 1
+    if i < last and linked[i] and field.words[i + 1].norm == "انباء":
+        i += 1  # a news agency: «وكالة أنباء "إيتار تاس" الروسية»
     if i == last or _OPENING_QUOTES.isdisjoint(_gap(field, i)):
         return -1
     for j in range(i + 1, min(i + 1 + _TITLE_WORDS, last + 1)):
