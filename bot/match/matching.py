@@ -2312,24 +2312,20 @@ class MatchIndex:
                     if word.norm == "غير" and _negated_modifier(words, linked, k, wanted):
                         k += 1
                     elif (
-                        word.norm == "من"
+                        word.norm in ("من", "في")
                         and linked[k]
                         and not words[k + 1].keys.isdisjoint(wanted)
                         and _construct(variant.words, position)
-                        and (named or (k == last + 1 and words[last].norm.endswith(_PRONOUNS)))
+                        and (
+                            words[last].definite
+                            if word.norm == "في"
+                            else named or (k == last + 1 and words[last].norm.endswith(_PRONOUNS))
+                        )
                     ):
-                        # A construct whose noun has its possessor says what of by «من»:
-                        # «إنتاجها من النفط», «إنتاج السعودية من النفط» (oil production).
-                        bridged = True
-                    elif (
-                        word.norm == "في"
-                        and linked[k]
-                        and not words[k + 1].keys.isdisjoint(wanted)
-                        and _construct(variant.words, position)
-                        and words[last].definite
-                    ):
-                        # A definite verbal noun says what of by «في» too: «الارتفاع
-                        # المتزايد في أسعار السلع» (rising prices), «العجز في الموازنة».
+                        # A construct's noun says what of by a preposition once its place is
+                        # taken: by «من» after its possessor («إنتاجها من النفط», «إنتاج
+                        # السعودية من النفط»), by «في» after the article («الارتفاع المتزايد في
+                        # أسعار السلع», «العجز في الموازنة»).
                         bridged = True
                     elif word.norm != "او" or k == last + 1:
                         return None
@@ -3129,9 +3125,10 @@ def _coordinated_inside(block: _Hit, variant: _Variant, start: int, end: int) ->
 
 
 def _construct(words: tuple[str, ...], position: int) -> bool:
-    """Is this phrase word a noun in construct with the word before («إنتاج النفط»), not an
-    adjective («البرنامج النووي», «طائرة مسيرة»)? Definite, or itself the head of the next
-    («ارتفاع أسعار السلع»), and no nisba."""
+    """May this phrase word be a noun in construct with the word before («إنتاج النفط»)?
+    Definite, or itself the head of the next («ارتفاع أسعار السلع»), and no nisba adjective
+    («البرنامج النووي»). A participle is not told apart («الطائرات المسيرة»): no text puts
+    «من» or «في» before one of its noun's."""
     word = words[position]
     if word.endswith(("ي", "يه")):
         return False
