@@ -59,6 +59,7 @@ import sys
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from itertools import accumulate, pairwise
 from operator import attrgetter
 from typing import Literal, NamedTuple, get_args
@@ -880,6 +881,9 @@ class _Field:
     spans: list[tuple[int, int]]  # where each stands in `text`
     linked: list[bool]  # words i and i + 1 may belong to one phrase (only spaces between)
     quoted: frozenset[int]  # the linked gaps (after word n) that hold a quotation mark
+    # Where each stem stands (`_stems_at`): filled on first use, as few articles need it.
+    stems: dict[str, list[int]] = dataclass_field(default_factory=dict)
+    keys: set[str] = dataclass_field(default_factory=set)  # of all its words (`_keys_of`)
 
 
 @dataclass(slots=True, eq=False)  # slots: see `_Word`; not frozen, which slows creation
@@ -2074,11 +2078,7 @@ class MatchIndex:
             if variant not in mentions.shown:
                 continue
             wanted = self._cue_words(tuple(c for c in context if " " not in c))
-            said = any(
-                not word.keys.isdisjoint(wanted)
-                for field in mentions.fields
-                for word in field.words
-            )
+            said = any(not _keys_of(field).isdisjoint(wanted) for field in mentions.fields)
             # A context of several words is said by them in a row («تنظيم الدولة»): ISIS's
             # other name, whose words alone are common. As written, clitics aside: «الدول
             # الإسلامية» (Islamic states) is no «الدولة الإسلامية».
@@ -2751,12 +2751,39 @@ def _reach(field: _Field, i: int) -> int:
 
 def _says(field: _Field, phrase: tuple[str, ...]) -> bool:
     """Does the field hold the phrase's words (their stems) in a row, clitics aside?"""
-    words, size = field.words, len(phrase)
-    return any(
-        all(any(split.stem == phrase[k] for split in words[i + k].splits) for k in range(size))
-        and all(field.linked[i + k] for k in range(size - 1))
-        for i in range(len(words) - size + 1)
-    )
+    words, linked, size = field.words, field.linked, len(phrase)
+    last = len(words) - size
+    for i in _stems_at(field).get(phrase[0], ()):
+        if i > last:
+            break
+        if all(
+            linked[i + k] and any(split.stem == phrase[k + 1] for split in words[i + k + 1].splits)
+            for k in range(size - 1)
+        ):
+            return True
+    return False
+
+
+def _keys_of(field: _Field) -> set[str]:
+    """The morphological keys of all the field's words, gathered once a field (as `_stems_at`)."""
+    keys = field.keys
+    if not keys:
+        keys.update(*(word.keys for word in field.words))
+    return keys
+
+
+def _stems_at(field: _Field) -> dict[str, list[int]]:
+    """Where each stem (of any reading) stands in the field, in order: built once a field,
+    since an article may be asked for several phrases and a scan of every word for each one
+    was half the time of matching at 10k keywords."""
+    at = field.stems
+    if not at:
+        for i, word in enumerate(field.words):
+            for split in word.splits:
+                where = at.setdefault(split.stem, [])
+                if not where or where[-1] != i:
+                    where.append(i)
+    return at
 
 
 def _definite_nisba(word: _Word) -> bool:
