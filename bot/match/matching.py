@@ -587,6 +587,7 @@ _MAX_QUOTED = 5  # words of a quoted name between a phrase's words (`_verify_phr
 # Words on each side of a homograph name in which a cue makes it the name.
 _CUE_WINDOW = 4
 _TOPIC_CUE_WINDOW = 6  # for a concept's homograph (`MatchIndex._cued`)
+_PAUSE = re.compile(r"\s*[،,]\s*")
 _LONG_HOMOGRAPH = 3  # words of a homograph name whose cue may stand past a comma
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # How far (in characters, from where the one before starts) a chain's next phrase may start:
@@ -2223,7 +2224,18 @@ class MatchIndex:
             # its object («استهدف طيران تحالف دعم الشرعية، تجمعات للحوثيين»).
             return _said_around(hit, field, wanted, window, _sentence_joined(field))
 
+        # A comma right before an indefinite mention may be the press's pause between a
+        # verb's subject and its object («فرضت وزارة الخزانة الأمريكية، عقوبات»).
+        pause = (
+            _concept(hit.variant)
+            and hit.first > 0
+            and not field.words[hit.first].definite
+            and _PAUSE.fullmatch(_gap(field, hit.first - 1)) is not None
+        )
+
         def same_clause(k: int) -> bool:  # words k and k + 1
+            if pause and k == hit.first - 1:
+                return True
             joined = clauses.get(k)
             if joined is None:
                 gap = _CLAUSE_BREAK.search(field.text, spans[k][1], spans[k + 1][0])
