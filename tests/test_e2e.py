@@ -111,7 +111,7 @@ async def test_no_duplicate_on_reingest_or_another_source(sandbox: Sandbox, tmp_
         )
         assert services.db["articles"].count == 2  # the renamed copy is the same article
         assert services.db["matches"].count == 2  # the other source matched too ...
-        await sandbox.wait_for(lambda: outbox.counts(services.db)["pending"] == 0, 5, "idle")
+        await sandbox.wait_for(lambda: outbox.counts(services.db)["pending"] == 0, 30, "idle")
     assert len(sandbox.sent_to(7)) == 1  # ... but the story alerts once
 
 

@@ -230,7 +230,7 @@ async def test_unknown_or_malformed_button_is_answered(
         }
         query = sandbox.press_button(USER, USER, message.message_id, data)
         answers = sandbox.world.callback_answers
-        await sandbox.wait_for(lambda: query in answers, 5, "the press to be answered")
+        await sandbox.wait_for(lambda: query in answers, 30, "the press to be answered")
         assert "انتهت صلاحية" in str(answers[query]["text"]) and answers[query]["show_alert"]
         # Answered as expired, not as a crash: the admins hear of no error.
         assert sandbox.sent_to(ADMIN) == []
@@ -255,7 +255,7 @@ async def test_help_shows_admin_commands_to_admins_only(sandbox: Sandbox, tmp_pa
                 found[(str(scope.get("chat_id", "")), lang)] = [c["command"] for c in commands]
             return found
 
-        await sandbox.wait_for(lambda: len(menus()) >= 5, 5, "setMyCommands")
+        await sandbox.wait_for(lambda: len(menus()) >= 5, 30, "setMyCommands")
         shown = menus()
         for lang in ("", "en"):
             assert "stats" not in shown[("", lang)] and "mode" in shown[("", lang)]

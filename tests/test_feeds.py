@@ -93,7 +93,7 @@ async def test_admin_adds_lists_pauses_and_removes_a_feed(
         pause = callbacks.feed_action(feed.id, "pause")
         assert pause in [data for row in listing.buttons for _, data in row]
         sandbox.press_button(ADMIN, ADMIN, listing.message_id, pause)
-        await sandbox.wait_for(lambda: list_feeds(db)[0].paused, 5, "the feed to pause")
+        await sandbox.wait_for(lambda: list_feeds(db)[0].paused, 30, "the feed to pause")
         await sandbox.wait_for(
             lambda: "⏸" in sandbox.world.chats[ADMIN].messages[listing.message_id].text,
             5,

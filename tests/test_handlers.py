@@ -118,7 +118,7 @@ async def test_help_and_language(sandbox: Sandbox, start_bot: StartBot) -> None:
 
 async def test_command_menu_is_set_in_both_languages(sandbox: Sandbox, start_bot: StartBot) -> None:
     async with start_bot():
-        await sandbox.wait_for(lambda: len(sandbox.world.commands) >= 3, 5, "setMyCommands")
+        await sandbox.wait_for(lambda: len(sandbox.world.commands) >= 3, 30, "setMyCommands")
         menus = {json.loads(k)[1]: v for k, v in sandbox.world.commands.items()}
         assert [c["command"] for c in menus[""]][:3] == ["start", "help", "follow"]
         assert menus["en"][2]["description"] == "Follow one or more keywords"
@@ -379,6 +379,6 @@ async def test_end_to_end_follow_preview_alert_full_text_unfollow(
         await sandbox.wait_for(
             lambda: any(processed.rglob("000_*.txt")), 10, "the second file to be processed"
         )
-        await sandbox.wait_for(lambda: not services.sender.busy, 5, "the sender to settle")
+        await sandbox.wait_for(lambda: not services.sender.busy, 30, "the sender to settle")
         assert len(sandbox.sent_to(USER)) == count  # unfollowed: no alert
         assert "لا أخبار مطابقة" in read(await say(sandbox, "/recent"))  # nothing followed now

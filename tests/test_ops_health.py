@@ -137,7 +137,7 @@ async def test_endpoint_serves_health_and_metrics(start_bot: StartBot, sandbox: 
         drop(services.settings, "nato.txt", ARTICLE)
         await sandbox.wait_for_messages(7, 1)
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-            await sandbox.wait_for(lambda: services.sender.totals.sent >= 1, 5, "sent counted")
+            await sandbox.wait_for(lambda: services.sender.totals.sent >= 1, 30, "sent counted")
             health = await client.get("/healthz")
             metrics = await client.get("/metrics")
             missing = await client.get("/nothing")

@@ -337,10 +337,10 @@ async def test_mode_buttons(sandbox: Sandbox, tmp_path: Path) -> None:
         [[(label, data)]] = picker.buttons
         assert label.startswith("الناتو") and data.startswith("mp:")
         sandbox.press_button(7, 7, picker.message_id, data)
-        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 5, "modes")
+        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 30, "modes")
         hourly = sandbox.sent_to(7)[0].buttons[0][1][1]
         sandbox.press_button(7, 7, picker.message_id, hourly)
-        await sandbox.wait_for(lambda: "🕐" in sandbox.sent_to(7)[0].text, 5, "hourly set")
+        await sandbox.wait_for(lambda: "🕐" in sandbox.sent_to(7)[0].text, 30, "hourly set")
         services = application.bot_data.services
         [sub] = subscription_settings(services.db, 7)
         assert sub.mode == "hourly"
@@ -357,11 +357,11 @@ async def test_list_buttons_change_a_mode(sandbox: Sandbox, tmp_path: Path) -> N
         [row] = listing.buttons
         assert [label for label, _ in row] == ["⚙ 1", "⚙ 2"]
         sandbox.press_button(7, 7, listing.message_id, row[1][1])  # كوريا الشمالية
-        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 5, "modes")
+        await sandbox.wait_for(lambda: len(sandbox.sent_to(7)[0].buttons[0]) == 3, 30, "modes")
         assert "كوريا الشمالية" in sandbox.sent_to(7)[0].text
         daily = sandbox.sent_to(7)[0].buttons[0][2][1]
         sandbox.press_button(7, 7, listing.message_id, daily)
-        await sandbox.wait_for(lambda: "📅" in sandbox.sent_to(7)[0].text, 5, "daily set")
+        await sandbox.wait_for(lambda: "📅" in sandbox.sent_to(7)[0].text, 30, "daily set")
         assert "08:00" in sandbox.sent_to(7)[0].text  # no time chosen: the default one
         services = application.bot_data.services
         modes = {s.query: s.mode for s in subscription_settings(services.db, 7)}

@@ -2183,7 +2183,11 @@ class MatchIndex:
         # A homograph that is also a name of its context waits for the whole article's
         # context words (`_drop_out_of_context`), not only the cues close by.
         cues = self._cues(variant.entity, variant.words)
-        if cues and not context and not self._cued(hit, cues, field, clauses):
+        if (
+            cues
+            and not context
+            and (not self._cued(hit, cues, field, clauses) or self._national_noun(hit, field))
+        ):
             return True
         if context and _heads_phrase(hit, field):
             return True
@@ -2193,6 +2197,25 @@ class MatchIndex:
         return bool(variant.article & _DERIVED) and (
             _given_name(hit, field) or _language(hit, field) or _kunya(hit, field)
         )
+
+    def _national_noun(self, hit: _Hit, field: _Field) -> bool:
+        """Is this one-word homograph of a body the common noun of a country, its adjective
+        right after it («القاعدة الروسية»: Russia's base; «الشباب الكاميروني»: Cameroon's
+        youth; «الاحتلال الأمريكي»), whatever cue stands close by? Not where the country
+        covers the body («الاحتلال الإسرائيلي» is Israel's own). A concept's homograph keeps
+        its sense with a country's adjective («العقوبات الأمريكية»), unless it names a body."""
+        n = hit.last
+        if hit.first != n or not field.linked[n]:
+            return False
+        entity = hit.variant.entity
+        assert entity is not None  # a homograph is an entity's or a concept's
+        if entity.startswith(_CONCEPT_PREFIX) and self._concepts.concept(entity[1:]).kind != "org":
+            return False
+        after = field.words[n + 1]
+        if not _definite_nisba(after) or after.barrier:
+            return False
+        places = self._table.adjective_places(after.norm)
+        return bool(places) and not any(self._table.covers(p, entity) for p in places)
 
     def _unless(self, entity: str | None) -> tuple[str, ...]:
         """Words that give a concept's forms another sense in their sentence (`unless`)."""
@@ -2686,7 +2709,12 @@ class MatchIndex:
         # nor «شوارع غزة» (the streets of Gaza).
         landmark = any(split.stem in _LANDMARKS and not split.article for split in splits)
         unit = any(split.stem in _UNITS and not split.article for split in splits)
-        outlet = any(split.stem in _OUTLETS and not split.article for split in splits)
+        # An outlet noun bare of the article; or the agency, whose country may follow it
+        # («الوكالة الفرنسية للأنباء», `_title_end`).
+        outlet = any(
+            split.stem in _OUTLETS and (not split.article or split.stem == _AGENCY)
+            for split in splits
+        )
         return _Word(
             norm,
             whole.skel,
@@ -2830,9 +2858,14 @@ def _title_end(field: _Field, i: int) -> int:
     """The last word of the quoted name right after the outlet noun at word i («موقع "سوق
     المال"»): the first word a quote mark closes, within `_TITLE_WORDS` words of one clause;
     -1 where no quote opens right after the noun or none closes it."""
-    linked = field.linked
+    linked, words = field.linked, field.words
     last = len(field.spans) - 1
-    if i < last and linked[i] and field.words[i + 1].norm == "انباء":
+    agency = any(split.stem == _AGENCY for split in words[i].splits)
+    if agency and (nisba := _agency_country(field, i)) > 0:
+        return nisba
+    if words[i].definite:
+        return -1  # «وقالت الوكالة "..."» quotes what the agency said
+    if i < last and linked[i] and words[i + 1].norm == "انباء":
         i += 1  # a news agency: «وكالة أنباء "إيتار تاس" الروسية»
     if i == last or _OPENING_QUOTES.isdisjoint(_gap(field, i)):
         return -1
@@ -2846,6 +2879,30 @@ def _title_end(field: _Field, i: int) -> int:
     return -1
 
 
+def _agency_country(field: _Field, i: int) -> int:
+    """The country's adjective that names the news agency at word i («وكالة الأنباء
+    الفرنسية», «وكالة الصحافة الفرنسية», «الوكالة الفرنسية للأنباء»): an agency quoted, not
+    news of its country; -1 if none."""
+    linked, words = field.linked, field.words
+    last = len(words) - 1
+    k = i + 1
+    if k <= last and linked[i] and words[k].norm in _AGENCY_NEWS:
+        if k == last or not linked[k] or not _definite_nisba(words[k + 1]):
+            return -1
+        return k + 1
+    if (
+        k < last
+        and linked[i]
+        and linked[k]
+        and _definite_nisba(words[k])
+        and words[k + 1].norm == "للانباء"
+    ):
+        return k
+    return -1
+
+
+_AGENCY = "وكاله"
+_AGENCY_NEWS = frozenset(("انباء", "الانباء", "الصحافه"))  # «وكالة الأنباء», «وكالة الصحافة»
 _DASHES = "-–—ـ"
 _DATELINE_AFTER = _DASHES + "(:"  # a dash, an opening bracket («القاهرة (رويترز) -»), a colon
 _DATELINE_BEFORE = "\n.!?؟" + _DASHES  # a line's or a sentence's start, or a byline's dash
