@@ -1407,7 +1407,12 @@ class MatchIndex:
         table = self._table
         if term.exact or table.resolve(phrase) or table.derived_entities(phrase):
             return False
-        if any(table.known_word(w) or table.known_word(w[2:]) for w in phrase.words):
+        # A name's letters after the article are no name where the thesaurus names the
+        # phrase: «العجز المالي» is a fiscal deficit, not Mali's (which never takes «ال»).
+        named = bool(self._concepts.resolve(phrase))
+        if any(
+            table.known_word(w) or (table.known_word(w[2:]) and not named) for w in phrase.words
+        ):
             return False
         if len(phrase.words) == 1 or all(w.isascii() for w in phrase.words):
             return bool(self._concepts.resolve(phrase)) or self._morphology.knows(phrase.stem)
@@ -2326,6 +2331,16 @@ class MatchIndex:
                     if possessor and not word.definite and not inside:
                         return None
                     if last == i and not bridged and self._clause(variant, words[i], word):
+                        return None
+                    if (
+                        k > last + 1
+                        and not bridged
+                        and word.norm.endswith("يه")
+                        and not word.named
+                        and self._masculine(words[last])
+                    ):
+                        # Past a noun, a feminine adjective the phrase's masculine noun cannot
+                        # take describes that noun: «استهداف قاعدة جوية» targets an air base.
                         return None
                     joined = joined or (k > last + 1 and word.norm[:1] == "و")
                     break
