@@ -587,7 +587,7 @@ _MAX_QUOTED = 5  # words of a quoted name between a phrase's words (`_verify_phr
 # Words on each side of a homograph name in which a cue makes it the name.
 _CUE_WINDOW = 4
 _TOPIC_CUE_WINDOW = 6  # for a concept's homograph (`MatchIndex._cued`)
-_PAUSE = re.compile(r"\s*[،,]\s*")
+_PAUSE = re.compile(r"\s*[،,]\s*")  # a comma alone between two words (`MatchIndex._cued`)
 _LONG_HOMOGRAPH = 3  # words of a homograph name whose cue may stand past a comma
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
 # How far (in characters, from where the one before starts) a chain's next phrase may start:
