@@ -2608,6 +2608,13 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الضربات الجوية", "قصف الجيش مركبة تتبع إحدى المجموعات المقاتلة", None),
         ("النمو الاقتصادي", "توقعات التعافي الاقتصادي في إسبانيا", "التعافي الاقتصادي"),
         ("التحالف العربي", "عاصفة الحزم بتحالف دولي بقيادة المملكة", "بتحالف دولي بقيادة المملكة"),
+        # Round 77, after: «ديون» is plural-only; artillery shells, kamikaze drones, jammers.
+        ("الديون", "يحب والديه كثيرا", None),
+        ("الديون", "سدد ديونه كلها", "ديونه"),
+        ("القصف المدفعي", "استهدفت القوات مواقع بقذائف المدفعية", "بقذائف المدفعية"),
+        ("الطائرات المسيرة الانتحارية", "هاجمت طائرات كاميكازي المسيرة", "طائرات كاميكازي"),
+        ("الحرب الإلكترونية", "نشر أجهزة تشويش لحماية الملاعب", "أجهزة تشويش"),
+        ("الاختراق الإلكتروني", "هجمات الفيروس «ستوكس نت»", "ستوكس نت"),
         # Round 77 (NG-NN): past a noun, a feminine adjective is that noun's; a fiscal
         # deficit is no Mali; rebels are armed groups, not the reverse; other senses of unrest,
         # gas, the central statistics agency, non-oil trade.
