@@ -1415,7 +1415,7 @@ class MatchIndex:
         ):
             return False
         if len(phrase.words) == 1 or all(w.isascii() for w in phrase.words):
-            return bool(self._concepts.resolve(phrase)) or self._morphology.knows(phrase.stem)
+            return named or self._morphology.knows(phrase.stem)
         return True
 
     def _phrase_specs(
@@ -2219,8 +2219,7 @@ class MatchIndex:
         after = field.words[n + 1]
         if not _definite_nisba(after) or after.barrier:
             return False
-        places = self._table.adjective_places(after.norm)
-        return bool(places) and not any(self._table.covers(p, entity) for p in places)
+        return self._foreign_adjective(after, entity)
 
     def _unless(self, entity: str | None) -> tuple[str, ...]:
         """Words that give a concept's forms another sense in their sentence (`unless`)."""
@@ -2288,7 +2287,13 @@ class MatchIndex:
             return False
         entity = hit.variant.entity
         assert entity is not None  # a body is an entity
-        places = table.adjective_places(field.words[n + 1].norm)
+        return self._foreign_adjective(field.words[n + 1], entity)
+
+    def _foreign_adjective(self, word: _Word, entity: str) -> bool:
+        """Is this word a country's adjective, of a country that does not cover the entity
+        («الروسي» after the UN's «مجلس الأمن»; not «اللبناني» after «حزب الله»)?"""
+        table = self._table
+        places = table.adjective_places(word.norm)
         return bool(places) and not any(table.covers(p, entity) for p in places)
 
     def _verify_phrase(self, variant: _Variant, field: _Field, i: int) -> _Hit | None:
