@@ -2167,7 +2167,9 @@ class MatchIndex:
             if j == i + 1 and len(variant.keys) == 2:
                 # Most are two words, the second right after the first (the caller saw them
                 # linked): what _verify_phrase would find, without it.
-                if not self._clause(variant, words[i], words[j]):
+                if not self._clause(variant, words[i], words[j]) and not _conjoined(
+                    variant.words[1], words[j]
+                ):
                     found.append(_Hit(variant, spans[i][0], spans[j][1], variant.quality, i, j))
             elif (hit := self._verify_phrase(variant, field, i)) is not None:
                 found.append(hit)
@@ -2330,6 +2332,8 @@ class MatchIndex:
                 if quoted and k - 1 in quoted and (inside or k - 1 == last):
                     inside = not inside
                 if word.keys & wanted:
+                    if k == last + 1 and _conjoined(variant.words[position], word):
+                        return None
                     # After a possessor's name the phrase resumes with an agreeing
                     # (definite) word: «قصف قوات الأسد طيران الاستطلاع» holds no «قصف
                     # الطيران».
@@ -2724,7 +2728,12 @@ class MatchIndex:
         )
         # A known name keeps its letters here too: «بعقوبة» is a city, not ب + عقوبة.
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
-        barrier = norm in FUNCTION_WORDS or norm.startswith(_PREPOSITION_ARTICLE)
+        # A word of the lexicon that starts like a preposition and the article is that word:
+        # «باليستي» (ballistic) is an indefinite modifier, no ب + ال + a stem.
+        whole_word = norm.startswith(_PREPOSITION_ARTICLE) and self._morphology.keeps_letters(norm)
+        barrier = norm in FUNCTION_WORDS or (
+            norm.startswith(_PREPOSITION_ARTICLE) and not whole_word
+        )
         # Singular and without the article: «شارع فلسطين», «بشارع مصر»; not «الشارع المصري»
         # nor «شوارع غزة» (the streets of Gaza).
         landmark = any(split.stem in _LANDMARKS and not split.article for split in splits)
@@ -2743,7 +2752,7 @@ class MatchIndex:
             tuple(splits),
             keys,
             named,
-            _definite(norm),
+            _definite(norm) and not whole_word,
             barrier,
             (),
             (),
@@ -3448,6 +3457,14 @@ _DEFINITE_PREFIXES = ("وال", "بال", "فال", "ال", "لل")
 # Endings of a noun that may take a feminine adjective (`MatchIndex._masculine`): feminine,
 # plurals, duals, accusative, nisba, pronouns (normalized: teh marbuta is «ه»).
 _NOT_MASCULINE_ENDINGS = ("ه", "ا", "ات", "ان", "ين", "ون", "ي", "ى", "هم", "هن", "كم", "نا")
+
+
+def _conjoined(wanted: str, word: _Word) -> bool:
+    """Is this word of a text joined by «و» to the word before it, where a phrase's next
+    word (`wanted`, normalized) has no «و»? Then the two are listed, not one phrase:
+    «الاستثمار والطاقة» (investment and energy) is no «استثمار الطاقات». Past a modifier the
+    «و» joins modifiers («الأسلحة الكيميائية والبيولوجية»): the caller asks only right after."""
+    return word.norm[:1] == "و" and not wanted.removeprefix("ال").startswith("و")
 
 
 def _definite(norm: str) -> bool:

@@ -139,6 +139,12 @@ class Morphology:
             for _, base in _pronoun_bases(word)
         )
 
+    def keeps_letters(self, word: str) -> bool:
+        """Is this normalized word, as it stands, a form of a lexicon word (its number and
+        gender endings read off)? Then no proclitic or article is read off it: «باليستي»,
+        «باليستية» (ballistic) are no ب + ال + a stem."""
+        return any(self._knows_form(form) for form in self._number_forms(word, masculine=True))
+
     def is_plural(self, word: str) -> bool:
         """Is this normalized word (without the article) a broken plural of the lexicon?"""
         return word in self._singular_of
@@ -224,7 +230,12 @@ class Morphology:
             bare = words[0][2:] if words[0].startswith("ال") else words[0]
             if bare in self._plural_only:
                 if bare.endswith(("ين", "ون")):  # a sound plural: either case
-                    return (frozenset((bare[:-2] + "ين", bare[:-2] + "ون")),)
+                    stem = bare[:-2]
+                    forms = {stem + "ين", stem + "ون"}
+                    if len(bare) >= _MASCULINE_PLURAL_STEM:
+                        # Before its complement it drops its «ن»: «مسلحي التنظيم».
+                        forms |= {stem + "ي", stem + "و"}
+                    return (frozenset(forms),)
                 return (frozenset((bare,)),)
         return tuple(self.keyword_keys(word, position) for position, word in enumerate(words))
 
