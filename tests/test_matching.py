@@ -2608,6 +2608,22 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الضربات الجوية", "قصف الجيش مركبة تتبع إحدى المجموعات المقاتلة", None),
         ("النمو الاقتصادي", "توقعات التعافي الاقتصادي في إسبانيا", "التعافي الاقتصادي"),
         ("التحالف العربي", "عاصفة الحزم بتحالف دولي بقيادة المملكة", "بتحالف دولي بقيادة المملكة"),
+        # Round 79 (NW-OD): the truce of Gaza by its local name, where it is an agreement;
+        # warplanes are aircraft, military aviation also their raids; bombing by aircraft;
+        # anti-missile systems, not Japan's air force; a feminine dual's nominative before
+        # its complement; a Syrian coalition of Arab tribes; cyber by its loanword.
+        ("وقف إطلاق النار", "وتسعى مصر لإبرام تهدئة بين الطرفين", "لإبرام تهدئة"),
+        ("وقف إطلاق النار", "دعا إلى تهدئة التوترات", None),
+        ("الطائرات الحربية", "شنت إسرائيل غارات على الجنوب", None),
+        ("الطيران الحربي", "شنت إسرائيل غارات على الجنوب", "غارات"),
+        ("الطائرات الحربية", "شن طيران التحالف السعودي غارات", "طيران التحالف"),
+        ("القصف الجوي", "بسبب قصف الطائرات التركية للقرى", "قصف الطائرات"),
+        ("الدفاع الصاروخي", "نشر ستة أنظمة مضادة للصواريخ", "أنظمة مضادة للصواريخ"),
+        ("الدفاع الصاروخي", "مقاتلات من قوات الدفاع الذاتي الجوي اليابانية", None),
+        ("حاملات الطائرات", "وصلت حاملتا الطائرات إلى المنطقة", "حاملتا الطائرات"),
+        ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
+        ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
+        ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
         # Round 78 (NO-NV): a lexicon word that starts like «ب» + the article is that word
         # (ballistic); a word joined by «و» right after a phrase's first is listed with it, no
         # phrase («الاستثمار والطاقة»); a plural-only sound plural before its complement;

@@ -168,8 +168,10 @@ class Morphology:
         n = len(word)
         if n >= _MIN_STEM + 3 and word.endswith(("تان", "تين")):
             out.add(word[:-3] + "ه")
-        if not keyword and n >= _MIN_STEM + 2 and word.endswith("تي"):
-            out.add(word[:-2] + "ه")  # a feminine dual before its complement: «طائرتي مسيرة»
+        if not keyword and n >= _MIN_STEM + 2 and word.endswith(("تي", "تا")):
+            # A feminine dual before its complement, either case: «طائرتي مسيرة», «حاملتا
+            # الطائرات».
+            out.add(word[:-2] + "ه")
         if n >= _MIN_STEM + 2 and word.endswith(("ان", "ين", "ون")):
             out.add(word[:-2])
         if n >= _MIN_STEM + 2 and word.endswith("ات"):
