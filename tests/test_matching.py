@@ -2624,6 +2624,14 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 79, after: «المنتخب» after a noun is «elected», no sports word; a weapon
+        # breaking through air defences; a village named Tunis; civil aviation; a combat drone.
+        ("التظاهرات", "الزعيمة المنتخب، ووقف العنف ضد المحتجين", "المحتجين"),
+        ("التظاهرات", "أنذر الحكم المحتجين من لاعبي المنتخب في المباراة", None),
+        ("هجوم إلكتروني", "نجحت مسيرة في اختراق أنظمة الدفاع الجوي", None),
+        ("تونس", "من قرية تونس في الفيوم", None),
+        ("الضربات الجوية", "الهجوم استهدف شبكة الهيئة العامة للطيران المدني", None),
+        ("الطائرات الحربية", "كشفت الصين عن الطائرة المقاتلة بدون طيار", None),
         # Round 78 (NO-NV): a lexicon word that starts like «ب» + the article is that word
         # (ballistic); a word joined by «و» right after a phrase's first is listed with it, no
         # phrase («الاستثمار والطاقة»); a plural-only sound plural before its complement;
