@@ -2113,11 +2113,13 @@ class MatchIndex:
         return self._table.context_words(entity, variant.words)
 
     def _cue_words(self, cues: tuple[str, ...]) -> frozenset[str]:
-        """The morphological keys of cue words (each cue in all its forms), cached."""
+        """The morphological keys of cue words (each cue in all its forms), cached. A
+        plural-only word keeps its number as a keyword does: «بيانات» (data) cues hacking,
+        «بيان» (a statement) does not."""
         wanted = self._cue_keys.get(cues)
         if wanted is None:
-            keys = self._morphology.keyword_keys
-            wanted = self._cue_keys[cues] = frozenset().union(*(keys(c, 0) for c in cues))
+            keys = self._morphology.phrase_keys
+            wanted = self._cue_keys[cues] = frozenset().union(*(keys((c,))[0] for c in cues))
         return wanted
 
     def _longer(
