@@ -2631,6 +2631,12 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("البنوك", "اتفق البنك الدولي والأردن على شراكة يوفر البنك خلالها تمويلا", None),
         ("البنوك", "قال البنك الدولي إن البنوك التجارية رفعت الفائدة", "البنوك"),
         ("القصف المدفعي", "قصفت مدافع الحوثيين قرى حدودية", "قصفت مدافع"),
+        # A broken plural behind a proclitic takes a feminine adjective.
+        (
+            "البرنامج النووي",
+            "في إشارة لبرامج إيران الصاروخية والنووية",
+            "لبرامج إيران الصاروخية والنووية",
+        ),
         # Round 80 (OE-OL): a plural-only cue keeps its number («بيان», a statement, is no
         # «بيانات», data); Kurdistan's adjective is no Kurds'; the PKK spelt with «و»; the
         # Security Council for the UN; the Jordan Valley; military aircraft targeting.

@@ -2459,11 +2459,14 @@ class MatchIndex:
             if norm.startswith(prefix) and len(norm) - len(prefix) >= 3:
                 norm = norm[len(prefix) :]
                 break
+        # A broken plural behind a proclitic is one too: «لبرامج إيران الصاروخية والنووية».
+        plural = self._morphology.is_plural
         return (
             len(norm) >= 3
             and not norm.endswith(_NOT_MASCULINE_ENDINGS)
             and norm not in _FEMININE_NOUNS
-            and not self._morphology.is_plural(norm)
+            and not plural(norm)
+            and not any(plural(split.stem) for split in word.splits)
         )
 
     def _verify(self, variant: _Variant, field: _Field, i: int, split: _Split) -> _Hit | None:
