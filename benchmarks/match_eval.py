@@ -8,9 +8,9 @@ A probe set is a folder with three files:
 - `keywords.tsv`: `kind<TAB>keyword`, kind `name` or `topic`;
 - `labels.tsv`: a header, then `id<TAB>keyword<TAB>label<TAB>why`, label 1, 0 or ? (left out).
 
-Every pair was labelled by reading, before the matcher's answer was looked at. All keywords of a
-set are followed at once, as subscriptions are in production, with the built-in alias and concept
-tables.
+Every pair was labelled by reading, before the matcher's answer was looked at (the brief a
+labeller follows is `benchmarks/probe_brief.md`). All keywords of a set are followed at once, as
+subscriptions are in production, with the built-in alias and concept tables.
 
     python benchmarks/match_eval.py [SET_DIR ...] [--misses]
 
