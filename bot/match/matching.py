@@ -2735,10 +2735,9 @@ class MatchIndex:
         keys = frozenset((norm,)) if table.known_word(norm) else self._morphology.token_keys(norm)
         # A word of the lexicon that starts like a preposition and the article is that word:
         # «باليستي» (ballistic) is an indefinite modifier, no ب + ال + a stem.
-        whole_word = norm.startswith(_PREPOSITION_ARTICLE) and self._morphology.keeps_letters(norm)
-        barrier = norm in FUNCTION_WORDS or (
-            norm.startswith(_PREPOSITION_ARTICLE) and not whole_word
-        )
+        prepositional = norm.startswith(_PREPOSITION_ARTICLE)
+        whole_word = prepositional and self._morphology.keeps_letters(norm)
+        barrier = norm in FUNCTION_WORDS or (prepositional and not whole_word)
         # Singular and without the article: «شارع فلسطين», «بشارع مصر»; not «الشارع المصري»
         # nor «شوارع غزة» (the streets of Gaza).
         landmark = any(split.stem in _LANDMARKS and not split.article for split in splits)
