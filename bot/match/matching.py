@@ -3025,8 +3025,15 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         or before in _REPORTING_VERBS
         or (before[:1] in ("و", "ف") and before[1:] in _REPORTING_VERBS)
     )
-    # A definite feminine noun after it says in what it is so («تركي الجنسية»): no family name.
-    if opening and after is not None and _definite(after) and not after.endswith("يه"):
+    # A definite feminine noun after it says in what it is so («تركي الجنسية»), and so do the
+    # nouns of make and origin («روسي الصنع», «مصري الأصل»): no family name.
+    if (
+        opening
+        and after is not None
+        and _definite(after)
+        and not after.endswith("يه")
+        and after not in _MAKE_NOUNS
+    ):
         return True
     # The subject of a reporting verb saying something is a person («أجاب تركي "..."»,
     # «وأكد تركي أن»): an adjective is no subject without its noun.
@@ -3036,6 +3043,10 @@ def _given_name(hit: _Hit, field: _Field) -> bool:
         and after is not None
         and (after in _THAT or n in field.quoted)
     )
+
+
+# Nouns of make and origin (normalized) after a people's adjective: it is the country's.
+_MAKE_NOUNS = frozenset(("الصنع", "الاصل", "المولد", "المنشا"))
 
 
 # «أبو» with its clitics, normalized: a first name and an adjective after it make a kunya.
