@@ -2626,6 +2626,25 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 84 (PK-PR): halting the military operations is a ceasefire; the aircraft
+        # that carried out the attack; the US leading a coalition; digital transformation is
+        # technology news; a nisba's feminine plural after a masculine singular noun is a
+        # noun of its own (a chemicals plant bombed is no chemical bombing).
+        (
+            "وقف إطلاق النار",
+            "أعلن وقف جميع العمليات العسكرية داخل الحي",
+            "وقف جميع العمليات العسكرية",
+        ),
+        ("الغارات الجوية", "وقال إن الطائرات التي نفذت الهجوم غادرت", "الطائرات التي نفذت الهجوم"),
+        (
+            "التحالف الدولي",
+            "فالولايات المتحدة تقود تحالفا دوليا ضد التنظيم",
+            "فالولايات المتحدة تقود تحالفا دوليا",
+        ),
+        ("التكنولوجيا", "قال إن التحول الرقمي أصبح خيارا استراتيجيا", "التحول الرقمي"),
+        ("هجوم إلكتروني", "الشركات المستهدفة بهجمات الأمن السيبراني", "بهجمات الأمن السيبراني"),
+        ("الأسلحة الكيميائية", "اندلع حريق بعد قصف روسي لمصنع كيماويات", None),
+        ("الأسلحة الكيميائية", "شن النظام قصفا كيماويا على الغوطة", "قصفا كيماويا"),
         # Round 83 (PC-PJ): a halt to hostilities by its other words; the present tense of
         # a raid's relative clause; phishing campaigns; «شنت» cues a drone; Decisive Storm
         # is the Arab coalition (a students' programme named after it is not); a named
@@ -2645,6 +2664,14 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("اليونيفيل", "دورية لقوات اليونيفيل في الجنوب", "اليونيفيل"),
         ("روسيا", 'صاروخ من نوع "إسكندر" روسي الصنع', "روسي"),
         ("تركيا", "وقال تركي الفيصل إن المملكة", None),
+        # Sit-ins are protests (not the reverse); an ambassador summoned in protest and a
+        # general strike are not.
+        ("الاحتجاجات", "نفذ العشرات من المودعين اعتصاما أمام المصرف", "اعتصاما"),
+        ("الاعتصامات", "نفذ العشرات من المودعين اعتصاما أمام المصرف", "اعتصاما"),
+        ("الاعتصامات", "خرجت مظاهرات حاشدة في العاصمة", None),
+        ("الاحتجاجات", "قال الخطيب واعتصموا بحبل الله جميعا", None),
+        ("الاحتجاجات", "استدعت الخارجية السفير احتجاجا على تصريحاته", None),
+        ("الاحتجاجات", "أعلن الاتحاد الإضراب العام في البلاد", None),
         # Round 82 (OU-PB): the SDF by Syria's other spelling; Oreshnik is ballistic.
         ("قسد", "مواقع قوات سورية الديموقراطية", "قوات سورية الديموقراطية"),
         ("الصواريخ الباليستية", "أطلقت روسيا صواريخ أوريشنيك", "صواريخ أوريشنيك"),

@@ -2353,6 +2353,15 @@ class MatchIndex:
                         # Past a noun, a feminine adjective the phrase's masculine noun cannot
                         # take describes that noun: «استهداف قاعدة جوية» targets an air base.
                         return None
+                    if (
+                        word.norm.endswith("ات")
+                        and variant.words[position].endswith("ي")
+                        and self._masculine(words[last])
+                    ):
+                        # A nisba's feminine plural never describes a masculine singular
+                        # noun: it is a noun of its own («قصف لمصنع كيماويات» bombs a plant
+                        # of chemicals, with no chemical bombing).
+                        return None
                     joined = joined or (k > last + 1 and word.norm[:1] == "و")
                     break
                 if inside and not word.barrier:
