@@ -1868,7 +1868,8 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("المناورات العسكرية", "قاعدة تدريب عسكرية للقوات الخاصة", None),
         ("صفقات الأسلحة", "وقعت البلاد صفقة تسليح جديدة", "صفقة تسليح"),
         ("الاستثمار الأجنبي", "اجتذبت الدول استثمارات خارجية مباشرة", "استثمارات خارجية مباشرة"),
-        ("الاستثمار الأجنبي", "ارتفع الاستثمار الخارجي للصين", None),
+        # Readers count external investment either way (14 of 14 pairs of the probes).
+        ("الاستثمار الأجنبي", "ارتفع الاستثمار الخارجي للصين", "الاستثمار الخارجي"),
         # Round 18: a place after a street or square names the landmark; a later word of a
         # name joined by «و»; fraud online, exchange rates, political assassinations, protest
         # movements, chlorine attacks, disciplinary penalties, a player's rebellion.
@@ -2626,6 +2627,31 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 85 (PS-PZ): Armenia's adjective «أرمني»; Georgia the US state and Giorgia
+        # Meloni; «الأربعين» (forty) is no plural of «الأربع» (the four), so the Arbaeen
+        # march's sense leaves «الطائرات المسيرة الأربع» a drone; penalties for crimes; an
+        # air force's units launching attacks; a country's investments elsewhere, but not a
+        # body named for investment with its country's adjective.
+        ("أرمينيا", "قال رئيس الوزراء الأرمني نيكول باشينيان", "الأرمني"),
+        ("جورجيا", "أعلنت سلطات ولاية جورجيا الأمريكية إعادة الفرز", None),
+        ("جورجيا", "قالت جورجيا ميلوني إن روما", None),
+        ("جورجيا", "زار رئيس وزراء جورجيا باكو", "جورجيا"),
+        (
+            "الطائرات المسيرة",
+            "لم تتمكن الشرطة من إيقاف الطائرات المسيرة الأربع",
+            "الطائرات المسيرة",
+        ),
+        ("العقوبات", "تشديد العقوبات على الجرائم الإلكترونية في الكويت", None),
+        ("العقوبات", "تشديد العقوبات على إيران", "العقوبات"),
+        ("الغارات الجوية", "شنت قوات سلاح الجو الأمريكي هجمات على معسكر", "شنت قوات سلاح الجو"),
+        (
+            "الاستثمار الأجنبي",
+            "المنشآت المرتبطة بالاستثمارات الصينية في باكستان",
+            "بالاستثمارات الصينية",
+        ),
+        ("الاستثمار الأجنبي", "وأضافت وزيرة الاستثمار المصرية أن المشروع", None),
+        ("الاستثمار الأجنبي", "وتم حظر مصرف الاستثمار العراقي ومصرف الاتحاد", None),
+        ("الاستثمار الأجنبي", "أعلن صندوق الاستثمارات العامة السعودي", None),
         # Round 84 (PK-PR): halting the military operations is a ceasefire; the aircraft
         # that carried out the attack; the US leading a coalition; digital transformation is
         # technology news; a nisba's feminine plural after a masculine singular noun is a

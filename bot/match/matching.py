@@ -2034,6 +2034,14 @@ class MatchIndex:
                         and (b.variant.entity or _NOT_PREFIX)[:1]
                         not in (_NOT_PREFIX, _CONCEPT_PREFIX)
                     )
+                    # Nor inside a phrase its own concept says is another thing: there its
+                    # word is that thing's («وزيرة الاستثمار المصرية» is a minister, no
+                    # Egyptian investment).
+                    or (
+                        b.start < start < b.end < end
+                        and len(variant.keys) > 1
+                        and (b.variant.entity or "").startswith(_NOT_PREFIX)
+                    )
                 )
                 and (variant.entity, b.variant.entity) not in inside
                 and not _coordinated_inside(b, variant, start, end)

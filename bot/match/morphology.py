@@ -65,6 +65,15 @@ _MIN_STEM = 3
 _MASCULINE_PLURAL_STEM = 6
 
 
+# The tens (normalized), which look like sound plurals of the units: «الأربعين» (forty, as
+# in «مسيرة الأربعين», the Arbaeen march) is no plural of «الأربع» (the four).
+_TENS = frozenset(
+    ten + ending
+    for ten in ("عشر", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثمان", "تسع")
+    for ending in ("ين", "ون")
+)
+
+
 def hidden_reading(known: Iterable[str], stem: str) -> bool:
     """Is stem a clitic reading of a longer known word (a name, a noun of the lexicon)? Such a
     word keeps its letters: only its article and the clitics before it may be read off
@@ -172,7 +181,11 @@ class Morphology:
             # A feminine dual before its complement, either case: «طائرتي مسيرة», «حاملتا
             # الطائرات».
             out.add(word[:-2] + "ه")
-        if n >= _MIN_STEM + 2 and word.endswith(("ان", "ين", "ون")):
+        if (
+            n >= _MIN_STEM + 2
+            and word.endswith(("ان", "ين", "ون"))
+            and word.removeprefix("ال") not in _TENS
+        ):
             out.add(word[:-2])
         if n >= _MIN_STEM + 2 and word.endswith("ات"):
             out.add(word[:-2] + "ه")
