@@ -2652,6 +2652,9 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("الاستثمار الأجنبي", "وأضافت وزيرة الاستثمار المصرية أن المشروع", None),
         ("الاستثمار الأجنبي", "وتم حظر مصرف الاستثمار العراقي ومصرف الاتحاد", None),
         ("الاستثمار الأجنبي", "أعلن صندوق الاستثمارات العامة السعودي", None),
+        ("الاقتصاد", "تتوقع الكويت اتساع عجزها المالي بشكل حاد", "عجزها المالي"),
+        ("الاقتصاد", "لم يتأثر بتداعيات الأزمة المالية العالمية", "الأزمة المالية العالمية"),
+        ("الاقتصاد", "عانت الهيئة من عجز في ميزانية المكتب", None),
         # Round 84 (PK-PR): halting the military operations is a ceasefire; the aircraft
         # that carried out the attack; the US leading a coalition; digital transformation is
         # technology news; a nisba's feminine plural after a masculine singular noun is a
