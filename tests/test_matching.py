@@ -2627,6 +2627,13 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 87 (QI-QP): Lithuania's other spelling; cyber campaigns; hundreds who
+        # demonstrated (not one who pretended); an aerospace company is no aviation.
+        ("ليتوانيا", "المدينة الواقعة بين لتوانيا وبولندا", "لتوانيا"),
+        ("الهجمات الإلكترونية", "تعرضت المواقع لحملات سيبرانية منظمة", "لحملات سيبرانية"),
+        ("الاحتجاجات", "تظاهر مئات الأشخاص في نجامينا", "تظاهر مئات"),
+        ("الاحتجاجات", "تظاهر بالمرض ليتغيب عن العمل", None),
+        ("الغارات الجوية", "هجوم استهدف مجمع شركة صناعات الطيران في أنقرة", None),
         # Round 86 (QA-QH): armed cells, gangs and warring factions; an armed insurgency;
         # the Saudi-led coalition told verb first (not an AI alliance); an agreement to
         # halt the clashes; «حركة الجهاد»; unmanned fighters; Scud by type; oil import bans
