@@ -2026,21 +2026,14 @@ class MatchIndex:
                     # assassination).
                     or (b.start == start and end > b.end and b.variant in self._senses)
                     # A phrase of common words does not start inside an entity's longer
-                    # name: there its word is the name's («تنظيم القاعدة الأمريكيين» holds
-                    # no American base).
+                    # name, nor inside a phrase its own concept says is another thing (a
+                    # `not` phrase; `_blocks` keeps only its own concept's): there its word
+                    # is the name's or that thing's («تنظيم القاعدة الأمريكيين» holds no
+                    # American base, «وزيرة الاستثمار المصرية» no Egyptian investment).
                     or (
                         b.start < start < b.end < end
                         and len(variant.keys) > 1
-                        and (b.variant.entity or _NOT_PREFIX)[:1]
-                        not in (_NOT_PREFIX, _CONCEPT_PREFIX)
-                    )
-                    # Nor inside a phrase its own concept says is another thing: there its
-                    # word is that thing's («وزيرة الاستثمار المصرية» is a minister, no
-                    # Egyptian investment).
-                    or (
-                        b.start < start < b.end < end
-                        and len(variant.keys) > 1
-                        and (b.variant.entity or "").startswith(_NOT_PREFIX)
+                        and (b.variant.entity or _CONCEPT_PREFIX)[:1] != _CONCEPT_PREFIX
                     )
                 )
                 and (variant.entity, b.variant.entity) not in inside
