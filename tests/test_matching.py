@@ -2627,6 +2627,40 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 89 (QY-RF): investment that goes into a place is foreign investment (not an
+        # investment climate, nor past the clause's end); tens who protested.
+        (
+            "الاستثمار الأجنبي",
+            "تعتزم مايكروسوفت استثمار 15.2 مليار دولار في دولة الإمارات",
+            "استثمار",
+        ),
+        ("الاستثمار الأجنبي", "صناديق سيادية خليجية لديها استثمارات في روسيا", "استثمارات"),
+        ("الاستثمار الأجنبي", "الإمارات تستثمر في مصر منذ عقود", "تستثمر"),
+        ("الاستثمار الأجنبي", "تدرس روسيا الاستثمار في قطاع المعادن", None),
+        ("الاستثمار الأجنبي", "البيئة الاستثمارية المحفزة في الأردن", None),
+        ("الاستثمار الأجنبي", "قال إن الاستثمار. في مصر نمو", None),
+        ("الاحتجاجات", "احتج عشرات السوريين أمام مبنى المفوضية", "احتج عشرات"),
+        ("الاحتجاجات", "احتج الوزير على القرار", None),
+        # Round 88 (QQ-QX): Haftar by his family name (not his sons); RT's Arabic brand;
+        # Lebanon's Tripoli; the price cap by its ceiling; a court's maximum penalties (a
+        # state's are sanctions); a price a barrel is crude's; «وبدون طيار» coordinated; a
+        # development bank.
+        ("خليفة حفتر", "أعلنت قوات حفتر السيطرة على المدينة", "حفتر"),
+        ("خليفة حفتر", "قال صدام حفتر إن", None),
+        ("روسيا", "ونقل موقع روسيا بالعربي عن مصادر", None),
+        ("طرابلس", "اشتباكات في طرابلس شمال لبنان", None),
+        ("ليبيا", "اشتباكات في طرابلس شمال لبنان", None),
+        ("طرابلس", "اشتباكات في طرابلس الليبية", "طرابلس"),
+        (
+            "العقوبات",
+            "المفوضية على وشك تقليص الحد الأقصى لسعر النفط الروسي",
+            "الحد الأقصى لسعر النفط الروسي",
+        ),
+        ("العقوبات", "سيتم تطبيق أقصى العقوبات فيهم", None),
+        ("العقوبات", "سترد بأقصى العقوبات على إيران", "العقوبات"),
+        ("أسعار النفط", "استقرار الأسعار في حدود 100 دولار للبرميل", "دولار للبرميل"),
+        ("الطائرات المسيرة", 'مقاتلات من طراز "إف 16" وبدون طيار من طراز "بيرقدار"', "وبدون طيار"),
+        ("البنوك", "مؤشر صادر عن بنك إفريقيا للتنمية", None),
         # Round 87 (QI-QP): Lithuania's other spelling; cyber campaigns; hundreds who
         # demonstrated (not one who pretended); an aerospace company is no aviation.
         ("ليتوانيا", "المدينة الواقعة بين لتوانيا وبولندا", "لتوانيا"),
@@ -3348,6 +3382,18 @@ def test_admin_concepts_file_homographs(tmp_path: Path) -> None:
     )
     assert index.match("", "سقطت قذائف على العشوائيات")[0].matched == "العشوائيات"
     assert index.match("", "تطوير العشوائيات في القاهرة") == []
+
+
+def test_admin_concepts_file_into(tmp_path: Path) -> None:
+    # A form that counts where it goes into a place: «في» and a country's or city's name.
+    index = _with_concepts_file(
+        tmp_path,
+        '{"concepts": [{"id": "TEST_AID", "names": ["المساعدات الخارجية"], "into": ["مساعدات"]}]}',
+        "المساعدات الخارجية",
+    )
+    assert index.match("", "وصلت مساعدات بقيمة 2.5 مليون دولار في اليمن")[0].matched == "مساعدات"
+    assert index.match("", "وصلت مساعدات غذائية إلى المخيم في الصباح") == []
+    assert index.match("", "وصلت مساعدات، في اليمن حرب") == []
 
 
 def test_admin_concepts_file_plural_only(tmp_path: Path) -> None:

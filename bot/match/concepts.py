@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "BUILTIN_CONCEPTS",
     "CHAIN_SEPARATOR",
+    "INTO_PLACE",
     "PAIR_SEPARATOR",
     "Concept",
     "ConceptEntry",
@@ -53,6 +54,9 @@ __all__ = [
 
 BUILTIN_CONCEPTS = "concepts.json"
 ORG_KIND = "org"
+# The cue of a form that counts where it goes into a place (`ConceptEntry.into`): no word of
+# a text is written so.
+INTO_PLACE = "<into>"
 PAIR_SEPARATOR = " + "  # between the two phrases of a `together` pair
 CHAIN_SEPARATOR = " > "  # between the phrases of a `together` chain, in the text's order
 
@@ -79,6 +83,9 @@ class ConceptEntry(BaseModel):
     # Nouns that name the concept with a country's adjective after them («الاقتصاد الروسي»)
     # or, without their article, a country's name («اقتصاد روسيا»): any country's.
     national: tuple[str, ...] = ()
+    # Nouns and verbs that name the concept where they go into a place: «في» and a country's
+    # or a city's name after them in their clause («استثمار 15 مليار دولار في الإمارات»).
+    into: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     blocked: tuple[str, ...] = Field(default=(), alias="not")
     senses: tuple[str, ...] = ()
@@ -143,6 +150,7 @@ class Concept:
     members: tuple[str, ...] = ()  # alias-table ids of named instances
     kin: tuple[str, ...] = ()  # ids counted for this concept's own followers only
     national: tuple[str, ...] = ()  # nouns naming it with any country (`ConceptEntry.national`)
+    into: tuple[str, ...] = ()  # forms naming it before «في» and a place (`ConceptEntry.into`)
 
 
 Keys = tuple[frozenset[str], ...]
@@ -164,6 +172,7 @@ class ConceptTable:
             "covers",
             "kin",
             "national",
+            "into",
             "derived",
             "blocked",
             "senses",
@@ -184,6 +193,7 @@ class ConceptTable:
                 covers=tuple(slot["covers"]),
                 kin=tuple(slot["kin"]),
                 national=tuple(slot["national"]),
+                into=tuple(slot["into"]),
                 derived=tuple(slot["derived"]),
                 blocked=tuple(slot["blocked"]),
                 senses=tuple(slot["senses"]),
@@ -204,6 +214,10 @@ class ConceptTable:
         }
         # (concept, homograph's words, first without its article) → its cue words.
         self._cues = cue_table((c.id, c.homographs, c.cues) for c in self._concepts.values())
+        # A form that goes into a place has that for its only cue (`MatchIndex._cued`).
+        self._cues.update(
+            cue_table((c.id, c.into, (INTO_PLACE,)) for c in self._concepts.values() if c.into)
+        )
         # First-word key → (concept, keys of the whole name, or of a homograph); English name
         # → concepts.
         self._by_key: dict[str, list[tuple[str, Keys]]] = {}

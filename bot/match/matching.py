@@ -81,6 +81,7 @@ from bot.match.aliases import (
 )
 from bot.match.concepts import (
     CHAIN_SEPARATOR,
+    INTO_PLACE,
     PAIR_SEPARATOR,
     ConceptTable,
     Keys,
@@ -587,6 +588,19 @@ _MAX_QUOTED = 5  # words of a quoted name between a phrase's words (`_verify_phr
 # Words on each side of a homograph name in which a cue makes it the name.
 _CUE_WINDOW = 4
 _TOPIC_CUE_WINDOW = 6  # for a concept's homograph (`MatchIndex._cued`)
+# Words after a form that goes into a place where its «في» may stand (`MatchIndex._into_place`):
+# an amount between («استثمار أكثر من 7.9 مليار دولار في»).
+_INTO_WINDOW = 8
+# Normalized words of an amount of money, with «ب» or «و» before them too (`_amount_word`).
+_AMOUNT_WORDS = frozenset(
+    """
+    مليار مليارات المليارات مليون ملايين الملايين الف الاف تريليون دولار دولارا دولارات
+    الدولارات درهم جنيه ريال يورو دينار ليره روبل يوان اكثر اقل من نحو حوالي قرابه ما يقارب
+    يزيد قيمه بقيمه قيمتها مبلغ اجماليه اجمالي تصل الي
+    """.split()  # noqa: SIM905 (a word list reads better as text)
+)
+# A clause break, not the point or comma of a number («15.2 مليار»).
+_AMOUNT_BREAK = re.compile(r"[،؛;:!?؟\n]|(?<!\d)[.,]|[.,](?!\d)")
 _PAUSE = re.compile(r"\s*[،,]\s*")  # a comma alone between two words (`MatchIndex._cued`)
 _LONG_HOMOGRAPH = 3  # words of a homograph name whose cue may stand past a comma
 _CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
@@ -1461,7 +1475,7 @@ class MatchIndex:
                         if keys not in seen:
                             seen.add(keys)
                             spec(phrase, keys, 0.9, concept.id)
-                for form in (*concept.derived, *concept.homographs):
+                for form in (*concept.derived, *concept.homographs, *concept.into):
                     phrase = phrase_of(form)
                     if (
                         phrase is not None
@@ -2247,6 +2261,8 @@ class MatchIndex:
         (an exclusion still sees the word). A concept's cues are words of its topic, not of
         any military story: they reach further (_TOPIC_CUE_WINDOW), over a quantity
         («لتهريب كميات ضخمة من حبوب الكبتاغون»)."""
+        if cues == (INTO_PLACE,):
+            return self._into_place(hit, field)
         spans = field.spans
         window = _TOPIC_CUE_WINDOW if _concept(hit.variant) else _CUE_WINDOW
         wanted = self._cue_words(cues)
@@ -2275,6 +2291,39 @@ class MatchIndex:
             return joined
 
         return _said_around(hit, field, wanted, window, same_clause)
+
+    def _into_place(self, hit: _Hit, field: _Field) -> bool:
+        """Does the mention go into a country: «في» right after it, or after an amount
+        («استثمار أكثر من 7.9 مليار دولار في الإمارات»), and a country's name right after
+        that (or after one word of title: «في دولة الإمارات»)? Any other word between tells
+        what the «في» belongs to («ضخ استثمارات لتحسين الإنترنت في مصر», «استثمار الثروات
+        الموجودة في الأردن»)."""
+        words, spans, text = field.words, field.spans, field.text
+        k = hit.last
+        while k + 1 < len(words) and k - hit.last < _INTO_WINDOW:
+            if _clause_break(text, spans[k][1], spans[k + 1][0]):
+                return False
+            k += 1
+            if words[k].norm != "في":
+                if _amount_word(words[k].norm):
+                    continue
+                return False
+            for j in (k + 1, k + 2):
+                if j >= len(words) or _clause_break(text, spans[j - 1][1], spans[j][0]):
+                    break
+                if self._place_word(words[j]):
+                    return True
+        return False
+
+    def _place_word(self, word: _Word) -> bool:
+        """Is this word, clitics aside, the one-word name of a country (not a city: «صندوق
+        الرياض» is a fund)?"""
+        table = self._table
+        return any(
+            table.is_place_id(entity)
+            for stem in {word.norm, *(split.stem for split in word.splits)}
+            for entity in table.word_entities(stem)
+        )
 
     def _foreign_body(self, hit: _Hit, field: _Field) -> bool:
         """A body named by a descriptive phrase and followed by a country's singular adjective
@@ -2785,6 +2834,17 @@ class MatchIndex:
 _PAIRING = frozenset(("مع", "بين"))
 # Demonstratives (normalized): the noun after one refers back to what the text has just named.
 _DEMONSTRATIVES = frozenset(("هذا", "هذه", "ذلك", "تلك", "وهذا", "وهذه", "وذلك", "وتلك"))
+
+
+def _amount_word(norm: str) -> bool:
+    """Is this normalized word part of an amount of money («أكثر من 7.9 مليار دولار»)?"""
+    return norm.isdigit() or norm in _AMOUNT_WORDS or norm[1:] in _AMOUNT_WORDS
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """Does the gap text[start:end] between two words break the clause? Not the point or
+    comma of a number («15.2 مليار»): its digits are the words on either side."""
+    return _AMOUNT_BREAK.search(text[max(0, start - 1) : end + 1]) is not None
 
 
 def _said_around(
