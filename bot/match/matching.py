@@ -2370,6 +2370,10 @@ class MatchIndex:
             # is one thing however many its words («صاروخ "الشهيد حاج قاسم" الباليستي»).
             named_words = 0
             bridged = False  # crossed a preposition that links a construct (`_construct`)
+            # A preposition of the phrase takes its object right after it: modifiers stand
+            # after a noun, never between a preposition and its noun («فرض عقوبات على
+            # مستوطنين متهمين» holds no «العقوبات على المتهمين»).
+            governed = variant.words[position - 1] in FUNCTION_WORDS
             while True:
                 if (
                     k >= len(words)
@@ -2414,6 +2418,8 @@ class MatchIndex:
                         return None
                     joined = joined or (k > last + 1 and word.norm[:1] == "و")
                     break
+                if governed:
+                    return None
                 if inside and not word.barrier:
                     # Quoted words right after the noun name it, whatever their form: its
                     # modifier may follow the closing mark («جماعة "أبو سياف" المسلحة»).
