@@ -2627,6 +2627,13 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 91 (RO-RV): a currency named falling in value is news of the economy (its
+        # collapse), in one clause; feuding factions are armed groups.
+        ("الاقتصاد", "تراجع صرف الدينار العراقي أمام الدولار", "تراجع صرف الدينار"),
+        ("الاقتصاد", "انخفضت قيمة الجنيه المصري بنحو 14 بالمئة", "انخفضت قيمة الجنيه"),
+        ("الاقتصاد", "سعر الكيلو تراجع من 23 لتصبح 15 دينارا", None),
+        ("الاقتصاد", "تراجع الطلب على الذهب. وسعر الجنيه الذهب ثابت", None),
+        ("الجماعات المسلحة", "اشتباكات بين الفصائل المتناحرة في المخيم", "الفصائل المتناحرة"),
         # Round 90 (RG-RN): a preposition of a phrase takes its object right after it (no
         # modifiers between: a blocker of penalties on the accused hid sanctions on settlers);
         # «الدوري» is also periodic, no football word; angry marches and the March of Return.
