@@ -3411,7 +3411,7 @@ def test_admin_concepts_file_homographs(tmp_path: Path) -> None:
 
 
 def test_admin_concepts_file_into(tmp_path: Path) -> None:
-    # A form that counts where it goes into a place: «في» and a country's or city's name.
+    # A form that counts where it goes into a place: «في» and a country's name.
     index = _with_concepts_file(
         tmp_path,
         '{"concepts": [{"id": "TEST_AID", "names": ["المساعدات الخارجية"], "into": ["مساعدات"]}]}',

@@ -83,8 +83,8 @@ class ConceptEntry(BaseModel):
     # Nouns that name the concept with a country's adjective after them («الاقتصاد الروسي»)
     # or, without their article, a country's name («اقتصاد روسيا»): any country's.
     national: tuple[str, ...] = ()
-    # Nouns and verbs that name the concept where they go into a place: «في» and a country's
-    # or a city's name after them in their clause («استثمار 15 مليار دولار في الإمارات»).
+    # Nouns and verbs that name the concept where they go into a country: «في» and its name
+    # right after them, or after an amount of money («استثمار 15 مليار دولار في الإمارات»).
     into: tuple[str, ...] = ()
     derived: tuple[str, ...] = ()
     blocked: tuple[str, ...] = Field(default=(), alias="not")

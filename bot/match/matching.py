@@ -599,11 +599,12 @@ _AMOUNT_WORDS = frozenset(
     يزيد قيمه بقيمه قيمتها مبلغ اجماليه اجمالي تصل الي
     """.split()  # noqa: SIM905 (a word list reads better as text)
 )
-# A clause break, not the point or comma of a number («15.2 مليار»).
-_AMOUNT_BREAK = re.compile(r"[،؛;:!?؟\n]|(?<!\d)[.,]|[.,](?!\d)")
 _PAUSE = re.compile(r"\s*[،,]\s*")  # a comma alone between two words (`MatchIndex._cued`)
 _LONG_HOMOGRAPH = 3  # words of a homograph name whose cue may stand past a comma
-_CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n]")
+_CLAUSE_MARKS = "،؛;:!?؟\n"  # break a clause wherever they stand; «.» and «,» too, but
+_CLAUSE_BREAK = re.compile(f"[.,{_CLAUSE_MARKS}]")
+# ... not as the point or comma of a number («15.2 مليار»: `_clause_break`).
+_NUMBER_SAFE_BREAK = re.compile(f"[{_CLAUSE_MARKS}]|(?<!\\d)[.,]|[.,](?!\\d)")
 # How far (in characters, from where the one before starts) a chain's next phrase may start:
 # a subject's adjectives and a verb's «عددا من» between them.
 _CHAIN_REACH = 48
@@ -2850,7 +2851,7 @@ def _amount_word(norm: str) -> bool:
 def _clause_break(text: str, start: int, end: int) -> bool:
     """Does the gap text[start:end] between two words break the clause? Not the point or
     comma of a number («15.2 مليار»): its digits are the words on either side."""
-    return _AMOUNT_BREAK.search(text[max(0, start - 1) : end + 1]) is not None
+    return _NUMBER_SAFE_BREAK.search(text[max(0, start - 1) : end + 1]) is not None
 
 
 def _said_around(
