@@ -2359,6 +2359,11 @@ class MatchIndex:
         words, linked, quoted = field.words, field.linked, field.quoted
         last = i
         joined = False
+        # A phrase that gives its words another sense for the whole article is a fixed term:
+        # its construct («قانون العقوبات», a noun and the definite noun it is of) is written
+        # whole, since words between make another construct («قانون رفع العقوبات» is a law
+        # that lifts sanctions, no penal code).
+        fixed = variant in self._senses
         for position, wanted in enumerate(variant.keys[1:], 1):
             k = last + 1
             # A noun with a pronoun is definite: its modifiers take the article
@@ -2375,6 +2380,7 @@ class MatchIndex:
             # after a noun, never between a preposition and its noun («فرض عقوبات على
             # مستوطنين متهمين» holds no «العقوبات على المتهمين»).
             governed = variant.words[position - 1] in FUNCTION_WORDS
+            construct = False  # a fixed term's construct crossed words (see `fixed`)
             while True:
                 if (
                     k >= len(words)
@@ -2390,6 +2396,8 @@ class MatchIndex:
                     inside = not inside
                 if word.keys & wanted:
                     if k == last + 1 and _conjoined(variant.words[position], word):
+                        return None
+                    if construct and not word.norm.startswith("لل"):
                         return None
                     # After a possessor's name the phrase resumes with an agreeing
                     # (definite) word: «قصف قوات الأسد طيران الاستطلاع» holds no «قصف
@@ -2421,6 +2429,17 @@ class MatchIndex:
                     break
                 if governed:
                     return None
+                if (
+                    fixed
+                    and word.norm[:1] != "و"
+                    and _definite(variant.words[position])
+                    and not _definite(variant.words[position - 1])
+                    and variant.words[position - 1] not in FUNCTION_WORDS
+                ):
+                    # Only the «ل» of the genitive lets modifiers in («المسيرات المماثلة
+                    # للتضامن» are still marches of solidarity), and a noun joined by «و»
+                    # shares the construct («ركود وتجمع المياه»).
+                    construct = True
                 if inside and not word.barrier:
                     # Quoted words right after the noun name it, whatever their form: its
                     # modifier may follow the closing mark («جماعة "أبو سياف" المسلحة»).
@@ -2588,6 +2607,12 @@ class MatchIndex:
         # A name shaped like an Arabic dual («طالبان») is not that word's other case
         # («لطالبين»: to two students), nor its sound plural.
         if name.endswith("ان") and written.endswith(("ين", "ون")) and written[:-2] == name[:-2]:
+            return False
+        # A Slavic family name's feminine is another person's, his wife's or daughter's
+        # («زيلينسكا» of «زيلينسكي», «بتروفا» of «بتروف»), not a spelling of his.
+        if (name.endswith("سكي") and written == name[:-1] + "ا") or (
+            name.endswith(("وف", "يف")) and written == name + "ا"
+        ):
             return False
         if Levenshtein.distance(written, name, score_cutoff=budget) > budget:
             return False
