@@ -3704,9 +3704,14 @@ class _Reader:
                 if not reached:
                     break
             if reached:
-                # The whole chain is shown, subject to object, to its last word's end.
-                words = _WORD_SPLIT.search(text, min(reached))
+                # The whole chain is shown, subject to object, to its last term's end (its
+                # first word's, where that term's best mention stands elsewhere).
+                last = min(reached)
+                words = _WORD_SPLIT.search(text, last)
                 end = words.end() if words is not None else len(text)
+                for entry in terms[-1]:
+                    if entry.field == field and entry.start == last:
+                        end = max(end, entry.end)
                 score = _best_of_terms(terms[:1]).rank[0]
                 at = start + (self.body_at if field == "body" else 0)
                 order = min(e.order for entries in terms for e in entries)
