@@ -1602,7 +1602,14 @@ class MatchIndex:
                 info = table.entity(entity_id)
                 for name in info.names:
                     phrase = phrase_of(name)
-                    if phrase is not None:
+                    if phrase is None:
+                        continue
+                    if len(phrase.words) == 1 and not phrase.definite and phrase.stem[-2:] == "يه":
+                        # A name shaped like a feminine nisba («تركية», «سورية») is Arabic
+                        # morphology, not a transliteration: exact, since «ترقية» (an upgrade)
+                        # is one letter away.
+                        specs.setdefault(((phrase.stem,), _FORBID), (False, entity_id, 0.9))
+                    else:
                         put(phrase, _REQUIRE if phrase.definite else _FORBID, 0.9, entity_id)
                 # Exact: a bare common word («التحالف») has no misspelling to forgive.
                 for name in info.context_names:
