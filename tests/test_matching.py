@@ -2642,6 +2642,11 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
             "تحالف دعم الشرعية",
         ),
         ("التحالف العربي", "أعلن تحالف دعم الشرعية ورفض الانقلاب في مصر", None),
+        # «تسياري» is the UN's coinage for ballistic: the same adjective on any noun.
+        ("الصواريخ الباليستية", "أنشطة متعلقة بالصواريخ التسيارية", "بالصواريخ التسيارية"),
+        ("الصواريخ الباليستية", "إطلاق صاروخ تسياري متوسط المدى", "صاروخ تسياري"),
+        ("الصواريخ الباليستية", "ويثير البرنامج التسياري الإيراني القلق", "البرنامج التسياري"),
+        ("الصواريخ الباليستية", "سار الموكب في التسيار المعتاد", None),
         # Round 95 (SU-TB): Karabakh under its spellings; Iran's Azerbaijan provinces are no
         # country; a name shaped like a feminine nisba («تركية») is matched exactly.
         ("ناغورنو كاراباخ", "جمهورية ناغورني قره باغ غير المعترف بها", "ناغورني قره باغ"),
