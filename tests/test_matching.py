@@ -2665,6 +2665,10 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ),
         ("البرنامج النووي", "أجرت الشركة تجربة لسيارة بخلايا الوقود الهيدروجينية", None),
         ("الأسلحة النووية", "تمكنت من صنع رأس حربية هيدروجينية", "رأس حربية هيدروجينية"),
+        # A deficit «in» the budget is a budget deficit; «عجز» is also inability.
+        ("الاقتصاد", "توقعات العجز في الميزانية لسنة 2015", "العجز في الميزانية"),
+        ("عجز الموازنة", "يسجل العجز في الميزانية تراجعا هاما", "العجز في الميزانية"),
+        ("الاقتصاد", "أعلنت عجزها عن تمويل الميزانية المقترحة", None),
         # Round 96 (TC-TJ): the Yemen coalition's longer name with «المملكة»; its legitimacy
         # name near the south's places and the STC (Egypt's namesake still needs them).
         (
