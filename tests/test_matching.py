@@ -2630,6 +2630,21 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 99 (UA-UH): armed formations; Iran-backed groups by the adverb; the present
+        # verb of assassinating with its object; electronic intruders; chemical warheads; a
+        # plane that raided.
+        ("الجماعات المسلحة", "إلى جانب تشكيلات مسلحة أخرى أبرزها", "تشكيلات مسلحة"),
+        ("الجماعات المسلحة", "وصلت التشكيلات العسكرية إلى الحدود", None),
+        (
+            "الجماعات المسلحة",
+            "هجمات الجماعات المدعومة إيرانيا في العراق",
+            "الجماعات المدعومة إيرانيا",
+        ),
+        ("الاغتيالات", "أكبر مسؤول عسكري تغتاله إسرائيل منذ بدء الحرب", "تغتاله"),
+        ("هجوم إلكتروني", "حاول متسللون إلكترونيون سرقة مليار دولار", "متسللون إلكترونيون"),
+        ("هجوم إلكتروني", "ضبطت الشرطة متسللين عبر الحدود", None),
+        ("الأسلحة الكيميائية", "صواريخ قادرة على حمل رؤوس حربية كيماوية", "رؤوس حربية كيماوية"),
+        ("الغارات الجوية", "أغارت طائرة تجسس على منزل في القرية", "أغارت طائرة"),
         # Round 98 (TS-TZ): a verb of demonstrating with a number for its subject; warplanes
         # that bombed «فيه»; air attacks «للطيران»; the PMF's commission by its short name;
         # halting military actions; the global coalition against ISIS.
