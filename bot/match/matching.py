@@ -1565,9 +1565,13 @@ class MatchIndex:
         entity = entity_ids[0] if entity_ids else None
         specs: dict[tuple[tuple[str, ...], int], tuple[bool, str | None, float]] = {}
 
-        def put(phrase: Phrase, article: int, quality: float, owner: str | None) -> None:
+        def put(
+            phrase: Phrase, article: int, quality: float, owner: str | None, *, fuzzy: bool = True
+        ) -> None:
+            """A variant of the phrase's words; spelling-tolerant only if the term is not exact
+            and the form not `fuzzy=False` (Arabic morphology rather than transliteration)."""
             words = (phrase.stem, *phrase.words[1:])
-            specs.setdefault((words, article), (not term.exact, owner, quality))
+            specs.setdefault((words, article), (fuzzy and not term.exact, owner, quality))
 
         # The keyword itself: with the article it names something that has it (a known name
         # requires it, a common word may drop it); without, the article would change the word.
@@ -1604,20 +1608,20 @@ class MatchIndex:
                     phrase = phrase_of(name)
                     if phrase is None:
                         continue
-                    if len(phrase.words) == 1 and not phrase.definite and phrase.stem[-2:] == "يه":
-                        # A name shaped like a feminine nisba («تركية», «سورية») is Arabic
-                        # morphology, not a transliteration: exact, since «ترقية» (an upgrade)
-                        # is one letter away.
-                        specs.setdefault(((phrase.stem,), _FORBID), (False, entity_id, 0.9))
-                    else:
-                        put(phrase, _REQUIRE if phrase.definite else _FORBID, 0.9, entity_id)
+                    # A name shaped like a feminine nisba («تركية», «سورية») is Arabic
+                    # morphology, not a transliteration: exact, since «ترقية» (an upgrade) is
+                    # one letter away.
+                    nisba_shaped = (
+                        len(phrase.words) == 1 and not phrase.definite and phrase.stem[-2:] == "يه"
+                    )
+                    article = _REQUIRE if phrase.definite else _FORBID
+                    put(phrase, article, 0.9, entity_id, fuzzy=not nisba_shaped)
                 # Exact: a bare common word («التحالف») has no misspelling to forgive.
                 for name in info.context_names:
                     phrase = phrase_of(name)
                     if phrase is not None:
-                        words = (phrase.stem, *phrase.words[1:])
                         article = _REQUIRE if phrase.definite else _FORBID
-                        specs.setdefault((words, article), (False, entity_id, 0.85))
+                        put(phrase, article, 0.85, entity_id, fuzzy=False)
                 # Derived forms are Arabic morphology, not transliteration: no fuzzy tolerance
                 # («قطريات» must not reach «قطرات»).
                 for phrase in nisba_phrases(info):
