@@ -2428,6 +2428,18 @@ class MatchIndex:
                         # take describes that noun: «استهداف قاعدة جوية» targets an air base.
                         return None
                     if (
+                        k > last + 1
+                        and not bridged
+                        and word.norm.endswith("ي")
+                        and variant.words[position] not in FUNCTION_WORDS
+                        and not word.named
+                        and _feminine_head(words[last])
+                    ):
+                        # And the converse: past a noun, a masculine adjective the phrase's
+                        # feminine or plural noun cannot take describes that noun: «عملية
+                        # إنزال جوي» is an airborne landing, no air operation.
+                        return None
+                    if (
                         word.norm.endswith("ات")
                         and variant.words[position].endswith("ي")
                         and self._masculine(words[last])
@@ -3582,9 +3594,21 @@ _FEMININE_NOUNS = frozenset(
 # Pronoun suffixes no adjective takes (not «ه»: it is also a teh marbuta, normalized).
 _POSSESSIVES = ("ها", "هم", "هما", "هن", "كم")
 _DEFINITE_PREFIXES = ("وال", "بال", "فال", "ال", "لل")
+# A sound feminine plural, bare or with a pronoun (`_feminine_head`).
+_FEMININE_PLURAL_ENDINGS = ("ات", "اته", "اتها", "اتهم", "اتهن", "اتنا", "اتكم")
 # Endings of a noun that may take a feminine adjective (`MatchIndex._masculine`): feminine,
 # plurals, duals, accusative, nisba, pronouns (normalized: teh marbuta is «ه»).
 _NOT_MASCULINE_ENDINGS = ("ه", "ا", "ات", "ان", "ين", "ون", "ي", "ى", "هم", "هن", "كم", "نا")
+
+
+def _feminine_head(word: _Word) -> bool:
+    """Is this noun, by its form, one a masculine adjective does not describe: a sound
+    feminine plural («عمليات», with a pronoun: «عملياتها») or a feminine in «-ية» («عملية»)?
+    A bare «ه» proves nothing: after normalization it is also the pronoun («برنامجه»)."""
+    norm = word.norm
+    return len(norm) >= 4 and (
+        norm.endswith(_FEMININE_PLURAL_ENDINGS) or (len(norm) >= 5 and norm.endswith("يه"))
+    )
 
 
 def _conjoined(wanted: str, word: _Word) -> bool:
