@@ -2630,6 +2630,27 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 101 (UQ-UX): internet access and its infrastructure are technology, the
+        # internet by its bare name is not; a US-led coalition called international; the
+        # Islamic military coalition by its other name; a hospital named for Saudi Arabia; a
+        # wage bill swelling.
+        ("التكنولوجيا", "انقطعت خدمة الإنترنت مجددا في معظم أنحاء العراق", "خدمة الإنترنت"),
+        ("التكنولوجيا", "تفعيل خدمة الإنترنت عبر الأقمار الصناعية ستارلينك", "خدمة الإنترنت"),
+        ("التكنولوجيا", "تأخر مد الكابلات البحرية عبر البحر الأحمر", "الكابلات البحرية"),
+        ("التكنولوجيا", "نشر الفيديو على شبكة الإنترنت أمس", None),
+        (
+            "التحالف الدولي",
+            "ضربات جوية يشنها تحالف دولي تقوده واشنطن ضد التنظيم",
+            "تحالف دولي تقوده واشنطن",
+        ),
+        (
+            "التحالف الدولي",
+            "قوة تحت قيادة التحالف الإسلامي لمكافحة الإرهاب أو التحالف الدولي الإسلامي",
+            None,
+        ),
+        ("السعودية", "قصفت قوات الدعم السريع المستشفى السعودي في الفاشر", None),
+        ("السعودية", "قصفت قوات الدعم السريع مستشفى في الفاشر بنته السعودية", "السعودية"),
+        ("التضخم", "أدى إلى تضخم كتلة الرواتب لتشكل أكثر من 60% من الموازنة", None),
         # Round 100 (UI-UP): air operations, and the masculine adjective that describes the
         # noun between (an airborne landing); drones loaded with bombs; the militias' drone
         # aviation; chemical strikes; a ballistic family by its model; a Saudi-led coalition
