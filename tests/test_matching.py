@@ -2630,6 +2630,16 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 102 (UY-VF): the verb of assassinating in the dual; aircraft bombing in the
+        # present tense, verb first; the coalition that Riyadh leads.
+        ("الاغتيالات", "أفادت مصادر أن مسلحين اغتالا مساء يوم أمس الأربعاء إمام مسجد", "اغتالا"),
+        ("الغارات الجوية", "تقصف طائرات تحالف عربي إسلامي مواقع الحوثيين", "تقصف طائرات"),
+        (
+            "التحالف العربي",
+            "انسحبت من التحالف الذي تقوده الرياض لقتال الحوثيين",
+            "التحالف الذي تقوده الرياض",
+        ),
+        ("التحالف الدولي", "انسحبت من التحالف الذي تقوده الرياض لقتال الحوثيين", None),
         # Round 101 (UQ-UX): internet access and its infrastructure are technology, the
         # internet by its bare name is not; a US-led coalition called international; the
         # Islamic military coalition by its other name; a hospital named for Saudi Arabia; a
