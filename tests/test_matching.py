@@ -2630,6 +2630,10 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 103 (VG-VN) and an older miss: «دولة الاحتلال» qualified by another
+        # country is that country's occupation, as «الاحتلال» so qualified already was.
+        ("إسرائيل", "هجمات يشتبه بأن فصائل موالية لدولة الاحتلال الإيراني تقف وراءها", None),
+        ("إسرائيل", "قصفت دولة الاحتلال مدينة غزة فجر اليوم", "دولة الاحتلال"),
         # Round 102 (UY-VF): the verb of assassinating in the dual; aircraft bombing in the
         # present tense, verb first; the coalition that Riyadh leads.
         ("الاغتيالات", "أفادت مصادر أن مسلحين اغتالا مساء يوم أمس الأربعاء إمام مسجد", "اغتالا"),
