@@ -2420,23 +2420,18 @@ class MatchIndex:
                     if (
                         k > last + 1
                         and not bridged
-                        and word.norm.endswith("يه")
                         and not word.named
-                        and self._masculine(words[last])
+                        and (
+                            (word.norm.endswith("يه") and self._masculine(words[last]))
+                            or (
+                                word.norm.endswith("ي")
+                                and variant.words[position] not in FUNCTION_WORDS
+                                and _feminine_head(words[last])
+                            )
+                        )
                     ):
-                        # Past a noun, a feminine adjective the phrase's masculine noun cannot
-                        # take describes that noun: «استهداف قاعدة جوية» targets an air base.
-                        return None
-                    if (
-                        k > last + 1
-                        and not bridged
-                        and word.norm.endswith("ي")
-                        and variant.words[position] not in FUNCTION_WORDS
-                        and not word.named
-                        and _feminine_head(words[last])
-                    ):
-                        # And the converse: past a noun, a masculine adjective the phrase's
-                        # feminine or plural noun cannot take describes that noun: «عملية
+                        # Past a noun, an adjective whose gender the phrase's noun cannot take
+                        # describes that noun: «استهداف قاعدة جوية» targets an air base, «عملية
                         # إنزال جوي» is an airborne landing, no air operation.
                         return None
                     if (
