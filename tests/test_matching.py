@@ -2630,6 +2630,26 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 106 (WE-WL): two dots after a letter that only ends a word are an ellipsis,
+        # not a broken word; the Maghreb «السيبرني»; hyperinflation's loanword; an attack
+        # that targeted an official; the Alliance of Sahel States; the White Army.
+        ("السعودية", "السعودية..فتح مركز لامتحانات الشهادة", "السعودية"),
+        ("تنظيم القاعدة", "هجوم لتنظيم القاع..دة في المدينة", "لتنظيم القاع..دة"),
+        ("الهجمات الإلكترونية", "تعرضت المؤسسات التونسية لهجمات سيبرنية", "لهجمات سيبرنية"),
+        ("التضخم", "يعيش البلد حالة الهايبر إنفليشن", "الهايبر إنفليشن"),
+        (
+            "الاغتيالات",
+            "انفجارا كبيرا استهدف مسؤولاً رفيعاً في المخابرات",
+            "انفجارا كبيرا استهدف مسؤولاً",
+        ),
+        ("الاغتيالات", "الهجمات استهدفت مواقع لداعش في محافظات عدة", None),
+        ("الاغتيالات", "هجوم استهدف القاعدة العسكرية", None),
+        (
+            "التحالف الدولي",
+            "أكدت القوات الجوية لتحالف دول الساحل. وقال التحالف إن داعش",
+            None,
+        ),
+        ("الجيش السوداني", "عملية عسكرية ضد ما يسمى بالجيش الأبيض قرب الخرطوم", None),
         # Round 105 (VW-WD): attacks over the internet; outward and inward investment by
         # its singular; a nuclear arsenal developed; the mustard agent; the Fateh missile
         # family; warplanes that carry out a strike or launch an attack; people going out

@@ -3486,11 +3486,17 @@ def _undot(parts: list[str]) -> list[str]:
                 and word[-1] in _LETTERS
                 and following[0] in _LETTERS
                 # A tatweel beside the dot, or two dots before a fragment of a word: between two
-                # whole words they are an ellipsis («الاجتماع..الحوثي»).
+                # whole words they are an ellipsis («الاجتماع..الحوثي»), and so they are after a
+                # letter that only ends a word («السعودية..فتح مركز»).
                 and (
                     word[-1] == "\u0640"
                     or following[0] == "\u0640"
-                    or (gap == ".." and len(following) <= 3 and following not in FUNCTION_WORDS)
+                    or (
+                        gap == ".."
+                        and len(following) <= 3
+                        and following not in FUNCTION_WORDS
+                        and word[-1] not in "ةى"
+                    )
                 )
             )
         ):
