@@ -2630,6 +2630,21 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 107 (WM-WT): «عمّان» with its shadda is Amman, never Oman, and so is the
+        # same article's bare «عمان» (one sense per article); mass marches;
+        # the Maghreb's consumer price index; the internet spelt «الإنترنيت».
+        ("سلطنة عمان", "وصل الوفد إلى عمّان أمس", None),
+        ("سلطنة عمان", "وصل الوفد إلى عَمّان أمس", None),
+        ("سلطنة عمان", "وصل الوفد إلى عُمان أمس", "عُمان"),
+        ("سلطنة عمان", "وصل الوفد إلى عَمّان أمس وقال إن عمان تستضيف المحادثات", None),
+        ("سلطنة عمان", "في عمّان قال وزير خارجية سلطنة عمان", "سلطنة عمان"),
+        ("الاحتجاجات", "الجزائريون يخرجون في مسيرات حاشدة", "مسيرات حاشدة"),
+        (
+            "التضخم",
+            "شهد مؤشر الأسعار عند الاستهلاك ارتفاعا بنسبة 1.2 بالمئة",
+            "مؤشر الأسعار عند الاستهلاك",
+        ),
+        ("التكنولوجيا", "انقطاع خدمة الانترنيت في البلاد", "خدمة الانترنيت"),
         # Round 106 (WE-WL): two dots after a letter that only ends a word are an ellipsis,
         # not a broken word; the Maghreb «السيبرني»; hyperinflation's loanword; an attack
         # that targeted an official; the Alliance of Sahel States; the White Army.

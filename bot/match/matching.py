@@ -648,6 +648,13 @@ _OPENING_QUOTES = frozenset('"«“„‹')
 # Dots a page put inside a word so that filters miss it (`_undot`): the text has some.
 _DOTTED = re.compile("[\u0621-\u064a\u0640]\\.{1,3}[\u0621-\u064a\u0640]")
 _DOTS = frozenset((".", ".."))
+# Spellings that give a name another sense for the whole article, told by a mark that
+# normalization drops (`_drop_written_senses`): «عمّان», with its shadda, is Amman, Jordan's
+# capital; Oman («عُمان») never takes one. Entity id → (written word, bare name it hides).
+_WRITTEN_SENSES = {
+    "OM": (re.compile("(?<![\u0621-\u064a])[وف]?[بلك]?عم\u0651ان(?![\u0621-\u064a])"), "عمان")
+}
+_MARKS_BUT_SHADDA = re.compile("[\u064b-\u0650\u0652-\u065f\u0670\u0640]")
 _LETTERS = frozenset(map(chr, range(0x0621, 0x064B))) | {"\u0640"}
 # A proclitic written apart, drawn out with a tatweel («لـ إيران», «وبـ 5»): one word with the
 # next when that is a word of letters.
@@ -1845,6 +1852,8 @@ class MatchIndex:
             mentions.read("body", len(title) + 1)
             self._collect(body, mentions)
         reader = _Reader(title, body, self._scores)
+        if "\u0651" in title or "\u0651" in body:
+            _drop_written_senses(mentions, title, body)
         if mentions.senses:
             self._drop_other_senses(mentions, reader)
         if mentions.contextual:
@@ -3523,6 +3532,23 @@ def _unglue(parts: list[str]) -> list[str]:
             out += (piece, "")
         out += (pieces[-1], parts[n + 1])
     return out
+
+
+def _drop_written_senses(mentions: _Mentions, title: str, body: str) -> None:
+    """An article that writes a name in another sense with a mark that says so («عمّان»,
+    Amman) uses the bare word in that sense throughout: its mentions of the entity by that
+    bare word go (`_drop_other_senses` drops a variant whose every mention is such a word);
+    a longer name («سلطنة عمان») still counts."""
+    written = None
+    for entity, (pattern, bare) in _WRITTEN_SENSES.items():
+        if not any(variant.entity == entity for variant in mentions.shown):
+            continue
+        if written is None:
+            written = _MARKS_BUT_SHADDA.sub("", f"{title}\n{body}")
+        if pattern.search(written):
+            for variant in mentions.shown:
+                if variant.entity == entity:
+                    mentions.senses.setdefault(variant, set()).add(bare)
 
 
 def _bare(word: _Word) -> str:
