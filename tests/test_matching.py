@@ -2630,6 +2630,19 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 108 (WU-XB): the OPCW with «الكيماوية»; a state's chemical capabilities;
+        # reactors for nuclear power a state builds.
+        (
+            "منظمة حظر الأسلحة الكيميائية",
+            "قالت منظمة حظر الأسلحة الكيماوية إن",
+            "منظمة حظر الأسلحة الكيماوية",
+        ),
+        (
+            "الأسلحة الكيميائية",
+            "ضربات تستهدف القدرات الكيميائية للنظام السوري",
+            "القدرات الكيميائية",
+        ),
+        ("البرنامج النووي", "اتفاق لبناء مفاعلات للطاقة النووية", "لبناء مفاعلات للطاقة النووية"),
         # Round 107 (WM-WT): «عمّان» with its shadda is Amman, never Oman, and so is the
         # same article's bare «عمان» (one sense per article); mass marches;
         # the Maghreb's consumer price index; the internet spelt «الإنترنيت».
