@@ -528,7 +528,13 @@ def test_admin_alias_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ["not json", '{"entities": [{"names": ["x"]}]}', '{"entities": [{"id": "A", "kind": "moon"}]}'],
+    [
+        "not json",
+        '{"entities": [{"names": ["x"]}]}',
+        '{"entities": [{"id": "A", "kind": "moon"}]}',
+        # A written sense without its mark would hide every bare mention of the entity.
+        '{"entities": [{"id": "A", "names": ["عمان"], "written_senses": ["عمان"]}]}',
+    ],
 )
 def test_bad_alias_file(tmp_path: Path, content: str) -> None:
     path = tmp_path / "bad.json"

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from rapidfuzz.distance import Levenshtein
 
 from bot.core.arabic import WORD_RE, normalize, skeleton
@@ -33,6 +33,7 @@ M = TypeVar("M", bound=BaseModel)
 
 __all__ = [
     "PLACE_KINDS",
+    "SENSE_MARKS",
     "AliasEntity",
     "AliasFileError",
     "AliasTable",
@@ -62,6 +63,10 @@ BUILTIN_CONCEPTS = "concepts.json"
 # «ألمانيا», «إلى» begin with a hamza and are not definite, though they normalize alike.
 _ARTICLE = "ال"
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u00ad]")
+# The marks that tell one reading of a word from another (harakat, tanween, shadda, sukun,
+# superscript alef): a written sense keeps its own (`AliasEntity.written_senses`).
+SENSE_MARKS = "\u064b-\u065f\u0670"
+_SENSE_MARKS = re.compile(f"[{SENSE_MARKS}]")
 
 
 class AliasFileError(ValueError):
@@ -89,6 +94,10 @@ class AliasEntity(BaseModel):
     # The same for phrases that give a name another sense for the whole article: «التحالف
     # الدولي للطاقة الشمسية» also hides the same article's later «التحالف الدولي».
     senses: tuple[str, ...] = ()
+    # The name written with a mark that normalization drops and that says another place or
+    # thing is meant: found in an article, it gives the entity's bare name that other sense
+    # for the whole article. «عمّان» (Amman, with its shadda) for Oman («عُمان» never takes one).
+    written_senses: tuple[str, ...] = ()
     # The city entity a country's capital is («طهران» for IR): a topic tied to the country
     # («البرنامج النووي الإيراني») also meets it there («برنامج طهران النووي»).
     capital: tuple[str, ...] = ()
@@ -103,6 +112,16 @@ class AliasEntity(BaseModel):
     # the bare word heads a phrase of its own (`MatchIndex._out_of_context`).
     context_names: tuple[str, ...] = ()
     context_words: tuple[str, ...] = ()
+
+    @field_validator("written_senses")
+    @classmethod
+    def _marked(cls, spellings: tuple[str, ...]) -> tuple[str, ...]:
+        # Without its mark a written sense is the bare name itself: it would hide every
+        # article's mentions of the entity.
+        for spelling in spellings:
+            if not _SENSE_MARKS.search(spelling):
+                raise ValueError(f"written sense {spelling!r} carries no diacritic mark")
+        return spellings
 
 
 class _AliasFile(BaseModel):
@@ -219,6 +238,7 @@ class Entity:
     capital: tuple[str, ...] = ()  # entity ids
     members: tuple[str, ...] = ()  # entity ids (`AliasEntity.members`)
     senses: tuple[str, ...] = ()
+    written_senses: tuple[str, ...] = ()  # `AliasEntity.written_senses`
     homographs: tuple[str, ...] = ()  # names that are also common words
     context_names: tuple[str, ...] = ()  # names only in an article of their context
 
@@ -251,6 +271,7 @@ class AliasTable:
             "capital",
             "members",
             "senses",
+            "written_senses",
             "context_names",
             "context_words",
         )
@@ -267,6 +288,7 @@ class AliasTable:
                 capital=tuple(slot["capital"]),
                 members=tuple(slot["members"]),
                 senses=tuple(slot["senses"]),
+                written_senses=tuple(slot["written_senses"]),
                 homographs=tuple(slot["homographs"]),
                 context_names=tuple(slot["context_names"]),
             )

@@ -69,6 +69,7 @@ from rapidfuzz.distance import Levenshtein
 from bot.core.arabic import WORD_RE, normalize, sentence_spans, skeleton, strip_invisible
 from bot.core.errors import MarsadError, QueryErrorCode
 from bot.match.aliases import (
+    SENSE_MARKS,
     AliasTable,
     Phrase,
     default_alias_table,
@@ -648,13 +649,9 @@ _OPENING_QUOTES = frozenset('"«“„‹')
 # Dots a page put inside a word so that filters miss it (`_undot`): the text has some.
 _DOTTED = re.compile("[\u0621-\u064a\u0640]\\.{1,3}[\u0621-\u064a\u0640]")
 _DOTS = frozenset((".", ".."))
-# Spellings that give a name another sense for the whole article, told by a mark that
-# normalization drops (`_drop_written_senses`): «عمّان», with its shadda, is Amman, Jordan's
-# capital; Oman («عُمان») never takes one. Entity id → (written word, bare name it hides).
-_WRITTEN_SENSES = {
-    "OM": (re.compile("(?<![\u0621-\u064a])[وف]?[بلك]?عم\u0651ان(?![\u0621-\u064a])"), "عمان")
-}
-_MARKS_BUT_SHADDA = re.compile("[\u064b-\u0650\u0652-\u065f\u0670\u0640]")
+# A text's marks that tell readings apart, and tatweel, all dropped but those a written sense
+# keeps (`_drop_written_senses`).
+_READING_MARKS = re.compile(f"[{SENSE_MARKS}\u0640]")
 _LETTERS = frozenset(map(chr, range(0x0621, 0x064B))) | {"\u0640"}
 # A proclitic written apart, drawn out with a tatweel («لـ إيران», «وبـ 5»): one word with the
 # next when that is a word of letters.
@@ -1155,6 +1152,14 @@ class MatchIndex:
         )
         # Phrases that give a concept's name another sense for the whole article.
         self._senses: set[_Variant] = set()
+        # Names written with a mark that gives their bare name another sense for the whole
+        # article (`AliasEntity.written_senses`), and the marks that may tell them.
+        self._written_senses = tuple(
+            _written_sense(entity.id, spelling)
+            for entity in self._table.entities()
+            for spelling in entity.written_senses
+        )
+        self._written_marks = frozenset(m for sense in self._written_senses for m in sense.marks)
         self._nationals: dict[str, list[tuple[Phrase, Keys]]] = {}
         self._add_blockers()
 
@@ -1852,8 +1857,10 @@ class MatchIndex:
             mentions.read("body", len(title) + 1)
             self._collect(body, mentions)
         reader = _Reader(title, body, self._scores)
-        if "\u0651" in title or "\u0651" in body:
-            _drop_written_senses(mentions, title, body)
+        if self._written_senses and any(
+            mark in title or mark in body for mark in self._written_marks
+        ):
+            _drop_written_senses(mentions, title, body, self._written_senses)
         if mentions.senses:
             self._drop_other_senses(mentions, reader)
         if mentions.contextual:
@@ -3534,21 +3541,47 @@ def _unglue(parts: list[str]) -> list[str]:
     return out
 
 
-def _drop_written_senses(mentions: _Mentions, title: str, body: str) -> None:
+@dataclass(frozen=True, slots=True)
+class _WrittenSense:
+    """A name written with a mark that gives the entity's bare name another sense."""
+
+    entity: str
+    marks: str  # the marks it is written with, kept in the text it is looked for in
+    pattern: re.Pattern[str]  # the spelling, with a proclitic or two, as a whole word
+    bare: str  # the normalized bare name whose mentions it hides
+
+
+def _written_sense(entity: str, spelling: str) -> _WrittenSense:
+    marks = "".join(sorted(set(_READING_MARKS.findall(spelling)) - {"\u0640"}))
+    kept = re.escape(_keep_marks(spelling, marks))
+    pattern = re.compile(f"(?<![\u0621-\u064a])[وف]?[بلك]?{kept}(?![\u0621-\u064a])")
+    return _WrittenSense(entity, marks, pattern, normalize(spelling))
+
+
+def _keep_marks(text: str, marks: str) -> str:
+    """The text without tatweel and the marks that tell readings apart, but for `marks`."""
+    return _READING_MARKS.sub(lambda m: m.group() if m.group() in marks else "", text)
+
+
+def _drop_written_senses(
+    mentions: _Mentions, title: str, body: str, senses: tuple[_WrittenSense, ...]
+) -> None:
     """An article that writes a name in another sense with a mark that says so («عمّان»,
     Amman) uses the bare word in that sense throughout: its mentions of the entity by that
     bare word go (`_drop_other_senses` drops a variant whose every mention is such a word);
-    a longer name («سلطنة عمان») still counts."""
-    written = None
-    for entity, (pattern, bare) in _WRITTEN_SENSES.items():
-        if not any(variant.entity == entity for variant in mentions.shown):
+    a longer name («سلطنة عمان») still counts. The text is read with only the sense's own
+    marks left, so other marks on the word («عَمّان») do not hide it."""
+    texts: dict[str, str] = {}  # the article with only these marks left → its text
+    for sense in senses:
+        if not any(variant.entity == sense.entity for variant in mentions.shown):
             continue
-        if written is None:
-            written = _MARKS_BUT_SHADDA.sub("", f"{title}\n{body}")
-        if pattern.search(written):
+        text = texts.get(sense.marks)
+        if text is None:
+            text = texts[sense.marks] = _keep_marks(f"{title}\n{body}", sense.marks)
+        if sense.pattern.search(text):
             for variant in mentions.shown:
-                if variant.entity == entity:
-                    mentions.senses.setdefault(variant, set()).add(bare)
+                if variant.entity == sense.entity:
+                    mentions.senses.setdefault(variant, set()).add(sense.bare)
 
 
 def _bare(word: _Word) -> str:
