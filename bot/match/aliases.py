@@ -517,6 +517,18 @@ class AliasTable:
     def is_place_id(self, entity_id: str | None) -> bool:
         return entity_id in self._places
 
+    def names_place(self, words: tuple[str, ...]) -> bool:
+        """Are these normalized words, as they stand, a country's name of several words
+        («الولايات المتحده», «دوله الامارات العربيه المتحده»)? Exact names only."""
+        first = words[0]
+        definite = first.startswith(_ARTICLE) and len(first) >= len(_ARTICLE) + 3
+        found = self._by_key.get(key_of(Phrase(words, definite)), ())
+        # A region is no country to invest in: «قمة للاستثمار في الشرق الأوسط» names a summit.
+        return any(
+            self._entities[eid].kind == "country" and (named or not definite)
+            for eid, named in found
+        )
+
     def is_located_id(self, entity_id: str | None) -> bool:
         """A place or a city: a name a street, a square or a time zone may be named after."""
         return entity_id in self._located

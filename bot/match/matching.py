@@ -2339,9 +2339,18 @@ class MatchIndex:
             for j in (k + 1, k + 2):
                 if j >= len(words) or _clause_break(text, spans[j - 1][1], spans[j][0]):
                     break
-                if self._place_word(words[j]):
+                if self._place_word(words[j]) or self._place_phrase(words, j):
                     return True
         return False
+
+    def _place_phrase(self, words: list[_Word], start: int) -> bool:
+        """Does a country's name of two or three words start here («في الولايات المتحدة»)?"""
+        table = self._table
+        return any(
+            table.names_place(tuple(word.norm for word in words[start : start + size]))
+            for size in (2, 3)
+            if start + size <= len(words)
+        )
 
     def _place_word(self, word: _Word) -> bool:
         """Is this word, clitics aside, the one-word name of a country (not a city: «صندوق
@@ -2425,6 +2434,21 @@ class MatchIndex:
                     if k == last + 1 and _conjoined(variant.words[position], word):
                         return None
                     if construct and not word.norm.startswith("لل"):
+                        return None
+                    if (
+                        k > last + 1
+                        and not word.definite
+                        and word.norm[:1] != "ل"
+                        and _definite(variant.words[position])
+                        and not _definite(variant.words[position - 1])
+                        and variant.words[position - 1] not in FUNCTION_WORDS
+                        and not all(_quantifier(w) for w in words[last + 1 : k])
+                    ):
+                        # A construct's noun takes its genitive right after it, or by «ل»:
+                        # an indefinite noun past other words is the genitive of a noun
+                        # between («قصف مصنع طائرات» bombs a plant of planes, no «قصف
+                        # الطائرات»), unless only a number or «أي» stands between («تجميد أي
+                        # أصول», «إنتاج 6 أسلحة نووية»).
                         return None
                     # After a possessor's name the phrase resumes with an agreeing
                     # (definite) word: «قصف قوات الأسد طيران الاستطلاع» holds no «قصف
@@ -3677,6 +3701,11 @@ def _conjoined(wanted: str, word: _Word) -> bool:
     «الاستثمار والطاقة» (investment and energy) is no «استثمار الطاقات». Past a modifier the
     «و» joins modifiers («الأسلحة الكيميائية والبيولوجية»): the caller asks only right after."""
     return word.norm[:1] == "و" and not wanted.removeprefix("ال").startswith("و")
+
+
+def _quantifier(word: _Word) -> bool:
+    """A number or «أي»: the words that may stand between a noun and its indefinite genitive."""
+    return word.norm == "اي" or word.norm.isdigit()
 
 
 def _definite(norm: str) -> bool:
