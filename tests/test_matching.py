@@ -2637,6 +2637,18 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 111 (XS-XZ): Khamenei with the article; a Tehran football club; the CPI of
+        # consumption; black gold; an Arab coalition, indefinite, in a story of Yemen.
+        ("خامنئي", "أكد الإمام السيد علي الخامنئي أن", "علي الخامنئي"),
+        ("طهران", "فاز استقلال طهران على ضيفه", None),
+        ("التضخم", "مؤشر أسعار الاستهلاك في لبنان سجل ارتفاعا", "مؤشر أسعار الاستهلاك"),
+        ("أسعار النفط", "مع ارتفاع أسعار الذهب الأسود", "أسعار الذهب الأسود"),
+        (
+            "التحالف العربي",
+            "وتقود السعودية منذ مارس الماضي تحالفا عربيا لدحر جماعة الحوثيين",
+            "تحالفا عربيا",
+        ),
+        ("التحالف العربي", "قوات سورية الديموقراطية تحالف عربي كردي في شمال سورية", None),
         # Round 110 (XK-XR): a definite noun heads no construct past its modifiers; Tigray
         # and Eritrea as the Egyptian press spells them; an air force that bombed; theft by
         # intrusion; a given name after «بن»; the Houthis' name for the coalition in an
