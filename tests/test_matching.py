@@ -2637,6 +2637,14 @@ def test_a_homograph_keyword_describes_its_concept() -> None:
         ("التحالف العربي", "التحالف العربي السوري أحد مكونات قسد", None),
         ("الهجمات السيبرانية", "تعرضت الوزارة لهجمة السايبر", "لهجمة السايبر"),
         ("المنشآت النووية", "بناء أول محطة للطاقة الكهرذرية", "محطة للطاقة الكهرذرية"),
+        # Round 113 (YI-YP): Ahmed al-Sharaa by his nom de guerre, not another al-Sharaa;
+        # aircraft of someone's that bombed; Seoul by Kim; barrels of output are no price.
+        ("أحمد الشرع", "قال أبو محمد الجولاني إن الهيئة", "أبو محمد الجولاني"),
+        ("أحمد الشرع", "قال فاروق الشرع إن", None),
+        ("الغارات الجوية", "قصفت طائراته أهدافا لتنظيم الدولة", "قصفت طائراته"),
+        ("أسعار النفط", "ينتج الحقل 50 ألف برميل يوميا تدر نحو مليوني دولار", None),
+        ("سيول", "تصدر فيه كيم بيانات تنتقد فيها سيول", "سيول"),
+        ("سيول", "اجتاحت السيول مدن الجنوب", None),
         # Round 112 (YA-YH): the Southern Transitional Council, by its short name in a story
         # of Yemen; the Gulf of Aden is no news of the city; the barrel's price; armed
         # elements.
