@@ -427,11 +427,7 @@ class AliasTable:
         """Ids of the entities this keyword names: by exact name, else by a close spelling."""
         # «ناتو» finds الناتو (an article dropped), but «السيول» (floods) does not find سيول
         # (Seoul): an article the name never takes makes another word.
-        found = {
-            eid
-            for eid, definite in self._by_key.get(key_of(phrase), ())
-            if definite or not phrase.definite
-        }
+        found = self._named(phrase)
         if found:
             return sorted(found)
         qualified = self._qualified_body(phrase)
@@ -451,6 +447,15 @@ class AliasTable:
             if Levenshtein.distance(letters, other, score_cutoff=budget) <= budget
         }
         return sorted(close)
+
+    def _named(self, phrase: Phrase) -> set[str]:
+        """Ids of the entities with this exact name, article aside: «ناتو» finds الناتو, but a
+        name the article never takes is not found with one («السيول» is no سيول)."""
+        return {
+            eid
+            for eid, definite in self._by_key.get(key_of(phrase), ())
+            if definite or not phrase.definite
+        }
 
     def _qualified_body(self, phrase: Phrase) -> list[str]:
         """A body's name the way its follower may add to it: its forces («قوات التحالف
@@ -520,13 +525,10 @@ class AliasTable:
     def names_place(self, words: tuple[str, ...]) -> bool:
         """Are these normalized words, as they stand, a country's name of several words
         («الولايات المتحده», «دوله الامارات العربيه المتحده»)? Exact names only."""
-        first = words[0]
-        definite = first.startswith(_ARTICLE) and len(first) >= len(_ARTICLE) + 3
-        found = self._by_key.get(key_of(Phrase(words, definite)), ())
+        phrase = phrase_of(" ".join(words))
         # A region is no country to invest in: «قمة للاستثمار في الشرق الأوسط» names a summit.
-        return any(
-            self._entities[eid].kind == "country" and (named or not definite)
-            for eid, named in found
+        return phrase is not None and any(
+            self._entities[eid].kind == "country" for eid in self._named(phrase)
         )
 
     def is_located_id(self, entity_id: str | None) -> bool:

@@ -2416,6 +2416,13 @@ class MatchIndex:
             # after a noun, never between a preposition and its noun («فرض عقوبات على
             # مستوطنين متهمين» holds no «العقوبات على المتهمين»).
             governed = variant.words[position - 1] in FUNCTION_WORDS
+            # The phrase's word is the definite genitive of the indefinite noun before it
+            # («قصف الطائرات», «تجميد الأصول»): a construct, whose words stay together.
+            genitive = (
+                not governed
+                and _definite(variant.words[position])
+                and not _definite(variant.words[position - 1])
+            )
             construct = False  # a fixed term's construct crossed words (see `fixed`)
             while True:
                 if (
@@ -2436,12 +2443,10 @@ class MatchIndex:
                     if construct and not word.norm.startswith("لل"):
                         return None
                     if (
-                        k > last + 1
+                        genitive
+                        and k > last + 1
                         and (not word.definite or (words[last].definite and not bridged))
                         and word.norm[:1] != "ل"
-                        and _definite(variant.words[position])
-                        and not _definite(variant.words[position - 1])
-                        and variant.words[position - 1] not in FUNCTION_WORDS
                         and not all(_quantifier(w) for w in words[last + 1 : k])
                     ):
                         # A construct's noun takes its genitive right after it, or by «ل»:
@@ -2489,13 +2494,7 @@ class MatchIndex:
                     break
                 if governed:
                     return None
-                if (
-                    fixed
-                    and word.norm[:1] != "و"
-                    and _definite(variant.words[position])
-                    and not _definite(variant.words[position - 1])
-                    and variant.words[position - 1] not in FUNCTION_WORDS
-                ):
+                if fixed and genitive and word.norm[:1] != "و":
                     # Only the «ل» of the genitive lets modifiers in («المسيرات المماثلة
                     # للتضامن» are still marches of solidarity), and a noun joined by «و»
                     # shares the construct («ركود وتجمع المياه»).
